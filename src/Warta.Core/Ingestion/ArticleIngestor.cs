@@ -1,13 +1,23 @@
 namespace Warta.Core.Ingestion;
 
 /// <summary>Turns one raw input (text page, HTML page, JSONL/CSV records, TimeML file) into clean articles.</summary>
-public sealed class ArticleIngestor
+/// <param name="maxInputBytes">Inputs larger than this are refused with an error instead of being read.</param>
+public sealed class ArticleIngestor(long maxInputBytes = ArticleIngestor.DefaultMaxInputBytes)
 {
+    /// <summary>64 MiB: far above any article page or daily JSONL dump, far below what would exhaust memory.</summary>
+    public const long DefaultMaxInputBytes = 64L * 1024 * 1024;
+
+    public long MaxInputBytes { get; } = maxInputBytes;
+
     /// <summary>Decodes, detects the format, parses, cleans and extracts metadata; one outcome per record.</summary>
     /// <remarks>Never throws for bad input: a broken file or record becomes an <see cref="IngestError"/> naming it.</remarks>
     public IReadOnlyList<IngestOutcome> Read(RawDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (document.Content.Length > MaxInputBytes)
+        {
+            return [IngestOutcome.Failed(new IngestError(document.Source, null, $"file is {document.Content.Length} bytes, more than the limit of {MaxInputBytes}"))];
+        }
         throw new NotImplementedException("format readers land with the ingestion work (issue 2)");
     }
 }
