@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Warta.Cli.Commands;
+
+/// <summary><c>warta eval …</c>: scores Warta against labeled data; each subcommand lives in its own file.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var eval = new Command("eval", "Score Warta against labeled data (see ../shared/data/README.md)");
+        return eval;
+    }
+}
