@@ -23,6 +23,8 @@ public sealed record Article
     public required string Source { get; init; }
     /// <summary>Field name → signal it was taken from, e.g. <c>title → title-line</c>.</summary>
     public IReadOnlyDictionary<string, string> Provenance { get; init; } = new Dictionary<string, string>();
+    /// <summary>Entities, temporal expressions and quotes found in <see cref="Body"/>; empty until extraction runs.</summary>
+    public ArticleAnnotations Annotations { get; init; } = ArticleAnnotations.Empty;
 
     /// <summary>The body as one string, paragraphs separated by a blank line; annotation offsets point into this.</summary>
     public string Body => string.Join("\n\n", Paragraphs);

@@ -1,0 +1,9 @@
+namespace Warta.Core.Model;
+
+/// <summary>Kinds of named entity Warta tracks.</summary>
+public enum EntityType
+{
+    Person,
+    Place,
+    Organisation,
+}
