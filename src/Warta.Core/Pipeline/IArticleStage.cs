@@ -1,0 +1,16 @@
+using Warta.Core.Model;
+
+namespace Warta.Core.Pipeline;
+
+/// <summary>One step applied to every freshly read article before it is stored (annotation, near-duplicate marking, …).</summary>
+/// <remarks>
+/// Stages run in the order <see cref="IngestPipeline"/> is given them. A stage returns the article to pass on
+/// (usually a copy made with <c>with</c>); throwing fails only the record being processed.
+/// </remarks>
+public interface IArticleStage
+{
+    /// <summary>Short name shown in error messages when the stage fails (e.g. <c>entities</c>).</summary>
+    string Name { get; }
+
+    Article Process(Article article);
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Warta.Storage.Sqlite;
+
+/// <summary>Brings a database to the newest schema by applying, in order, the steps it has not seen yet.</summary>
+/// <remarks>
+/// The schema version is <c>PRAGMA user_version</c>: the number of steps applied. Each step runs in its own
+/// transaction together with the version bump, so a crash mid-migration leaves the previous version intact.
+/// Steps are never edited once released; a change is a new step appended to <see cref="Steps"/>.
+/// </remarks>
+internal static class SchemaMigrator
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        // 1: articles, stories, assignments, merges.
+        """
+        CREATE TABLE articles (
+            id TEXT NOT NULL PRIMARY KEY,
+            title TEXT NOT NULL,
+            outlet TEXT NOT NULL,
+            language TEXT NOT NULL,
+            url TEXT,
+            source TEXT NOT NULL,
+            published_utc_ticks INTEGER,
+            published_offset_minutes INTEGER,
+            published_precision TEXT,
+            authors_json TEXT NOT NULL,
+            paragraphs_json TEXT NOT NULL,
+            provenance_json TEXT NOT NULL,
+            annotations_json TEXT NOT NULL,
+            CHECK ((published_utc_ticks IS NULL) = (published_precision IS NULL))
+        );
+        CREATE INDEX articles_by_published ON articles (published_utc_ticks IS NULL, published_utc_ticks, id);
+        CREATE TABLE stories (
+            id TEXT NOT NULL PRIMARY KEY,
+            headline TEXT NOT NULL,
+            article_count INTEGER NOT NULL,
+            outlets_json TEXT NOT NULL,
+            first_published_utc_ticks INTEGER,
+            first_published_offset_minutes INTEGER,
+            last_published_utc_ticks INTEGER,
+            last_published_offset_minutes INTEGER,
+            updated_seq INTEGER NOT NULL
+        );
+        CREATE INDEX stories_by_update ON stories (updated_seq);
+        CREATE TABLE story_assignments (
+            article_id TEXT NOT NULL PRIMARY KEY REFERENCES articles (id),
+            story_id TEXT NOT NULL REFERENCES stories (id),
+            copy_of_article_id TEXT,
+            similarity REAL NOT NULL
+        );
+        CREATE INDEX story_assignments_by_story ON story_assignments (story_id);
+        CREATE TABLE story_merges (
+            seq INTEGER PRIMARY KEY,
+            from_story_id TEXT NOT NULL,
+            into_story_id TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles (id),
+            similarity REAL NOT NULL
+        );
+        """,
+    ];
+
+    public static int LatestVersion => Steps.Count;
+
+    public static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Applies the missing steps of <paramref name="steps"/>; throws <see cref="SchemaVersionException"/> for a newer database.</summary>
+    public static void Migrate(SqliteConnection connection, string path, IReadOnlyList<string> steps)
+    {
+        var version = ReadVersion(connection);
+        if (version == steps.Count) return;
+        ThrowIfNewer(version, path, steps.Count);
+        while (true)
+        {
+            using var transaction = connection.BeginTransaction();
+            // Read again under the write lock: another process may have migrated in between.
+            version = ReadVersion(connection, transaction);
+            ThrowIfNewer(version, path, steps.Count);
+            if (version == steps.Count) return;
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = steps[version] + string.Create(CultureInfo.InvariantCulture, $";\nPRAGMA user_version = {version + 1};");
+                command.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+    }
+
+    private static void ThrowIfNewer(int version, string path, int latest)
+    {
+        if (version > latest)
+        {
+            throw new SchemaVersionException(string.Create(CultureInfo.InvariantCulture,
+                $"database '{path}' has schema version {version}, newer than the {latest} this Warta knows; use a newer Warta or another --db"));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+using Warta.Core.Storage;
+
+namespace Warta.Storage.Sqlite;
+
+/// <summary>The embedded store: articles, stories, assignments and merges in one SQLite file.</summary>
+/// <remarks>
+/// Created on first use, WAL journal, foreign keys on, schema brought up to date on open (see <see cref="SchemaMigrator"/>).
+/// One instance holds one connection and is not thread-safe; several processes may open the same file.
+/// Every write method is one transaction: after a crash the file holds each batch wholly or not at all.
+/// </remarks>
+public sealed partial class SqliteStore : IArticleStore, IStoryStore
+{
+    private readonly SqliteConnection _connection;
+
+    public SqliteStore(string path = SqliteInfo.DefaultPath)
+        : this(path, SchemaMigrator.Steps)
+    {
+    }
+
+    internal SqliteStore(string path, IReadOnlyList<string> migrationSteps)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            // Without pooling, Dispose really closes the file, so a reopen or a delete sees it released.
+            Pooling = false,
+            ForeignKeys = true,
+        }.ToString();
+        _connection = new SqliteConnection(connectionString);
+        try
+        {
+            _connection.Open();
+            Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            SchemaMigrator.Migrate(_connection, Path, migrationSteps);
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Schema version of the open database (the number of migration steps applied).</summary>
+    public int SchemaVersion => SchemaMigrator.ReadVersion(_connection);
+
+    public void Dispose() => _connection.Dispose();
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using Warta.Storage.Sqlite;
+using Warta.Testing;
+using Xunit;
+
+namespace Warta.Cli.Tests;
+
+public sealed partial class IngestCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [GeneratedRegex(@"^read (\d+), new (\d+), duplicate (\d+), failed (\d+)$")]
+    private static partial Regex SummaryLine();
+
+    private static (int Read, int New, int Duplicate, int Failed) Summary(WartaProcess.Result result)
+    {
+        var match = SummaryLine().Match(result.OutputLines[^1]);
+        Assert.True(match.Success, $"last stdout line is not a summary: '{result.OutputLines[^1]}'");
+        int N(int group) => int.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return (N(1), N(2), N(3), N(4));
+    }
+
+    private string MakeCorpus()
+    {
+        var corpus = Path.Combine(_folder.Path, "corpus");
+        Directory.CreateDirectory(Path.Combine(corpus, "2019"));
+        File.WriteAllText(Path.Combine(corpus, "2019", "banjir.txt"),
+            "Banjir Rendam Jakarta Timur\n\nJakarta, tirto.id - Hujan deras sejak Senin pagi membuat sungai meluap.\n\nWarga diungsikan ke masjid terdekat.\n");
+        File.WriteAllText(Path.Combine(corpus, "gempa.txt"),
+            "Gempa Guncang Lombok\n\nMataram, kompas.com - Gempa bermagnitudo 5,2 mengguncang Lombok Utara pada Selasa malam.\n\nTidak ada laporan korban jiwa.\n");
+        File.WriteAllText(Path.Combine(corpus, ".notes"), "ignored");
+        return corpus;
+    }
+
+    [Fact]
+    public void Should_end_with_one_summary_line_and_exit_by_whether_anything_failed()
+    {
+        var corpus = MakeCorpus();
+
+        var result = WartaProcess.Run("ingest", corpus, "--db", _folder.File("w.db"));
+
+        var summary = Summary(result);
+        Assert.Equal(2, summary.Read);
+        Assert.Equal(summary.Read, summary.New + summary.Duplicate + summary.Failed);
+        Assert.Equal(summary.Failed == 0 ? 0 : 1, result.ExitCode);
+        Assert.Equal(summary.Failed, result.ErrorLines.Length);
+        Assert.All(result.ErrorLines, line => Assert.Matches(@"^error: .*corpus/(2019/banjir|gempa)\.txt", line));
+    }
+
+    [Fact]
+    public void Should_count_stored_articles_as_duplicates_when_run_again()
+    {
+        var corpus = MakeCorpus();
+        var db = _folder.File("w.db");
+        var first = Summary(WartaProcess.Run("ingest", corpus, "--db", db));
+
+        var second = Summary(WartaProcess.Run("ingest", corpus, "--db", db));
+
+        Assert.Equal(first.Read, second.Read);
+        Assert.Equal(0, second.New);
+        Assert.Equal(first.New + first.Duplicate, second.Duplicate);
+        using var store = new SqliteStore(db);
+        Assert.Equal(first.New, store.Count());
+    }
+
+    [Fact]
+    public void Should_exit_2_naming_the_path_and_touch_no_store_when_a_path_is_missing()
+    {
+        var corpus = MakeCorpus();
+        var db = _folder.File("w.db");
+        var missing = Path.Combine(_folder.Path, "no-such-folder");
+
+        var result = WartaProcess.Run("ingest", corpus, missing, "--db", db);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"warta: path not found: {missing}", Assert.Single(result.ErrorLines));
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public void Should_exit_2_for_a_command_line_that_does_not_parse()
+    {
+        Assert.Equal(2, WartaProcess.Run("ingest", "--db", _folder.File("w.db")).ExitCode);
+        Assert.Equal(2, WartaProcess.Run("articles", "--no-such-option").ExitCode);
+    }
+
+    [Fact]
+    public void Should_exit_2_with_a_clear_message_for_a_store_from_a_newer_version()
+    {
+        var db = _folder.File("future.db");
+        using (new SqliteStore(db))
+        {
+        }
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99";
+            command.ExecuteNonQuery();
+        }
+
+        var result = WartaProcess.Run("ingest", MakeCorpus(), "--db", db);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("schema version 99", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,175 @@
+using CsCheck;
+using Microsoft.Data.Sqlite;
+using Warta.Core.Model;
+using Warta.Testing;
+using Xunit;
+
+namespace Warta.Storage.Sqlite.Tests;
+
+public sealed class SqliteStoreTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static string Scalar(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
+    private static string Schema(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name";
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read()) lines.Add($"{reader.GetString(0)} {reader.GetString(1)} {(reader.IsDBNull(2) ? "" : reader.GetString(2))}");
+        return string.Join('\n', lines);
+    }
+
+    [Fact]
+    public void Should_create_the_file_with_wal_journal_and_the_latest_schema_on_first_use()
+    {
+        var path = _folder.File("sub/dir/warta.db");
+
+        using (var store = new SqliteStore(path))
+        {
+            Assert.Equal(SchemaMigrator.LatestVersion, store.SchemaVersion);
+        }
+
+        Assert.True(File.Exists(path));
+        Assert.Equal("wal", Scalar(path, "PRAGMA journal_mode"));
+        Assert.Equal(SchemaMigrator.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar(path, "PRAGMA user_version"));
+    }
+
+    [Fact]
+    public void Should_leave_schema_and_data_unchanged_when_an_existing_database_is_opened_again()
+    {
+        ArticleGenerators.DistinctArticles(5).Sample(articles =>
+        {
+            var path = _folder.File(Guid.NewGuid().ToString("N") + ".db");
+            using (var store = new SqliteStore(path)) store.TryAddRange(articles);
+            var schema = Schema(path);
+
+            for (var i = 0; i < 3; i++)
+            {
+                using var reopened = new SqliteStore(path);
+                Assert.Equal(articles.Length, reopened.Count());
+                Assert.Equal(SchemaMigrator.LatestVersion, reopened.SchemaVersion);
+            }
+
+            Assert.Equal(schema, Schema(path));
+        }, iter: 10, threads: 1);
+    }
+
+    [Fact]
+    public void Should_apply_only_the_missing_steps_in_order_when_the_code_gains_a_migration()
+    {
+        var path = _folder.File("grow.db");
+        using (var store = new SqliteStore(path)) store.TryAdd(SampleArticles.Make("a1"));
+        var steps = SchemaMigrator.Steps.Append("CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (42);").ToList();
+
+        using (var upgraded = new SqliteStore(path, steps)) Assert.Equal(steps.Count, upgraded.SchemaVersion);
+        using (var again = new SqliteStore(path, steps)) Assert.Equal(1, again.Count());
+
+        Assert.Equal("1", Scalar(path, "SELECT count(*) FROM extra"));
+    }
+
+    [Fact]
+    public void Should_keep_the_old_version_when_a_migration_step_fails()
+    {
+        var path = _folder.File("broken.db");
+        using (new SqliteStore(path))
+        {
+        }
+        var steps = SchemaMigrator.Steps.Append("CREATE TABLE half (x INTEGER); THIS IS NOT SQL;").ToList();
+
+        Assert.ThrowsAny<SqliteException>(() => new SqliteStore(path, steps));
+
+        Assert.Equal(SchemaMigrator.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar(path, "PRAGMA user_version"));
+        Assert.Equal("0", Scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'half'"));
+    }
+
+    [Fact]
+    public void Should_refuse_with_a_clear_message_a_database_written_by_a_newer_version()
+    {
+        var path = _folder.File("future.db");
+        using (new SqliteStore(path))
+        {
+        }
+        Scalar(path, "PRAGMA user_version = 99");
+
+        var error = Assert.Throws<SchemaVersionException>(() => new SqliteStore(path));
+
+        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_store_nothing_of_a_batch_that_fails_part_way()
+    {
+        var path = _folder.File("atomic.db");
+        using var store = new SqliteStore(path);
+        store.TryAdd(SampleArticles.Make("kept"));
+        var broken = SampleArticles.Make("b") with { Title = null! };
+
+        Assert.ThrowsAny<Exception>(() => store.TryAddRange([SampleArticles.Make("a"), broken]));
+
+        Assert.Equal(["kept"], store.List().Select(static a => a.Id));
+    }
+
+    [Fact]
+    public void Should_keep_committed_articles_and_drop_an_uncommitted_batch_when_the_process_dies()
+    {
+        var path = _folder.File("crash.db");
+        using (var store = new SqliteStore(path)) store.TryAdd(SampleArticles.Make("committed"));
+
+        // A second connection writes half a batch and is dropped without commit, as a killed process would leave it.
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            connection.Open();
+            var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO articles (id, title, outlet, language, source, authors_json, paragraphs_json, provenance_json, annotations_json) " +
+                "VALUES ('half', 't', '', 'id', 's', '[]', '[]', '{}', '{\"entities\":[],\"times\":[],\"quotes\":[]}')";
+            command.ExecuteNonQuery();
+        }
+
+        using var reopened = new SqliteStore(path);
+        Assert.Equal(["committed"], reopened.List().Select(static a => a.Id));
+        Assert.False(reopened.TryAdd(SampleArticles.Make("committed")));
+        Assert.True(reopened.TryAdd(SampleArticles.Make("half")));
+    }
+
+    [Fact]
+    public void Should_find_ids_by_prefix_in_order()
+    {
+        using var store = new SqliteStore(_folder.File("prefix.db"));
+        store.TryAddRange([SampleArticles.Make("ab12"), SampleArticles.Make("ab34"), SampleArticles.Make("cd56"), SampleArticles.Make("a_x")]);
+
+        Assert.Equal(["ab12", "ab34"], store.IdsStartingWith("ab"));
+        Assert.Equal(["a_x"], store.IdsStartingWith("a_"));
+        Assert.Empty(store.IdsStartingWith("zz"));
+    }
+
+    [Fact]
+    public void Should_keep_the_outlet_offset_and_precision_of_the_publication_time()
+    {
+        using var store = new SqliteStore(_folder.File("time.db"));
+        var wita = new PublicationTime(new DateTimeOffset(2019, 3, 26, 20, 34, 17, TimeSpan.FromHours(8)), TimePrecision.Second);
+        store.TryAdd(SampleArticles.Make("t") with { Published = wita });
+
+        var published = store.Get("t")!.Published!.Value;
+
+        Assert.Equal(TimeSpan.FromHours(8), published.Value.Offset);
+        Assert.Equal(wita.Value.UtcTicks, published.Value.UtcTicks);
+        Assert.Equal(TimePrecision.Second, published.Precision);
+    }
+}
