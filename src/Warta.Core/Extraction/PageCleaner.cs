@@ -1,0 +1,231 @@
+using System.Text.RegularExpressions;
+using Warta.Core.Model;
+
+namespace Warta.Core.Extraction;
+
+/// <summary>Removes a saved page's noise (date line, repeated title and caption, byline, promo lines, datelines, repeated lead) and keeps the body.</summary>
+/// <remarks>
+/// The page is read as lines. A header zone at the top may hold, in any order, a date line, the title line, bylines,
+/// promo lines and a repeated caption; it ends at the first line that is none of these. Anywhere on the page, promo
+/// lines, whole-line dates, prefixed bylines (<c>Penulis:</c>, <c>Editor:</c>), lines repeating the title and pairs of
+/// identical short lines (captions) are dropped. Datelines are stripped from the first three paragraphs and repeated
+/// paragraphs are kept once. Text inside a kept paragraph is not changed, except that hard-wrapped lines are joined.
+/// Cleaning the cleaned body again (with the title passed as known) changes nothing.
+/// </remarks>
+public static partial class PageCleaner
+{
+    /// <summary>Lines longer than this are paragraphs, never header lines or captions.</summary>
+    private const int MaxHeaderLine = 200;
+    /// <summary>A caption or promo line is a short line; real paragraphs are longer than this.</summary>
+    private const int MaxCaptionLine = 150;
+    /// <summary>How many leading paragraphs may carry a dateline (the lead can appear before it, as on rakyatku.com).</summary>
+    private const int DatelineParagraphs = 3;
+
+    /// <summary>Cleans <paramref name="text"/>; pass <paramref name="knownTitle"/> when the title came from elsewhere (metadata, record).</summary>
+    public static CleanedPage Clean(string text, string? knownTitle = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = SplitLines(text);
+        string? title = string.IsNullOrWhiteSpace(knownTitle) ? null : knownTitle.Trim();
+        PublicationTime? dateLine = null;
+        string? promoOutlet = null;
+        var authors = new List<string>();
+        var i = 0;
+
+        // Header zone.
+        for (; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0) continue;
+            if (TryDropAnywhere(line, title, authors, ref dateLine, ref promoOutlet)) continue;
+            var next = NextNonBlank(lines, i);
+            if (next is not null && line.Length <= MaxCaptionLine && string.Equals(line, lines[next.Value], StringComparison.Ordinal))
+            {
+                // Two identical short lines: the title printed twice when no title is known yet, otherwise an image caption.
+                if (title is null && IsTitleLike(line)) title = line;
+                i = next.Value;
+                continue;
+            }
+            if (title is null && IsTitleLike(line))
+            {
+                title = line;
+                continue;
+            }
+            if ((title is not null || dateLine is not null) && IsBareName(line))
+            {
+                authors.Add(line);
+                continue;
+            }
+            break;
+        }
+
+        // Body.
+        var paragraphs = new List<string>();
+        var previousWasText = false;
+        for (; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0)
+            {
+                previousWasText = false;
+                continue;
+            }
+            if (TryDropAnywhere(line, title, authors, ref dateLine, ref promoOutlet))
+            {
+                previousWasText = false;
+                continue;
+            }
+            var next = NextNonBlank(lines, i);
+            if (next is not null && string.Equals(line, lines[next.Value], StringComparison.Ordinal) && IsCaptionLike(line))
+            {
+                i = next.Value;
+                previousWasText = false;
+                continue;
+            }
+            if (previousWasText && IsWrapContinuation(paragraphs[^1], line))
+            {
+                paragraphs[^1] = paragraphs[^1] + " " + line;
+            }
+            else
+            {
+                paragraphs.Add(line);
+            }
+            previousWasText = true;
+        }
+
+        string? datelineOutlet = null;
+        for (var p = 0; p < Math.Min(DatelineParagraphs, paragraphs.Count); p++)
+        {
+            var match = Dateline().Match(paragraphs[p]);
+            while (match.Success)
+            {
+                datelineOutlet ??= match.Groups["outlet"].Value;
+                paragraphs[p] = paragraphs[p][match.Length..];
+                match = Dateline().Match(paragraphs[p]);
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<string>(paragraphs.Count);
+        foreach (var paragraph in paragraphs)
+        {
+            if (paragraph.Length == 0) continue;
+            if (seen.Add(Ingestion.ArticleId.Normalize(paragraph))) kept.Add(paragraph);
+        }
+
+        return new CleanedPage
+        {
+            Paragraphs = kept,
+            Title = title,
+            DateLine = dateLine,
+            Authors = authors.SelectMany(SplitNames).Distinct(StringComparer.Ordinal).ToList(),
+            DatelineOutlet = datelineOutlet,
+            PromoOutlet = promoOutlet,
+        };
+    }
+
+    /// <summary>True when the line starts with a dateline such as <c>JAKARTA, KOMPAS.com -</c>; gives the outlet as written.</summary>
+    public static bool TryMatchDateline(string paragraph, out string outlet)
+    {
+        ArgumentNullException.ThrowIfNull(paragraph);
+        var match = Dateline().Match(paragraph);
+        outlet = match.Success ? match.Groups["outlet"].Value : "";
+        return match.Success;
+    }
+
+    /// <summary>Lines that are never body text wherever they stand; records what they say.</summary>
+    private static bool TryDropAnywhere(string line, string? title, List<string> authors, ref PublicationTime? dateLine, ref string? promoOutlet)
+    {
+        if (line.Length <= 300)
+        {
+            var promo = Promo().Match(line);
+            if (promo.Success)
+            {
+                if (promo.Groups["outlet"].Success) promoOutlet ??= promo.Groups["outlet"].Value.Trim();
+                return true;
+            }
+        }
+        if (PublicationDateParser.TryParseDateLine(line, out var time))
+        {
+            dateLine ??= time;
+            return true;
+        }
+        if (TryReadByline(line, out var names))
+        {
+            authors.AddRange(names);
+            return true;
+        }
+        return title is not null && line.Length <= MaxHeaderLine && string.Equals(line, title, StringComparison.Ordinal);
+    }
+
+    private static bool TryReadByline(string line, out List<string> names)
+    {
+        names = [];
+        if (line.Length > 120) return false;
+        foreach (var segment in line.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var match = Byline().Match(segment);
+            if (!match.Success) return false;
+            var value = match.Groups["names"].Value.Trim();
+            // "Oleh karena itu, ..." is a sentence, not a byline: without a colon the rest must be names.
+            if (!match.Groups["colon"].Success && !SplitNames(value).All(IsBareName)) return false;
+            if (match.Groups["colon"].Success && value.EndsWith('.')) return false;
+            names.Add(value);
+        }
+        return names.Count > 0;
+    }
+
+    private static IEnumerable<string> SplitNames(string names) =>
+        NameSeparator().Split(names).Select(n => n.Trim()).Where(n => n.Length > 0);
+
+    /// <summary>A title: at least two words, short, not ending like a sentence or a label, not a dateline.</summary>
+    private static bool IsTitleLike(string line)
+    {
+        if (line.Length > MaxHeaderLine || !line.Any(char.IsLetter)) return false;
+        if (line.EndsWith('.') && !line.EndsWith("...", StringComparison.Ordinal)) return false;
+        if (line.EndsWith(',') || line.EndsWith(':') || line.EndsWith(';')) return false;
+        if (Dateline().IsMatch(line)) return false;
+        return line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2;
+    }
+
+    /// <summary>A byline without label: one to four capitalised words of letters, e.g. <c>Suriawati</c> or <c>Dian R. Basuki</c>.</summary>
+    private static bool IsBareName(string line) => line.Length <= 40 && BareName().IsMatch(line);
+
+    private static bool IsCaptionLike(string line) =>
+        line.Length <= MaxCaptionLine && !line.EndsWith('.') && !line.EndsWith('"') && !line.EndsWith('\u201D');
+
+    /// <summary>A hard-wrapped line: the previous line stops mid-sentence and this one goes on in lower case.</summary>
+    private static bool IsWrapContinuation(string previous, string line) =>
+        previous.Length > 0 && !".!?:\"\u201D)".Contains(previous[^1], StringComparison.Ordinal) && char.IsLower(line[0]);
+
+    private static int? NextNonBlank(List<string> lines, int index)
+    {
+        for (var j = index + 1; j < lines.Count; j++)
+        {
+            if (lines[j].Length > 0) return j;
+        }
+        return null;
+    }
+
+    private static List<string> SplitLines(string text) =>
+        [.. text.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim())];
+
+    [GeneratedRegex(@"^(?:(?:Konten|Artikel) (?:Redaksi|Sponsor|Promosi)\s+(?<outlet>\S.*)|(?:Baca|Lihat|Simak) (?:juga|pula|selengkapnya)\b.*|Simak\b.{0,150}|Read (?:also|more)\b.*|See also\b.*|ADVERTISEMENT|Advertisement|SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT|(?:Tags?|Topik|Tag terkait)\s*:.*|(?:Bagikan|Share)(?: artikel ini| this article)?\s*:?(?:\s+\S+){0,6}|Dapatkan (?:update|informasi|berita)\b.*|Ikuti (?:kami|berita)\b.*)$")]
+    private static partial Regex Promo();
+
+    [GeneratedRegex(@"^(?:(?<role>Penulis|Reporter|Editor|Penyunting|Pewarta|Kontributor|Author|Writer)\s*(?<colon>:)\s*|(?<role>Oleh|By)\s*(?<colon>:)?\s+)(?<names>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Byline();
+
+    [GeneratedRegex(@"\s*(?:,|&|/|\bdan\b|\band\b)\s*")]
+    private static partial Regex NameSeparator();
+
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}$")]
+    private static partial Regex BareName();
+
+    /// <summary>
+    /// <c>[PLACE, ]OUTLET.TLD -</c> with a hyphen, en or em dash, the replacement character, or their UTF-8-as-1252
+    /// mojibake; <c>KOMPAS. com</c> (space after the dot) occurs in Kompas pages.
+    /// </summary>
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.'’ ]{0,40}?,\s*)?(?<outlet>(?:[\p{L}\d-]+\s?\.\s?)+(?:com|id|net|org|co|tv|news|info)(?:\.id)?)\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Dateline();
+}
