@@ -29,12 +29,12 @@ public static class ArticleExtractor
         }
         else if (page.Title is not null)
         {
-            title = page.Title;
+            title = CollapseSpaces(page.Title);
             provenance["title"] = "title-line";
         }
         else if (page.Paragraphs.Count > 0)
         {
-            title = LeadTitleExtractor.FromLead(page.Paragraphs[0]);
+            title = CollapseSpaces(LeadTitleExtractor.FromLead(page.Paragraphs[0]));
             provenance["title"] = "lead-sentence";
         }
         else
@@ -118,6 +118,7 @@ public static class ArticleExtractor
     private static string? HostOf(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host : null;
 
+    /// <summary>Titles get single plain spaces: saved pages put no-break spaces (U+00A0) in headlines.</summary>
     private static string CollapseSpaces(string text) =>
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
