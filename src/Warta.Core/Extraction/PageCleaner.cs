@@ -8,7 +8,7 @@ namespace Warta.Core.Extraction;
 /// The page is read as lines. A header zone at the top may hold, in any order, a date line, the title line, bylines,
 /// promo lines and a repeated caption; it ends at the first line that is none of these. Anywhere on the page, promo
 /// lines, whole-line dates, prefixed bylines (<c>Penulis:</c>, <c>Editor:</c>), lines repeating the title and pairs of
-/// identical short lines (captions) are dropped. Datelines are stripped from the first three paragraphs and repeated
+/// identical short lines (captions) are dropped. Datelines are stripped from the first paragraph (or the second, when the first is the same lead or a caption) and repeated
 /// paragraphs are kept once. Text inside a kept paragraph is not changed, except that hard-wrapped lines are joined.
 /// Cleaning the cleaned body again (with the title passed as known) changes nothing.
 /// </remarks>
@@ -18,8 +18,6 @@ public static partial class PageCleaner
     private const int MaxHeaderLine = 200;
     /// <summary>A caption or promo line is a short line; real paragraphs are longer than this.</summary>
     private const int MaxCaptionLine = 150;
-    /// <summary>How many leading paragraphs may carry a dateline (the lead can appear before it, as on rakyatku.com).</summary>
-    private const int DatelineParagraphs = 3;
 
     /// <summary>Cleans <paramref name="text"/>; pass <paramref name="knownTitle"/> when the title came from elsewhere (metadata, record).</summary>
     public static CleanedPage Clean(string text, string? knownTitle = null)
@@ -94,15 +92,15 @@ public static partial class PageCleaner
         }
 
         string? datelineOutlet = null;
-        for (var p = 0; p < Math.Min(DatelineParagraphs, paragraphs.Count); p++)
+        if (paragraphs.Count > 0) datelineOutlet = StripDateline(paragraphs, 0);
+        if (paragraphs.Count > 1 && (datelineOutlet is null || paragraphs[0].Length == 0))
         {
-            var match = Dateline().Match(paragraphs[p]);
-            while (match.Success)
-            {
-                datelineOutlet ??= match.Groups["outlet"].Value;
-                paragraphs[p] = paragraphs[p][match.Length..];
-                match = Dateline().Match(paragraphs[p]);
-            }
+            // The lead printed before the dateline paragraph (rakyatku.com), or a left-over caption above it.
+            var second = paragraphs[1];
+            var outlet = StripDateline(paragraphs, 1);
+            var duplicatesLead = string.Equals(Ingestion.ArticleId.Normalize(paragraphs[1]), Ingestion.ArticleId.Normalize(paragraphs[0]), StringComparison.Ordinal);
+            if (outlet is not null && (duplicatesLead || paragraphs[0].Length == 0 || IsCaptionLike(paragraphs[0]))) datelineOutlet ??= outlet;
+            else paragraphs[1] = second;
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -122,6 +120,18 @@ public static partial class PageCleaner
             DatelineOutlet = datelineOutlet,
             PromoOutlet = promoOutlet,
         };
+    }
+
+    /// <summary>Strips every leading dateline of paragraph <paramref name="index"/>; returns the first outlet, or null when there was none.</summary>
+    private static string? StripDateline(List<string> paragraphs, int index)
+    {
+        string? outlet = null;
+        for (var match = Dateline().Match(paragraphs[index]); match.Success; match = Dateline().Match(paragraphs[index]))
+        {
+            outlet ??= match.Groups["outlet"].Value;
+            paragraphs[index] = paragraphs[index][match.Length..];
+        }
+        return outlet;
     }
 
     /// <summary>True when the line starts with a dateline such as <c>JAKARTA, KOMPAS.com -</c>; gives the outlet as written.</summary>
