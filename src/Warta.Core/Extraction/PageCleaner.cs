@@ -8,7 +8,7 @@ namespace Warta.Core.Extraction;
 /// The page is read as lines. A header zone at the top may hold, in any order, a date line, the title line, bylines,
 /// promo lines and a repeated caption; it ends at the first line that is none of these. Anywhere on the page, promo
 /// lines, whole-line dates, prefixed bylines (<c>Penulis:</c>, <c>Editor:</c>), lines repeating the title and pairs of
-/// identical short lines (captions) are dropped. Datelines are stripped from the first paragraph (or the second, when the first is the same lead or a caption) and repeated
+/// identical short lines (captions) are dropped. Datelines are stripped from the first paragraph (or the second, below a caption), a lead repeated behind a dateline is dropped, and repeated
 /// paragraphs are kept once. Text inside a kept paragraph is not changed, except that hard-wrapped lines are joined.
 /// Cleaning the cleaned body again (with the title passed as known) changes nothing.
 /// </remarks>
@@ -59,57 +59,42 @@ public static partial class PageCleaner
 
         // Body.
         var paragraphs = new List<string>();
-        var previousWasText = false;
         for (; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (line.Length == 0)
-            {
-                previousWasText = false;
-                continue;
-            }
-            if (TryDropAnywhere(line, title, authors, ref dateLine, ref promoOutlet))
-            {
-                previousWasText = false;
-                continue;
-            }
+            if (line.Length == 0) continue;
+            if (TryDropAnywhere(line, title, authors, ref dateLine, ref promoOutlet)) continue;
             var next = NextNonBlank(lines, i);
             if (next is not null && string.Equals(line, lines[next.Value], StringComparison.Ordinal) && IsCaptionLike(line))
             {
                 i = next.Value;
-                previousWasText = false;
                 continue;
             }
-            if (previousWasText && IsWrapContinuation(paragraphs[^1], line))
-            {
-                paragraphs[^1] = paragraphs[^1] + " " + line;
-            }
-            else
-            {
-                paragraphs.Add(line);
-            }
-            previousWasText = true;
+            paragraphs.Add(line);
         }
 
+        paragraphs = KeepFirstOfEach(paragraphs);
         string? datelineOutlet = null;
         if (paragraphs.Count > 0) datelineOutlet = StripDateline(paragraphs, 0);
-        if (paragraphs.Count > 1 && (datelineOutlet is null || paragraphs[0].Length == 0))
+        if (paragraphs.Count > 1 && (paragraphs[0].Length == 0 || (datelineOutlet is null && IsCaptionLike(paragraphs[0]))))
         {
-            // The lead printed before the dateline paragraph (rakyatku.com), or a left-over caption above it.
-            var second = paragraphs[1];
-            var outlet = StripDateline(paragraphs, 1);
-            var duplicatesLead = string.Equals(Ingestion.ArticleId.Normalize(paragraphs[1]), Ingestion.ArticleId.Normalize(paragraphs[0]), StringComparison.Ordinal);
-            if (outlet is not null && (duplicatesLead || paragraphs[0].Length == 0 || IsCaptionLike(paragraphs[0]))) datelineOutlet ??= outlet;
-            else paragraphs[1] = second;
+            // The dateline paragraph below an emptied first paragraph or a left-over caption.
+            datelineOutlet ??= StripDateline(paragraphs, 1);
         }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var kept = new List<string>(paragraphs.Count);
-        foreach (var paragraph in paragraphs)
+        // The lead printed once more behind the dateline (rakyatku.com prints it before and after): keep the first copy.
+        var earlier = new HashSet<string>(StringComparer.Ordinal);
+        for (var p = 0; p < paragraphs.Count; p++)
         {
-            if (paragraph.Length == 0) continue;
-            if (seen.Add(Ingestion.ArticleId.Normalize(paragraph))) kept.Add(paragraph);
+            var match = Dateline().Match(paragraphs[p]);
+            if (p > 0 && match.Success && earlier.Contains(Ingestion.ArticleId.Normalize(paragraphs[p][match.Length..])))
+            {
+                datelineOutlet ??= match.Groups["outlet"].Value;
+                paragraphs[p] = "";
+                continue;
+            }
+            earlier.Add(Ingestion.ArticleId.Normalize(paragraphs[p]));
         }
+        var kept = KeepFirstOfEach(paragraphs);
 
         return new CleanedPage
         {
@@ -120,6 +105,13 @@ public static partial class PageCleaner
             DatelineOutlet = datelineOutlet,
             PromoOutlet = promoOutlet,
         };
+    }
+
+    /// <summary>Non-empty paragraphs, each kept only at its first occurrence (compared after <see cref="Ingestion.ArticleId.Normalize"/>).</summary>
+    private static List<string> KeepFirstOfEach(List<string> paragraphs)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return paragraphs.Where(p => p.Length > 0 && seen.Add(Ingestion.ArticleId.Normalize(p))).ToList();
     }
 
     /// <summary>Strips every leading dateline of paragraph <paramref name="index"/>; returns the first outlet, or null when there was none.</summary>
@@ -217,8 +209,18 @@ public static partial class PageCleaner
         return null;
     }
 
-    private static List<string> SplitLines(string text) =>
-        [.. text.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim())];
+    /// <summary>Trimmed lines, with hard-wrapped lines joined first so that every later rule sees whole lines.</summary>
+    private static List<string> SplitLines(string text)
+    {
+        var lines = new List<string>();
+        foreach (var raw in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length > 0 && lines.Count > 0 && IsWrapContinuation(lines[^1], line)) lines[^1] = lines[^1] + " " + line;
+            else lines.Add(line);
+        }
+        return lines;
+    }
 
     [GeneratedRegex(@"^(?:(?:Konten|Artikel) (?:Redaksi|Sponsor|Promosi)\s+(?<outlet>\S.*)|(?:Baca|Lihat|Simak) (?:juga|pula|selengkapnya)\b.*|Simak\b.{0,150}|Read (?:also|more)\b.*|See also\b.*|ADVERTISEMENT|Advertisement|SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT|(?:Tags?|Topik|Tag terkait)\s*:.*|(?:Bagikan|Share)(?: artikel ini| this article)?\s*:?(?:\s+\S+){0,6}|Dapatkan (?:update|informasi|berita)\b.*|Ikuti (?:kami|berita)\b.*)$")]
     private static partial Regex Promo();
