@@ -44,7 +44,9 @@ public static class ArticleExtractor
 
         if (title.Length == 0 && page.Paragraphs.Count == 0)
         {
-            return IngestOutcome.Failed(new IngestError(fields.Source, null, "no article text found (no title and no body)"));
+            var hash = fields.Source.LastIndexOf('#');
+            var (source, location) = hash < 0 ? (fields.Source, (string?)null) : (fields.Source[..hash], fields.Source[(hash + 1)..]);
+            return IngestOutcome.Failed(new IngestError(source, location, "no article text found (no title and no body)"));
         }
 
         var outlet = "";

@@ -137,4 +137,14 @@ public class FormatReaderTests
     {
         Assert.Equal(expected, FormatDetector.Detect(source, text));
     }
+
+    [Fact]
+    public void Should_report_an_empty_jsonl_record_by_line()
+    {
+        var outcomes = Ingest.Text("empty.jsonl", "{\"title\": \"Judul Berita\", \"text\": \"Isi.\"}\n{\"url\": \"https://x.id/a\"}\n");
+
+        Assert.Equal("Judul Berita", outcomes[0].Article!.Title);
+        Assert.Equal("empty.jsonl", outcomes[1].Error!.Source);
+        Assert.Equal("line 2", outcomes[1].Error!.Location);
+    }
 }
