@@ -222,7 +222,7 @@ public static partial class PageCleaner
         return lines;
     }
 
-    [GeneratedRegex(@"^(?:(?:Konten|Artikel) (?:Redaksi|Sponsor|Promosi)\s+(?<outlet>\S.*)|(?:Baca|Lihat|Simak) (?:juga|pula|selengkapnya)\b.*|Simak\b.{0,150}|Read (?:also|more)\b.*|See also\b.*|ADVERTISEMENT|Advertisement|SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT|(?:Tags?|Topik|Tag terkait)\s*:.*|(?:Bagikan|Share)(?: artikel ini| this article)?\s*:?(?:\s+\S+){0,6}|Dapatkan (?:update|informasi|berita)\b.*|Ikuti (?:kami|berita)\b.*)$")]
+    [GeneratedRegex(@"^(?:(?:Konten|Artikel) (?:Redaksi|Sponsor|Promosi)\s+(?<outlet>\S.*)|(?:Baca|Lihat|Simak) (?:juga|pula|selengkapnya)\b.*|Simak\b.{0,150}|Read (?:also|more)\b.*|See also\b.*|ADVERTISEMENT|Advertisement|SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT|(?:Tags?|Topik|Tag terkait)\s*:.*|(?:Bagikan|Share)(?: artikel ini| berita ini| this article)?\s*:?(?:\s+[^\s.]+){0,3}|Dapatkan (?:update|informasi|berita)\b.*|Ikuti (?:kami|berita)\b.*)$")]
     private static partial Regex Promo();
 
     [GeneratedRegex(@"^(?:(?<role>Penulis|Reporter|Editor|Penyunting|Pewarta|Kontributor|Author|Writer)\s*(?<colon>:)\s*|(?<role>Oleh|By)\s*(?<colon>:)?\s+)(?<names>\S.*)$", RegexOptions.IgnoreCase)]

@@ -93,11 +93,19 @@ public static class HtmlPageReader
     {
         var baseUri = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed.ToString() : "https://localhost/";
         IElement? content = null;
-        var reader = new SmartReader.Reader(baseUri, document.DocumentElement.OuterHtml) { ContinueIfNotReadable = true, DisableJSONLD = true };
-        var article = reader.GetArticle();
-        if (article.Completed && !string.IsNullOrWhiteSpace(article.Content))
+        try
         {
-            content = new HtmlParser().ParseDocument(article.Content).Body;
+            var reader = new SmartReader.Reader(baseUri, document.DocumentElement.OuterHtml) { ContinueIfNotReadable = true, DisableJSONLD = true };
+            var article = reader.GetArticle();
+            if (article.Completed && !string.IsNullOrWhiteSpace(article.Content))
+            {
+                content = new HtmlParser().ParseDocument(article.Content).Body;
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NullReferenceException or FormatException or IndexOutOfRangeException)
+        {
+            // Ingestion must not throw for a strange page; the whole body's blocks are the fallback below.
+            content = null;
         }
         var paragraphs = Blocks(content);
         return paragraphs.Count > 0 ? paragraphs : Blocks(document.Body);

@@ -105,4 +105,25 @@ public class PageCleanerTests
 
         Assert.Equal(paragraph, Assert.Single(cleaned.Paragraphs));
     }
+
+    [Theory]
+    [InlineData("Bagikan artikel ini")]
+    [InlineData("Share: Facebook Twitter WhatsApp")]
+    [InlineData("Baca juga: Harga Beras Turun")]
+    [InlineData("Lihat juga")]
+    [InlineData("ADVERTISEMENT")]
+    public void Should_drop_promo_lines_anywhere(string promo)
+    {
+        var cleaned = PageCleaner.Clean($"Judul Berita yang Panjang\n\nParagraf pertama.\n\n{promo}\n\nParagraf kedua.");
+
+        Assert.Equal(["Paragraf pertama.", "Paragraf kedua."], cleaned.Paragraphs);
+    }
+
+    [Fact]
+    public void Should_keep_a_sentence_that_starts_like_a_share_prompt()
+    {
+        var cleaned = PageCleaner.Clean("Markets Fall Again\n\nShare prices fell sharply on Monday.");
+
+        Assert.Equal("Share prices fell sharply on Monday.", Assert.Single(cleaned.Paragraphs));
+    }
 }
