@@ -27,6 +27,7 @@ public static partial class PageCleaner
         string? title = string.IsNullOrWhiteSpace(knownTitle) ? null : knownTitle.Trim();
         PublicationTime? dateLine = null;
         string? promoOutlet = null;
+        string? dateLineOutlet = null;
         var authors = new List<string>();
         var i = 0;
 
@@ -35,7 +36,7 @@ public static partial class PageCleaner
         {
             var line = lines[i];
             if (line.Length == 0) continue;
-            if (TryDropAnywhere(line, title, authors, ref dateLine, ref promoOutlet)) continue;
+            if (TryDropAnywhere(line, title, authors, ref dateLine, ref dateLineOutlet, ref promoOutlet)) continue;
             var next = NextNonBlank(lines, i);
             if (next is not null && line.Length <= MaxCaptionLine && string.Equals(line, lines[next.Value], StringComparison.Ordinal))
             {
@@ -63,7 +64,7 @@ public static partial class PageCleaner
         {
             var line = lines[i];
             if (line.Length == 0) continue;
-            if (TryDropAnywhere(line, title, authors, ref dateLine, ref promoOutlet)) continue;
+            if (TryDropAnywhere(line, title, authors, ref dateLine, ref dateLineOutlet, ref promoOutlet)) continue;
             var next = NextNonBlank(lines, i);
             if (next is not null && string.Equals(line, lines[next.Value], StringComparison.Ordinal) && IsCaptionLike(line))
             {
@@ -96,6 +97,7 @@ public static partial class PageCleaner
         }
         var kept = KeepFirstOfEach(paragraphs);
 
+        datelineOutlet ??= dateLineOutlet;
         return new CleanedPage
         {
             Paragraphs = kept,
@@ -136,7 +138,7 @@ public static partial class PageCleaner
     }
 
     /// <summary>Lines that are never body text wherever they stand; records what they say.</summary>
-    private static bool TryDropAnywhere(string line, string? title, List<string> authors, ref PublicationTime? dateLine, ref string? promoOutlet)
+    private static bool TryDropAnywhere(string line, string? title, List<string> authors, ref PublicationTime? dateLine, ref string? dateLineOutlet, ref string? promoOutlet)
     {
         if (line.Length <= 300)
         {
@@ -150,6 +152,14 @@ public static partial class PageCleaner
         if (PublicationDateParser.TryParseDateLine(line, out var time))
         {
             dateLine ??= time;
+            return true;
+        }
+        // "Kompas.com - 26/03/2019, 20:34 WIB": the outlet's name in front of the date line.
+        var dateline = Dateline().Match(line);
+        if (dateline.Success && PublicationDateParser.TryParseDateLine(line[dateline.Length..], out time))
+        {
+            dateLine ??= time;
+            dateLineOutlet ??= dateline.Groups["outlet"].Value;
             return true;
         }
         if (TryReadByline(line, out var names))
@@ -222,7 +232,7 @@ public static partial class PageCleaner
         return lines;
     }
 
-    [GeneratedRegex(@"^(?:(?:Konten|Artikel) (?:Redaksi|Sponsor|Promosi)\s+(?<outlet>\S.*)|(?:Baca|Lihat|Simak) (?:juga|pula|selengkapnya)\b.*|Simak\b.{0,150}|Read (?:also|more)\b.*|See also\b.*|ADVERTISEMENT|Advertisement|SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT|(?:Tags?|Topik|Tag terkait)\s*:.*|(?:Bagikan|Share)(?: artikel ini| berita ini| this article)?\s*:?(?:\s+[^\s.]+){0,3}|Dapatkan (?:update|informasi|berita)\b.*|Ikuti (?:kami|berita)\b.*)$")]
+    [GeneratedRegex(@"^(?:(?:Konten|Artikel) (?:Redaksi|Sponsor|Promosi)\s+(?<outlet>\S.*)|(?:Baca|Lihat|Simak) (?:juga|pula|selengkapnya)\b.*|Simak\b.{0,150}|Read (?:also|more)\b.*|See also\b.*|ADVERTISEMENT|Advertisement|SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT|(?:Tags?|Topik|Tag terkait)\s*:.*|(?:Bagikan|Share)(?: artikel ini| berita ini| this article)?\s*:?(?:\s+[^\s.]+){0,3}|Dapatkan (?:update|informasi|berita)\b.*|Ikuti (?:kami|berita)\b.*|\(?(?:Foto|Ilustrasi|Photo|Gambar)\s*:.{0,100})$")]
     private static partial Regex Promo();
 
     [GeneratedRegex(@"^(?:(?<role>Penulis|Reporter|Editor|Penyunting|Pewarta|Kontributor|Author|Writer)\s*(?<colon>:)\s*|(?<role>Oleh|By)\s*(?<colon>:)?\s+)(?<names>\S.*)$", RegexOptions.IgnoreCase)]

@@ -126,4 +126,14 @@ public class PageCleanerTests
 
         Assert.Equal("Share prices fell sharply on Monday.", Assert.Single(cleaned.Paragraphs));
     }
+
+    [Fact]
+    public void Should_read_a_date_line_that_starts_with_the_outlet()
+    {
+        var cleaned = PageCleaner.Clean("Harga Cabai Naik Lagi di Pasar\n\nKompas.com - 26/03/2019, 20:34 WIB\n\nFoto: Dok. Pedagang\n\nHarga cabai naik lagi.");
+
+        Assert.Equal("2019-03-26T20:34+07:00", cleaned.DateLine?.ToString());
+        Assert.Equal("Kompas.com", cleaned.DatelineOutlet);
+        Assert.Equal("Harga cabai naik lagi.", Assert.Single(cleaned.Paragraphs));
+    }
 }
