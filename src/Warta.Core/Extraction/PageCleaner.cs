@@ -128,15 +128,6 @@ public static partial class PageCleaner
         return outlet;
     }
 
-    /// <summary>True when the line starts with a dateline such as <c>JAKARTA, KOMPAS.com -</c>; gives the outlet as written.</summary>
-    public static bool TryMatchDateline(string paragraph, out string outlet)
-    {
-        ArgumentNullException.ThrowIfNull(paragraph);
-        var match = Dateline().Match(paragraph);
-        outlet = match.Success ? match.Groups["outlet"].Value : "";
-        return match.Success;
-    }
-
     /// <summary>Lines that are never body text wherever they stand; records what they say.</summary>
     private static bool TryDropAnywhere(string line, string? title, List<string> authors, ref PublicationTime? dateLine, ref string? dateLineOutlet, ref string? promoOutlet)
     {
