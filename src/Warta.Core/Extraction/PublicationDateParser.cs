@@ -119,6 +119,12 @@ public static partial class PublicationDateParser
             return true;
         }
         var hour = Int(match.Groups["h"]);
+        if (match.Groups["ampm"].Success)
+        {
+            if (hour is < 1 or > 12) return false;
+            var pm = match.Groups["ampm"].Value is "p" or "P";
+            hour = hour % 12 + (pm ? 12 : 0);
+        }
         var minute = Int(match.Groups["mi"]);
         var second = match.Groups["s"].Success ? Int(match.Groups["s"]) : 0;
         if (hour > 23 || minute > 59 || second > 59) return false;
@@ -174,7 +180,7 @@ public static partial class PublicationDateParser
         return months;
     }
 
-    private const string TimeTail = @"(?:\s*[,|\-–]?\s*(?:(?:pukul|jam|at)\s+)?(?<h>\d{1,2})[:.](?<mi>\d{2})(?::(?<s>\d{2}))?)?(?:\s*(?<z>WITA|WIB|WIT|UTC|GMT\s?[+-]\s?\d{1,2}(?::?\d{2})?|GMT|[+-]\d{2}:?\d{2})\b)?";
+    private const string TimeTail = @"(?:\s*[,|\-–]?\s*(?:(?:pukul|jam|at)\s+)?(?<h>\d{1,2})[:.](?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<ampm>[AaPp])\.?[Mm]\.?(?![\p{L}]))?)?(?:\s*(?<z>WITA|WIB|WIT|UTC|GMT\s?[+-]\s?\d{1,2}(?::?\d{2})?|GMT|[+-]\d{2}:?\d{2})\b)?";
 
     [GeneratedRegex(@"\b(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?\s*(?<z>Z|[+-]\d{2}:?\d{2})?)?(?!\d)")]
     private static partial Regex IsoDate();

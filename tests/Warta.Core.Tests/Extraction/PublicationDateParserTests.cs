@@ -15,6 +15,8 @@ public class PublicationDateParserTests
     [InlineData("Rabu, 15 Mei 2019 pukul 07:00 WIB", "2019-05-15T07:00+07:00")]
     [InlineData("3 Okt 2018", "2018-10-03")]
     [InlineData("March 26, 2019", "2019-03-26")]
+    [InlineData("Published March 26, 2019 8:34 PM GMT+7", "2019-03-26T20:34+07:00")]
+    [InlineData("Tue, Mar 26, 2019, 12:05 a.m.", "2019-03-26T00:05+07:00")]
     public void Should_read_a_date_line(string line, string expected)
     {
         Assert.True(PublicationDateParser.TryParseDateLine(line, out var time));
