@@ -89,7 +89,7 @@ public static partial class PageCleaner
             var match = Dateline().Match(paragraphs[p]);
             if (p > 0 && match.Success && earlier.Contains(Ingestion.ArticleId.Normalize(paragraphs[p][match.Length..])))
             {
-                datelineOutlet ??= match.Groups["outlet"].Value;
+                if (match.Groups["outlet"].Success) datelineOutlet ??= match.Groups["outlet"].Value;
                 paragraphs[p] = "";
                 continue;
             }
@@ -122,7 +122,7 @@ public static partial class PageCleaner
         string? outlet = null;
         for (var match = Dateline().Match(paragraphs[index]); match.Success; match = Dateline().Match(paragraphs[index]))
         {
-            outlet ??= match.Groups["outlet"].Value;
+            if (match.Groups["outlet"].Success) outlet ??= match.Groups["outlet"].Value;
             paragraphs[index] = paragraphs[index][match.Length..];
         }
         return outlet;
@@ -146,7 +146,7 @@ public static partial class PageCleaner
             return true;
         }
         // "Kompas.com - 26/03/2019, 20:34 WIB": the outlet's name in front of the date line.
-        var dateline = Dateline().Match(line);
+        var dateline = HostDateline().Match(line);
         if (dateline.Success && PublicationDateParser.TryParseDateLine(line[dateline.Length..], out time))
         {
             dateLine ??= time;
@@ -187,7 +187,7 @@ public static partial class PageCleaner
         if (line.Length > MaxHeaderLine || !line.Any(char.IsLetter)) return false;
         if (line.EndsWith('.') && !line.EndsWith("...", StringComparison.Ordinal)) return false;
         if (line.EndsWith(',') || line.EndsWith(':') || line.EndsWith(';')) return false;
-        if (Dateline().IsMatch(line)) return false;
+        if (HostDateline().IsMatch(line)) return false;
         return line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2;
     }
 
@@ -239,6 +239,14 @@ public static partial class PageCleaner
     /// <c>[PLACE, ]OUTLET.TLD -</c> with a hyphen, en or em dash, the replacement character, or their UTF-8-as-1252
     /// mojibake; <c>KOMPAS. com</c> (space after the dot) occurs in Kompas pages.
     /// </summary>
-    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.'’ ]{0,40}?,\s*)?(?<outlet>(?:[\p{L}\d-]+\s?\.\s?)+(?:com|id|net|org|co|tv|news|info)(?:\.id)?)\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.'’ ]{0,40}?,\s*)?(?<outlet>(?:[\p{L}\d-]+\s?\.\s?)+(?i:com|id|net|org|co|tv|news|info)(?i:\.id)?)\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*")]
+    private static partial Regex HostDateline();
+
+    /// <summary>
+    /// A host dateline (<see cref="HostDateline"/>), or a place with an optional outlet name and a spaced dash:
+    /// <c>Jakarta - </c> (detik.com), <c>Jakarta, CNN Indonesia -- </c>. Used only to strip the start of a paragraph,
+    /// never to reject a title (<c>Jokowi - Prabowo Bertemu</c> is a headline).
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:\p{Lu}[\p{L}.'’ ]{0,40}?,\s*)?(?<outlet>(?:[\p{L}\d-]+\s?\.\s?)+(?i:com|id|net|org|co|tv|news|info)(?i:\.id)?)\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*|\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+){0,2}(?:,\s*(?<outlet>\p{Lu}[\p{L}\d]*(?:\s\p{Lu}[\p{L}\d]*){0,2}))?\s+(?:--|-|–|—|\uFFFD)\s+)")]
     private static partial Regex Dateline();
 }

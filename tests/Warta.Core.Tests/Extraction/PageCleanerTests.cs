@@ -45,6 +45,7 @@ public class PageCleanerTests
     [InlineData("NEW YORK, KOMPAS.com - Harga naik.", "KOMPAS.com")]
     [InlineData("tirto.id - Harga naik.", "tirto.id")]
     [InlineData("RAKYATKU.COM - Harga naik.", "RAKYATKU.COM")]
+    [InlineData("Jakarta, CNN Indonesia -- Harga naik.", "CNN Indonesia")]
     public void Should_strip_a_dateline_with_any_dash_and_keep_its_outlet(string paragraph, string outlet)
     {
         var cleaned = PageCleaner.Clean(paragraph);
@@ -135,5 +136,25 @@ public class PageCleanerTests
         Assert.Equal("2019-03-26T20:34+07:00", cleaned.DateLine?.ToString());
         Assert.Equal("Kompas.com", cleaned.DatelineOutlet);
         Assert.Equal("Harga cabai naik lagi.", Assert.Single(cleaned.Paragraphs));
+    }
+
+    [Fact]
+    public void Should_strip_a_place_only_dateline_without_inventing_an_outlet()
+    {
+        var cleaned = PageCleaner.Clean("Jokowi - Prabowo Bertemu di Istana\n\nJakarta - Presiden bertemu rivalnya di Istana.");
+
+        Assert.Equal("Jokowi - Prabowo Bertemu di Istana", cleaned.Title);
+        Assert.Equal("Presiden bertemu rivalnya di Istana.", Assert.Single(cleaned.Paragraphs));
+        Assert.Null(cleaned.DatelineOutlet);
+    }
+
+    [Theory]
+    [InlineData("warga kota - yang menunggu sejak pagi - pulang.")]
+    [InlineData("Harga naik 5 - 10 persen.")]
+    public void Should_not_take_lower_case_words_or_numbers_for_a_dateline(string paragraph)
+    {
+        var cleaned = PageCleaner.Clean("Judul Berita yang Panjang\n\n" + paragraph);
+
+        Assert.Equal(paragraph, Assert.Single(cleaned.Paragraphs));
     }
 }
