@@ -5,17 +5,10 @@ using AngleSharp.Html.Parser;
 namespace Warta.Core.Ingestion;
 
 /// <summary>Reads an HTML article page: metadata from <c>&lt;meta&gt;</c>, then the main text found by SmartReader after removing navigation, share buttons, related links, tags and footers.</summary>
-public static class HtmlPageReader
+public static partial class HtmlPageReader
 {
     /// <summary>Elements that never hold article text.</summary>
     private const string NoiseSelector = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, figure figcaption";
-
-    /// <summary>class/id fragments of page furniture on news sites (share bars, related links, tag lists, ads).</summary>
-    private static readonly string[] NoiseHints =
-    [
-        "share", "social", "related", "baca-juga", "bacajuga", "read-also", "tag", "topik", "footer", "navbar", "menu",
-        "breadcrumb", "comment", "komentar", "advert", "iklan", "banner", "newsletter", "popular", "terpopuler", "sidebar",
-    ];
 
     /// <summary>Blocks whose text becomes one paragraph each.</summary>
     private const string BlockSelector = "p, h2, h3, h4, h5, h6, li, blockquote, pre";
@@ -84,7 +77,7 @@ public static class HtmlPageReader
         {
             if (element.LocalName is "body" or "main" or "article") continue;
             var marker = ((element.ClassName ?? "") + " " + (element.Id ?? "")).ToLowerInvariant();
-            if (NoiseHints.Any(hint => marker.Contains(hint, StringComparison.Ordinal))) element.Remove();
+            if (NoiseMarker().IsMatch(marker)) element.Remove();
         }
     }
 
@@ -122,4 +115,11 @@ public static class HtmlPageReader
         if (blocks.Count == 0 && root.TextContent.Trim().Length > 0) blocks.Add(root.TextContent.Trim());
         return blocks;
     }
+
+    /// <summary>
+    /// class/id words of page furniture on news sites (share bars, related links, tag lists, ads), matched as whole
+    /// words between non-letters so that <c>article-tags</c> matches and <c>stage</c> or <c>header-title</c> do not.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![a-z])(?:share|sharing|social|related|baca-?juga|bacajuga|read-?also|tags?|topik|footer|navbar|nav|menu|breadcrumbs?|comments?|komentar|advert\w*|ads?|iklan|banner|newsletter|popular|terpopuler|sidebar|promo)(?![a-z])")]
+    private static partial System.Text.RegularExpressions.Regex NoiseMarker();
 }

@@ -147,4 +147,24 @@ public class FormatReaderTests
         Assert.Equal("empty.jsonl", outcomes[1].Error!.Source);
         Assert.Equal("line 2", outcomes[1].Error!.Location);
     }
+
+    [Fact]
+    public void Should_drop_page_furniture_by_class_word_but_keep_content_in_look_alike_classes()
+    {
+        const string html = """
+            <html><head><meta property="og:title" content="Judul Berita Uji"></head><body>
+            <div class="main-stage"><article>
+            <p>Paragraf pertama berisi kalimat yang cukup panjang untuk dianggap sebagai isi berita utama oleh pembaca.</p>
+            <div class="article-tags"><a>politik</a> <a>ekonomi</a></div>
+            <ul class="social-share"><li>Facebook</li><li>Twitter</li></ul>
+            <p>Paragraf kedua juga berisi kalimat yang cukup panjang agar halaman ini dianggap sebagai sebuah berita.</p>
+            </article></div></body></html>
+            """;
+
+        var article = Assert.Single(Ingest.Text("furniture.html", html)).Article!;
+
+        Assert.Equal(2, article.Paragraphs.Count);
+        Assert.DoesNotContain("politik", article.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Facebook", article.Body, StringComparison.Ordinal);
+    }
 }
