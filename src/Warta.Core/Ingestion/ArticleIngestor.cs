@@ -1,3 +1,5 @@
+using Warta.Core.Extraction;
+
 namespace Warta.Core.Ingestion;
 
 /// <summary>Turns one raw input (text page, HTML page, JSONL/CSV records, TimeML file) into clean articles.</summary>
@@ -18,6 +20,23 @@ public sealed class ArticleIngestor(long maxInputBytes = ArticleIngestor.Default
         {
             return [IngestOutcome.Failed(new IngestError(document.Source, null, $"file is {document.Content.Length} bytes, more than the limit of {MaxInputBytes}"))];
         }
-        throw new NotImplementedException("format readers land with the ingestion work (issue 2)");
+        var decoded = DocumentDecoder.Decode(document, out var error);
+        if (decoded is null) return [IngestOutcome.Failed(error!)];
+        var text = decoded.Text;
+        var source = document.Source;
+        IEnumerable<RecordResult> records = FormatDetector.Detect(source, text) switch
+        {
+            DocumentFormat.Html => [HtmlPageReader.Read(source, text)],
+            DocumentFormat.JsonLines => JsonLinesReader.Read(source, text),
+            DocumentFormat.Csv => CsvArticleReader.Read(source, text),
+            DocumentFormat.TimeMl => [TimeMlReader.Read(source, text)],
+            _ => [RecordResult.Of(new ArticleFields { Source = source, Text = text })],
+        };
+        var outcomes = new List<IngestOutcome>();
+        foreach (var record in records)
+        {
+            outcomes.Add(record.Fields is null ? IngestOutcome.Failed(record.Error!) : ArticleExtractor.Extract(record.Fields));
+        }
+        return outcomes;
     }
 }

@@ -1,0 +1,126 @@
+using Warta.Core.Ingestion;
+using Warta.Core.Model;
+
+namespace Warta.Core.Extraction;
+
+/// <summary>Builds an <see cref="Article"/> from a reader's fields: cleans the body, then fills each field from the strongest signal and records it in the provenance.</summary>
+/// <remarks>
+/// Precedence: a field given by the record or page metadata, then the page's own lines (title line, date line, byline),
+/// then the URL host, the dateline and a promo line for the outlet, and last the body (lead sentence for the title, the
+/// first date in the first paragraphs for the publication day).
+/// </remarks>
+public static class ArticleExtractor
+{
+    /// <summary>How many leading paragraphs are searched for a date when the page gives none.</summary>
+    private const int BodyDateParagraphs = 3;
+
+    public static IngestOutcome Extract(ArticleFields fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var knownTitle = string.IsNullOrWhiteSpace(fields.Title) ? null : CollapseSpaces(fields.Title);
+        var page = PageCleaner.Clean(fields.Text, knownTitle);
+        var provenance = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+        string title;
+        if (knownTitle is not null)
+        {
+            title = knownTitle;
+            provenance["title"] = fields.TitleSignal ?? "record-field";
+        }
+        else if (page.Title is not null)
+        {
+            title = CollapseSpaces(page.Title);
+            provenance["title"] = "title-line";
+        }
+        else if (page.Paragraphs.Count > 0)
+        {
+            title = CollapseSpaces(LeadTitleExtractor.FromLead(page.Paragraphs[0]));
+            provenance["title"] = "lead-sentence";
+        }
+        else
+        {
+            title = "";
+        }
+
+        if (title.Length == 0 && page.Paragraphs.Count == 0)
+        {
+            var hash = fields.Source.LastIndexOf('#');
+            var (source, location) = hash < 0 ? (fields.Source, (string?)null) : (fields.Source[..hash], fields.Source[(hash + 1)..]);
+            return IngestOutcome.Failed(new IngestError(source, location, "no article text found (no title and no body)"));
+        }
+
+        var outlet = "";
+        foreach (var (candidate, signal) in new[]
+        {
+            (fields.Outlet, fields.OutletSignal ?? "record-field"),
+            (HostOf(fields.Url), "url-host"),
+            (page.DatelineOutlet, "dateline"),
+            (page.PromoOutlet, "promo-line"),
+        })
+        {
+            var normalised = OutletNormalizer.Normalize(candidate);
+            if (normalised.Length == 0) continue;
+            outlet = normalised;
+            provenance["outlet"] = signal;
+            break;
+        }
+
+        PublicationTime? published = null;
+        if (PublicationDateParser.TryParseValue(fields.Published, out var given))
+        {
+            published = given;
+            provenance["published"] = fields.PublishedSignal ?? "record-field";
+        }
+        else if (page.DateLine is { } dateLine)
+        {
+            published = dateLine;
+            provenance["published"] = "date-line";
+        }
+        else
+        {
+            foreach (var paragraph in page.Paragraphs.Take(BodyDateParagraphs))
+            {
+                if (!PublicationDateParser.TryFindInText(paragraph, out var bodyDate)) continue;
+                published = bodyDate;
+                provenance["published"] = "body-date";
+                break;
+            }
+        }
+
+        IReadOnlyList<string> authors = [];
+        if (fields.Authors.Count > 0)
+        {
+            authors = fields.Authors;
+            provenance["authors"] = fields.AuthorsSignal ?? "record-field";
+        }
+        else if (page.Authors.Count > 0)
+        {
+            authors = page.Authors;
+            provenance["authors"] = "byline";
+        }
+
+        var language = LanguageDetector.Detect(title + "\n" + string.Join("\n", page.Paragraphs));
+        provenance["language"] = "stopwords";
+
+        return IngestOutcome.Of(new Article
+        {
+            Id = ArticleId.Of(title, page.Paragraphs),
+            Title = title,
+            Outlet = outlet,
+            Authors = authors,
+            Published = published,
+            Language = language,
+            Paragraphs = page.Paragraphs,
+            Url = string.IsNullOrWhiteSpace(fields.Url) ? null : fields.Url.Trim(),
+            Source = fields.Source,
+            Provenance = provenance,
+        });
+    }
+
+    private static string? HostOf(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host : null;
+
+    /// <summary>Titles get single plain spaces: saved pages put no-break spaces (U+00A0) in headlines.</summary>
+    private static string CollapseSpaces(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,118 @@
+using System.Text;
+
+namespace Warta.Core.Ingestion;
+
+/// <summary>Turns raw bytes into text: UTF-8 (with or without BOM), UTF-16 with BOM, otherwise Windows-1252; refuses empty and binary input.</summary>
+public static class DocumentDecoder
+{
+    /// <summary>How many leading bytes are inspected for control characters when deciding whether an input is binary.</summary>
+    private const int BinaryProbeBytes = 8192;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16Le = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16Be = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly Lazy<Encoding> Windows1252 = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    });
+
+    /// <summary>Decodes <paramref name="document"/>; on failure returns null and an error naming the source.</summary>
+    public static DecodedDocument? Decode(RawDocument document, out IngestError? error)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var bytes = document.Content.Span;
+        error = null;
+        if (bytes.IsEmpty) return Fail(document, "file is empty", out error);
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return TryStrict(StrictUtf8, bytes[3..], out var text)
+                ? new DecodedDocument(text, "utf-8")
+                : Fail(document, "starts with a UTF-8 byte-order mark but contains invalid UTF-8", out error);
+        }
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            var littleEndian = bytes[0] == 0xFF;
+            var name = littleEndian ? "utf-16le" : "utf-16be";
+            if (bytes.Length % 2 != 0) return Fail(document, $"{name} text with an odd number of bytes (truncated file?)", out error);
+            return TryStrict(littleEndian ? StrictUtf16Le : StrictUtf16Be, bytes[2..], out var text)
+                ? new DecodedDocument(text, name)
+                : Fail(document, $"starts with a {name} byte-order mark but contains invalid UTF-16", out error);
+        }
+
+        if (LooksBinary(bytes, out var reason)) return Fail(document, reason, out error);
+
+        if (TryStrict(StrictUtf8, bytes, out var utf8)) return new DecodedDocument(utf8, "utf-8");
+        if (EndsInTruncatedUtf8(bytes))
+        {
+            return Fail(document, "ends in the middle of a UTF-8 character (truncated file?)", out error);
+        }
+        return new DecodedDocument(Windows1252.Value.GetString(bytes), "windows-1252");
+    }
+
+    private static DecodedDocument? Fail(RawDocument document, string message, out IngestError? error)
+    {
+        error = new IngestError(document.Source, null, message);
+        return null;
+    }
+
+    private static bool TryStrict(Encoding encoding, ReadOnlySpan<byte> bytes, out string text)
+    {
+        try
+        {
+            text = encoding.GetString(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    private static bool LooksBinary(ReadOnlySpan<byte> bytes, out string reason)
+    {
+        var probe = bytes[..Math.Min(bytes.Length, BinaryProbeBytes)];
+        if (probe.Contains((byte)0))
+        {
+            reason = "contains NUL bytes: binary data, or UTF-16 text without a byte-order mark";
+            return true;
+        }
+        var controls = 0;
+        foreach (var b in probe)
+        {
+            if ((b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C)) || b == 0x7F) controls++;
+        }
+        // Text files carry at most a stray form feed or escape; 2 % control bytes means an image, archive or executable.
+        if (controls > 2 && controls * 50 > probe.Length)
+        {
+            reason = $"looks binary ({controls} control bytes in the first {probe.Length})";
+            return true;
+        }
+        reason = "";
+        return false;
+    }
+
+    /// <summary>
+    /// True when everything but the last few bytes is valid UTF-8 and those bytes start a multibyte sequence that never
+    /// finishes. A single trailing lead byte after pure ASCII stays Windows-1252 (e.g. a final <c>é</c> = 0xE9).
+    /// </summary>
+    private static bool EndsInTruncatedUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var start = bytes.Length - 1;
+        while (start > 0 && bytes.Length - start < 4 && (bytes[start] & 0xC0) == 0x80) start--;
+        var lead = bytes[start];
+        var needed = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+        var tail = bytes.Length - start;
+        if (lead < 0xC2 || lead > 0xF4 || tail >= needed) return false;
+        var head = bytes[..start];
+        if (!TryStrict(StrictUtf8, head, out _)) return false;
+        var headHasMultibyte = false;
+        foreach (var b in head)
+        {
+            if (b >= 0x80) { headHasMultibyte = true; break; }
+        }
+        return headHasMultibyte || tail >= 2;
+    }
+}

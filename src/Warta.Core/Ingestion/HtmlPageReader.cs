@@ -1,0 +1,125 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Warta.Core.Ingestion;
+
+/// <summary>Reads an HTML article page: metadata from <c>&lt;meta&gt;</c>, then the main text found by SmartReader after removing navigation, share buttons, related links, tags and footers.</summary>
+public static partial class HtmlPageReader
+{
+    /// <summary>Elements that never hold article text.</summary>
+    private const string NoiseSelector = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, figure figcaption";
+
+    /// <summary>Blocks whose text becomes one paragraph each.</summary>
+    private const string BlockSelector = "p, h2, h3, h4, h5, h6, li, blockquote, pre";
+
+    public static RecordResult Read(string source, string html)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(html);
+        var parser = new HtmlParser();
+        IHtmlDocument document = parser.ParseDocument(html);
+        if (document.Body is null || string.IsNullOrWhiteSpace(document.Body.TextContent) && document.Head?.QuerySelector("meta") is null)
+        {
+            return RecordResult.Failed(new IngestError(source, null, "HTML page has no body text"));
+        }
+
+        var title = Meta(document, "og:title") ?? Meta(document, "twitter:title") ?? document.QuerySelector("h1")?.TextContent.Trim() ?? NullIfEmpty(document.Title);
+        var url = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url");
+        var published = Meta(document, "article:published_time") ?? Meta(document, "pubdate") ?? Meta(document, "publishdate")
+            ?? Meta(document, "date") ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
+        var authors = document.QuerySelectorAll("meta[name=author], meta[property='article:author'], meta[name='content_author']")
+            .Select(m => m.GetAttribute("content")?.Trim())
+            .Where(a => !string.IsNullOrEmpty(a) && !a.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            .Select(a => a!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var siteName = Meta(document, "og:site_name");
+
+        RemoveNoise(document);
+        var paragraphs = MainText(document, url);
+
+        return RecordResult.Of(new ArticleFields
+        {
+            Source = source,
+            Title = title is null ? null : string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+            TitleSignal = "html-meta",
+            Text = string.Join("\n\n", paragraphs),
+            Url = url,
+            Outlet = siteName,
+            OutletSignal = "html-meta",
+            Published = published,
+            PublishedSignal = "html-meta",
+            Authors = authors,
+            AuthorsSignal = "html-meta",
+        });
+    }
+
+    private static string? Meta(IHtmlDocument document, string name)
+    {
+        foreach (var meta in document.QuerySelectorAll("meta"))
+        {
+            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) && NullIfEmpty(meta.GetAttribute("content")) is { } content)
+            {
+                return content.Trim();
+            }
+        }
+        return null;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static void RemoveNoise(IHtmlDocument document)
+    {
+        foreach (var element in document.QuerySelectorAll(NoiseSelector).ToList()) element.Remove();
+        foreach (var element in document.Body!.QuerySelectorAll("*").ToList())
+        {
+            if (element.LocalName is "body" or "main" or "article") continue;
+            var marker = ((element.ClassName ?? "") + " " + (element.Id ?? "")).ToLowerInvariant();
+            if (NoiseMarker().IsMatch(marker)) element.Remove();
+        }
+    }
+
+    /// <summary>SmartReader's readability pick of the main content, as paragraphs; the whole body's blocks when it finds nothing.</summary>
+    private static List<string> MainText(IHtmlDocument document, string? url)
+    {
+        var baseUri = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed.ToString() : "https://localhost/";
+        IElement? content = null;
+        try
+        {
+            var reader = new SmartReader.Reader(baseUri, document.DocumentElement.OuterHtml) { ContinueIfNotReadable = true, DisableJSONLD = true };
+            var article = reader.GetArticle();
+            if (article.Completed && !string.IsNullOrWhiteSpace(article.Content))
+            {
+                content = new HtmlParser().ParseDocument(article.Content).Body;
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NullReferenceException or FormatException or IndexOutOfRangeException)
+        {
+            // Ingestion must not throw for a strange page; the whole body's blocks are the fallback below.
+            content = null;
+        }
+        var paragraphs = Blocks(content);
+        return paragraphs.Count > 0 ? paragraphs : Blocks(document.Body);
+    }
+
+    private static List<string> Blocks(IElement? root)
+    {
+        if (root is null) return [];
+        var blocks = root.QuerySelectorAll(BlockSelector)
+            .Where(e => e.QuerySelector(BlockSelector) is null)
+            .Select(e => string.Join(' ', e.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Where(t => t.Length > 0)
+            .ToList();
+        if (blocks.Count == 0 && root.TextContent.Trim().Length > 0) blocks.Add(root.TextContent.Trim());
+        return blocks;
+    }
+
+    /// <summary>
+    /// class/id words of page furniture on news sites (share bars, related links, tag lists, ads), matched as whole
+    /// words between non-letters so that <c>article-tags</c> matches and <c>stage</c> or <c>header-title</c> do not.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![a-z])(?:share|sharing|social|related|baca-?juga|bacajuga|read-?also|tags?|topik|footer|navbar|nav|menu|breadcrumbs?|comments?|komentar|advert\w*|ads?|iklan|banner|newsletter|popular|terpopuler|sidebar|promo)(?![a-z])")]
+    private static partial System.Text.RegularExpressions.Regex NoiseMarker();
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace Warta.Core.Ingestion;
+
+/// <summary>Reads JSONL: one object per line with optional <c>title</c>, <c>text</c>, <c>url</c>, <c>outlet</c>, <c>published</c>, <c>author</c>/<c>authors</c>.</summary>
+/// <remarks>A malformed line becomes an error naming <c>line N</c>; the other lines are still read.</remarks>
+public static class JsonLinesReader
+{
+    public static IEnumerable<RecordResult> Read(string source, string text)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(text);
+        var lineNumber = 0;
+        foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            var location = $"line {lineNumber}";
+            yield return ReadLine(source, location, line);
+        }
+    }
+
+    private static RecordResult ReadLine(string source, string location, string line)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            return RecordResult.Failed(new IngestError(source, location, "malformed JSON: " + e.Message));
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return RecordResult.Failed(new IngestError(source, location, $"expected a JSON object, found {document.RootElement.ValueKind}"));
+            }
+            var fields = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in document.RootElement.EnumerateObject()) fields[property.Name] = property.Value.Clone();
+            var authors = new List<string>();
+            foreach (var key in (string[])["authors", "author"])
+            {
+                if (!fields.TryGetValue(key, out var value)) continue;
+                if (value.ValueKind == JsonValueKind.Array)
+                {
+                    authors.AddRange(value.EnumerateArray().Select(Scalar).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()));
+                }
+                else if (Scalar(value) is { Length: > 0 } one)
+                {
+                    authors.Add(one.Trim());
+                }
+            }
+            return RecordResult.Of(new ArticleFields
+            {
+                Source = $"{source}#{location}",
+                Title = First(fields, "title", "headline"),
+                Text = First(fields, "text", "body", "content") ?? "",
+                Url = First(fields, "url", "link"),
+                Outlet = First(fields, "outlet", "site", "publisher", "source"),
+                Published = First(fields, "published", "published_at", "date", "timestamp"),
+                Authors = authors,
+            });
+        }
+    }
+
+    private static string? First(Dictionary<string, JsonElement> fields, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (fields.TryGetValue(key, out var value) && Scalar(value) is { } text && text.Trim().Length > 0) return text;
+        }
+        return null;
+    }
+
+    private static string? Scalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        _ => null,
+    };
+}

@@ -1,0 +1,69 @@
+using Warta.Core.Extraction;
+using Warta.Core.Ingestion;
+using Xunit;
+
+namespace Warta.Core.Tests.Extraction;
+
+public class ArticleExtractorTests
+{
+    [Theory]
+    [InlineData("Oleh Budi Santoso", "Budi Santoso")]
+    [InlineData("Reporter: Rina Marlina", "Rina Marlina")]
+    [InlineData("Editor : Agus Salim", "Agus Salim")]
+    [InlineData("By John Smith", "John Smith")]
+    public void Should_strip_byline_prefixes(string byline, string author)
+    {
+        var article = ArticleExtractor.Extract(new ArticleFields { Source = "a.txt", Text = $"Judul Berita yang Panjang\n\n{byline}\n\nIsi berita ini pendek saja." }).Article!;
+
+        Assert.Equal([author], article.Authors);
+        Assert.Equal("byline", article.Provenance["authors"]);
+        Assert.Equal("Isi berita ini pendek saja.", Assert.Single(article.Paragraphs));
+    }
+
+    [Fact]
+    public void Should_prefer_the_url_host_over_the_dateline_and_the_record_date_over_the_date_line()
+    {
+        var fields = new ArticleFields
+        {
+            Source = "r.jsonl#line 1",
+            Url = "https://m.liputan6.com/news/read/1",
+            Published = "2020-01-02T03:04:05Z",
+            Text = "Kamis, 2 Januari 2020 10:00\n\nJakarta, KOMPAS.com - Hujan deras turun sejak pagi.",
+        };
+
+        var article = ArticleExtractor.Extract(fields).Article!;
+
+        Assert.Equal("liputan6.com", article.Outlet);
+        Assert.Equal("url-host", article.Provenance["outlet"]);
+        Assert.Equal("2020-01-02T03:04:05+00:00", article.Published?.ToString());
+        Assert.Equal("record-field", article.Provenance["published"]);
+        Assert.Equal("Hujan deras turun sejak pagi.", Assert.Single(article.Paragraphs));
+    }
+
+    [Fact]
+    public void Should_fall_back_to_the_promo_line_for_the_outlet()
+    {
+        var article = ArticleExtractor.Extract(new ArticleFields { Source = "p.txt", Text = "Judul Berita yang Panjang\n\nKonten Redaksi Rakyatku.Com\n\nIsi berita ini pendek saja." }).Article!;
+
+        Assert.Equal("rakyatku.com", article.Outlet);
+        Assert.Equal("promo-line", article.Provenance["outlet"]);
+    }
+
+    [Fact]
+    public void Should_give_the_same_id_when_only_whitespace_and_quotes_differ()
+    {
+        var a = ArticleExtractor.Extract(new ArticleFields { Source = "a.txt", Text = "Judul \u201CBerita\u201D Panjang\n\nIsi  berita \u201Cini\u201D pendek saja." }).Article!;
+        var b = ArticleExtractor.Extract(new ArticleFields { Source = "b.txt", Text = "Judul \"Berita\" Panjang\r\n\r\n  Isi berita \"ini\" pendek saja.  \r\n" }).Article!;
+
+        Assert.Equal(a.Id, b.Id);
+    }
+
+    [Fact]
+    public void Should_report_a_record_without_any_text()
+    {
+        var outcome = ArticleExtractor.Extract(new ArticleFields { Source = "d.csv#record 3", Text = "   " });
+
+        Assert.Equal("d.csv", outcome.Error!.Source);
+        Assert.Equal("record 3", outcome.Error.Location);
+    }
+}

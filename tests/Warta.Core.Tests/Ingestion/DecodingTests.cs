@@ -1,0 +1,127 @@
+using System.Text;
+using Warta.Core.Ingestion;
+using Xunit;
+
+namespace Warta.Core.Tests.Ingestion;
+
+public class DecodingTests
+{
+    private const string Page = "Selasa, 26 Maret 2019 20:34\n\nJudul Berita tentang Kota\n\nJAKARTA, KOMPAS.com \u2013 Warga \u201Cmenunggu\u201D di kota itu sejak pagi.\n";
+
+    private static IngestError SingleError(string source, byte[] bytes)
+    {
+        var outcome = Assert.Single(Ingest.Bytes(source, bytes));
+        Assert.Null(outcome.Article);
+        return outcome.Error!;
+    }
+
+    [Fact]
+    public void Should_report_an_empty_file_by_name()
+    {
+        var error = SingleError("empty.txt", []);
+
+        Assert.Equal("empty.txt", error.Source);
+        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_refuse_binary_content_with_nul_bytes()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
+
+        var error = SingleError("picture.txt", png);
+
+        Assert.Equal("picture.txt", error.Source);
+        Assert.Contains("binary", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_refuse_content_full_of_control_characters()
+    {
+        var bytes = Enumerable.Range(0, 400).Select(i => (byte)(i % 3 == 0 ? 0x01 : 'a')).ToArray();
+
+        var error = SingleError("noise.txt", bytes);
+
+        Assert.Contains("binary", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_report_a_multibyte_character_cut_off_at_the_end()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Judul \u201CBerita\u201D lengkap\n\nIsi berita yang terpotong di akhir \u2014");
+
+        var error = SingleError("cut.txt", bytes[..^1]);
+
+        Assert.Equal("cut.txt", error.Source);
+        Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_refuse_an_input_above_the_size_limit()
+    {
+        var outcome = Assert.Single(new ArticleIngestor(maxInputBytes: 100).Read(new RawDocument("huge.txt", new byte[101])));
+
+        Assert.Equal("huge.txt", outcome.Error!.Source);
+        Assert.Contains("limit", outcome.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("utf-16le")]
+    [InlineData("utf-16be")]
+    public void Should_decode_utf16_with_a_byte_order_mark(string name)
+    {
+        var encoding = name == "utf-16le" ? new UnicodeEncoding(false, true) : new UnicodeEncoding(true, true);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(Page)).ToArray();
+
+        var decoded = DocumentDecoder.Decode(new RawDocument("page.txt", bytes), out var error);
+
+        Assert.Null(error);
+        Assert.Equal(name, decoded!.EncodingName);
+        Assert.Equal(Page, decoded.Text);
+    }
+
+    [Fact]
+    public void Should_decode_utf8_with_a_byte_order_mark_without_keeping_the_mark()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Page)).ToArray();
+
+        var article = Assert.Single(Ingest.Bytes("bom.txt", bytes)).Article!;
+
+        Assert.Equal("Judul Berita tentang Kota", article.Title);
+    }
+
+    [Fact]
+    public void Should_decode_windows_1252_quotes_and_dashes_when_the_bytes_are_not_utf8()
+    {
+        // Kompas TimeML files: 0x96 is the dateline's en dash, 0x93/0x94 curly quotes.
+        var bytes = Encoding.Latin1.GetBytes("Judul Berita tentang Kota\n\nJAKARTA, KOMPAS.com \u0096 Warga \u0093menunggu\u0094 di kota itu sejak pagi.\n");
+
+        var decoded = DocumentDecoder.Decode(new RawDocument("kompas.txt", bytes), out _);
+        var article = Assert.Single(Ingest.Bytes("kompas.txt", bytes)).Article!;
+
+        Assert.Equal("windows-1252", decoded!.EncodingName);
+        Assert.Equal("Warga \u201Cmenunggu\u201D di kota itu sejak pagi.", Assert.Single(article.Paragraphs));
+        Assert.Equal("kompas.com", article.Outlet);
+    }
+
+    [Fact]
+    public void Should_read_utf8_html_that_declares_no_encoding()
+    {
+        const string html = "<html><head><title>Harga Naik di Pasar</title></head><body><article><p>Harga cabai naik \u201Clagi\u201D di pasar itu, kata pedagang yang ditemui pada pagi hari ini di Jakarta.</p></article></body></html>";
+
+        var article = Assert.Single(Ingest.Text("page.html", html)).Article!;
+
+        Assert.Contains("\u201Clagi\u201D", article.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_keep_a_trailing_windows_1252_letter_after_ascii_text()
+    {
+        var bytes = Encoding.Latin1.GetBytes("Judul Berita tentang Kota\n\nIsi berita tentang caf\u00E9");
+
+        var decoded = DocumentDecoder.Decode(new RawDocument("cafe.txt", bytes), out var error);
+
+        Assert.Null(error);
+        Assert.EndsWith("caf\u00E9", decoded!.Text, StringComparison.Ordinal);
+    }
+}
