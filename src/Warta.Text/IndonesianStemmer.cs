@@ -124,13 +124,14 @@ public sealed partial class IndonesianStemmer
         if (second.Contains('-', StringComparison.Ordinal)) return word;
         if (!Tokenizer.IsReduplication(first, second)) return word;
         var firstStem = Stem(first);
-        if (first.Equals(second, StringComparison.Ordinal) || second.StartsWith(first, StringComparison.Ordinal)
-            || first.EndsWith(second, StringComparison.Ordinal))
-        {
-            return firstStem;
-        }
+        if (first.Equals(second, StringComparison.Ordinal) || second.StartsWith(first, StringComparison.Ordinal)) return firstStem;
         var secondStem = Stem(second);
-        return first.EndsWith(secondStem, StringComparison.Ordinal) ? secondStem : firstStem;
+        if (first.EndsWith(second, StringComparison.Ordinal))
+        {
+            // berlari-lari→lari through the first part; semata-mata→mata when the first part is itself a root.
+            return firstStem.Length < first.Length ? firstStem : secondStem;
+        }
+        return first.EndsWith(secondStem, StringComparison.Ordinal) || secondStem == firstStem ? secondStem : firstStem;
     }
 
     private string? FindRoot(string word)
@@ -141,6 +142,7 @@ public sealed partial class IndonesianStemmer
         return SearchRoot(word, string.Empty, depth: 0);
     }
 
+    /// <summary>Hunspell's stem; when the affix flags allow several, the one confix search also reaches, else the shortest.</summary>
     private string? HunspellRoot(string word)
     {
         // Lucene's token filter keeps per-use state: each thread rents its own from a pool.
@@ -154,13 +156,15 @@ public sealed partial class IndonesianStemmer
         {
             _hunspellPool.Add(hunspell);
         }
-        string? best = null;
-        foreach (var candidate in stems)
+        stems.RemoveAll(stem => stem.Length == 0 || stem.Length >= word.Length);
+        if (stems.Count == 0) return null;
+        if (stems.Count > 1)
         {
-            if (candidate.Length == 0 || candidate.Length >= word.Length) continue;
-            if (best is null || candidate.Length < best.Length) best = candidate;
+            // mengenalkan: the flags allow both kenal and nal.
+            var searched = SearchRoot(word, string.Empty, depth: 0);
+            if (searched is not null && stems.Contains(searched)) return searched;
         }
-        return best;
+        return stems.MinBy(stem => stem.Length);
     }
 
     /// <summary>Confix stripping after Nazief and Adriani (1996) / Asian et al. (2005): one derivational suffix, up to three prefixes, roots checked in the dictionary.</summary>
@@ -212,7 +216,7 @@ public sealed partial class IndonesianStemmer
                 yield return (family, word[3..]);
                 yield return (family, word[2..]);
             }
-            else if (word[2] == 'l' && family != "te")
+            else if (word[2] == 'l' && family != "te" && word.AsSpan(3) is "ajar")
             {
                 yield return (family, word[3..]);
             }
@@ -226,9 +230,10 @@ public sealed partial class IndonesianStemmer
             if (third == 'n' && word[3] == 'g')
             {
                 var rest = word[4..];
-                if (rest.StartsWith('e') && rest.Length >= 4) yield return (family, rest[1..]);
                 yield return (family, rest);
                 if (rest.Length > 0 && IsVowel(rest[0])) yield return (family, "k" + rest);
+                // menge- before a one-syllable root (mengebom→bom); tried last, as mengenal is k+enal.
+                if (rest.StartsWith('e') && rest.Length >= 4) yield return (family, rest[1..]);
             }
             else if (third == 'n' && word[3] == 'y')
             {

@@ -135,6 +135,14 @@ public static class Tokenizer
         {
             if (first.EndsWith(second[..core], StringComparison.OrdinalIgnoreCase)) return true;
         }
+        if (second.Length >= 6 && (second.StartsWith("me", StringComparison.OrdinalIgnoreCase) || second.StartsWith("be", StringComparison.OrdinalIgnoreCase)))
+        {
+            // Reciprocal reduplication with a prefixed second half: terus-menerus, tolong-menolong, bahu-membahu.
+            for (var cut = 3; cut <= 4 && second.Length - cut >= 3; cut++)
+            {
+                if (first.EndsWith(second[cut..], StringComparison.OrdinalIgnoreCase)) return true;
+            }
+        }
         if (first.Length != second.Length || first.Length < 3) return false;
         var differences = 0;
         var sameConsonants = true;
