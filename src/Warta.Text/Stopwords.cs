@@ -41,7 +41,7 @@ public static class Stopwords
         mengibaratkannya mengingat mengingatkan menginginkan mengira mengucapkan mengungkapkan menjadi menjawab
         menjelaskan menuju menunjuk menunjukkan menurut menuturkan menyampaikan menyangkut menyatakan menyebutkan
         menyeluruh menyiapkan merasa mereka merekalah merupakan meski meskipun meyakini meyakinkan minta mirip misal
-        misalkan misalnya mula mulai mulailah mulanya mungkin mungkinkah nah naik namun nanti nantinya nyaris nyatanya
+        misalkan misalnya mula mulai mulailah mulanya mungkin mungkinkah nah namun nanti nantinya nyaris nyatanya
         oleh olehnya pada padahal padanya pak paling panjang pantas para pasti pastilah penting pentingnya per
         percuma perlu perlukah perlunya pernah pertama pertanyakan pihak pihaknya pukul pula pun
         punya rasa rasanya rata rupanya saat saatnya saja sajalah saling sama sambil sampai sampaikan sana sangat
