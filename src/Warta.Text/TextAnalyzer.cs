@@ -60,8 +60,7 @@ public sealed class TextAnalyzer : ITextAnalyzer
 
         public WordEntry Get(ReadOnlySpan<char> surface, TokenKind kind)
         {
-            var map = _byKind[(int)kind];
-            var lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
+            var lookup = _byKind[(int)kind].GetAlternateLookup<ReadOnlySpan<char>>();
             if (lookup.TryGetValue(surface, out var entry)) return entry;
 
             var normal = TextNormalizer.Normalize(surface);

@@ -159,6 +159,8 @@ public static class Tokenizer
 
     private static int UrlLength(ReadOnlySpan<char> text, int start)
     {
+        // Cheap first-letter test: this runs at the start of every word.
+        if (text[start] is not ('h' or 'H' or 'w' or 'W')) return 0;
         var rest = text[start..];
         if (!(rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
               || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
