@@ -40,6 +40,8 @@ internal static class EvalStemmingCommand
         var stemmer = TextServices.IndonesianStemmer();
         var full = StemmingEvaluator.Score(words, form => stemmer.Stem(TextNormalizer.Normalize(form)));
         var rules = StemmingEvaluator.Score(words, form => IndonesianRuleStemmer.Stem(TextNormalizer.Normalize(form)));
+        var withoutDictionary = new IndonesianStemmer("scored without dictionary");
+        var fallback = StemmingEvaluator.Score(words, form => withoutDictionary.Stem(TextNormalizer.Normalize(form)));
 
         if (json)
         {
@@ -49,6 +51,7 @@ internal static class EvalStemmingCommand
                 count = full.Count,
                 accuracy = full.Accuracy,
                 rulesOnlyAccuracy = rules.Accuracy,
+                withoutDictionaryAccuracy = fallback.Accuracy,
                 dictionary = stemmer.HasDictionary,
                 warning = stemmer.Warning,
                 misses = full.Misses.Take(errors).Select(m => new { form = m.Form, expected = m.Expected, actual = m.Actual, count = m.Count }),
@@ -60,6 +63,7 @@ internal static class EvalStemmingCommand
         Console.WriteLine($"Stemming on {Path.GetFileName(path)}: {full.Count.ToString(CultureInfo.InvariantCulture)} affixed words");
         Console.WriteLine($"  {"stemmer",-44} {"correct",8} {"accuracy",9}");
         Print(stemmer.HasDictionary ? "hunspell-id + confix search + rules (Warta)" : "rules + particles (no dictionary)", full);
+        Print("fallback without dictionary", fallback);
         Print("Lucene rule-based only (before)", rules);
         if (errors > 0)
         {
