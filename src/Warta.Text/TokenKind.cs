@@ -7,4 +7,8 @@ public enum TokenKind
     Number,
     Punctuation,
     Symbol,
+    Url,
+    Email,
+    Hashtag,
+    Mention,
 }

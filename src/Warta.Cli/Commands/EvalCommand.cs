@@ -9,6 +9,7 @@ internal static class EvalCommand
     {
         var eval = new Command("eval", "Score Warta against labeled data (see ../shared/data/README.md)");
         eval.Subcommands.Add(EvalMetadataCommand.Create());
+        eval.Subcommands.Add(EvalStemmingCommand.Create());
         return eval;
     }
 }

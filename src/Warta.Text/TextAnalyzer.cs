@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+
+namespace Warta.Text;
+
+/// <summary>Tokenises, normalises, flags stopwords and stems text per language (<c>id</c>, <c>en</c>; other languages are normalised only); thread-safe.</summary>
+/// <remarks>
+/// Each distinct surface form of a language is normalised and stemmed once and remembered (bounded), so the hot
+/// path for a known word is one span lookup and no string allocation.
+/// </remarks>
+public sealed class TextAnalyzer : ITextAnalyzer
+{
+    private const int WordCacheLimit = 200_000;
+
+    private readonly IndonesianStemmer _indonesian;
+    private readonly ConcurrentDictionary<string, WordCache> _caches = new(StringComparer.Ordinal);
+
+    /// <param name="indonesian">Stemmer for <c>id</c>; <see cref="HunspellLoader.LoadIndonesianStemmer"/> gives the usual one.</param>
+    public TextAnalyzer(IndonesianStemmer indonesian)
+    {
+        ArgumentNullException.ThrowIfNull(indonesian);
+        _indonesian = indonesian;
+    }
+
+    /// <summary>The Indonesian stemmer in use (its <see cref="IndonesianStemmer.Warning"/> tells when it runs without a dictionary).</summary>
+    public IndonesianStemmer IndonesianStemmer => _indonesian;
+
+    public AnalyzedText Analyze(string text, string language)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(language);
+        var cache = _caches.GetOrAdd(language, static (code, self) => new WordCache(code, self), this);
+        var tokens = new List<Token>(text.Length / 6 + 4);
+        foreach (var span in Tokenizer.Enumerate(text))
+        {
+            var entry = cache.Get(text.AsSpan(span.Start, span.Length), span.Kind);
+            tokens.Add(new Token(span.Start, span.Length, entry.Normal, entry.Stem, span.Kind, entry.IsStopword));
+        }
+        return new AnalyzedText(text, language, tokens);
+    }
+
+    private string StemOf(string language, string normal, TokenKind kind)
+    {
+        if (kind != TokenKind.Word) return normal;
+        return language switch
+        {
+            "id" => _indonesian.Stem(normal),
+            "en" => EnglishStemmer.Stem(normal),
+            _ => normal,
+        };
+    }
+
+    private readonly record struct WordEntry(string Normal, string Stem, bool IsStopword);
+
+    /// <summary>Surface form → analysis for one language, keyed by the exact characters and token kind.</summary>
+    private sealed class WordCache(string language, TextAnalyzer owner)
+    {
+        private readonly ConcurrentDictionary<string, WordEntry>[] _byKind =
+            [.. Enumerable.Range(0, Enum.GetValues<TokenKind>().Length).Select(_ => new ConcurrentDictionary<string, WordEntry>(StringComparer.Ordinal))];
+        private int _count;
+
+        public WordEntry Get(ReadOnlySpan<char> surface, TokenKind kind)
+        {
+            var lookup = _byKind[(int)kind].GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(surface, out var entry)) return entry;
+
+            var normal = TextNormalizer.Normalize(surface);
+            var stem = owner.StemOf(language, normal, kind);
+            entry = new WordEntry(normal, stem, kind == TokenKind.Word && Stopwords.Contains(language, normal));
+            if (Interlocked.Increment(ref _count) > WordCacheLimit)
+            {
+                // Bounded: a full cache is dropped and refilled rather than tracked per entry.
+                foreach (var each in _byKind) each.Clear();
+                Interlocked.Exchange(ref _count, 0);
+            }
+            lookup.TryAdd(surface, entry);
+            return entry;
+        }
+    }
+}
