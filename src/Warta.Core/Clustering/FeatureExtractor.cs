@@ -103,6 +103,9 @@ internal static class FeatureExtractor
         key.Clear();
     }
 
-    private static void Add(Dictionary<string, double> raw, string feature, double weight) =>
-        raw[feature] = raw.GetValueOrDefault(feature) + weight;
+    private static void Add(Dictionary<string, double> raw, string feature, double weight)
+    {
+        // Sublinear tf takes the log of the raw count, so a feature weighted to nothing must not enter at all.
+        if (weight > 0) raw[feature] = raw.GetValueOrDefault(feature) + weight;
+    }
 }

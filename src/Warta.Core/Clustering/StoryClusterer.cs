@@ -130,11 +130,14 @@ public sealed class StoryClusterer(StoryClustererOptions? options = null)
     private List<(LiveStory Story, double Score)> Score((int Id, double Weight)[] vector, DateTimeOffset time)
     {
         var partial = new Dictionary<LiveStory, double>();
-        var queryTerms = Math.Min(vector.Length, _options.QueryTerms);
-        for (var i = 0; i < queryTerms; i++)
+        // The highest-weighted terms of a new article are often its novel ones (names, numbers) that no story has yet:
+        // query with the top terms that are indexed, not simply the top terms.
+        var queried = 0;
+        for (var i = 0; i < vector.Length && queried < _options.QueryTerms; i++)
         {
             var (id, weight) = vector[i];
             if (!_postings.TryGetValue(id, out var stories) || stories.Count > MaxPostings) continue;
+            queried++;
             foreach (var story in stories) partial[story] = partial.GetValueOrDefault(story) + (weight * story.Centroid[id] / Math.Sqrt(story.NormSquared));
         }
         var candidates = partial.Select(p => (Story: p.Key, Score: p.Value)).ToList();
