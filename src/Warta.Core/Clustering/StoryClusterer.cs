@@ -18,7 +18,8 @@ namespace Warta.Core.Clustering;
 public sealed class StoryClusterer(StoryClustererOptions? options = null)
 {
     /// <summary>Terms found in more live stories than this are too common to retrieve candidates with.</summary>
-    private const int MaxPostings = 4096;
+    /// <remarks>At 4,096 the synthetic benchmark spent most of its time accumulating partial scores for thousands of stories (104 µs a headline; 67 µs at 512).</remarks>
+    private const int MaxPostings = 128;
 
     private readonly StoryClustererOptions _options = options ?? new StoryClustererOptions();
     private readonly TermStatistics _terms = new();
@@ -28,6 +29,10 @@ public sealed class StoryClusterer(StoryClustererOptions? options = null)
     private readonly Dictionary<string, LiveArticle> _articles = new(StringComparer.Ordinal);
     private DateTimeOffset _streamTime = DateTimeOffset.MinValue;
     private long _lastSweepDay = long.MinValue;
+
+    // Reused between calls to keep the hot path free of per-article allocations of these.
+    private readonly Dictionary<LiveStory, double> _partial = [];
+    private readonly List<(LiveStory Story, double Score)> _candidates = [];
 
     /// <summary>Stories in the working set.</summary>
     public int LiveStoryCount => _stories.Count;
@@ -129,7 +134,8 @@ public sealed class StoryClusterer(StoryClustererOptions? options = null)
     /// <summary>Live stories sharing a query term, scored by decayed cosine, best first (ties by id).</summary>
     private List<(LiveStory Story, double Score)> Score((int Id, double Weight)[] vector, DateTimeOffset time)
     {
-        var partial = new Dictionary<LiveStory, double>();
+        var partial = _partial;
+        partial.Clear();
         // The highest-weighted terms of a new article are often its novel ones (names, numbers) that no story has yet:
         // query with the top terms that are indexed, not simply the top terms.
         var queried = 0;
@@ -138,9 +144,15 @@ public sealed class StoryClusterer(StoryClustererOptions? options = null)
             var (id, weight) = vector[i];
             if (!_postings.TryGetValue(id, out var stories) || stories.Count > MaxPostings) continue;
             queried++;
-            foreach (var story in stories) partial[story] = partial.GetValueOrDefault(story) + (weight * story.Centroid[id] / Math.Sqrt(story.NormSquared));
+            foreach (var story in stories)
+            {
+                ref var score = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(partial, story, out _);
+                score += weight * story.Centroid[id] / Math.Sqrt(story.NormSquared);
+            }
         }
-        var candidates = partial.Select(p => (Story: p.Key, Score: p.Value)).ToList();
+        var candidates = _candidates;
+        candidates.Clear();
+        foreach (var (story, score) in partial) candidates.Add((story, score));
         candidates.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Story.Id, b.Story.Id));
         if (candidates.Count > _options.MaxCandidates) candidates.RemoveRange(_options.MaxCandidates, candidates.Count - _options.MaxCandidates);
 
