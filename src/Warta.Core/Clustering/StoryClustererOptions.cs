@@ -46,5 +46,6 @@ public sealed record StoryClustererOptions
     public int QueryTerms { get; init; } = 12;
 
     /// <summary>Candidates (by partial score over the query terms) that get a full cosine.</summary>
-    public int MaxCandidates { get; init; } = 32;
+    /// <remarks>8, 16 and 32 give identical stories on both dev sets; 16 keeps a margin.</remarks>
+    public int MaxCandidates { get; init; } = 16;
 }
