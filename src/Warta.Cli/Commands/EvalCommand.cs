@@ -10,6 +10,7 @@ internal static class EvalCommand
         var eval = new Command("eval", "Score Warta against labeled data (see ../shared/data/README.md)");
         eval.Subcommands.Add(EvalMetadataCommand.Create());
         eval.Subcommands.Add(EvalStemmingCommand.Create());
+        eval.Subcommands.Add(EvalClusteringCommand.Create());
         return eval;
     }
 }

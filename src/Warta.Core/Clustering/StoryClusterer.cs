@@ -1,0 +1,316 @@
+using Warta.Core.Model;
+using Warta.Text;
+
+namespace Warta.Core.Clustering;
+
+/// <summary>Online story clustering: places each article, in publication order, in the best-matching live story or starts a new one.</summary>
+/// <remarks>
+/// Follows the single-pass centroid scheme of online news clustering (Allan et al. 1998 topic detection and tracking;
+/// Miranda et al. 2018): an article is a sublinear-tf × running-idf vector over stems (title terms weighted) and entity
+/// features, L2-normalised and cut to its top terms; a story's centroid is the sum of its originals' vectors.
+/// Candidates come from an inverted index term → live stories; the score is cosine × time decay. Ids are
+/// <c>s-</c> + the first article's id, so the same stream gives the same ids. Articles never move: when an article bridges
+/// two live stories strongly, the younger story is merged into the older and a <see cref="StoryMerge"/> records it.
+/// Stories idle beyond <see cref="StoryClustererOptions.IdleWindow"/> leave the working set (the caller keeps their summaries).
+/// The clusterer is deterministic given the input order; feed it through <see cref="StreamOrder"/> so arrival order within
+/// the ordering window does not matter. Not thread-safe.
+/// </remarks>
+public sealed class StoryClusterer(StoryClustererOptions? options = null)
+{
+    /// <summary>Terms found in more live stories than this are too common to retrieve candidates with.</summary>
+    /// <remarks>At 4,096 the synthetic benchmark spent most of its time accumulating partial scores for thousands of stories (104 µs a headline; 67 µs at 512).</remarks>
+    private const int MaxPostings = 128;
+
+    private readonly StoryClustererOptions _options = options ?? new StoryClustererOptions();
+    private readonly TermStatistics _terms = new();
+    private readonly NearDuplicateDetector _copies = new();
+    private readonly Dictionary<string, LiveStory> _stories = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, HashSet<LiveStory>> _postings = [];
+    private readonly Dictionary<string, LiveArticle> _articles = new(StringComparer.Ordinal);
+    private DateTimeOffset _streamTime = DateTimeOffset.MinValue;
+    private long _lastSweepDay = long.MinValue;
+
+    // Reused between calls to keep the hot path free of per-article allocations of these.
+    private readonly Dictionary<LiveStory, double> _partial = [];
+    private readonly List<(LiveStory Story, double Score)> _candidates = [];
+
+    /// <summary>Stories in the working set.</summary>
+    public int LiveStoryCount => _stories.Count;
+
+    /// <summary>Articles whose stories are in the working set.</summary>
+    public int LiveArticleCount => _articles.Count;
+
+    /// <summary>Terms with running statistics.</summary>
+    public int TermCount => _terms.Count;
+
+    /// <summary>Places one article. An article already placed (same id, story still live) gets its earlier assignment back and changes nothing.</summary>
+    public ClusteringResult Add(Article article, AnalyzedText title, AnalyzedText body)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(body);
+        if (_articles.TryGetValue(article.Id, out var known)) return new ClusteringResult(known.Assignment, [], [], []);
+
+        var time = article.Published?.Value ?? (_streamTime == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : _streamTime);
+        if (time > _streamTime) _streamTime = time;
+        var evicted = Sweep();
+
+        var fingerprint = NearDuplicateDetector.Fingerprint(title, body);
+        if (_copies.Find(fingerprint) is { } match && _articles.TryGetValue(match.OriginalArticleId, out var original))
+        {
+            var story = original.Story;
+            story.Touch(article);
+            var copy = new StoryAssignment(article.Id, story.Id, match.OriginalArticleId, 1.0 - (match.Distance / 64.0));
+            _articles.Add(article.Id, new LiveArticle(copy, story));
+            return new ClusteringResult(copy, [story.ToSummary()], [], evicted);
+        }
+
+        var raw = FeatureExtractor.Extract(article, title, body, _options);
+        var vector = Vectorize(raw);
+        var scored = Score(vector, time);
+        var merges = new List<StoryMerge>();
+        LiveStory target;
+        double similarity;
+        if (scored.Count > 0 && scored[0].Score >= _options.AssignThreshold)
+        {
+            target = scored[0].Story;
+            similarity = scored[0].Score;
+            for (var i = 1; i < scored.Count && scored[i].Score >= _options.MergeThreshold; i++)
+            {
+                var other = scored[i].Story;
+                var (into, from) = IsOlder(other, target) ? (other, target) : (target, other);
+                Merge(from, into);
+                merges.Add(new StoryMerge(from.Id, into.Id, article.Id, from == other ? scored[i].Score : similarity));
+                target = into;
+            }
+        }
+        else
+        {
+            target = new LiveStory("s-" + article.Id, article.Title);
+            _stories.Add(target.Id, target);
+            similarity = 0;
+        }
+
+        AddToCentroid(target, vector);
+        target.Touch(article);
+        var assignment = new StoryAssignment(article.Id, target.Id, null, similarity);
+        _articles.Add(article.Id, new LiveArticle(assignment, target));
+        _copies.Add(article.Id, fingerprint);
+        var entries = new List<TermEntry>(raw.Count);
+        foreach (var feature in raw.Keys) entries.Add(_terms.Get(feature));
+        _terms.AddDocument(entries, Day(time));
+        return new ClusteringResult(assignment, [target.ToSummary()], merges, evicted);
+    }
+
+    private static bool IsOlder(LiveStory a, LiveStory b)
+    {
+        var at = a.FirstPublished ?? DateTimeOffset.MinValue;
+        var bt = b.FirstPublished ?? DateTimeOffset.MinValue;
+        return at != bt ? at < bt : string.CompareOrdinal(a.Id, b.Id) < 0;
+    }
+
+    private static long Day(DateTimeOffset time) => time.UtcTicks / TimeSpan.TicksPerDay;
+
+    /// <summary>Sublinear tf × idf, top terms by weight (ties by id), L2-normalised.</summary>
+    private (int Id, double Weight)[] Vectorize(Dictionary<string, double> raw)
+    {
+        var weighted = new (int Id, double Weight)[raw.Count];
+        var n = 0;
+        foreach (var (feature, count) in raw)
+        {
+            var entry = _terms.Get(feature);
+            weighted[n++] = (entry.Id, (1.0 + Math.Log(count)) * _terms.Idf(entry));
+        }
+        Array.Sort(weighted, static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Id.CompareTo(b.Id));
+        var kept = Math.Min(weighted.Length, _options.MaxArticleTerms);
+        var norm = 0.0;
+        for (var i = 0; i < kept; i++) norm += weighted[i].Weight * weighted[i].Weight;
+        norm = Math.Sqrt(norm);
+        var vector = new (int Id, double Weight)[kept];
+        for (var i = 0; i < kept; i++) vector[i] = (weighted[i].Id, norm > 0 ? weighted[i].Weight / norm : 0);
+        return vector;
+    }
+
+    /// <summary>Live stories sharing a query term, scored by decayed cosine, best first (ties by id).</summary>
+    private List<(LiveStory Story, double Score)> Score((int Id, double Weight)[] vector, DateTimeOffset time)
+    {
+        var partial = _partial;
+        partial.Clear();
+        // The highest-weighted terms of a new article are often its novel ones (names, numbers) that no story has yet:
+        // query with the top terms that are indexed, not simply the top terms.
+        var queried = 0;
+        for (var i = 0; i < vector.Length && queried < _options.QueryTerms; i++)
+        {
+            var (id, weight) = vector[i];
+            if (!_postings.TryGetValue(id, out var stories) || stories.Count > MaxPostings) continue;
+            queried++;
+            foreach (var story in stories)
+            {
+                ref var score = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(partial, story, out _);
+                score += weight * story.Centroid[id] / Math.Sqrt(story.NormSquared);
+            }
+        }
+        var candidates = _candidates;
+        candidates.Clear();
+        foreach (var (story, score) in partial) candidates.Add((story, score));
+        candidates.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Story.Id, b.Story.Id));
+        if (candidates.Count > _options.MaxCandidates) candidates.RemoveRange(_options.MaxCandidates, candidates.Count - _options.MaxCandidates);
+
+        var scored = new List<(LiveStory Story, double Score)>(candidates.Count);
+        foreach (var (story, _) in candidates)
+        {
+            var dot = 0.0;
+            foreach (var (id, weight) in vector)
+            {
+                if (story.Centroid.TryGetValue(id, out var c)) dot += weight * c;
+            }
+            scored.Add((story, dot / Math.Sqrt(story.NormSquared) * Decay(story, time)));
+        }
+        scored.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Story.Id, b.Story.Id));
+        return scored;
+    }
+
+    /// <summary>Falls from 1 towards <see cref="StoryClustererOptions.DecayFloor"/> with the days since the story's last article.</summary>
+    private double Decay(LiveStory story, DateTimeOffset time)
+    {
+        if (story.LastPublished is not { } last || time <= last) return 1.0;
+        var days = (time - last).TotalDays;
+        return _options.DecayFloor + ((1.0 - _options.DecayFloor) * Math.Pow(0.5, days / _options.DecayHalfLifeDays));
+    }
+
+    private void AddToCentroid(LiveStory story, (int Id, double Weight)[] vector)
+    {
+        var centroid = story.Centroid;
+        var normSquared = story.NormSquared;
+        foreach (var (id, weight) in vector)
+        {
+            if (centroid.TryGetValue(id, out var old))
+            {
+                centroid[id] = old + weight;
+                normSquared += (2 * old * weight) + (weight * weight);
+            }
+            else
+            {
+                centroid.Add(id, weight);
+                normSquared += weight * weight;
+                AddPosting(id, story);
+            }
+        }
+        story.NormSquared = normSquared;
+        if (centroid.Count > 2 * _options.MaxCentroidTerms) PruneCentroid(story);
+    }
+
+    /// <summary>Keeps the centroid's top terms so a long-running story's memory stays bounded.</summary>
+    private void PruneCentroid(LiveStory story)
+    {
+        var terms = story.Centroid.Select(p => (Id: p.Key, Weight: p.Value)).ToList();
+        terms.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Id.CompareTo(b.Id));
+        var normSquared = 0.0;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (i < _options.MaxCentroidTerms)
+            {
+                normSquared += terms[i].Weight * terms[i].Weight;
+                continue;
+            }
+            story.Centroid.Remove(terms[i].Id);
+            RemovePosting(terms[i].Id, story);
+        }
+        story.NormSquared = normSquared;
+    }
+
+    private void Merge(LiveStory from, LiveStory into)
+    {
+        foreach (var (id, weight) in from.Centroid)
+        {
+            RemovePosting(id, from);
+            if (into.Centroid.TryGetValue(id, out var old))
+            {
+                into.Centroid[id] = old + weight;
+            }
+            else
+            {
+                into.Centroid.Add(id, weight);
+                AddPosting(id, into);
+            }
+        }
+        var normSquared = 0.0;
+        foreach (var weight in into.Centroid.Values) normSquared += weight * weight;
+        into.NormSquared = normSquared;
+        into.ArticleCount += from.ArticleCount;
+        into.Outlets.UnionWith(from.Outlets);
+        if (from.FirstPublished is { } first && (into.FirstPublished is null || first < into.FirstPublished)) into.FirstPublished = first;
+        if (from.LastPublished is { } last && (into.LastPublished is null || last > into.LastPublished)) into.LastPublished = last;
+        foreach (var articleId in from.ArticleIds)
+        {
+            into.ArticleIds.Add(articleId);
+            var live = _articles[articleId];
+            _articles[articleId] = live with { Story = into };
+        }
+        _stories.Remove(from.Id);
+        if (into.Centroid.Count > 2 * _options.MaxCentroidTerms) PruneCentroid(into);
+    }
+
+    /// <summary>Evicts idle stories once per stream day, and the least recently updated ones beyond the cap.</summary>
+    private List<string> Sweep()
+    {
+        var evicted = new List<string>();
+        var day = Day(_streamTime);
+        if (day > _lastSweepDay)
+        {
+            _lastSweepDay = day;
+            var cutoff = _streamTime - _options.IdleWindow;
+            foreach (var story in _stories.Values)
+            {
+                if ((story.LastPublished ?? DateTimeOffset.MinValue) < cutoff) evicted.Add(story.Id);
+            }
+            _terms.Prune(Day(cutoff));
+        }
+        if (_stories.Count - evicted.Count >= _options.MaxLiveStories)
+        {
+            var remaining = _stories.Values.Where(s => !evicted.Contains(s.Id)).ToList();
+            remaining.Sort(static (a, b) =>
+            {
+                var at = a.LastPublished ?? DateTimeOffset.MinValue;
+                var bt = b.LastPublished ?? DateTimeOffset.MinValue;
+                return at != bt ? at.CompareTo(bt) : string.CompareOrdinal(a.Id, b.Id);
+            });
+            // Evict down to 90% of the cap so this sort runs once per many articles, not on every one.
+            var excess = remaining.Count - (int)(_options.MaxLiveStories * 0.9);
+            for (var i = 0; i < excess; i++) evicted.Add(remaining[i].Id);
+        }
+        evicted.Sort(StringComparer.Ordinal);
+        foreach (var id in evicted) Evict(_stories[id]);
+        return evicted;
+    }
+
+    private void Evict(LiveStory story)
+    {
+        foreach (var id in story.Centroid.Keys) RemovePosting(id, story);
+        foreach (var articleId in story.ArticleIds)
+        {
+            _articles.Remove(articleId);
+            _copies.Remove(articleId);
+        }
+        _stories.Remove(story.Id);
+    }
+
+    private void AddPosting(int id, LiveStory story)
+    {
+        if (!_postings.TryGetValue(id, out var stories))
+        {
+            stories = [];
+            _postings.Add(id, stories);
+        }
+        stories.Add(story);
+    }
+
+    private void RemovePosting(int id, LiveStory story)
+    {
+        if (!_postings.TryGetValue(id, out var stories)) return;
+        stories.Remove(story);
+        if (stories.Count == 0) _postings.Remove(id);
+    }
+
+    private sealed record LiveArticle(StoryAssignment Assignment, LiveStory Story);
+}

@@ -1,0 +1,47 @@
+namespace Warta.Core.Clustering;
+
+/// <summary>Running document frequencies over the stream, with term ids; rare terms not seen for a while are forgotten so memory stays bounded.</summary>
+internal sealed class TermStatistics
+{
+    private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
+    private int _nextId;
+
+    public long Documents { get; private set; }
+
+    public int Count => _terms.Count;
+
+    public TermEntry Get(string term)
+    {
+        if (!_terms.TryGetValue(term, out var entry))
+        {
+            entry = new TermEntry(_nextId++);
+            _terms.Add(term, entry);
+        }
+        return entry;
+    }
+
+    /// <summary>Smoothed inverse document frequency; a term never counted gets the highest value.</summary>
+    public double Idf(TermEntry entry) => Math.Log((Documents + 1.0) / (entry.DocumentFrequency + 1.0)) + 1.0;
+
+    public void AddDocument(IEnumerable<TermEntry> distinctTerms, long day)
+    {
+        Documents++;
+        foreach (var entry in distinctTerms)
+        {
+            entry.DocumentFrequency++;
+            entry.LastSeenDay = day;
+        }
+    }
+
+    /// <summary>Forgets terms seen in at most two documents and not since <paramref name="beforeDay"/>.</summary>
+    public void Prune(long beforeDay)
+    {
+        List<string>? stale = null;
+        foreach (var (term, entry) in _terms)
+        {
+            if (entry.DocumentFrequency <= 2 && entry.LastSeenDay < beforeDay) (stale ??= []).Add(term);
+        }
+        if (stale is null) return;
+        foreach (var term in stale) _terms.Remove(term);
+    }
+}

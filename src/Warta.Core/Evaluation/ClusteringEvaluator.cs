@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Warta.Core.Clustering;
+using Warta.Core.Model;
+using Warta.Text;
+
+namespace Warta.Core.Evaluation;
+
+/// <summary>Streams labeled articles through analysis and <see cref="StoryClusterer"/> in publication order and scores the stories against the gold labels.</summary>
+public static class ClusteringEvaluator
+{
+    /// <summary>Arrival disorder tolerated by the stream ordering, as in the live pipeline.</summary>
+    public static readonly TimeSpan OrderingWindow = TimeSpan.FromHours(1);
+
+    public static ClusteringReport Run(IReadOnlyList<LabeledArticle> labeled, ITextAnalyzer analyzer, StoryClustererOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(labeled);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        var gold = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in labeled) gold[item.Article.Id] = item.Gold;
+
+        var clusterer = new StoryClusterer(options);
+        var order = new StreamOrder(OrderingWindow);
+        var assigned = new Dictionary<string, string>(StringComparer.Ordinal);
+        var mergedInto = new Dictionary<string, string>(StringComparer.Ordinal);
+        var copies = 0;
+        var total = Stopwatch.StartNew();
+        var clustering = new Stopwatch();
+
+        void Place(IReadOnlyList<Article> due)
+        {
+            foreach (var article in due)
+            {
+                var title = analyzer.Analyze(article.Title, article.Language);
+                var body = analyzer.Analyze(article.Body, article.Language);
+                clustering.Start();
+                var result = clusterer.Add(article, title, body);
+                clustering.Stop();
+                assigned[article.Id] = result.Assignment.StoryId;
+                if (result.Assignment.CopyOfArticleId is not null) copies++;
+                foreach (var merge in result.Merges) mergedInto[merge.FromStoryId] = merge.IntoStoryId;
+            }
+        }
+
+        foreach (var item in labeled) Place(order.Push(item.Article));
+        Place(order.Flush());
+        total.Stop();
+
+        var goldLabels = new List<string>(assigned.Count);
+        var predicted = new List<string>(assigned.Count);
+        foreach (var (articleId, storyId) in assigned)
+        {
+            goldLabels.Add(gold[articleId]);
+            predicted.Add(Resolve(storyId, mergedInto));
+        }
+        return new ClusteringReport(
+            assigned.Count,
+            goldLabels.Distinct(StringComparer.Ordinal).Count(),
+            predicted.Distinct(StringComparer.Ordinal).Count(),
+            copies,
+            mergedInto.Count,
+            ClusteringMetrics.PairCounting(goldLabels, predicted),
+            ClusteringMetrics.BCubed(goldLabels, predicted),
+            assigned.Count / Math.Max(total.Elapsed.TotalSeconds, 1e-9),
+            assigned.Count / Math.Max(clustering.Elapsed.TotalSeconds, 1e-9));
+    }
+
+    /// <summary>The story an id ends up in after all recorded merges.</summary>
+    private static string Resolve(string storyId, Dictionary<string, string> mergedInto)
+    {
+        while (mergedInto.TryGetValue(storyId, out var into)) storyId = into;
+        return storyId;
+    }
+}

@@ -1,0 +1,139 @@
+using Warta.Core.Clustering;
+using Xunit;
+using static Warta.Core.Tests.Clustering.StreamArticles;
+
+namespace Warta.Core.Tests.Clustering;
+
+public class StoryClustererTests
+{
+    private static readonly DateTimeOffset March = new(2019, 3, 4, 9, 0, 0, TimeSpan.FromHours(7));
+
+    private static readonly string FloodBody =
+        "Banjir merendam ratusan rumah warga di Kecamatan Dayeuhkolot, Kabupaten Bandung, setelah Sungai Citarum meluap " +
+        "akibat hujan deras sejak Senin malam. Badan Penanggulangan Bencana Daerah mencatat ketinggian air mencapai satu meter. " +
+        "Warga mengungsi ke masjid dan sekolah terdekat sambil menunggu air surut. Petugas membagikan makanan dan selimut " +
+        "kepada para pengungsi di Dayeuhkolot.";
+
+    [Fact]
+    public void Should_join_two_reports_of_one_developing_story_a_month_apart()
+    {
+        var clusterer = new StoryClusterer();
+        var first = Place(clusterer, Make("banjir-1", "Banjir Rendam Ratusan Rumah di Dayeuhkolot", FloodBody, March));
+
+        var later = Place(clusterer, Make("banjir-2", "Citarum Meluap Lagi, Warga Dayeuhkolot Kembali Mengungsi",
+            "Sungai Citarum kembali meluap dan menggenangi permukiman di Dayeuhkolot, Kabupaten Bandung. Petugas BPBD " +
+            "mengevakuasi warga yang rumahnya terendam banjir setinggi pinggang. Pengungsi ditampung di gedung sekolah.",
+            March.AddDays(31), "tirto.id"));
+
+        Assert.Equal("s-banjir-1", first.Assignment.StoryId);
+        Assert.Equal(first.Assignment.StoryId, later.Assignment.StoryId);
+        Assert.True(later.Assignment.Similarity > 0);
+        var story = Assert.Single(later.ChangedStories);
+        Assert.Equal(2, story.ArticleCount);
+        Assert.Equal(["contoh.id", "tirto.id"], story.Outlets);
+    }
+
+    [Fact]
+    public void Should_keep_an_unrelated_story_apart()
+    {
+        var clusterer = new StoryClusterer();
+        var flood = Place(clusterer, Make("banjir-1", "Banjir Rendam Ratusan Rumah di Dayeuhkolot", FloodBody, March));
+
+        var bribe = Place(clusterer, Make("kpk-1", "KPK Tetapkan Bupati Sebagai Tersangka Suap Proyek Jalan",
+            "Komisi Pemberantasan Korupsi menetapkan seorang bupati di Jawa Timur sebagai tersangka kasus suap proyek " +
+            "pembangunan jalan. Penyidik menyita uang tunai ratusan juta rupiah dalam operasi tangkap tangan di rumah dinas.",
+            March.AddDays(2)));
+
+        Assert.NotEqual(flood.Assignment.StoryId, bribe.Assignment.StoryId);
+        Assert.Equal("s-kpk-1", bribe.Assignment.StoryId);
+        Assert.Equal(0, bribe.Assignment.Similarity);
+    }
+
+    [Fact]
+    public void Should_link_a_light_rewrite_as_a_copy_of_the_original_without_changing_the_story_centroid()
+    {
+        var clusterer = new StoryClusterer();
+        Place(clusterer, Make("banjir-1", "Banjir Rendam Ratusan Rumah di Dayeuhkolot", FloodBody, March));
+
+        var copy = Place(clusterer, Make("banjir-salinan", "Banjir Rendam Ratusan Rumah di Dayeuhkolot",
+            FloodBody.Replace("Senin malam", "Minggu malam", StringComparison.Ordinal), March.AddHours(3), "media-lain.com"));
+
+        Assert.Equal("banjir-1", copy.Assignment.CopyOfArticleId);
+        Assert.Equal("s-banjir-1", copy.Assignment.StoryId);
+        Assert.Equal(2, Assert.Single(copy.ChangedStories).ArticleCount);
+    }
+
+    [Fact]
+    public void Should_return_the_earlier_assignment_when_an_article_arrives_again()
+    {
+        var clusterer = new StoryClusterer();
+        var first = Place(clusterer, Make("banjir-1", "Banjir Rendam Ratusan Rumah di Dayeuhkolot", FloodBody, March));
+
+        var again = Place(clusterer, Make("banjir-1", "Banjir Rendam Ratusan Rumah di Dayeuhkolot", FloodBody, March));
+
+        Assert.Equal(first.Assignment, again.Assignment);
+        Assert.Empty(again.ChangedStories);
+        Assert.Equal(1, clusterer.LiveStoryCount);
+    }
+
+    [Fact]
+    public void Should_keep_the_working_set_bounded_on_a_long_stream()
+    {
+        var clusterer = new StoryClusterer(new StoryClustererOptions { IdleWindow = TimeSpan.FromDays(30) });
+        var random = new Random(7);
+        var evicted = 0;
+        var maxLive = 0;
+
+        // Four years, three unrelated articles a day, each with its own invented words.
+        for (var i = 0; i < 4 * 365 * 3; i++)
+        {
+            var words = string.Join(' ', Enumerable.Range(0, 12).Select(_ => Word(random)));
+            var result = Place(clusterer, Make($"a{i:D5}", Word(random) + " " + Word(random), words, March.AddHours(8 * i)));
+            evicted += result.EvictedStoryIds.Count;
+            maxLive = Math.Max(maxLive, clusterer.LiveStoryCount);
+        }
+
+        // 30 days × 3 a day = 90 stories at most, plus the day the sweep waits for.
+        Assert.InRange(maxLive, 1, 95);
+        Assert.True(evicted > 4000, $"only {evicted} stories evicted");
+        Assert.InRange(clusterer.LiveArticleCount, 1, 95);
+        Assert.InRange(clusterer.TermCount, 1, 95 * 14);
+    }
+
+    [Fact]
+    public void Should_evict_the_least_recently_updated_stories_beyond_the_cap()
+    {
+        var clusterer = new StoryClusterer(new StoryClustererOptions { MaxLiveStories = 100 });
+        var random = new Random(11);
+
+        for (var i = 0; i < 1000; i++)
+        {
+            var words = string.Join(' ', Enumerable.Range(0, 12).Select(_ => Word(random)));
+            Place(clusterer, Make($"b{i:D4}", Word(random), words, March.AddSeconds(i)));
+        }
+
+        Assert.InRange(clusterer.LiveStoryCount, 1, 100);
+    }
+
+    [Fact]
+    public void Should_record_a_merge_when_an_article_bridges_two_live_stories()
+    {
+        var clusterer = new StoryClusterer(new StoryClustererOptions { AssignThreshold = 0.1, MergeThreshold = 0.3 });
+        var older = Place(clusterer, Make("gempa-1", "Gempa Lombok", "Gempa mengguncang Lombok Utara pada Minggu malam.", March));
+        var younger = Place(clusterer, Make("tsunami-1", "Peringatan Tsunami", "BMKG mencabut peringatan tsunami di Mataram setelah air laut surut.", March.AddHours(1)));
+        Assert.NotEqual(older.Assignment.StoryId, younger.Assignment.StoryId);
+
+        var bridge = Place(clusterer, Make("gempa-2", "Gempa Lombok dan Peringatan Tsunami",
+            "Gempa mengguncang Lombok Utara pada Minggu malam. BMKG mencabut peringatan tsunami di Mataram setelah air laut surut.",
+            March.AddHours(2)));
+
+        var merge = Assert.Single(bridge.Merges);
+        Assert.Equal("s-tsunami-1", merge.FromStoryId);
+        Assert.Equal("s-gempa-1", merge.IntoStoryId);
+        Assert.Equal("gempa-2", merge.ArticleId);
+        Assert.Equal("s-gempa-1", bridge.Assignment.StoryId);
+        Assert.Equal(3, Assert.Single(bridge.ChangedStories).ArticleCount);
+    }
+
+    private static string Word(Random random) => new([.. Enumerable.Range(0, 7).Select(_ => (char)('a' + random.Next(26)))]);
+}
