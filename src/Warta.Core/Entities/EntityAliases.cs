@@ -65,9 +65,16 @@ internal static class EntityAliases
     public static IEnumerable<string> PlaceNames =>
         Rows.Where(r => r.Type == EntityType.Place).SelectMany(r => r.Names);
 
-    /// <summary>The canonical name of an alias of the given type, or null when the table does not know it.</summary>
-    public static string? CanonicalOf(EntityType type, string normalisedName) =>
-        CanonicalByAlias.TryGetValue((type, normalisedName), out var canonical) ? canonical : null;
+    /// <summary>The canonical name and type of an alias, preferring the given type (the tagger may call <c>Rusia</c> a person); null when the table does not know it.</summary>
+    public static (EntityType Type, string Canonical)? Find(EntityType preferred, string normalisedName)
+    {
+        if (CanonicalByAlias.TryGetValue((preferred, normalisedName), out var canonical)) return (preferred, canonical);
+        foreach (var type in (EntityType[])[EntityType.Place, EntityType.Organisation, EntityType.Person])
+        {
+            if (CanonicalByAlias.TryGetValue((type, normalisedName), out canonical)) return (type, canonical);
+        }
+        return null;
+    }
 
     private static Dictionary<(EntityType, string), string> BuildIndex()
     {

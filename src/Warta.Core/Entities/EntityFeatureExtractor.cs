@@ -7,7 +7,7 @@ namespace Warta.Core.Entities;
 internal sealed class EntityFeatureExtractor
 {
     /// <summary>Features per token; bumping the template set changes this and invalidates saved models.</summary>
-    public const int PerToken = 30;
+    public const int PerToken = 35;
 
     private readonly PlaceGazetteer _gazetteer;
     private readonly int _mask;
@@ -32,6 +32,7 @@ internal sealed class EntityFeatureExtractor
             caps[i] = CapClass(tokens[i]);
         }
         var gaz = _gazetteer.Match(lower);
+        var (runStart, runEnd) = CapitalisedRuns(caps, lower);
         var features = new int[n * PerToken];
         for (var i = 0; i < n; i++)
         {
@@ -69,9 +70,55 @@ internal sealed class EntityFeatureExtractor
             features[f++] = Bucket(27, prev, [caps[i]]);
             features[f++] = Bucket(28, next, [caps[i]]);
             features[f++] = Bucket(29, [capPrev, caps[i], isFirst ? 'F' : 'm', i > 1 ? caps[i - 2] : '^']);
+            // Run features: every token of "Dinas Kependudukan dan Catatan Sipil" sees the run's head, tail and borders.
+            var rs = runStart[i];
+            var re = runEnd[i];
+            var inRun = rs >= 0;
+            features[f++] = Bucket(30, inRun ? lower[rs] : "-");
+            features[f++] = Bucket(31, inRun ? lower[re - 1] : "-");
+            features[f++] = Bucket(32, inRun
+                ? [(char)('0' + Math.Min(re - rs, 5)), i == rs ? 'B' : i == re - 1 ? 'E' : 'I', rs == 0 || IsSentenceBreak(tokens[rs - 1]) ? 'F' : 'm']
+                : "-");
+            features[f++] = Bucket(33, inRun ? (rs > 0 ? lower[rs - 1] : "<s>") : "-");
+            features[f++] = Bucket(34, inRun ? (re < n ? lower[re] : "</s>") : "-");
         }
         return features;
     }
+
+    /// <summary>For each token, the [start, end) of the run of capitalised tokens it belongs to (lower-case
+    /// connectors such as <c>dan</c>, <c>dari</c>, <c>of</c> may join two capitalised tokens), or -1 outside runs.</summary>
+    private static (int[] Start, int[] End) CapitalisedRuns(char[] caps, string[] lower)
+    {
+        var n = caps.Length;
+        var start = new int[n];
+        var end = new int[n];
+        Array.Fill(start, -1);
+        var i = 0;
+        while (i < n)
+        {
+            if (!IsCapital(caps[i]))
+            {
+                i++;
+                continue;
+            }
+            var j = i + 1;
+            while (j < n && (IsCapital(caps[j]) || (j + 1 < n && IsConnector(lower[j]) && IsCapital(caps[j + 1]))))
+            {
+                j += IsCapital(caps[j]) ? 1 : 2;
+            }
+            for (var k = i; k < j; k++)
+            {
+                start[k] = i;
+                end[k] = j;
+            }
+            i = j;
+        }
+        return (start, end);
+    }
+
+    private static bool IsCapital(char capClass) => capClass is 'C' or 'A' or 'M';
+
+    private static bool IsConnector(string lower) => lower is "dan" or "dari" or "untuk" or "of" or "the" or "and" or "de" or "bin" or "binti" or "van" or "von" or "al" or "el";
 
     /// <summary>True for tokens after which a new sentence starts (capitalisation there says little).</summary>
     public static bool IsSentenceBreak(string token) =>

@@ -6,8 +6,9 @@ namespace Warta.Core.Entities;
 /// <summary>Groups the entity mentions of an article (and of a story) into entities with aliases, giving each mention its entity id and canonical name.</summary>
 /// <remarks>Rules, in order: the compiled alias table (<c>Korut</c> → <c>Korea Utara</c>, <c>AS</c> → <c>Amerika Serikat</c>);
 /// equal normal forms (case and hyphens ignored: <c>Kim Jong-un</c> = <c>Kim Jong Un</c>); a person mention whose tokens all
-/// occur in a longer person name of the article (the nearest earlier one, else the first later one) or, failing that, of
-/// the story (<c>Kim</c>, <c>Melnichenko</c>) joins that name.</remarks>
+/// occur in a longer person name of the article (the longest; the nearest earlier one on ties) or, failing that, of the
+/// story (<c>Kim</c>, <c>Melnichenko</c>) joins that name. Before that, a name typed differently across the article takes
+/// its majority type (alias-table types win), so one stray <c>Rusia</c>/person joins <c>Rusia</c>/place.</remarks>
 public static class EntityLinker
 {
     /// <summary>Links one article's mentions (in text order); <paramref name="story"/> supplies entities named by earlier articles.</summary>
@@ -15,22 +16,25 @@ public static class EntityLinker
     {
         ArgumentNullException.ThrowIfNull(mentions);
         var keys = new (EntityType Type, string Key, string Canonical)[mentions.Count];
+        var fromTable = new bool[mentions.Count];
         for (var i = 0; i < mentions.Count; i++)
         {
             var normal = Normalise(mentions[i].Text);
-            var alias = EntityAliases.CanonicalOf(mentions[i].Type, normal);
-            keys[i] = alias is null ? (mentions[i].Type, normal, Tidy(mentions[i].Text)) : (mentions[i].Type, Normalise(alias), alias);
+            var alias = EntityAliases.Find(mentions[i].Type, normal);
+            fromTable[i] = alias is not null;
+            keys[i] = alias is { } a ? (a.Type, Normalise(a.Canonical), a.Canonical) : (mentions[i].Type, normal, Tidy(mentions[i].Text));
         }
-        var storyKnown = story?.Known.ToList() ?? [];
-        var linked = new EntityMention[mentions.Count];
+        VoteTypes(keys, fromTable);
+        var storyKnown = story?.Known.Select(k => (k.Type, Key: KeyOf(k.Id), k.Canonical)).ToList() ?? [];
         var canonicalByKey = new Dictionary<(EntityType, string), string>();
-        foreach (var (id, canonical, type, _) in storyKnown) canonicalByKey.TryAdd((type, id[(id.IndexOf(':', StringComparison.Ordinal) + 1)..]), canonical);
+        foreach (var (type, key, canonical) in storyKnown) canonicalByKey.TryAdd((type, key), canonical);
+        var linked = new EntityMention[mentions.Count];
         for (var i = 0; i < mentions.Count; i++)
         {
             var (type, key, canonical) = keys[i];
-            if (type == EntityType.Person && !canonicalByKey.ContainsKey((type, key)))
+            if (type == EntityType.Person)
             {
-                var longer = LongerName(keys, i) ?? LongerStoryName(storyKnown, key);
+                var longer = LongestContaining(keys, i, storyKnown);
                 if (longer is not null) (key, canonical) = longer.Value;
             }
             if (!canonicalByKey.TryGetValue((type, key), out var known))
@@ -38,8 +42,7 @@ public static class EntityLinker
                 known = canonical;
                 canonicalByKey[(type, key)] = known;
             }
-            var m = mentions[i];
-            linked[i] = m with { EntityId = IdOf(type, key), CanonicalName = known };
+            linked[i] = mentions[i] with { Type = type, EntityId = IdOf(type, key), CanonicalName = known };
         }
         return linked;
     }
@@ -67,38 +70,63 @@ public static class EntityLinker
         _ => "organisation:",
     } + normalised;
 
-    private static (string Key, string Canonical)? LongerName((EntityType Type, string Key, string Canonical)[] keys, int index)
+    /// <summary>One sense per discourse: a name the tagger typed differently across the article takes its majority type.</summary>
+    private static void VoteTypes((EntityType Type, string Key, string Canonical)[] keys, bool[] fromTable)
+    {
+        var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (!votes.TryGetValue(keys[i].Key, out var counts)) votes[keys[i].Key] = counts = new int[3];
+            // The alias table is surer than the tagger.
+            counts[(int)keys[i].Type] += fromTable[i] ? 100 : 1;
+        }
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var counts = votes[keys[i].Key];
+            var best = (EntityType)Array.IndexOf(counts, counts.Max());
+            if (counts[(int)best] > counts[(int)keys[i].Type]) keys[i] = keys[i] with { Type = best };
+        }
+    }
+
+    /// <summary>The longest person name of the article (nearest earlier first on ties), else of the story, that contains all tokens of mention <paramref name="index"/>.</summary>
+    private static (string Key, string Canonical)? LongestContaining(
+        (EntityType Type, string Key, string Canonical)[] keys, int index, List<(EntityType Type, string Key, string Canonical)> story)
     {
         var tokens = keys[index].Key.Split(' ');
-        (string, string)? after = null;
-        for (var j = index - 1; j >= 0; j--)
+        (string Key, string Canonical)? best = null;
+        var bestLength = tokens.Length;
+        var order = Enumerable.Range(0, index).Reverse().Concat(Enumerable.Range(index + 1, keys.Length - index - 1));
+        foreach (var j in order)
         {
-            if (Contains(keys[j], keys[index].Type, tokens)) return (keys[j].Key, keys[j].Canonical);
+            var length = ContainingLength(keys[j], tokens);
+            if (length > bestLength)
+            {
+                best = (keys[j].Key, keys[j].Canonical);
+                bestLength = length;
+            }
         }
-        for (var j = index + 1; j < keys.Length && after is null; j++)
+        if (best is not null) return best;
+        foreach (var known in story)
         {
-            if (Contains(keys[j], keys[index].Type, tokens)) after = (keys[j].Key, keys[j].Canonical);
+            var length = ContainingLength(known, tokens);
+            if (length > bestLength)
+            {
+                best = (known.Key, known.Canonical);
+                bestLength = length;
+            }
         }
-        return after;
+        return best;
     }
 
-    private static (string Key, string Canonical)? LongerStoryName(List<(string Id, string Canonical, EntityType Type, int Mentions)> known, string key)
+    /// <summary>Token count of <paramref name="other"/> when it is a person name containing all <paramref name="tokens"/>, else 0.</summary>
+    private static int ContainingLength((EntityType Type, string Key, string Canonical) other, string[] tokens)
     {
-        var tokens = key.Split(' ');
-        foreach (var (id, canonical, type, _) in known.OrderByDescending(k => k.Mentions).ThenBy(k => k.Id, StringComparer.Ordinal))
-        {
-            var otherKey = id[(id.IndexOf(':', StringComparison.Ordinal) + 1)..];
-            if (Contains((type, otherKey, canonical), EntityType.Person, tokens)) return (otherKey, canonical);
-        }
-        return null;
-    }
-
-    private static bool Contains((EntityType Type, string Key, string Canonical) other, EntityType type, string[] tokens)
-    {
-        if (other.Type != type) return false;
+        if (other.Type != EntityType.Person) return 0;
         var otherTokens = other.Key.Split(' ');
-        return otherTokens.Length > tokens.Length && tokens.All(t => otherTokens.Contains(t, StringComparer.Ordinal));
+        return tokens.All(t => otherTokens.Contains(t, StringComparer.Ordinal)) ? otherTokens.Length : 0;
     }
+
+    private static string KeyOf(string entityId) => entityId[(entityId.IndexOf(':', StringComparison.Ordinal) + 1)..];
 
     private static string Tidy(string surface) => string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -8,7 +8,7 @@ public sealed class EntityTaggerTrainer
     /// <summary>2^20 buckets: collisions stay rare for ~250k training tokens × 30 templates, model ≈ a few MB on disk.</summary>
     public const int DefaultBucketBits = 20;
 
-    public int Epochs { get; init; } = 5;
+    public int Epochs { get; init; } = 12;
 
     public int Seed { get; init; } = 20190423;
 
