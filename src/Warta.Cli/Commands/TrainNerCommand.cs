@@ -25,6 +25,11 @@ internal static class TrainNerCommand
         };
         var epochs = new Option<int>("--epochs") { Description = "Perceptron epochs", DefaultValueFactory = _ => new EntityTaggerTrainer().Epochs };
         var seed = new Option<int>("--seed") { Description = "Shuffling seed", DefaultValueFactory = _ => new EntityTaggerTrainer().Seed };
+        var bucketBits = new Option<int>("--bucket-bits")
+        {
+            Description = "Log2 of the number of hashed feature buckets",
+            DefaultValueFactory = _ => EntityTaggerTrainer.DefaultBucketBits,
+        };
         var sets = new Option<string>("--sets")
         {
             Description = "Comma-separated training sets (subset of nergrit,nerp,idner-news-2k)",
@@ -36,7 +41,7 @@ internal static class TrainNerCommand
         };
         var command = new Command("ner", "Train the named-entity tagger on the train splits of NERGrit, NERP and IDNER-news-2k (MIT)")
         {
-            data, output, epochs, seed, sets, truecase,
+            data, output, epochs, seed, sets, truecase, bucketBits,
         };
         command.SetAction(parseResult =>
         {
@@ -82,7 +87,12 @@ internal static class TrainNerCommand
                 }
                 else sentences.AddRange(kept);
             }
-            var trainer = new EntityTaggerTrainer { Epochs = parseResult.GetValue(epochs), Seed = parseResult.GetValue(seed) };
+            var trainer = new EntityTaggerTrainer
+            {
+                Epochs = parseResult.GetValue(epochs),
+                Seed = parseResult.GetValue(seed),
+                BucketBits = parseResult.GetValue(bucketBits),
+            };
             var description = string.Create(CultureInfo.InvariantCulture,
                 $"train splits of {string.Join(", ", chosen)}; {sentences.Count} sentences; {trainer.Epochs} epochs; seed {trainer.Seed}; 2^{trainer.BucketBits} buckets");
             var watch = Stopwatch.StartNew();
