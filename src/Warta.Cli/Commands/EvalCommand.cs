@@ -11,6 +11,7 @@ internal static class EvalCommand
         eval.Subcommands.Add(EvalMetadataCommand.Create());
         eval.Subcommands.Add(EvalStemmingCommand.Create());
         eval.Subcommands.Add(EvalClusteringCommand.Create());
+        eval.Subcommands.Add(EvalNerCommand.Create());
         return eval;
     }
 }

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Warta.Core.Entities;
+using Warta.Core.Evaluation;
+
+namespace Warta.Cli.Commands;
+
+/// <summary><c>warta eval ner DATASET-FOLDER</c>: entity-level (CoNLL) precision/recall/F1 of the NER model on the folder's dev/valid split.</summary>
+internal static class EvalNerCommand
+{
+    public static Command Create()
+    {
+        var folder = new Argument<string>("dataset-folder") { Description = "A folder of ../shared/data/ner holding dev.* or valid.*" };
+        var json = new Option<bool>("--json") { Description = "Print machine-readable JSON" };
+        var model = new Option<string?>("--model") { Description = "Score this model file instead of the shipped one" };
+        var command = new Command("ner", "Entity-level P/R/F1 (exact span and type) of the NER tagger on a dev/valid split") { folder, json, model };
+        command.SetAction(parseResult =>
+        {
+            var dir = parseResult.GetValue(folder)!;
+            var split = Directory.Exists(dir)
+                ? Directory.EnumerateFiles(dir).Where(IsHeldOut).Order(StringComparer.Ordinal).FirstOrDefault()
+                : null;
+            if (split is null)
+            {
+                Console.Error.WriteLine($"no dev.* or valid.* file in {dir}");
+                return 2;
+            }
+            var modelPath = parseResult.GetValue(model);
+            EntityTagger tagger;
+            if (modelPath is null) tagger = EntityTagger.Shipped;
+            else
+            {
+                using var stream = File.OpenRead(modelPath);
+                tagger = EntityTagger.Load(stream);
+            }
+            IReadOnlyList<NerSentence> sentences;
+            using (var reader = File.OpenText(split)) sentences = NerDatasetReader.Read(reader);
+            var watch = Stopwatch.StartNew();
+            var report = NerEvaluator.Evaluate(tagger, sentences);
+            var seconds = watch.Elapsed.TotalSeconds;
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)));
+            if (parseResult.GetValue(json))
+            {
+                var payload = new Dictionary<string, object>
+                {
+                    ["dataset"] = name,
+                    ["split"] = Path.GetFileName(split),
+                    ["sentences"] = report.Sentences,
+                    ["tokens"] = report.Tokens,
+                    ["overall"] = Scores(report.Overall),
+                    ["byType"] = report.ByType.ToDictionary(kv => kv.Key, kv => (object)Scores(kv.Value)),
+                };
+                Console.WriteLine(JsonSerializer.Serialize(payload));
+                return 0;
+            }
+            Console.WriteLine($"{name}/{Path.GetFileName(split)}: {report.Sentences} sentences, {report.Tokens} tokens");
+            Console.WriteLine($"{"type",-8} {"P",7} {"R",7} {"F1",7} {"gold",6} {"pred",6}");
+            foreach (var (type, score) in report.ByType) Console.WriteLine(Row(type, score));
+            Console.WriteLine(Row("overall", report.Overall));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"tagging speed {report.Tokens / seconds:F0} tokens/s (including feature extraction)"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static bool IsHeldOut(string path) => Path.GetFileNameWithoutExtension(path) is "dev" or "valid";
+
+    private static Dictionary<string, object> Scores(ChunkScore s) => new()
+    {
+        ["precision"] = Math.Round(s.Precision * 100, 2),
+        ["recall"] = Math.Round(s.Recall * 100, 2),
+        ["f1"] = Math.Round(s.F1 * 100, 2),
+        ["gold"] = s.Gold,
+        ["predicted"] = s.Predicted,
+        ["correct"] = s.Correct,
+    };
+
+    private static string Row(string label, ChunkScore s) => string.Create(CultureInfo.InvariantCulture,
+        $"{label,-8} {s.Precision * 100,7:F2} {s.Recall * 100,7:F2} {s.F1 * 100,7:F2} {s.Gold,6} {s.Predicted,6}");
+}

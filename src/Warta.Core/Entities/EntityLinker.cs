@@ -1,0 +1,132 @@
+using System.Text;
+using Warta.Core.Model;
+
+namespace Warta.Core.Entities;
+
+/// <summary>Groups the entity mentions of an article (and of a story) into entities with aliases, giving each mention its entity id and canonical name.</summary>
+/// <remarks>Rules, in order: the compiled alias table (<c>Korut</c> → <c>Korea Utara</c>, <c>AS</c> → <c>Amerika Serikat</c>);
+/// equal normal forms (case and hyphens ignored: <c>Kim Jong-un</c> = <c>Kim Jong Un</c>); a person mention whose tokens all
+/// occur in a longer person name of the article (the longest; the nearest earlier one on ties) or, failing that, of the
+/// story (<c>Kim</c>, <c>Melnichenko</c>) joins that name. Before that, a name typed differently across the article takes
+/// its majority type (alias-table types win), so one stray <c>Rusia</c>/person joins <c>Rusia</c>/place.</remarks>
+public static class EntityLinker
+{
+    /// <summary>Links one article's mentions (in text order); <paramref name="story"/> supplies entities named by earlier articles.</summary>
+    public static IReadOnlyList<EntityMention> Link(IReadOnlyList<EntityMention> mentions, StoryEntities? story = null)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        var keys = new (EntityType Type, string Key, string Canonical)[mentions.Count];
+        var fromTable = new bool[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var normal = Normalise(mentions[i].Text);
+            var alias = EntityAliases.Find(mentions[i].Type, normal);
+            fromTable[i] = alias is not null;
+            keys[i] = alias is { } a ? (a.Type, Normalise(a.Canonical), a.Canonical) : (mentions[i].Type, normal, Tidy(mentions[i].Text));
+        }
+        VoteTypes(keys, fromTable);
+        var storyKnown = story?.Known.Select(k => (k.Type, Key: KeyOf(k.Id), k.Canonical)).ToList() ?? [];
+        var canonicalByKey = new Dictionary<(EntityType, string), string>();
+        foreach (var (type, key, canonical) in storyKnown) canonicalByKey.TryAdd((type, key), canonical);
+        var linked = new EntityMention[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var (type, key, canonical) = keys[i];
+            if (type == EntityType.Person)
+            {
+                var longer = LongestContaining(keys, i, storyKnown);
+                if (longer is not null) (key, canonical) = longer.Value;
+            }
+            if (!canonicalByKey.TryGetValue((type, key), out var known))
+            {
+                known = canonical;
+                canonicalByKey[(type, key)] = known;
+            }
+            linked[i] = mentions[i] with { Type = type, EntityId = IdOf(type, key), CanonicalName = known };
+        }
+        return linked;
+    }
+
+    /// <summary>Matching form of a name: lower-cased, hyphens and dots as spaces, single spaces.</summary>
+    public static string Normalise(string surface)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        var builder = new StringBuilder(surface.Length);
+        foreach (var c in surface.ToLowerInvariant())
+        {
+            var mapped = c is '-' or '‐' or '–' or '.' or '_' || char.IsWhiteSpace(c) ? ' ' : c;
+            if (mapped == ' ' && (builder.Length == 0 || builder[^1] == ' ')) continue;
+            builder.Append(mapped);
+        }
+        if (builder.Length > 0 && builder[^1] == ' ') builder.Length--;
+        return builder.ToString();
+    }
+
+    /// <summary>Entity key such as <c>place:korea utara</c>.</summary>
+    public static string IdOf(EntityType type, string normalised) => type switch
+    {
+        EntityType.Person => "person:",
+        EntityType.Place => "place:",
+        _ => "organisation:",
+    } + normalised;
+
+    /// <summary>One sense per discourse: a name the tagger typed differently across the article takes its majority type.</summary>
+    private static void VoteTypes((EntityType Type, string Key, string Canonical)[] keys, bool[] fromTable)
+    {
+        var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (!votes.TryGetValue(keys[i].Key, out var counts)) votes[keys[i].Key] = counts = new int[3];
+            // The alias table is surer than the tagger.
+            counts[(int)keys[i].Type] += fromTable[i] ? 100 : 1;
+        }
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var counts = votes[keys[i].Key];
+            var best = (EntityType)Array.IndexOf(counts, counts.Max());
+            if (counts[(int)best] > counts[(int)keys[i].Type]) keys[i] = keys[i] with { Type = best };
+        }
+    }
+
+    /// <summary>The longest person name of the article (nearest earlier first on ties), else of the story, that contains all tokens of mention <paramref name="index"/>.</summary>
+    private static (string Key, string Canonical)? LongestContaining(
+        (EntityType Type, string Key, string Canonical)[] keys, int index, List<(EntityType Type, string Key, string Canonical)> story)
+    {
+        var tokens = keys[index].Key.Split(' ');
+        (string Key, string Canonical)? best = null;
+        var bestLength = tokens.Length;
+        var order = Enumerable.Range(0, index).Reverse().Concat(Enumerable.Range(index + 1, keys.Length - index - 1));
+        foreach (var j in order)
+        {
+            var length = ContainingLength(keys[j], tokens);
+            if (length > bestLength)
+            {
+                best = (keys[j].Key, keys[j].Canonical);
+                bestLength = length;
+            }
+        }
+        if (best is not null) return best;
+        foreach (var known in story)
+        {
+            var length = ContainingLength(known, tokens);
+            if (length > bestLength)
+            {
+                best = (known.Key, known.Canonical);
+                bestLength = length;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Token count of <paramref name="other"/> when it is a person name containing all <paramref name="tokens"/>, else 0.</summary>
+    private static int ContainingLength((EntityType Type, string Key, string Canonical) other, string[] tokens)
+    {
+        if (other.Type != EntityType.Person) return 0;
+        var otherTokens = other.Key.Split(' ');
+        return tokens.All(t => otherTokens.Contains(t, StringComparer.Ordinal)) ? otherTokens.Length : 0;
+    }
+
+    private static string KeyOf(string entityId) => entityId[(entityId.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
+    private static string Tidy(string surface) => string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

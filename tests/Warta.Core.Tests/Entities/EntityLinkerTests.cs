@@ -1,0 +1,102 @@
+using Warta.Core.Entities;
+using Warta.Core.Model;
+using Xunit;
+
+namespace Warta.Core.Tests.Entities;
+
+public class EntityLinkerTests
+{
+    private static EntityMention Mention(string text, EntityType type) => new(0, text.Length, text, type, "", text);
+
+    [Fact]
+    public void Should_link_aliases_short_names_and_spelling_variants_within_an_article()
+    {
+        // Given the mentions of one article in order
+        EntityMention[] mentions =
+        [
+            Mention("Korea Utara", EntityType.Place),
+            Mention("Kim Jong-un", EntityType.Person),
+            Mention("Korut", EntityType.Place),
+            Mention("Kim", EntityType.Person),
+            Mention("Kim Jong Un", EntityType.Person),
+            Mention("AS", EntityType.Place),
+            Mention("Federasi Rusia", EntityType.Place),
+            Mention("Rusia", EntityType.Place),
+        ];
+
+        // When linked
+        var linked = EntityLinker.Link(mentions);
+
+        // Then aliases share one entity id and canonical name
+        Assert.Equal("place:korea utara", linked[0].EntityId);
+        Assert.Equal(linked[0].EntityId, linked[2].EntityId);
+        Assert.Equal("Korea Utara", linked[2].CanonicalName);
+        Assert.Equal("person:kim jong un", linked[1].EntityId);
+        Assert.Equal(linked[1].EntityId, linked[3].EntityId);
+        Assert.Equal(linked[1].EntityId, linked[4].EntityId);
+        Assert.Equal("Kim Jong-un", linked[3].CanonicalName);
+        Assert.Equal("place:amerika serikat", linked[5].EntityId);
+        Assert.Equal("Amerika Serikat", linked[5].CanonicalName);
+        Assert.Equal(linked[6].EntityId, linked[7].EntityId);
+        Assert.Equal("Korut", linked[2].Text);
+    }
+
+    [Fact]
+    public void Should_link_a_short_name_to_the_longest_name_containing_it()
+    {
+        // Given a truncated "Kim Jong" before the full name and a bare "Kim" after
+        EntityMention[] mentions = [Mention("Kim Jong", EntityType.Person), Mention("Kim Jong Un", EntityType.Person), Mention("Kim", EntityType.Person)];
+
+        var linked = EntityLinker.Link(mentions);
+
+        Assert.All(linked, m => Assert.Equal("person:kim jong un", m.EntityId));
+    }
+
+    [Fact]
+    public void Should_not_link_a_short_name_to_a_different_type()
+    {
+        EntityMention[] mentions = [Mention("Jawa Barat", EntityType.Place), Mention("Barat", EntityType.Person)];
+
+        var linked = EntityLinker.Link(mentions);
+
+        Assert.Equal("person:barat", linked[1].EntityId);
+    }
+
+    [Fact]
+    public void Should_give_a_stray_type_the_majority_type_of_the_same_name()
+    {
+        EntityMention[] mentions = [Mention("Penza", EntityType.Place), Mention("Penza", EntityType.Place), Mention("Penza", EntityType.Person)];
+
+        var linked = EntityLinker.Link(mentions);
+
+        Assert.All(linked, m => Assert.Equal(EntityType.Place, m.Type));
+    }
+
+    [Fact]
+    public void Should_link_short_names_across_the_articles_of_a_story()
+    {
+        // Given a story whose first article named Oleg Melnichenko in full
+        var story = new StoryEntities();
+        story.Add(EntityLinker.Link([Mention("Oleg Melnichenko", EntityType.Person), Mention("Korea Utara", EntityType.Place)]));
+
+        // When a later article says only "Melnichenko" and "Korut"
+        var linked = EntityLinker.Link([Mention("Melnichenko", EntityType.Person), Mention("Korut", EntityType.Place)], story);
+        story.Add(linked);
+
+        // Then both join the story's entities, which count mentions and aliases
+        Assert.Equal("person:oleg melnichenko", linked[0].EntityId);
+        Assert.Equal("Oleg Melnichenko", linked[0].CanonicalName);
+        var korea = story.Find("place:korea utara");
+        Assert.NotNull(korea);
+        Assert.Equal(2, korea.Mentions);
+        Assert.Equal(["Korea Utara", "Korut"], korea.Aliases);
+        Assert.Equal(2, story.Entities.Count);
+    }
+
+    [Theory]
+    [InlineData("Kim Jong-un", "kim jong un")]
+    [InlineData("  KIM   Jong Un ", "kim jong un")]
+    [InlineData("S.H.I.E.L.D", "s h i e l d")]
+    public void Should_normalise_case_hyphens_and_spaces(string surface, string expected) =>
+        Assert.Equal(expected, EntityLinker.Normalise(surface));
+}
