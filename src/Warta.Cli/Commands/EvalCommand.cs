@@ -8,6 +8,7 @@ internal static class EvalCommand
     public static Command Create()
     {
         var eval = new Command("eval", "Score Warta against labeled data (see ../shared/data/README.md)");
+        eval.Subcommands.Add(EvalTimexCommand.Create());
         return eval;
     }
 }
