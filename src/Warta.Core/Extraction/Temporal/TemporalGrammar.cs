@@ -5,8 +5,8 @@ namespace Warta.Core.Extraction.Temporal;
 
 /// <summary>The rule grammar over the tokens of one text: at each token every rule is tried and the longest match wins.</summary>
 /// <remarks>
-/// Span conventions follow TimeML as applied to Indonesian by IndoTimex (Mirza 2015): prepositions
-/// (<c>pada</c>, <c>selama</c>, <c>sejak</c>) stay outside; nominal heads (<c>hari</c>, <c>tanggal</c>, <c>pukul</c>, <c>tahun</c>),
+/// Span conventions follow the TimeML guidelines carried over to Indonesian: prepositions
+/// (<c>pada</c>, <c>selama</c>, <c>sejak</c>) stay outside; nominal heads (<c>tanggal</c>, <c>pukul</c>, <c>tahun</c>),
 /// modifiers (<c>awal</c>, <c>akhir</c>, <c>kurang dari</c>) and time zones stay inside; a weekday with its bracketed date is one expression.
 /// </remarks>
 internal sealed class TemporalGrammar
@@ -89,7 +89,9 @@ internal sealed class TemporalGrammar
         if (candidate is { } c && (best is null || c.End > best.Value.End)) best = c;
     }
 
-    private TemporalToken At(int i) => i >= 0 && i < _t.Count ? _t[i] : default;
+    private static readonly TemporalToken None = new(0, 0, "", "", TemporalTokenKind.Punctuation);
+
+    private TemporalToken At(int i) => i >= 0 && i < _t.Count ? _t[i] : None;
 
     private bool Word(int i, string lower) => i >= 0 && i < _t.Count && _t[i].Is(lower);
 
@@ -166,11 +168,10 @@ internal sealed class TemporalGrammar
         return null;
     }
 
-    /// <summary><c>(hari) Selasa</c>, <c>Selasa (23/4/2019)</c>, <c>Kamis, 17 Oktober 2013</c>, <c>Senin lalu</c>, <c>Kamis malam</c>.</summary>
+    /// <summary><c>Selasa</c> (a preceding <c>hari</c> stays outside, like <c>pada</c>), <c>Selasa (23/4/2019)</c>, <c>Kamis, 17 Oktober 2013</c>, <c>Senin lalu</c>, <c>Kamis malam</c>.</summary>
     private Match? Weekday(int i)
     {
         var j = i;
-        if (Word(j, "hari") && At(j + 1).IsWord && TemporalLexicon.Weekdays.ContainsKey(At(j + 1).Lower)) j++;
         var token = At(j);
         if (!token.IsWord || !TemporalLexicon.Weekdays.TryGetValue(token.Lower, out var weekday)) return null;
         var explicitDate = NumericDate(j + 1, withParens: true) ?? (Punct(j + 1, ",") ? MonthDate(j + 2) ?? NumericDate(j + 2, withParens: false) : null);
