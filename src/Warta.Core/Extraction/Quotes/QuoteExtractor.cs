@@ -19,6 +19,8 @@ public sealed class QuoteExtractor
     };
     private static readonly HashSet<string> AppositiveOpeners = new(StringComparer.Ordinal) { "seorang", "salah", "mantan", "selaku", "sang" };
 
+    private static readonly HashSet<string> OrganisationMarkers = new(StringComparer.Ordinal) { "pt", "bank", "partai", "universitas", "kementerian", "badan", "lembaga", "komisi" };
+
     private readonly Func<string, string?>? _linkSpeaker;
 
     /// <summary>Creates an extractor; <paramref name="linkSpeaker"/> maps a speaker name to an entity id (or null) when given.</summary>
@@ -38,11 +40,12 @@ public sealed class QuoteExtractor
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = TemporalTokenizer.Tokenize(text);
+        var standalone = StandaloneNames(tokens);
         var candidates = new List<Candidate>();
-        FindDirect(text, tokens, candidates);
-        FindIndirect(text, tokens, candidates);
+        FindDirect(text, tokens, standalone, candidates);
+        FindIndirect(text, tokens, standalone, candidates);
         candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var names = NameIndex(tokens);
+        var names = NameIndex(tokens, standalone);
         var quotes = new List<Quote>(candidates.Count);
         string? last = null;
         string? lastTitle = null;
@@ -74,7 +77,7 @@ public sealed class QuoteExtractor
         return quotes;
     }
 
-    private static void FindDirect(string text, List<TemporalToken> tokens, List<Candidate> found)
+    private static void FindDirect(string text, List<TemporalToken> tokens, HashSet<string> standalone, List<Candidate> found)
     {
         var paragraphStart = 0;
         while (paragraphStart < text.Length)
@@ -90,14 +93,14 @@ public sealed class QuoteExtractor
                     open = i;
                     continue;
                 }
-                AddDirect(text, tokens, open, i, found);
+                AddDirect(text, tokens, standalone, open, i, found);
                 open = -1;
             }
             paragraphStart = paragraphEnd + 1;
         }
     }
 
-    private static void AddDirect(string text, List<TemporalToken> tokens, int open, int close, List<Candidate> found)
+    private static void AddDirect(string text, List<TemporalToken> tokens, HashSet<string> standalone, int open, int close, List<Candidate> found)
     {
         var start = open + 1;
         var end = close;
@@ -108,13 +111,13 @@ public sealed class QuoteExtractor
 
         var after = TokenAtOrAfter(tokens, close + 1);
         if (after < tokens.Count && tokens[after].Text == ",") after++;
-        var post = PostCue(tokens, after);
+        var post = PostCue(tokens, standalone, after);
         if (post is { } p)
         {
             found.Add(new Candidate(start, end - start, QuoteKind.Direct, p.Cue, p.Attribution, p.Name, p.Title));
             return;
         }
-        var pre = PreCue(tokens, TokenAtOrAfter(tokens, open) - 1);
+        var pre = PreCue(tokens, standalone, TokenAtOrAfter(tokens, open) - 1);
         if (pre is { } q)
         {
             found.Add(new Candidate(start, end - start, QuoteKind.Direct, q.Cue, q.Attribution, q.Name, q.Title));
@@ -136,7 +139,7 @@ public sealed class QuoteExtractor
     }
 
     /// <summary><c>kata Oleg Melnichenko</c>, <c>ujarnya</c>, <c>kata dia</c>, <c>Ali menambahkan</c> after the closing mark.</summary>
-    private static (string Cue, Attribution Attribution, string? Name, string? Title)? PostCue(List<TemporalToken> tokens, int k)
+    private static (string Cue, Attribution Attribution, string? Name, string? Title)? PostCue(List<TemporalToken> tokens, HashSet<string> standalone, int k)
     {
         if (k >= tokens.Count || !tokens[k].IsWord) return null;
         var word = tokens[k].Lower;
@@ -148,7 +151,7 @@ public sealed class QuoteExtractor
             var run = RunFrom(tokens, k + 1);
             if (run.Count > 0)
             {
-                var (title, name) = SplitTitle(tokens, run);
+                var (title, name) = SplitTitle(tokens, standalone, run);
                 return (cue, Attribution.Named, name, title);
             }
             return (cue, Attribution.Previous, null, null);
@@ -160,7 +163,7 @@ public sealed class QuoteExtractor
             if (verb > 0 && verb < tokens.Count && QuoteLexicon.PreCues.Contains(tokens[verb].Lower))
             {
                 if (run.Count == 1 && QuoteLexicon.Pronouns.Contains(tokens[k].Lower)) return (tokens[verb].Lower, Attribution.Previous, null, null);
-                var (title, name) = SplitTitle(tokens, run);
+                var (title, name) = SplitTitle(tokens, standalone, run);
                 return (tokens[verb].Lower, Attribution.Named, name, title);
             }
         }
@@ -168,7 +171,7 @@ public sealed class QuoteExtractor
     }
 
     /// <summary><c>X mengatakan, “…”</c>, <c>Menurut X, “…”</c>, <c>mengatakan Kim “…”</c>, <c>kata X: “…”</c> before the opening mark.</summary>
-    private static (string Cue, Attribution Attribution, string? Name, string? Title)? PreCue(List<TemporalToken> tokens, int e)
+    private static (string Cue, Attribution Attribution, string? Name, string? Title)? PreCue(List<TemporalToken> tokens, HashSet<string> standalone, int e)
     {
         if (e < 0) return null;
         if (tokens[e].Text is "," or ":") e--;
@@ -179,25 +182,25 @@ public sealed class QuoteExtractor
             var p = run.Count > 0 ? run[0] - 1 : -1;
             if (p >= 0 && tokens[p].IsWord && (QuoteLexicon.PreCues.Contains(tokens[p].Lower) || QuoteLexicon.PostCues.Contains(tokens[p].Lower) || tokens[p].Is("menurut")))
             {
-                var (title, name) = SplitTitle(tokens, run);
+                var (title, name) = SplitTitle(tokens, standalone, run);
                 return (tokens[p].Lower, Attribution.Named, name, title);
             }
             if (run.Count > 0 && tokens[run[0]].Is("menurut") && run.Count > 1)
             {
-                var (title, name) = SplitTitle(tokens, run.Skip(1).ToList());
+                var (title, name) = SplitTitle(tokens, standalone, run.Skip(1).ToList());
                 return ("menurut", Attribution.Named, name, title);
             }
             return null;
         }
         if (QuoteLexicon.PreCues.Contains(tokens[e].Lower))
         {
-            return Subject(tokens, e) is { } s ? (tokens[e].Lower, s.Attribution, s.Name, s.Title) : (tokens[e].Lower, Attribution.Unknown, null, null);
+            return Subject(tokens, standalone, e) is { } s ? (tokens[e].Lower, s.Attribution, s.Name, s.Title) : (tokens[e].Lower, Attribution.Unknown, null, null);
         }
         return null;
     }
 
     /// <summary>The speaker before a reporting verb: a name run or a pronoun.</summary>
-    private static (Attribution Attribution, string? Name, string? Title)? Subject(List<TemporalToken> tokens, int verb)
+    private static (Attribution Attribution, string? Name, string? Title)? Subject(List<TemporalToken> tokens, HashSet<string> standalone, int verb)
     {
         var s = verb - 1;
         if (s < 0 || !tokens[s].IsWord) return null;
@@ -205,11 +208,11 @@ public sealed class QuoteExtractor
         if (!tokens[s].IsCapitalised) return null;
         var run = RunTo(tokens, s);
         if (run.Count == 0) return null;
-        var (title, name) = SplitTitle(tokens, run);
+        var (title, name) = SplitTitle(tokens, standalone, run);
         return (Attribution.Named, name, title);
     }
 
-    private static void FindIndirect(string text, List<TemporalToken> tokens, List<Candidate> found)
+    private static void FindIndirect(string text, List<TemporalToken> tokens, HashSet<string> standalone, List<Candidate> found)
     {
         var direct = found.ToList();
         for (var i = 0; i < tokens.Count; i++)
@@ -223,7 +226,7 @@ public sealed class QuoteExtractor
             {
                 var run = RunFrom(tokens, i + 1);
                 if (run.Count == 0 || run[^1] + 1 >= tokens.Count || tokens[run[^1] + 1].Text != ",") continue;
-                var (title, name) = SplitTitle(tokens, run);
+                var (title, name) = SplitTitle(tokens, standalone, run);
                 speaker = (Attribution.Named, name, title);
                 contentToken = run[^1] + 2;
                 cue = "menurut";
@@ -235,7 +238,7 @@ public sealed class QuoteExtractor
                 if (tokens[next].Text == ",") next++;
                 if (next < tokens.Count && tokens[next].Is("bahwa")) next++;
                 else if (next == i + 1 && !(t.Is("menjelaskan") || t.Is("menegaskan") || t.Is("menyebutkan"))) continue;
-                speaker = Subject(tokens, i);
+                speaker = Subject(tokens, standalone, i);
                 if (speaker is null) continue;
                 contentToken = next;
                 cue = t.Lower;
@@ -298,7 +301,7 @@ public sealed class QuoteExtractor
     private static bool IsNameWord(TemporalToken t) => t.IsCapitalised && !QuoteLexicon.Pronouns.Contains(t.Lower);
 
     /// <summary>Splits <c>Menteri Keuangan Bambang PS Brodjonegoro</c> into the title and the name.</summary>
-    private static (string? Title, string Name) SplitTitle(List<TemporalToken> tokens, List<int> run)
+    private static (string? Title, string Name) SplitTitle(List<TemporalToken> tokens, HashSet<string> standalone, List<int> run)
     {
         var lastTitle = -1;
         if (QuoteLexicon.TitleHeads.Contains(tokens[run[0]].Lower))
@@ -311,7 +314,15 @@ public sealed class QuoteExtractor
                 else break;
             }
             if (lastTitle == run.Count - 1) lastTitle = run.Count - 2;
-            // An organisation may follow the office ("Direktur Utama PT Pertamina Dwi Soetjipto"): keep at most three name words.
+            // An organisation may follow the office ("Wakil Presiden PT Pertamina Ali Mundakir"): the name starts at the first
+            // word the text also uses alone ("kata Ali"), else after the organisation marker's name, else at most three words from the end.
+            if (lastTitle + 1 < run.Count - 1 && OrganisationMarkers.Contains(tokens[run[lastTitle]].Lower)) lastTitle++;
+            for (var k = lastTitle + 1; k < run.Count - 1; k++)
+            {
+                if (!standalone.Contains(tokens[run[k]].Text)) continue;
+                lastTitle = k - 1;
+                break;
+            }
             if (run.Count - (lastTitle + 1) > 3) lastTitle = run.Count - 4;
         }
         var name = string.Join(' ', run.Skip(lastTitle + 1).Select(k => tokens[k].Text));
@@ -319,7 +330,20 @@ public sealed class QuoteExtractor
         return (title, name);
     }
 
-    private static List<(string Name, string? Title)> NameIndex(List<TemporalToken> tokens)
+    /// <summary>Capitalised words the text uses as a one-word name (<c>kata Ali.</c>): evidence of where a name starts.</summary>
+    private static HashSet<string> StandaloneNames(List<TemporalToken> tokens)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (!IsNameWord(tokens[i]) || IsNameWord(tokens[i - 1]) || !tokens[i - 1].IsWord) continue;
+            if (i + 1 < tokens.Count && IsNameWord(tokens[i + 1])) continue;
+            names.Add(tokens[i].Text);
+        }
+        return names;
+    }
+
+    private static List<(string Name, string? Title)> NameIndex(List<TemporalToken> tokens, HashSet<string> standalone)
     {
         var names = new List<(string Name, string? Title)>();
         for (var i = 0; i < tokens.Count; i++)
@@ -328,7 +352,7 @@ public sealed class QuoteExtractor
             var run = RunTo(tokens, RunFrom(tokens, i)[^1]);
             if (run.Count > 0)
             {
-                var (title, name) = SplitTitle(tokens, run);
+                var (title, name) = SplitTitle(tokens, standalone, run);
                 names.Add((name, title));
             }
             i = Math.Max(i, run.Count > 0 ? run[^1] : i);
