@@ -14,10 +14,12 @@ public static class TimeMlReader
         var xml = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var id = Decode(Inner(xml, "DOCID") ?? "").Trim();
         var title = Inner(xml, "TITLE") is { } t ? Decode(StripTags(t)).Trim() : null;
-        var dct = CreationTime(Inner(xml, "DCT"));
+        var dctElement = Inner(xml, "DCT");
+        var dct = CreationTime(dctElement);
+        var dctText = dctElement is null ? "" : Decode(StripTags(dctElement)).Trim();
         var text = Inner(xml, "TEXT") ?? throw new FormatException("TimeML document has no <TEXT> element");
         var (plain, timexes) = ReadText(text);
-        return new TimeMlDocument(id, title, dct, plain, timexes);
+        return new TimeMlDocument(id, title, dct, dctText, plain, timexes);
     }
 
     private static DateTimeOffset CreationTime(string? dct)
