@@ -176,7 +176,7 @@ public sealed class QuoteExtractor
         if (e < 0) return null;
         if (tokens[e].Text is "," or ":") e--;
         if (e < 0 || !tokens[e].IsWord) return null;
-        if (tokens[e].IsCapitalised)
+        if (IsNameWord(tokens[e]))
         {
             var run = RunTo(tokens, e);
             var p = run.Count > 0 ? run[0] - 1 : -1;
@@ -205,7 +205,7 @@ public sealed class QuoteExtractor
         var s = verb - 1;
         if (s < 0 || !tokens[s].IsWord) return null;
         if (QuoteLexicon.Pronouns.Contains(tokens[s].Lower)) return (Attribution.Previous, null, null);
-        if (!tokens[s].IsCapitalised) return null;
+        if (!IsNameWord(tokens[s])) return null;
         var run = RunTo(tokens, s);
         if (run.Count == 0) return null;
         var (title, name) = SplitTitle(tokens, standalone, run);
@@ -298,7 +298,11 @@ public sealed class QuoteExtractor
         return run;
     }
 
-    private static bool IsNameWord(TemporalToken t) => t.IsCapitalised && !QuoteLexicon.Pronouns.Contains(t.Lower);
+    private static bool IsInitial(string word) => word.Length <= 3 && word.All(char.IsUpper);
+
+    private static bool IsNameWord(TemporalToken t) =>
+        t.IsCapitalised && !QuoteLexicon.Pronouns.Contains(t.Lower)
+        && !TemporalLexicon.Weekdays.ContainsKey(t.Lower) && !TemporalLexicon.Months.ContainsKey(t.Lower);
 
     /// <summary>Splits <c>Menteri Keuangan Bambang PS Brodjonegoro</c> into the title and the name.</summary>
     private static (string? Title, string Name) SplitTitle(List<TemporalToken> tokens, HashSet<string> standalone, List<int> run)
@@ -317,13 +321,18 @@ public sealed class QuoteExtractor
             // An organisation may follow the office ("Wakil Presiden PT Pertamina Ali Mundakir"): the name starts at the first
             // word the text also uses alone ("kata Ali"), else after the organisation marker's name, else at most three words from the end.
             if (lastTitle + 1 < run.Count - 1 && OrganisationMarkers.Contains(tokens[run[lastTitle]].Lower)) lastTitle++;
+            var evidence = -1;
             for (var k = lastTitle + 1; k < run.Count - 1; k++)
             {
-                if (!standalone.Contains(tokens[run[k]].Text)) continue;
-                lastTitle = k - 1;
-                break;
+                var word = tokens[run[k]].Text;
+                if (standalone.Contains(word) && !(word.Length > 1 && word.All(char.IsUpper))) evidence = k;
             }
-            if (run.Count - (lastTitle + 1) > 3) lastTitle = run.Count - 4;
+            if (evidence >= 0) lastTitle = evidence - 1;
+            // Without that evidence a long remainder keeps two name words, three when the middle one is an initial ("Bambang PS Brodjonegoro").
+            else if (run.Count - (lastTitle + 1) > 2)
+            {
+                lastTitle = IsInitial(tokens[run[^2]].Text) ? run.Count - 4 : run.Count - 3;
+            }
         }
         var name = string.Join(' ', run.Skip(lastTitle + 1).Select(k => tokens[k].Text));
         var title = lastTitle < 0 ? null : string.Join(' ', run.Take(lastTitle + 1).Select(k => tokens[k].Text));

@@ -45,5 +45,7 @@ internal static class QuoteLexicon
         "bank", "sentral", "dewan", "dpr", "mpr", "komisi", "fraksi", "bicara", "kota", "provinsi", "negara", "kabinet",
         "perencanaan", "pembangunan", "nasional", "bappenas", "bi", "ojk", "pt", "persero", "tbk", "hubungan", "masyarakat",
         "humas", "kementerian", "badan", "lembaga", "divisi", "departemen", "president", "manager", "officer", "vice",
+        "fuel", "retail", "marketing", "corporate", "communication", "communications", "public", "relations", "affairs", "finance",
+        "operation", "operations", "business", "development", "executive", "chief", "director", "distribution", "policy", "government",
     };
 }
