@@ -50,6 +50,10 @@ public class TemporalTaggerTests
     [InlineData("Proyek itu berlangsung sebelas bulan penuh.", "sebelas bulan", "DURATION", "P11M")]
     [InlineData("Pemasangan pada 5 Agt 2019 ditunda.", "5 Agt 2019", "DATE", "2019-08-05")]
     [InlineData("Pengiriman Jumat (5/12) ditunda.", "Jumat (5/12)", "DATE", "2018-12-05")]
+    [InlineData("Saham melemah pada sore hari ini di bursa.", "sore hari ini", "TIME", "2019-04-23TAF")]
+    [InlineData("Permintaan naik karena musim dingin di Eropa.", "musim dingin", "DATE", "2019-WI")]
+    [InlineData("Sistem berlaku pada 1 Januari 2020 mendatang untuk Jawa.", "1 Januari 2020 mendatang", "DATE", "2020-01-01")]
+    [InlineData("Asumsi APBN-P 2015 masih bisa berubah.", "2015", "DATE", "2015")]
     public void Should_recognise_and_normalise_the_expression_against_the_reference_date(string sentence, string expected, string type, string value)
     {
         // Given a sentence from a report published on Tuesday 23 April 2019
@@ -90,6 +94,13 @@ public class TemporalTaggerTests
     public void Should_not_tag_words_that_only_look_temporal(string sentence)
     {
         Assert.Empty(TemporalTagger.Tag(sentence, Tirto));
+    }
+
+    [Fact]
+    public void Should_give_the_first_month_of_a_range_the_year_written_after_the_second()
+    {
+        var found = TemporalTagger.Tag("Harga pada Juni-Juli 2014 berkisar 95 dollar.", Tirto);
+        Assert.Equal([("Juni", "2014-06"), ("Juli 2014", "2014-07")], found.Select(f => (f.Text, f.Value)));
     }
 
     [Fact]

@@ -22,7 +22,9 @@ internal sealed class TemporalGrammar
     private static readonly HashSet<string> YearFollowers = new(StringComparer.Ordinal)
     {
         "lalu", "ini", "dan", "hingga", "sampai", "mendatang", "nanti", "silam", "atau", "yang", "ke", "kemarin", "mencapai", "sebesar", "sebanyak",
+        "pada", "akan", "masih", "untuk",
     };
+    private static readonly Dictionary<string, string> Seasons = new(StringComparer.Ordinal) { ["dingin"] = "WI", ["panas"] = "SU", ["semi"] = "SP", ["gugur"] = "FA" };
     private static readonly HashSet<string> PastGovernors = new(StringComparer.Ordinal) { "sejak", "zaman", "jaman", "masa", "waktu", "dari", "pada", "seperti", "sedari" };
     private static readonly Dictionary<string, string> Zones = new(StringComparer.Ordinal) { ["wib"] = "+07:00", ["wita"] = "+08:00", ["wit"] = "+09:00" };
 
@@ -283,7 +285,7 @@ internal sealed class TemporalGrammar
             }
             if (d.Value > DateTime.DaysInMonth(year, month)) return null;
             var day = new DateOnly(year, month, d.Value);
-            if (WordIn(end, PastWords)) end++;
+            if (WordIn(end, PastWords) || Word(end, "mendatang")) end++;
             return WithPartOfDay(end, day);
         }
         if (j != i) return null;
@@ -295,6 +297,12 @@ internal sealed class TemporalGrammar
             var end = i + 2;
             if (WordIn(end, PastWords) || Word(end, "mendatang")) end++;
             return new Match(end, TimexType.Date, Month(yy, m));
+        }
+        if (Punct(i + 1, "-") && Adjacent(i, i + 1) && Adjacent(i + 1, i + 2) && TemporalLexicon.MonthOf(At(i + 2), false) > 0
+            && Number(i + 3, 1000, 2999) is { } rangeYear)
+        {
+            // "Juni-Juli 2014": the first month takes the year written after the second.
+            return new Match(i + 1, TimexType.Date, Month(rangeYear, m));
         }
         if (Word(i + 1, "tahun"))
         {
@@ -343,7 +351,9 @@ internal sealed class TemporalGrammar
         if (!named && !afterContext)
         {
             var next = At(j + 1);
+            // A budget or plan acronym before a year names that year's edition ("APBN-P 2015", "R-APBN 2015").
             var contextual = WordIn(i - 1, YearContext)
+                || (At(i - 1).IsWord && At(i - 1).Length >= 4 && At(i - 1).Text.Count(char.IsUpper) >= 4 && !At(i - 1).Text.Any(char.IsLower))
                 || j + 1 >= _t.Count
                 || next.Kind == TemporalTokenKind.Punctuation
                 || WordIn(j + 1, YearFollowers);
@@ -379,9 +389,30 @@ internal sealed class TemporalGrammar
             case "nanti" when At(i + 1).IsWord && TemporalLexicon.PartsOfDay.ContainsKey(At(i + 1).Lower):
                 return new Match(i + 2, TimexType.Time, Day(_ref) + "T" + TemporalLexicon.PartsOfDay[At(i + 1).Lower], _ref);
         }
-        if (TemporalLexicon.PartsOfDay.TryGetValue(t.Lower, out var part) && Word(i + 1, "ini"))
+        if (TemporalLexicon.PartsOfDay.TryGetValue(t.Lower, out var part))
         {
-            return new Match(i + 2, TimexType.Time, Day(_ref) + "T" + part, _ref);
+            if (Word(i + 1, "ini") || Word(i + 1, "tadi")) return new Match(i + 2, TimexType.Time, Day(_ref) + "T" + part, _ref);
+            if (Word(i + 1, "hari") && (Word(i + 2, "ini") || Word(i + 2, "tadi"))) return new Match(i + 3, TimexType.Time, Day(_ref) + "T" + part, _ref);
+        }
+        if (t.Lower == "musim" && At(i + 1).IsWord && Seasons.TryGetValue(At(i + 1).Lower, out var season))
+        {
+            var end = i + 2;
+            var year = _ref.Year;
+            if (Year(end, afterContext: true) is { Value.Length: 4 } sy)
+            {
+                year = int.Parse(sy.Value, CultureInfo.InvariantCulture);
+                end = sy.End;
+            }
+            else if (Word(end, "ini"))
+            {
+                end++;
+            }
+            else if (WordIn(end, PastWords))
+            {
+                year--;
+                end++;
+            }
+            return new Match(end, TimexType.Date, Year(year) + "-" + season);
         }
         if (!TemporalLexicon.Units.TryGetValue(t.Lower, out var unit) || unit is not (TemporalUnit.Week or TemporalUnit.Month or TemporalUnit.Year))
         {

@@ -22,7 +22,8 @@ internal static class TemporalTokenizer
             {
                 i++;
                 while (i < text.Length && (char.IsLetterOrDigit(text[i])
-                    || ((text[i] == '-' || text[i] == '\'' || text[i] == '’') && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+                    || ((text[i] == '-' || text[i] == '\'' || text[i] == '’') && i + 1 < text.Length && char.IsLetter(text[i + 1])
+                        && !(text[i] == '-' && IsCalendarName(text.AsSpan(start, i - start))))))
                 {
                     i++;
                 }
@@ -42,5 +43,12 @@ internal static class TemporalTokenizer
             tokens.Add(new TemporalToken(start, i - start, surface, surface.ToLowerInvariant(), kind));
         }
         return tokens;
+    }
+
+    /// <summary>Ranges such as <c>Juni-Juli</c> and <c>Sabtu-Minggu</c> are split at the hyphen; other hyphenated words stay whole.</summary>
+    private static bool IsCalendarName(ReadOnlySpan<char> word)
+    {
+        var lower = word.ToString().ToLowerInvariant();
+        return TemporalLexicon.Months.ContainsKey(lower) || TemporalLexicon.Weekdays.ContainsKey(lower);
     }
 }
