@@ -159,9 +159,9 @@ public static class TimeMlReader
             "quot" => "\"",
             "apos" => "'",
             _ when name.StartsWith("#x", StringComparison.Ordinal)
-                && int.TryParse(name.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var hex) => char.ConvertFromUtf32(hex),
+                && int.TryParse(name.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var hex) && Rune.IsValid(hex) => char.ConvertFromUtf32(hex),
             _ when name.StartsWith('#')
-                && int.TryParse(name.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var dec) => char.ConvertFromUtf32(dec),
+                && int.TryParse(name.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var dec) && Rune.IsValid(dec) => char.ConvertFromUtf32(dec),
             _ => "",
         };
         if (decoded.Length == 0) return false;
