@@ -69,6 +69,18 @@ public class QuoteExtractorTests
         Assert.Equal("ujar", quotes[2].Cue);
     }
 
+    [Fact]
+    public void Should_take_a_bracketed_organisation_title_as_the_role()
+    {
+        var text = "Wakil Presiden Komunikasi Korporat PT Pertamina (Persero) Ali Mundakir hadir di Jakarta.\n\n"
+            + "Ali mengatakan, pemasangan RFID telah dilakukan di 266 SPBU.";
+
+        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+
+        Assert.Equal("Ali Mundakir", quote.Speaker);
+        Assert.Equal("Wakil Presiden Komunikasi Korporat PT Pertamina (Persero)", quote.SpeakerRole);
+    }
+
     [Theory]
     [InlineData("Pri Agung menyatakan bahwa kedua program itu tidak sinkron.", "Pri Agung", "menyatakan", "kedua program itu tidak sinkron")]
     [InlineData("Menurut Jero Wacik, uji coba harus berjalan baik lebih dulu.", "Jero Wacik", "menurut", "uji coba harus berjalan baik lebih dulu")]

@@ -45,7 +45,7 @@ public sealed class QuoteExtractor
         FindDirect(text, tokens, standalone, candidates);
         FindIndirect(text, tokens, standalone, candidates);
         candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var names = NameIndex(tokens, standalone);
+        var names = NameIndex(text, tokens, standalone);
         var quotes = new List<Quote>(candidates.Count);
         string? last = null;
         string? lastTitle = null;
@@ -352,7 +352,7 @@ public sealed class QuoteExtractor
         return names;
     }
 
-    private static List<(string Name, string? Title)> NameIndex(List<TemporalToken> tokens, HashSet<string> standalone)
+    private static List<(string Name, string? Title)> NameIndex(string text, List<TemporalToken> tokens, HashSet<string> standalone)
     {
         var names = new List<(string Name, string? Title)>();
         for (var i = 0; i < tokens.Count; i++)
@@ -362,11 +362,22 @@ public sealed class QuoteExtractor
             if (run.Count > 0)
             {
                 var (title, name) = SplitTitle(tokens, standalone, run);
-                names.Add((name, title));
+                names.Add((name, title ?? BracketedTitle(text, tokens, run[0] - 1)));
             }
             i = Math.Max(i, run.Count > 0 ? run[^1] : i);
         }
         return names;
+    }
+
+    /// <summary><c>Wakil Presiden Komunikasi Korporat PT Pertamina (Persero) Ali Mundakir</c>: a title run closed by a bracket before the name.</summary>
+    private static string? BracketedTitle(string text, List<TemporalToken> tokens, int close)
+    {
+        if (close < 1 || tokens[close].Text != ")") return null;
+        var open = close - 1;
+        while (open > 0 && close - open < 6 && tokens[open].Text != "(") open--;
+        if (open < 1 || tokens[open].Text != "(" || !IsNameWord(tokens[open - 1])) return null;
+        var head = RunTo(tokens, open - 1);
+        return head.Count > 0 && QuoteLexicon.TitleHeads.Contains(tokens[head[0]].Lower) ? text[tokens[head[0]].Start..tokens[close].End] : null;
     }
 
     /// <summary>The longest name in the text that contains <paramref name="name"/> as whole words.</summary>
