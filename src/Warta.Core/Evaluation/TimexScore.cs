@@ -6,17 +6,18 @@ namespace Warta.Core.Evaluation;
 /// Type and normalisation accuracy are taken over the relaxed pairs. Value F1 counts a prediction as correct when it is
 /// relaxed-matched and its value equals the gold value, over all predictions (precision) and all gold spans (recall);
 /// it equals normalisation accuracy × relaxed F1, which is how TempEval-3 and IndoTimex report normalisation F1.
-/// Rates are NaN when their denominator is zero (no gold annotations, or no predictions).
+/// Rates are NaN when their denominator is zero (no predictions), and all of them when there is no gold at all:
+/// a set without annotations says nothing about precision either.
 /// </remarks>
 public sealed record TimexScore(int Documents, int Gold, int Predicted, int StrictMatches, int RelaxedMatches, int TypeCorrect, int ValueCorrect)
 {
-    public double StrictPrecision => Ratio(StrictMatches, Predicted);
+    public double StrictPrecision => HasGold ? Ratio(StrictMatches, Predicted) : double.NaN;
 
     public double StrictRecall => Ratio(StrictMatches, Gold);
 
     public double StrictF1 => F1(StrictPrecision, StrictRecall);
 
-    public double RelaxedPrecision => Ratio(RelaxedMatches, Predicted);
+    public double RelaxedPrecision => HasGold ? Ratio(RelaxedMatches, Predicted) : double.NaN;
 
     public double RelaxedRecall => Ratio(RelaxedMatches, Gold);
 

@@ -81,6 +81,17 @@ public class QuoteExtractorTests
         Assert.Equal("Wakil Presiden Komunikasi Korporat PT Pertamina (Persero)", quote.SpeakerRole);
     }
 
+    [Fact]
+    public void Should_end_an_appositive_role_at_the_verb_of_the_clause()
+    {
+        var text = "James Williams, analis energi di WTRG Economics menanggapi harga minyak.\n\n“Pasar masih khawatir soal pasokan,” kata Williams.";
+
+        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+
+        Assert.Equal("James Williams", quote.Speaker);
+        Assert.Equal("analis energi di WTRG Economics", quote.SpeakerRole);
+    }
+
     [Theory]
     [InlineData("Pri Agung menyatakan bahwa kedua program itu tidak sinkron.", "Pri Agung", "menyatakan", "kedua program itu tidak sinkron")]
     [InlineData("Menurut Jero Wacik, uji coba harus berjalan baik lebih dulu.", "Jero Wacik", "menurut", "uji coba harus berjalan baik lebih dulu")]

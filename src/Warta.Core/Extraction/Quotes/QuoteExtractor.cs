@@ -298,6 +298,10 @@ public sealed class QuoteExtractor
         return run;
     }
 
+    /// <summary>An active verb (<c>menanggapi</c>, <c>mengatakan</c>) ends an appositive: the clause has moved on to its predicate.</summary>
+    private static bool IsVerb(TemporalToken t) =>
+        t.IsWord && !t.IsCapitalised && (QuoteLexicon.PreCues.Contains(t.Lower) || (t.Length >= 7 && t.Lower.StartsWith("me", StringComparison.Ordinal) && !QuoteLexicon.TitleHeads.Contains(t.Lower)));
+
     private static bool IsInitial(string word) => word.Length <= 3 && word.All(char.IsUpper);
 
     private static bool IsNameWord(TemporalToken t) =>
@@ -406,7 +410,7 @@ public sealed class QuoteExtractor
             var first = tokens[i + 2];
             if (!first.IsWord || !(AppositiveOpeners.Contains(first.Lower) || (!first.IsCapitalised && QuoteLexicon.TitleHeads.Contains(first.Lower)))) continue;
             var end = i + 2;
-            while (end + 1 < tokens.Count && !tokens[end + 1].Is("yang") && tokens[end + 1].Text is not ("," or "." or ";" or ":" or "(")
+            while (end + 1 < tokens.Count && !tokens[end + 1].Is("yang") && !IsVerb(tokens[end + 1]) && tokens[end + 1].Text is not ("," or "." or ";" or ":" or "(")
                 && text.IndexOf('\n', tokens[end].End, tokens[end + 1].Start - tokens[end].End) < 0)
             {
                 end++;

@@ -33,6 +33,7 @@ internal static class QuoteLexicon
         "pemimpin", "perdana", "raja", "ratu", "duta", "dubes", "asisten", "staf", "dekan", "rektor", "profesor", "prof", "dr",
         "ir", "pak", "bu", "bapak", "ibu", "menkeu", "mendag", "menperin", "mentan", "gubernur", "chief", "ceo", "kabid",
         "kasubdit", "dirjen", "plt", "pj", "general", "head", "direktorat", "senior", "pejabat", "hakim", "jaksa", "kapten",
+        "peneliti", "dosen", "guru", "ahli", "pakar", "ketua", "juragan", "pengusaha", "warga", "petani", "nelayan",
     };
 
     /// <summary>Capitalised words that continue a title or office rather than start a name.</summary>
