@@ -50,6 +50,8 @@ public class TemporalTaggerTests
     [InlineData("Proyek itu berlangsung sebelas bulan penuh.", "sebelas bulan", "DURATION", "P11M")]
     [InlineData("Pemasangan pada 5 Agt 2019 ditunda.", "5 Agt 2019", "DATE", "2019-08-05")]
     [InlineData("Pengiriman Jumat (5/12) ditunda.", "Jumat (5/12)", "DATE", "2018-12-05")]
+    [InlineData("Antrean berlangsung setengah jam di SPBU.", "setengah jam", "DURATION", "PT0.5H")]
+    [InlineData("Proyek molor satu setengah tahun dari jadwal.", "satu setengah tahun", "DURATION", "P1.5Y")]
     [InlineData("Saham melemah pada sore hari ini di bursa.", "sore hari ini", "TIME", "2019-04-23TAF")]
     [InlineData("Permintaan naik karena musim dingin di Eropa.", "musim dingin", "DATE", "2019-WI")]
     [InlineData("Sistem berlaku pada 1 Januari 2020 mendatang untuk Jawa.", "1 Januari 2020 mendatang", "DATE", "2020-01-01")]

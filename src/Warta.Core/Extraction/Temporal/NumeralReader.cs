@@ -24,6 +24,12 @@ internal static class NumeralReader
             }
             return true;
         }
+        if (first.Is("setengah") || first.Is("separuh"))
+        {
+            amount = "0.5";
+            next = i + 1;
+            return true;
+        }
         if (first.Is("beberapa") || first.Is("sejumlah"))
         {
             amount = "X";
@@ -62,6 +68,12 @@ internal static class NumeralReader
         if (j == i) return false;
         next = j;
         amount = (total + current).ToString(CultureInfo.InvariantCulture);
+        // "satu setengah tahun" is one and a half years.
+        if (j < tokens.Count && tokens[j].Is("setengah"))
+        {
+            amount += ".5";
+            next = j + 1;
+        }
         return total + current > 0;
     }
 
