@@ -160,7 +160,7 @@ internal sealed class TemporalGrammar
                     end = y.End;
                 }
             }
-            else if (Year(Punct(j, "-") && Adjacent(j - 1, j) ? j + 1 : j, afterContext: true) is { } y && y.Value is not null)
+            else if (Year((Punct(j, "-") || Punct(j, "/")) && Adjacent(j - 1, j) ? j + 1 : j, afterContext: true) is { } y && y.Value is not null)
             {
                 year = int.Parse(y.Value.AsSpan(0, 4), CultureInfo.InvariantCulture);
                 end = y.End;
@@ -270,7 +270,13 @@ internal sealed class TemporalGrammar
         if (d is not null)
         {
             var month = TemporalLexicon.MonthOf(At(j + 1), allowAbbreviation: true);
-            if (month == 0) return null;
+            if (month == 0)
+            {
+                // "tanggal 5" alone is that day of the reference month.
+                if (j == i || d.Value > DateTime.DaysInMonth(_ref.Year, _ref.Month) || Adjacent(j, j + 1)) return null;
+                var dom = new DateOnly(_ref.Year, _ref.Month, d.Value);
+                return new Match(j + 1, TimexType.Date, Day(dom), dom);
+            }
             var end = j + 2;
             if (Punct(end, ".") && Adjacent(j + 1, end) && !TemporalLexicon.Months.ContainsKey(At(j + 1).Lower) && Number(end + 1, 1000, 2999) is not null) end++;
             int year;
@@ -289,6 +295,10 @@ internal sealed class TemporalGrammar
             return WithPartOfDay(end, day);
         }
         if (j != i) return null;
+        if (Word(i, "bulan") && TemporalLexicon.MonthOf(At(i + 1), allowAbbreviation: false) > 0 && MonthDate(i + 1) is { } named)
+        {
+            return named;
+        }
         var token = At(i);
         var m = TemporalLexicon.MonthOf(token, allowAbbreviation: Number(i + 1, 1000, 2999) is not null);
         if (m == 0 || !token.IsCapitalised) return null;
@@ -342,7 +352,7 @@ internal sealed class TemporalGrammar
         if (named) j++;
         var y = Number(j, 1900, 2099, 4);
         if (y is null || At(j).Length != 4) return null;
-        if (Adjacent(j - 1, j) && At(j - 1).Text is "." or "," or "/" or ":") return null;
+        if (!afterContext && Adjacent(j - 1, j) && At(j - 1).Text is "." or "," or "/" or ":") return null;
         if (Adjacent(j, j + 1) && At(j + 1).Text is "." or "," && At(j + 2).IsNumber && Adjacent(j + 1, j + 2)) return null;
         if (Adjacent(j, j + 1) && Punct(j + 1, "-") && Word(j + 2, "an") && Adjacent(j + 1, j + 2))
         {
@@ -393,6 +403,10 @@ internal sealed class TemporalGrammar
         {
             if (Word(i + 1, "ini") || Word(i + 1, "tadi")) return new Match(i + 2, TimexType.Time, Day(_ref) + "T" + part, _ref);
             if (Word(i + 1, "hari") && (Word(i + 2, "ini") || Word(i + 2, "tadi"))) return new Match(i + 3, TimexType.Time, Day(_ref) + "T" + part, _ref);
+        }
+        if (t.Lower == "abad" && Word(i + 1, "ke") && Punct(i + 2, "-") && Number(i + 3, 1, 30, 2) is { } century)
+        {
+            return new Match(i + 4, TimexType.Date, (century - 1).ToString("D2", CultureInfo.InvariantCulture));
         }
         if (t.Lower == "musim" && At(i + 1).IsWord && Seasons.TryGetValue(At(i + 1).Lower, out var season))
         {
