@@ -12,6 +12,7 @@ internal static class EvalCommand
         eval.Subcommands.Add(EvalStemmingCommand.Create());
         eval.Subcommands.Add(EvalClusteringCommand.Create());
         eval.Subcommands.Add(EvalNerCommand.Create());
+        eval.Subcommands.Add(EvalTimexCommand.Create());
         return eval;
     }
 }

@@ -1,0 +1,434 @@
+using Warta.Core.Extraction.Temporal;
+using Warta.Core.Model;
+
+namespace Warta.Core.Extraction.Quotes;
+
+/// <summary>Finds direct quotes (<c>“…,” kata X</c>) and reported speech (<c>X mengatakan, …</c>) in Indonesian text and attributes them to a speaker with a role.</summary>
+/// <remarks>
+/// A quote without a cue, or with a pronoun cue (<c>ujarnya</c>, <c>kata dia</c>), goes to the last named speaker before it.
+/// A short speaker (<c>Melnichenko</c>) is resolved to the fullest name in the text containing it (<c>Oleg Melnichenko</c>).
+/// The optional linker maps a resolved speaker name to an entity id; without one <see cref="Quote.SpeakerEntityId"/> stays null.
+/// </remarks>
+public sealed class QuoteExtractor
+{
+    private static readonly char[] QuoteMarks = ['“', '”', '"', '„', '«', '»'];
+    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
+    {
+        "namun", "sementara", "menurut", "kemudian", "selain", "dalam", "di", "pada", "saat", "dengan", "sedangkan", "tetapi",
+        "tapi", "adapun", "lebih", "kepada", "oleh", "bahkan", "sebelumnya", "selanjutnya", "meski", "meskipun", "jika", "kalau",
+    };
+    private static readonly HashSet<string> AppositiveOpeners = new(StringComparer.Ordinal) { "seorang", "salah", "mantan", "selaku", "sang" };
+
+    private static readonly HashSet<string> OrganisationMarkers = new(StringComparer.Ordinal) { "pt", "bank", "partai", "universitas", "kementerian", "badan", "lembaga", "komisi" };
+
+    private readonly Func<string, string?>? _linkSpeaker;
+
+    /// <summary>Creates an extractor; <paramref name="linkSpeaker"/> maps a speaker name to an entity id (or null) when given.</summary>
+    public QuoteExtractor(Func<string, string?>? linkSpeaker = null) => _linkSpeaker = linkSpeaker;
+
+    private enum Attribution
+    {
+        Named,
+        Previous,
+        Unknown,
+    }
+
+    private sealed record Candidate(int Start, int Length, QuoteKind Kind, string Cue, Attribution Attribution, string? Name, string? Title);
+
+    /// <summary>Quotes in text order; offsets point at the quoted or reported words inside <paramref name="text"/>.</summary>
+    public IReadOnlyList<Quote> Extract(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = TemporalTokenizer.Tokenize(text);
+        var standalone = StandaloneNames(tokens);
+        var candidates = new List<Candidate>();
+        FindDirect(text, tokens, standalone, candidates);
+        FindIndirect(text, tokens, standalone, candidates);
+        candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var names = NameIndex(text, tokens, standalone);
+        var quotes = new List<Quote>(candidates.Count);
+        string? last = null;
+        string? lastTitle = null;
+        foreach (var c in candidates)
+        {
+            string? speaker;
+            string? title;
+            switch (c.Attribution)
+            {
+                case Attribution.Named:
+                    speaker = Resolve(c.Name!, names);
+                    title = c.Title ?? names.FirstOrDefault(n => n.Name == speaker && n.Title is not null).Title;
+                    last = speaker;
+                    lastTitle = title;
+                    break;
+                case Attribution.Previous:
+                    speaker = last;
+                    title = lastTitle;
+                    break;
+                default:
+                    speaker = null;
+                    title = null;
+                    break;
+            }
+            var role = speaker is null ? null : Appositive(text, tokens, speaker) ?? title;
+            var entity = speaker is null ? null : _linkSpeaker?.Invoke(speaker);
+            quotes.Add(new Quote(c.Start, c.Length, text.Substring(c.Start, c.Length), speaker, entity, role, c.Kind, c.Cue));
+        }
+        return quotes;
+    }
+
+    private static void FindDirect(string text, List<TemporalToken> tokens, HashSet<string> standalone, List<Candidate> found)
+    {
+        var paragraphStart = 0;
+        while (paragraphStart < text.Length)
+        {
+            var paragraphEnd = text.IndexOf('\n', paragraphStart);
+            if (paragraphEnd < 0) paragraphEnd = text.Length;
+            var open = -1;
+            for (var i = paragraphStart; i < paragraphEnd; i++)
+            {
+                if (Array.IndexOf(QuoteMarks, text[i]) < 0) continue;
+                if (open < 0)
+                {
+                    open = i;
+                    continue;
+                }
+                AddDirect(text, tokens, standalone, open, i, found);
+                open = -1;
+            }
+            paragraphStart = paragraphEnd + 1;
+        }
+    }
+
+    private static void AddDirect(string text, List<TemporalToken> tokens, HashSet<string> standalone, int open, int close, List<Candidate> found)
+    {
+        var start = open + 1;
+        var end = close;
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == ',')) end--;
+        if (end <= start) return;
+        var words = text.AsSpan(start, end - start).Count(' ') + 1;
+
+        var after = TokenAtOrAfter(tokens, close + 1);
+        if (after < tokens.Count && tokens[after].Text == ",") after++;
+        var post = PostCue(tokens, standalone, after);
+        if (post is { } p)
+        {
+            found.Add(new Candidate(start, end - start, QuoteKind.Direct, p.Cue, p.Attribution, p.Name, p.Title));
+            return;
+        }
+        var pre = PreCue(tokens, standalone, TokenAtOrAfter(tokens, open) - 1);
+        if (pre is { } q)
+        {
+            found.Add(new Candidate(start, end - start, QuoteKind.Direct, q.Cue, q.Attribution, q.Name, q.Title));
+            return;
+        }
+        // A short quoted phrase inside a sentence is a term or a scare quote, not speech.
+        var before = open - 1;
+        while (before >= 0 && text[before] == ' ') before--;
+        var midSentence = before >= 0 && (char.IsLetterOrDigit(text[before]) || text[before] == ',');
+        if (words < 4 && midSentence) return;
+        if (midSentence && end < text.Length && close + 1 < text.Length && char.IsLetter(NextNonSpace(text, close + 1))) return;
+        found.Add(new Candidate(start, end - start, QuoteKind.Direct, "", Attribution.Previous, null, null));
+    }
+
+    private static char NextNonSpace(string text, int i)
+    {
+        while (i < text.Length && text[i] == ' ') i++;
+        return i < text.Length ? text[i] : '\0';
+    }
+
+    /// <summary><c>kata Oleg Melnichenko</c>, <c>ujarnya</c>, <c>kata dia</c>, <c>Ali menambahkan</c> after the closing mark.</summary>
+    private static (string Cue, Attribution Attribution, string? Name, string? Title)? PostCue(List<TemporalToken> tokens, HashSet<string> standalone, int k)
+    {
+        if (k >= tokens.Count || !tokens[k].IsWord) return null;
+        var word = tokens[k].Lower;
+        if (QuoteLexicon.PostCues.Contains(word))
+        {
+            var cue = word.EndsWith("nya", StringComparison.Ordinal) && word.Length > 5 ? word[..^3] : word;
+            if (!ReferenceEquals(cue, word)) return (cue, Attribution.Previous, null, null);
+            if (k + 1 < tokens.Count && tokens[k + 1].IsWord && QuoteLexicon.Pronouns.Contains(tokens[k + 1].Lower)) return (cue, Attribution.Previous, null, null);
+            var run = RunFrom(tokens, k + 1);
+            if (run.Count > 0)
+            {
+                var (title, name) = SplitTitle(tokens, standalone, run);
+                return (cue, Attribution.Named, name, title);
+            }
+            return (cue, Attribution.Previous, null, null);
+        }
+        if (tokens[k].IsCapitalised)
+        {
+            var run = RunFrom(tokens, k);
+            var verb = run.Count > 0 ? run[^1] + 1 : -1;
+            if (verb > 0 && verb < tokens.Count && QuoteLexicon.PreCues.Contains(tokens[verb].Lower))
+            {
+                if (run.Count == 1 && QuoteLexicon.Pronouns.Contains(tokens[k].Lower)) return (tokens[verb].Lower, Attribution.Previous, null, null);
+                var (title, name) = SplitTitle(tokens, standalone, run);
+                return (tokens[verb].Lower, Attribution.Named, name, title);
+            }
+        }
+        return null;
+    }
+
+    /// <summary><c>X mengatakan, “…”</c>, <c>Menurut X, “…”</c>, <c>mengatakan Kim “…”</c>, <c>kata X: “…”</c> before the opening mark.</summary>
+    private static (string Cue, Attribution Attribution, string? Name, string? Title)? PreCue(List<TemporalToken> tokens, HashSet<string> standalone, int e)
+    {
+        if (e < 0) return null;
+        if (tokens[e].Text is "," or ":") e--;
+        if (e < 0 || !tokens[e].IsWord) return null;
+        if (IsNameWord(tokens[e]))
+        {
+            var run = RunTo(tokens, e);
+            var p = run.Count > 0 ? run[0] - 1 : -1;
+            if (p >= 0 && tokens[p].IsWord && (QuoteLexicon.PreCues.Contains(tokens[p].Lower) || QuoteLexicon.PostCues.Contains(tokens[p].Lower) || tokens[p].Is("menurut")))
+            {
+                var (title, name) = SplitTitle(tokens, standalone, run);
+                return (tokens[p].Lower, Attribution.Named, name, title);
+            }
+            if (run.Count > 0 && tokens[run[0]].Is("menurut") && run.Count > 1)
+            {
+                var (title, name) = SplitTitle(tokens, standalone, run.Skip(1).ToList());
+                return ("menurut", Attribution.Named, name, title);
+            }
+            return null;
+        }
+        if (QuoteLexicon.PreCues.Contains(tokens[e].Lower))
+        {
+            return Subject(tokens, standalone, e) is { } s ? (tokens[e].Lower, s.Attribution, s.Name, s.Title) : (tokens[e].Lower, Attribution.Unknown, null, null);
+        }
+        return null;
+    }
+
+    /// <summary>The speaker before a reporting verb: a name run or a pronoun.</summary>
+    private static (Attribution Attribution, string? Name, string? Title)? Subject(List<TemporalToken> tokens, HashSet<string> standalone, int verb)
+    {
+        var s = verb - 1;
+        if (s < 0 || !tokens[s].IsWord) return null;
+        if (QuoteLexicon.Pronouns.Contains(tokens[s].Lower)) return (Attribution.Previous, null, null);
+        if (!IsNameWord(tokens[s])) return null;
+        var run = RunTo(tokens, s);
+        if (run.Count == 0) return null;
+        var (title, name) = SplitTitle(tokens, standalone, run);
+        return (Attribution.Named, name, title);
+    }
+
+    private static void FindIndirect(string text, List<TemporalToken> tokens, HashSet<string> standalone, List<Candidate> found)
+    {
+        var direct = found.ToList();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (!t.IsWord) continue;
+            int contentToken;
+            string cue;
+            (Attribution Attribution, string? Name, string? Title)? speaker;
+            if (t.Is("menurut"))
+            {
+                var run = RunFrom(tokens, i + 1);
+                if (run.Count == 0 || run[^1] + 1 >= tokens.Count || tokens[run[^1] + 1].Text != ",") continue;
+                var (title, name) = SplitTitle(tokens, standalone, run);
+                speaker = (Attribution.Named, name, title);
+                contentToken = run[^1] + 2;
+                cue = "menurut";
+            }
+            else if (QuoteLexicon.PreCues.Contains(t.Lower) && !t.IsCapitalised)
+            {
+                var next = i + 1;
+                if (next >= tokens.Count) continue;
+                if (tokens[next].Text == ",") next++;
+                if (next < tokens.Count && tokens[next].Is("bahwa")) next++;
+                else if (next == i + 1 && !(t.Is("menjelaskan") || t.Is("menegaskan") || t.Is("menyebutkan"))) continue;
+                speaker = Subject(tokens, standalone, i);
+                if (speaker is null) continue;
+                contentToken = next;
+                cue = t.Lower;
+            }
+            else
+            {
+                continue;
+            }
+            if (contentToken >= tokens.Count) continue;
+            var start = tokens[contentToken].Start;
+            if (Array.IndexOf(QuoteMarks, text[start]) >= 0) continue;
+            var end = SentenceEnd(text, start);
+            if (end - start < 10 || direct.Any(d => d.Start < end && start < d.Start + d.Length)) continue;
+            var s = speaker.Value;
+            found.Add(new Candidate(start, end - start, QuoteKind.Indirect, cue, s.Attribution, s.Name, s.Title));
+        }
+    }
+
+    private static int SentenceEnd(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n') return TrimEnd(text, start, i);
+            if (c is '.' or '!' or '?' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]) || Array.IndexOf(QuoteMarks, text[i + 1]) >= 0))
+            {
+                // "PT." or an initial ("Bambang PS.") is not a sentence end when a lower-case word follows.
+                var n = NextNonSpace(text, i + 1);
+                if (n == '\0' || !char.IsLower(n)) return TrimEnd(text, start, i);
+            }
+        }
+        return TrimEnd(text, start, text.Length);
+    }
+
+    private static int TrimEnd(string text, int start, int end)
+    {
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        return end;
+    }
+
+    /// <summary>Indices of the capitalised words (a name, maybe with a title) starting at <paramref name="i"/>.</summary>
+    private static List<int> RunFrom(List<TemporalToken> tokens, int i)
+    {
+        var run = new List<int>();
+        for (var k = i; k < tokens.Count && IsNameWord(tokens[k]); k++) run.Add(k);
+        return run;
+    }
+
+    /// <summary>Indices of the capitalised words ending at <paramref name="e"/>, without a sentence-opening connective.</summary>
+    private static List<int> RunTo(List<TemporalToken> tokens, int e)
+    {
+        var first = e;
+        while (first - 1 >= 0 && IsNameWord(tokens[first - 1])) first--;
+        while (first <= e && ClauseOpeners.Contains(tokens[first].Lower)) first++;
+        var run = new List<int>();
+        for (var k = first; k <= e; k++) run.Add(k);
+        return run;
+    }
+
+    /// <summary>An active verb (<c>menanggapi</c>, <c>mengatakan</c>) ends an appositive: the clause has moved on to its predicate.</summary>
+    private static bool IsVerb(TemporalToken t) =>
+        t.IsWord && !t.IsCapitalised && (QuoteLexicon.PreCues.Contains(t.Lower) || (t.Length >= 7 && t.Lower.StartsWith("me", StringComparison.Ordinal) && !QuoteLexicon.TitleHeads.Contains(t.Lower)));
+
+    private static bool IsInitial(string word) => word.Length <= 3 && word.All(char.IsUpper);
+
+    private static bool IsNameWord(TemporalToken t) =>
+        t.IsCapitalised && !QuoteLexicon.Pronouns.Contains(t.Lower)
+        && !TemporalLexicon.Weekdays.ContainsKey(t.Lower) && !TemporalLexicon.Months.ContainsKey(t.Lower);
+
+    /// <summary>Splits <c>Menteri Keuangan Bambang PS Brodjonegoro</c> into the title and the name.</summary>
+    private static (string? Title, string Name) SplitTitle(List<TemporalToken> tokens, HashSet<string> standalone, List<int> run)
+    {
+        var lastTitle = -1;
+        if (QuoteLexicon.TitleHeads.Contains(tokens[run[0]].Lower))
+        {
+            lastTitle = 0;
+            for (var k = 1; k < run.Count - 1; k++)
+            {
+                var w = tokens[run[k]].Lower;
+                if (QuoteLexicon.TitleHeads.Contains(w) || QuoteLexicon.OfficeWords.Contains(w)) lastTitle = k;
+                else break;
+            }
+            if (lastTitle == run.Count - 1) lastTitle = run.Count - 2;
+            // An organisation may follow the office ("Wakil Presiden PT Pertamina Ali Mundakir"): the name starts at the first
+            // word the text also uses alone ("kata Ali"), else after the organisation marker's name, else at most three words from the end.
+            if (lastTitle + 1 < run.Count - 1 && OrganisationMarkers.Contains(tokens[run[lastTitle]].Lower)) lastTitle++;
+            var evidence = -1;
+            for (var k = lastTitle + 1; k < run.Count - 1; k++)
+            {
+                var word = tokens[run[k]].Text;
+                if (standalone.Contains(word) && !(word.Length > 1 && word.All(char.IsUpper))) evidence = k;
+            }
+            if (evidence >= 0) lastTitle = evidence - 1;
+            // Without that evidence a long remainder keeps two name words, three when the middle one is an initial ("Bambang PS Brodjonegoro").
+            else if (run.Count - (lastTitle + 1) > 2)
+            {
+                lastTitle = IsInitial(tokens[run[^2]].Text) ? run.Count - 4 : run.Count - 3;
+            }
+        }
+        var name = string.Join(' ', run.Skip(lastTitle + 1).Select(k => tokens[k].Text));
+        var title = lastTitle < 0 ? null : string.Join(' ', run.Take(lastTitle + 1).Select(k => tokens[k].Text));
+        return (title, name);
+    }
+
+    /// <summary>Capitalised words the text uses as a one-word name (<c>kata Ali.</c>): evidence of where a name starts.</summary>
+    private static HashSet<string> StandaloneNames(List<TemporalToken> tokens)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (!IsNameWord(tokens[i]) || IsNameWord(tokens[i - 1]) || !tokens[i - 1].IsWord) continue;
+            if (i + 1 < tokens.Count && IsNameWord(tokens[i + 1])) continue;
+            names.Add(tokens[i].Text);
+        }
+        return names;
+    }
+
+    private static List<(string Name, string? Title)> NameIndex(string text, List<TemporalToken> tokens, HashSet<string> standalone)
+    {
+        var names = new List<(string Name, string? Title)>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!IsNameWord(tokens[i])) continue;
+            var run = RunTo(tokens, RunFrom(tokens, i)[^1]);
+            if (run.Count > 0)
+            {
+                var (title, name) = SplitTitle(tokens, standalone, run);
+                names.Add((name, title ?? BracketedTitle(text, tokens, run[0] - 1)));
+            }
+            i = Math.Max(i, run.Count > 0 ? run[^1] : i);
+        }
+        return names;
+    }
+
+    /// <summary><c>Wakil Presiden Komunikasi Korporat PT Pertamina (Persero) Ali Mundakir</c>: a title run closed by a bracket before the name.</summary>
+    private static string? BracketedTitle(string text, List<TemporalToken> tokens, int close)
+    {
+        if (close < 1 || tokens[close].Text != ")") return null;
+        var open = close - 1;
+        while (open > 0 && close - open < 6 && tokens[open].Text != "(") open--;
+        if (open < 1 || tokens[open].Text != "(" || !IsNameWord(tokens[open - 1])) return null;
+        var head = RunTo(tokens, open - 1);
+        return head.Count > 0 && QuoteLexicon.TitleHeads.Contains(tokens[head[0]].Lower) ? text[tokens[head[0]].Start..tokens[close].End] : null;
+    }
+
+    /// <summary>The longest name in the text that contains <paramref name="name"/> as whole words.</summary>
+    private static string Resolve(string name, List<(string Name, string? Title)> names)
+    {
+        var best = name;
+        var padded = " " + name + " ";
+        foreach (var (candidate, _) in names)
+        {
+            if (candidate.Length > best.Length && candidate.Split(' ').Length <= 4
+                && (" " + candidate + " ").Contains(padded, StringComparison.Ordinal))
+            {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /// <summary><c>Melnichenko, seorang senator dari wilayah Penza Rusia yang …</c>: the role phrase after a comma following any form of the name.</summary>
+    private static string? Appositive(string text, List<TemporalToken> tokens, string speaker)
+    {
+        var parts = speaker.Split(' ');
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (!tokens[i].IsCapitalised || Array.IndexOf(parts, tokens[i].Text) < 0 || IsNameWord(tokens[i + 1]) || tokens[i + 1].Text != ",") continue;
+            var first = tokens[i + 2];
+            if (!first.IsWord || !(AppositiveOpeners.Contains(first.Lower) || (!first.IsCapitalised && QuoteLexicon.TitleHeads.Contains(first.Lower)))) continue;
+            var end = i + 2;
+            while (end + 1 < tokens.Count && !tokens[end + 1].Is("yang") && !IsVerb(tokens[end + 1]) && tokens[end + 1].Text is not ("," or "." or ";" or ":" or "(")
+                && text.IndexOf('\n', tokens[end].End, tokens[end + 1].Start - tokens[end].End) < 0)
+            {
+                end++;
+            }
+            return text[first.Start..tokens[end].End];
+        }
+        return null;
+    }
+
+    private static int TokenAtOrAfter(List<TemporalToken> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (tokens[mid].Start < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,120 @@
+using Warta.Core.Extraction.Quotes;
+using Warta.Core.Model;
+using Warta.Testing;
+using Xunit;
+
+namespace Warta.Core.Tests.Extraction;
+
+public class QuoteExtractorTests
+{
+    [Fact]
+    public void Should_attribute_the_rakyatku_quote_to_the_full_name_with_cue_kata_and_the_appositive_role()
+    {
+        // Given the rakyatku seed, whose quote opens with “ and closes with "
+        var text = File.ReadAllText(SharedData.PathOf("seeds/rakyatku-2019-03-26-kim-rusia.txt"));
+
+        // When quotes are extracted
+        var quotes = new QuoteExtractor().Extract(text);
+
+        // Then the "Sampai saat ini" quote belongs to Oleg Melnichenko, the senator
+        var quote = Assert.Single(quotes, q => q.Text.StartsWith("Sampai saat ini", StringComparison.Ordinal));
+        Assert.Equal("Oleg Melnichenko", quote.Speaker);
+        Assert.Equal("kata", quote.Cue);
+        Assert.Equal(QuoteKind.Direct, quote.Kind);
+        Assert.Equal("seorang senator dari wilayah Penza Rusia", quote.SpeakerRole);
+        Assert.EndsWith("dalam waktu dekat", quote.Text, StringComparison.Ordinal);
+        Assert.Equal(quote.Text, text.Substring(quote.Start, quote.Length));
+    }
+
+    [Fact]
+    public void Should_find_the_partial_direct_quote_after_mengatakan_in_the_tirto_report()
+    {
+        var text = File.ReadAllText(SharedData.PathOf("seeds/tirto-2019-04-23-kim-rusia.txt"));
+
+        var quotes = new QuoteExtractor().Extract(text);
+
+        var quote = Assert.Single(quotes, q => q.Text == "akan segera berkunjung ke Federasi Rusia");
+        Assert.Equal(QuoteKind.Direct, quote.Kind);
+        Assert.Equal("mengatakan", quote.Cue);
+        Assert.Equal("Kim Jong-un", quote.Speaker);
+        Assert.DoesNotContain(quotes, q => q.Text == "senjata bersistem taktis");
+    }
+
+    [Fact]
+    public void Should_take_the_role_from_a_title_before_the_name()
+    {
+        var text = "“Defisit akan dijaga di bawah tiga persen,” kata Menteri Keuangan Bambang PS Brodjonegoro di Jakarta.";
+
+        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+
+        Assert.Equal("Bambang PS Brodjonegoro", quote.Speaker);
+        Assert.Equal("Menteri Keuangan", quote.SpeakerRole);
+        Assert.Equal("Defisit akan dijaga di bawah tiga persen", quote.Text);
+    }
+
+    [Fact]
+    public void Should_give_a_quote_without_a_cue_to_the_speaker_of_the_previous_paragraph()
+    {
+        var text = "Ali Mundakir mengatakan, pemasangan RFID telah dilakukan di 266 SPBU.\n\n"
+            + "“Kami ingin memastikan sistem itu stabil dan data terekam dengan baik.”\n\n"
+            + "”Tidak ada masalah besar,” ujarnya.";
+
+        var quotes = new QuoteExtractor().Extract(text);
+
+        Assert.Equal(3, quotes.Count);
+        Assert.Equal(QuoteKind.Indirect, quotes[0].Kind);
+        Assert.Equal("pemasangan RFID telah dilakukan di 266 SPBU", quotes[0].Text);
+        Assert.All(quotes, q => Assert.Equal("Ali Mundakir", q.Speaker));
+        Assert.Equal("", quotes[1].Cue);
+        Assert.Equal("ujar", quotes[2].Cue);
+    }
+
+    [Fact]
+    public void Should_take_a_bracketed_organisation_title_as_the_role()
+    {
+        var text = "Wakil Presiden Komunikasi Korporat PT Pertamina (Persero) Ali Mundakir hadir di Jakarta.\n\n"
+            + "Ali mengatakan, pemasangan RFID telah dilakukan di 266 SPBU.";
+
+        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+
+        Assert.Equal("Ali Mundakir", quote.Speaker);
+        Assert.Equal("Wakil Presiden Komunikasi Korporat PT Pertamina (Persero)", quote.SpeakerRole);
+    }
+
+    [Fact]
+    public void Should_end_an_appositive_role_at_the_verb_of_the_clause()
+    {
+        var text = "James Williams, analis energi di WTRG Economics menanggapi harga minyak.\n\n“Pasar masih khawatir soal pasokan,” kata Williams.";
+
+        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+
+        Assert.Equal("James Williams", quote.Speaker);
+        Assert.Equal("analis energi di WTRG Economics", quote.SpeakerRole);
+    }
+
+    [Theory]
+    [InlineData("Pri Agung menyatakan bahwa kedua program itu tidak sinkron.", "Pri Agung", "menyatakan", "kedua program itu tidak sinkron")]
+    [InlineData("Menurut Jero Wacik, uji coba harus berjalan baik lebih dulu.", "Jero Wacik", "menurut", "uji coba harus berjalan baik lebih dulu")]
+    [InlineData("Iskandar menjelaskan sistem ini memantau semua kendaraan.", "Iskandar", "menjelaskan", "sistem ini memantau semua kendaraan")]
+    public void Should_extract_reported_speech_with_its_speaker(string text, string speaker, string cue, string content)
+    {
+        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+
+        Assert.Equal(QuoteKind.Indirect, quote.Kind);
+        Assert.Equal(speaker, quote.Speaker);
+        Assert.Equal(cue, quote.Cue);
+        Assert.Equal(content, quote.Text);
+    }
+
+    [Fact]
+    public void Should_resolve_a_short_speaker_to_the_fullest_name_and_link_it_through_the_callback()
+    {
+        var text = "Wakil Presiden PT Pertamina Ali Mundakir hadir di Jakarta.\n\n\"Target kami rampung Juni,\" kata Ali.";
+        var linker = new Dictionary<string, string>(StringComparer.Ordinal) { ["Ali Mundakir"] = "Q-ali" };
+
+        var quote = Assert.Single(new QuoteExtractor(name => linker.GetValueOrDefault(name)).Extract(text));
+
+        Assert.Equal("Ali Mundakir", quote.Speaker);
+        Assert.Equal("Q-ali", quote.SpeakerEntityId);
+    }
+}

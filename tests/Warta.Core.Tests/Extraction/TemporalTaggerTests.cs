@@ -1,0 +1,152 @@
+using Warta.Core.Extraction.Temporal;
+using Warta.Core.Model;
+using Warta.Testing;
+using Xunit;
+
+namespace Warta.Core.Tests.Extraction;
+
+public class TemporalTaggerTests
+{
+    // Tuesday 23 April 2019, ISO week 17: the tirto article's publication date.
+    private static readonly DateTimeOffset Tirto = new(2019, 4, 23, 0, 0, 0, TimeSpan.FromHours(7));
+
+    private static TemporalExpression Single(string text, DateTimeOffset reference)
+    {
+        var found = TemporalTagger.Tag(text, reference);
+        return Assert.Single(found);
+    }
+
+    [Theory]
+    [InlineData("Korut mengonfirmasi pada hari Selasa (23/4/2019), Kim akan datang.", "Selasa (23/4/2019)", "DATE", "2019-04-23")]
+    [InlineData("Pertemuan akan diadakan pada pekan ini di Vladivostok.", "pekan ini", "DATE", "2019-W17")]
+    [InlineData("Namun, pada pekan lalu, Korut menguji senjata.", "pekan lalu", "DATE", "2019-W16")]
+    [InlineData("Kim akan mengunjungi Rusia pada paruh kedua April, kata pemerintah.", "paruh kedua April", "DATE", "2019-04")]
+    [InlineData("Pertemuan gagal di Vietnam Februari lalu karena sanksi.", "Februari lalu", "DATE", "2019-02")]
+    [InlineData("Rusia mengundang Kim tahun lalu ke Moskow.", "tahun lalu", "DATE", "2018")]
+    [InlineData("Delegasi dikirim kurang dari satu bulan setelah pertemuan.", "kurang dari satu bulan", "DURATION", "P1M")]
+    [InlineData("Ali menyampaikan hal itu, Kamis (17/10/2013), di Jakarta.", "Kamis (17/10/2013)", "DATE", "2013-10-17")]
+    [InlineData("Harga ditutup pada pukul 20.34 WIB di Jakarta.", "pukul 20.34 WIB", "TIME", "2019-04-23T20:34")]
+    [InlineData("Sosialisasi berlangsung selama dua tahun di semua provinsi.", "dua tahun", "DURATION", "P2Y")]
+    [InlineData("Pasokan dikirim setiap hari ke SPBU.", "setiap hari", "SET", "P1D")]
+    [InlineData("Sistem itu saat ini masih diuji.", "saat ini", "DATE", "PRESENT_REF")]
+    [InlineData("Harga minyak sekarang hampir separuhnya.", "sekarang", "DATE", "PRESENT_REF")]
+    [InlineData("Sejak dulu harga itu tidak berubah.", "dulu", "DATE", "PAST_REF")]
+    [InlineData("Target itu berlaku pada 23 April 2019 untuk semua.", "23 April 2019", "DATE", "2019-04-23")]
+    [InlineData("Pemasangan rampung pada Juni 2014 di Jakarta.", "Juni 2014", "DATE", "2014-06")]
+    [InlineData("Pertumbuhan itu tercatat pada tahun 2019 saja.", "tahun 2019", "DATE", "2019")]
+    [InlineData("Harga naik dua pekan lalu di pasar.", "dua pekan lalu", "DATE", "2019-W15")]
+    [InlineData("Harga terendah dalam tiga tahun terakhir di pasar.", "tiga tahun terakhir", "DURATION", "P3Y")]
+    [InlineData("Ia datang kemarin ke kantor.", "kemarin", "DATE", "2019-04-22")]
+    [InlineData("Ia datang besok ke kantor.", "besok", "DATE", "2019-04-24")]
+    [InlineData("Ia datang lusa ke kantor.", "lusa", "DATE", "2019-04-25")]
+    [InlineData("Rapat digelar bulan depan di Jakarta.", "bulan depan", "DATE", "2019-05")]
+    [InlineData("Rapat digelar tahun depan di Jakarta.", "tahun depan", "DATE", "2020")]
+    [InlineData("Rapat digelar Juli mendatang di Jakarta.", "Juli mendatang", "DATE", "2019-07")]
+    [InlineData("Target rampung pada awal 2020 untuk Jawa.", "awal 2020", "DATE", "2020")]
+    [InlineData("Rapat digelar pada akhir pekan di Bogor.", "akhir pekan", "DATE", "2019-W17-WE")]
+    [InlineData("Harga naik pada paruh pertama tahun ini saja.", "paruh pertama tahun ini", "DATE", "2019-H1")]
+    [InlineData("Ia tiba beberapa hari lalu di Jakarta.", "beberapa hari lalu", "DATE", "PAST_REF")]
+    [InlineData("Kontrak selama dua puluh lima tahun diteken.", "dua puluh lima tahun", "DURATION", "P25Y")]
+    [InlineData("Proyek itu berlangsung sebelas bulan penuh.", "sebelas bulan", "DURATION", "P11M")]
+    [InlineData("Pemasangan pada 5 Agt 2019 ditunda.", "5 Agt 2019", "DATE", "2019-08-05")]
+    [InlineData("Pengiriman Jumat (5/12) ditunda.", "Jumat (5/12)", "DATE", "2018-12-05")]
+    [InlineData("Produksi turun di bulan November menurut OPEC.", "bulan November", "DATE", "2018-11")]
+    [InlineData("Rapat digelar tanggal 5 di Jakarta.", "tanggal 5", "DATE", "2019-04-05")]
+    [InlineData("Minyak adalah energi abad ke-20 saja.", "abad ke-20", "DATE", "19")]
+    [InlineData("Pertumbuhan triwulan III/2014 melambat.", "triwulan III/2014", "DATE", "2014-Q3")]
+    [InlineData("Antrean berlangsung setengah jam di SPBU.", "setengah jam", "DURATION", "PT0.5H")]
+    [InlineData("Proyek molor satu setengah tahun dari jadwal.", "satu setengah tahun", "DURATION", "P1.5Y")]
+    [InlineData("Saham melemah pada sore hari ini di bursa.", "sore hari ini", "TIME", "2019-04-23TAF")]
+    [InlineData("Permintaan naik karena musim dingin di Eropa.", "musim dingin", "DATE", "2019-WI")]
+    [InlineData("Sistem berlaku pada 1 Januari 2020 mendatang untuk Jawa.", "1 Januari 2020 mendatang", "DATE", "2020-01-01")]
+    [InlineData("Asumsi APBN-P 2015 masih bisa berubah.", "2015", "DATE", "2015")]
+    public void Should_recognise_and_normalise_the_expression_against_the_reference_date(string sentence, string expected, string type, string value)
+    {
+        // Given a sentence from a report published on Tuesday 23 April 2019
+        // When it is tagged
+        var found = Single(sentence, Tirto);
+
+        // Then the expression has the TimeML span, type and value
+        Assert.Equal(expected, found.Text);
+        Assert.Equal(expected, sentence.Substring(found.Start, found.Length));
+        Assert.Equal(type, found.Type.ToString().ToUpperInvariant());
+        Assert.Equal(value, found.Value);
+    }
+
+    [Theory]
+    [InlineData("Senin", "2019-04-22")]
+    [InlineData("Kamis", "2019-04-25")]
+    [InlineData("Sabtu", "2019-04-20")]
+    [InlineData("Selasa", "2019-04-23")]
+    public void Should_resolve_a_bare_weekday_to_the_nearest_matching_date(string weekday, string value)
+    {
+        var found = Single($"Menteri itu, {weekday}, mengatakan harga naik.", Tirto);
+        Assert.Equal(weekday, found.Text);
+        Assert.Equal(value, found.Value);
+    }
+
+    [Fact]
+    public void Should_resolve_a_month_before_the_reference_month_with_lalu_to_the_same_year_and_otherwise_to_the_last()
+    {
+        Assert.Equal("2019-02", Single("Februari lalu harga naik.", Tirto).Value);
+        Assert.Equal("2018-06", Single("Juni lalu harga naik.", Tirto).Value);
+    }
+
+    [Theory]
+    [InlineData("Jl Raya Pasar Minggu 14, Pancoran.")]
+    [InlineData("Kami ingin memastikan dulu sistemnya berjalan.")]
+    [InlineData("Pemasangan di kendaraan baru 2.500 unit dan 266 SPBU.")]
+    [InlineData("Skor akhir 3/4 untuk tim tamu.")]
+    public void Should_not_tag_words_that_only_look_temporal(string sentence)
+    {
+        Assert.Empty(TemporalTagger.Tag(sentence, Tirto));
+    }
+
+    [Fact]
+    public void Should_give_the_first_month_of_a_range_the_year_written_after_the_second()
+    {
+        var found = TemporalTagger.Tag("Harga pada Juni-Juli 2014 berkisar 95 dollar.", Tirto);
+        Assert.Equal([("Juni", "2014-06"), ("Juli 2014", "2014-07")], found.Select(f => (f.Text, f.Value)));
+    }
+
+    [Fact]
+    public void Should_anchor_a_clock_time_on_the_date_just_mentioned()
+    {
+        var found = TemporalTagger.Tag("Harga dicatat Jumat (5/12/2014), pukul 7.55 WIB.", Tirto);
+        Assert.Equal(["2014-12-05", "2014-12-05T07:55"], found.Select(f => f.Value));
+    }
+
+    [Fact]
+    public void Should_normalise_the_seed_expressions_of_the_tirto_report()
+    {
+        // Given the tirto seed, published 23 April 2019
+        var text = File.ReadAllText(SharedData.PathOf("seeds/tirto-2019-04-23-kim-rusia.txt"));
+
+        // When it is tagged against its publication date
+        var found = TemporalTagger.Tag(text, Tirto).ToDictionary(f => f.Text, f => f.Value);
+
+        // Then the examples carry their TimeML values
+        Assert.Equal("2019-04-23", found["Selasa (23/4/2019)"]);
+        Assert.Equal("2019-02", found["Februari lalu"]);
+        Assert.Equal("2019-W17", found["pekan ini"]);
+        Assert.Equal("2019-W16", found["pekan lalu"]);
+        Assert.Equal("2019-04", found["paruh kedua April"]);
+    }
+
+    [Fact]
+    public void Should_normalise_the_seed_expressions_of_the_rakyatku_report()
+    {
+        // Given the rakyatku seed, published Tuesday 26 March 2019 20:34 WIB
+        var text = File.ReadAllText(SharedData.PathOf("seeds/rakyatku-2019-03-26-kim-rusia.txt"));
+        var published = new PublicationTime(new DateTimeOffset(2019, 3, 26, 20, 34, 0, TimeSpan.FromHours(7)), TimePrecision.Minute);
+
+        // When it is tagged against its publication time
+        var found = TemporalTagger.Tag(text, published);
+
+        // Then the relative expressions resolve against that Tuesday
+        Assert.Contains(found, f => f.Text == "tahun lalu" && f.Value == "2018");
+        Assert.Contains(found, f => f.Text == "Senin" && f.Value == "2019-03-25");
+        Assert.Contains(found, f => f.Text == "kurang dari satu bulan" && f.Type == TimexType.Duration && f.Value == "P1M");
+        Assert.Contains(found, f => f.Text == "Selasa, 26 Maret 2019" && f.Value == "2019-03-26");
+    }
+}
