@@ -7,9 +7,8 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(ArticlesCommand.Create());
 root.Subcommands.Add(ArticleCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
 var parsed = root.Parse(args);
 var exitCode = parsed.Invoke();
 // A command line that does not parse is a usage error (2), not a failed input (System.CommandLine's default 1).
 return parsed.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
-root.Subcommands.Add(TrainCommand.Create());
-return root.Parse(args).Invoke();

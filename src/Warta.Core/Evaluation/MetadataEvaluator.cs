@@ -22,7 +22,7 @@ public static class MetadataEvaluator
         {
             articles++;
             var decoded = DocumentDecoder.Decode(file, out var decodeError);
-            var gold = decoded is null ? null : TimeMlReader.Parse(file.Source, decoded.Text, out decodeError, repairBareAmpersands: true);
+            var gold = decoded is null ? null : Ingestion.TimeMlReader.Parse(file.Source, decoded.Text, out decodeError, repairBareAmpersands: true);
             if (gold is null)
             {
                 errors++;
@@ -40,7 +40,7 @@ public static class MetadataEvaluator
                 misses.Add(outcome.Error!.ToString());
                 continue;
             }
-            var goldDay = TimeMlReader.DayOf(gold.DctValue);
+            var goldDay = Ingestion.TimeMlReader.DayOf(gold.DctValue);
             var day = article.Published?.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             if (goldDay is not null && string.Equals(day, goldDay, StringComparison.Ordinal)) published++;
             else misses.Add($"{file.Source}: published {day ?? "none"} ≠ gold {gold.DctValue}");
@@ -66,7 +66,7 @@ public static class MetadataEvaluator
     }
 
     /// <summary>The TimeML article as a saved text page: date line, blank, title, blank, body.</summary>
-    public static string SavedPage(TimeMlDocument document)
+    public static string SavedPage(Ingestion.TimeMlDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         return document.DctText + "\n\n" + document.Title + "\n\n" + document.Body + "\n";

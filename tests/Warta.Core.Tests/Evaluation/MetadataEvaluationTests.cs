@@ -53,7 +53,7 @@ public class MetadataEvaluationTests
     [Fact]
     public void Should_lay_out_a_timeml_article_as_a_saved_page()
     {
-        var page = MetadataEvaluator.SavedPage(new TimeMlDocument("Senin, 29 Desember 2014", "2014-12-29", "Judul", "Isi."));
+        var page = MetadataEvaluator.SavedPage(new Warta.Core.Ingestion.TimeMlDocument("Senin, 29 Desember 2014", "2014-12-29", "Judul", "Isi."));
 
         Assert.Equal("Senin, 29 Desember 2014\n\nJudul\n\nIsi.\n", page);
     }
