@@ -12,12 +12,21 @@ internal static class InputPaths
         MatchType = MatchType.Simple,
     };
 
+    /// <summary>
+    /// Inside folders only these are read, so label files and notes kept beside a corpus (README.md, *.tsv) are not
+    /// taken for news; a file named explicitly is always read, whatever its extension.
+    /// </summary>
+    private static readonly HashSet<string> ArticleExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".json", ".csv", ".tml", ".xml",
+    };
+
     /// <summary>Paths that exist neither as file nor as folder.</summary>
     public static IReadOnlyList<string> Missing(IEnumerable<string> paths) =>
         [.. paths.Where(static p => !File.Exists(p) && !Directory.Exists(p))];
 
     /// <summary>
-    /// Files in argument order; inside a folder, all files below it sorted by ordinal relative path (so the order does
+    /// Files in argument order; inside a folder, all article files below it sorted by ordinal relative path (so the order does
     /// not depend on the file system). A file reached twice is read once. Names use '/' separators.
     /// </summary>
     public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
@@ -28,6 +37,7 @@ internal static class InputPaths
         {
             IEnumerable<string> found = Directory.Exists(path)
                 ? Directory.EnumerateFiles(path, "*", Walk)
+                    .Where(static file => ArticleExtensions.Contains(Path.GetExtension(file)))
                     .Select(file => Path.Combine(path, Path.GetRelativePath(path, file)))
                     .Order(StringComparer.Ordinal)
                 : [path];

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Warta.Core.Entities;
 using Warta.Core.Ingestion;
 using Warta.Core.Pipeline;
 using Warta.Storage.Sqlite;
@@ -39,7 +40,7 @@ internal static class IngestCommand
         if (store is null) return ExitCodes.Usage;
 
         var ingestor = new ArticleIngestor();
-        var pipeline = new IngestPipeline(ingestor, store);
+        var pipeline = new IngestPipeline(ingestor, store, new AnnotationStage(EntityTagger.Shipped));
         var summary = IngestSummary.Empty;
 
         if (files.Count >= ProgressBarMinFiles && !Console.IsErrorRedirected && ReferenceEquals(error, Console.Error))
@@ -64,7 +65,9 @@ internal static class IngestCommand
             }
         }
 
+        var placed = new StoryUpdater(TextServices.CreateAnalyzer()).Update(store, store);
         output.WriteLine(summary.ToString());
+        output.WriteLine($"placed {placed} new article{(placed == 1 ? "" : "s")} in stories; {store.ListStories().Count} stories stored");
         return summary.Failed == 0 ? ExitCodes.Ok : ExitCodes.InputFailed;
     }
 

@@ -1,0 +1,38 @@
+using Warta.Core.Entities;
+using Warta.Core.Extraction.Quotes;
+using Warta.Core.Extraction.Temporal;
+using Warta.Core.Model;
+
+namespace Warta.Core.Pipeline;
+
+/// <summary>Finds entities (tagged, then linked), temporal expressions and quotes in an article body during ingestion.</summary>
+/// <remarks>Temporal expressions need the publication time as reference; an undated article gets none rather than guesses.</remarks>
+public sealed class AnnotationStage(EntityTagger tagger) : IArticleStage
+{
+    public string Name => "annotate";
+
+    public Article Process(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var body = article.Body;
+        var entities = EntityLinker.Link(tagger.Tag(body));
+        var times = article.Published is { } published ? TemporalTagger.Tag(body, published) : [];
+        var quotes = new QuoteExtractor(speaker => SpeakerEntity(entities, speaker)).Extract(body);
+        return article with { Annotations = new ArticleAnnotations(entities, times, quotes) };
+    }
+
+    /// <summary>The person entity a quote's speaker names: same canonical name, or a mention with the same surface.</summary>
+    private static string? SpeakerEntity(IReadOnlyList<EntityMention> entities, string speaker)
+    {
+        foreach (var mention in entities)
+        {
+            if (mention.Type != EntityType.Person) continue;
+            if (string.Equals(mention.CanonicalName, speaker, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(mention.Text, speaker, StringComparison.OrdinalIgnoreCase))
+            {
+                return mention.EntityId;
+            }
+        }
+        return null;
+    }
+}
