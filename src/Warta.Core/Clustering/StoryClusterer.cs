@@ -58,16 +58,36 @@ public sealed class StoryClusterer(StoryClustererOptions? options = null)
         var fingerprint = NearDuplicateDetector.Fingerprint(title, body);
         if (_copies.Find(fingerprint) is { } match && _articles.TryGetValue(match.OriginalArticleId, out var original))
         {
-            var story = original.Story;
-            story.Touch(article);
-            var copy = new StoryAssignment(article.Id, story.Id, match.OriginalArticleId, 1.0 - (match.Distance / 64.0));
-            _articles.Add(article.Id, new LiveArticle(copy, story));
-            return new ClusteringResult(copy, [story.ToSummary()], [], evicted);
+            return PlaceCopy(article, original, match, evicted);
         }
 
         var raw = FeatureExtractor.Extract(article, title, body, _options);
         var vector = Vectorize(raw);
         var scored = Score(vector, time);
+        if (scored.Count > 0 && scored[0].Score >= _options.AssignThreshold
+            && _copies.FindAmong(fingerprint, scored[0].Story.ArticleIds) is { } rewrite
+            && _articles.TryGetValue(rewrite.OriginalArticleId, out var rewritten))
+        {
+            return PlaceCopy(article, rewritten, rewrite, evicted);
+        }
+
+        return PlaceNew(article, time, fingerprint, raw, vector, scored, evicted);
+    }
+
+    private ClusteringResult PlaceCopy(Article article, LiveArticle original, NearDuplicateMatch match, IReadOnlyList<string> evicted)
+    {
+        // A copy joins its original's story but leaves the story's term profile as it was.
+        var story = original.Story;
+        story.Touch(article);
+        var copy = new StoryAssignment(article.Id, story.Id, match.OriginalArticleId, 1.0 - (match.Distance / 64.0));
+        _articles.Add(article.Id, new LiveArticle(copy, story));
+        return new ClusteringResult(copy, [story.ToSummary()], [], evicted);
+    }
+
+    private ClusteringResult PlaceNew(
+        Article article, DateTimeOffset time, TextFingerprint fingerprint, Dictionary<string, double> raw,
+        (int Id, double Weight)[] vector, List<(LiveStory Story, double Score)> scored, IReadOnlyList<string> evicted)
+    {
         var merges = new List<StoryMerge>();
         LiveStory target;
         double similarity;
