@@ -66,8 +66,8 @@ internal static class IngestCommand
         }
 
         var placed = new StoryUpdater(TextServices.CreateAnalyzer()).Update(store, store);
+        output.WriteLine($"placed {placed} new article{(placed == 1 ? "" : "s")} in stories");
         output.WriteLine(summary.ToString());
-        output.WriteLine($"placed {placed} new article{(placed == 1 ? "" : "s")} in stories; {store.ListStories().Count} stories stored");
         return summary.Failed == 0 ? ExitCodes.Ok : ExitCodes.InputFailed;
     }
 

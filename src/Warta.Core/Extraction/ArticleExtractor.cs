@@ -50,19 +50,37 @@ public static class ArticleExtractor
         }
 
         var outlet = "";
-        foreach (var (candidate, signal) in new[]
-        {
+        (string? Value, string Signal)[] outletSignals =
+        [
             (fields.Outlet, fields.OutletSignal ?? "record-field"),
             (HostOf(fields.Url), "url-host"),
             (page.DatelineOutlet, "dateline"),
             (page.PromoOutlet, "promo-line"),
-        })
+        ];
+        foreach (var (candidate, signal) in outletSignals)
         {
             var normalised = OutletNormalizer.Normalize(candidate);
             if (normalised.Length == 0) continue;
             outlet = normalised;
             provenance["outlet"] = signal;
             break;
+        }
+
+        // A display name ("Antarprov", "Antarprov English") names the same outlet as a domain whose first label is its
+        // first word ("antarprov.com"); the domain is the key, so one outlet is not split in two.
+        if (outlet.Length > 0 && !outlet.Contains('.', StringComparison.Ordinal))
+        {
+            var firstWord = outlet.Split(' ')[0];
+            foreach (var (candidate, signal) in outletSignals)
+            {
+                var normalised = OutletNormalizer.Normalize(candidate);
+                if (normalised.StartsWith(firstWord + ".", StringComparison.Ordinal))
+                {
+                    outlet = normalised;
+                    provenance["outlet"] = signal;
+                    break;
+                }
+            }
         }
 
         PublicationTime? published = null;
