@@ -12,6 +12,7 @@ root.Subcommands.Add(StoryCommand.Create());
 root.Subcommands.Add(EntitiesCommand.Create());
 root.Subcommands.Add(EntitiesCommand.CreateSingle());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(BenchStreamCommand.Create());
 var parsed = root.Parse(args);
 var exitCode = parsed.Invoke();
 // A command line that does not parse is a usage error (2), not a failed input (System.CommandLine's default 1).

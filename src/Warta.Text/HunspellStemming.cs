@@ -1,8 +1,8 @@
 using Lucene.Net.Analysis;
-using LuceneTokenizer = Lucene.Net.Analysis.Tokenizer;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Hunspell;
 using Lucene.Net.Analysis.TokenAttributes;
+using LuceneTokenizer = Lucene.Net.Analysis.Tokenizer;
 
 namespace Warta.Text;
 

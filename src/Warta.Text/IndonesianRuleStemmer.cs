@@ -8,7 +8,7 @@ public static class IndonesianRuleStemmer
 {
     // Lucene's stemmer keeps per-call state and holds no configuration: one per thread.
     [ThreadStatic]
-    private static LuceneIndonesianStemmer? t_stemmer;
+    private static LuceneIndonesianStemmer? _stemmer;
 
     /// <summary>The stem of a lower-case word; never longer than the word.</summary>
     public static string Stem(string word)
@@ -16,7 +16,7 @@ public static class IndonesianRuleStemmer
         ArgumentNullException.ThrowIfNull(word);
         if (word.Length == 0) return word;
         var buffer = word.ToCharArray();
-        var length = (t_stemmer ??= new LuceneIndonesianStemmer()).Stem(buffer, buffer.Length, stemDerivational: true);
+        var length = (_stemmer ??= new LuceneIndonesianStemmer()).Stem(buffer, buffer.Length, stemDerivational: true);
         return length <= 0 || length >= word.Length ? word : new string(buffer, 0, length);
     }
 }

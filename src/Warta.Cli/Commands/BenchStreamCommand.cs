@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Warta.Core.Clustering;
+using Warta.Core.Entities;
+using Warta.Core.Evaluation;
+using Warta.Core.Ingestion;
+using Warta.Core.Model;
+using Warta.Core.Pipeline;
+using Warta.Storage.Sqlite;
+
+namespace Warta.Cli.Commands;
+
+/// <summary>
+/// <c>warta bench stream</c>: end-to-end throughput of the pipeline after reading (annotation optional, analysis,
+/// near-duplicates, clustering, SQLite writes) over a long stream made by replaying a set with fresh ids, shifted in time.
+/// </summary>
+internal static class BenchStreamCommand
+{
+    /// <summary>Articles per SQLite transaction and per timing chunk.</summary>
+    private const int BatchSize = 500;
+
+    public static Command Create()
+    {
+        var input = new Option<string>("--input") { Description = "Folder of articles (default samples/corpus) or a uci-news CSV of headlines", DefaultValueFactory = _ => Path.Combine("samples", "corpus") };
+        var repeat = new Option<int>("--repeat") { Description = "How many times the set is replayed", DefaultValueFactory = _ => 10 };
+        var annotate = new Option<bool>("--annotate") { Description = "Also run entity tagging/linking, time expressions and quotes" };
+        var bench = new Command("bench", "Throughput measurements");
+        var command = new Command("stream", "Replay a set many times through analysis, dedup, clustering and SQLite; print articles/s and memory") { input, repeat, annotate };
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(input)!, Math.Max(1, parseResult.GetValue(repeat)), parseResult.GetValue(annotate),
+            parseResult.GetValue(GlobalOptions.Db) ?? SqliteInfo.DefaultPath, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error));
+        bench.Subcommands.Add(command);
+        return bench;
+    }
+
+    private static int Run(string input, int repeat, bool annotate, string db, TextWriter output, TextWriter error)
+    {
+        var set = Load(input, error);
+        if (set.Count == 0) return ExitCodes.Usage;
+        if (File.Exists(db))
+        {
+            error.WriteLine($"warta: {db} exists; the stream benchmark writes a fresh store (pass --db to a new file)");
+            return ExitCodes.Usage;
+        }
+        var ordered = StreamOrder.Sort(set);
+        var first = ordered[0].Published?.Value ?? DateTimeOffset.UnixEpoch;
+        var last = ordered[^1].Published?.Value ?? first;
+        // Each replay starts 90 days after the previous one ends, beyond the clusterer's 60-day idle window: a replay is a
+        // new stretch of news, not copies of stories still live (which the near-duplicate detector would rightly catch).
+        var span = last - first + TimeSpan.FromDays(90);
+
+        var analyzer = TextServices.CreateAnalyzer();
+        var annotation = annotate ? new AnnotationStage(EntityTagger.Shipped) : null;
+        using var store = new SqliteStore(db);
+        var clusterer = new StoryClusterer();
+        var rates = new List<double>();
+        var checkpoints = new List<string>();
+        var batch = new List<Article>(BatchSize);
+        var assignments = new List<StoryAssignment>(BatchSize);
+        var stories = new Dictionary<string, Story>(StringComparer.Ordinal);
+        var merges = new List<StoryMerge>();
+        var total = 0;
+        var clock = Stopwatch.StartNew();
+        var chunk = Stopwatch.StartNew();
+        for (var round = 0; round < repeat; round++)
+        {
+            var shift = span * round;
+            foreach (var original in ordered)
+            {
+                var article = original with
+                {
+                    Id = $"{original.Id}-{round.ToString(CultureInfo.InvariantCulture)}",
+                    Published = original.Published is { } p ? p with { Value = p.Value + shift } : null,
+                };
+                if (annotation is not null) article = annotation.Process(article);
+                var result = clusterer.Add(article, analyzer.Analyze(article.Title, article.Language), analyzer.Analyze(article.Body, article.Language));
+                batch.Add(article);
+                assignments.Add(result.Assignment);
+                foreach (var story in result.ChangedStories) stories[story.Id] = story;
+                merges.AddRange(result.Merges);
+                if (batch.Count == BatchSize)
+                {
+                    Flush(store, batch, assignments, stories, merges);
+                    rates.Add(BatchSize / chunk.Elapsed.TotalSeconds);
+                    chunk.Restart();
+                }
+                total++;
+            }
+            if (round + 1 is 1 or 10 or 100 or 1000 || round + 1 == repeat)
+            {
+                checkpoints.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"after {round + 1,4}x ({total} articles): managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB, working set {Environment.WorkingSet / 1048576.0:F0} MiB, live stories {clusterer.LiveStoryCount}, live articles {clusterer.LiveArticleCount}, terms {clusterer.TermCount}"));
+            }
+        }
+        Flush(store, batch, assignments, stories, merges);
+        clock.Stop();
+
+        rates.Sort();
+        var median = rates.Count > 0 ? rates[rates.Count / 2] : total / clock.Elapsed.TotalSeconds;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{total} articles ({set.Count} × {repeat}) in {clock.Elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} cores: median {median:F0} articles/s over {rates.Count} batches of {BatchSize}, overall {total / clock.Elapsed.TotalSeconds:F0} articles/s{(annotate ? ", with annotation" : "")}"));
+        foreach (var line in checkpoints) output.WriteLine(line);
+        using var self = Process.GetCurrentProcess();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MiB"));
+        return ExitCodes.Ok;
+    }
+
+    private static void Flush(SqliteStore store, List<Article> batch, List<StoryAssignment> assignments, Dictionary<string, Story> stories, List<StoryMerge> merges)
+    {
+        if (batch.Count == 0) return;
+        store.TryAddRange(batch);
+        store.SaveBatch(assignments, [.. stories.Values], merges);
+        batch.Clear();
+        assignments.Clear();
+        stories.Clear();
+        merges.Clear();
+    }
+
+    private static List<Article> Load(string input, TextWriter error)
+    {
+        if (File.Exists(input) && input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            using var reader = new StreamReader(input);
+            return [.. UciNewsReader.Read(reader, input).Select(static l => l.Article)];
+        }
+        if (!Directory.Exists(input))
+        {
+            error.WriteLine($"warta: input not found: {input}");
+            return [];
+        }
+        var ingestor = new ArticleIngestor();
+        return [.. InputPaths.Expand([input])
+            .SelectMany(file => ingestor.Read(new RawDocument(file, File.ReadAllBytes(file))))
+            .Select(static o => o.Article)
+            .OfType<Article>()];
+    }
+}
