@@ -128,7 +128,8 @@ public static partial class PublicationDateParser
         var minute = Int(match.Groups["mi"]);
         var second = match.Groups["s"].Success ? Int(match.Groups["s"]) : 0;
         if (hour > 23 || minute > 59 || second > 59) return false;
-        var precision = match.Groups["s"].Success ? TimePrecision.Second : TimePrecision.Minute;
+        // CMS timestamps write ":00" seconds they never had (article:published_time); only real seconds count.
+        var precision = second != 0 ? TimePrecision.Second : TimePrecision.Minute;
         time = new PublicationTime(new DateTimeOffset(year, month, day, hour, minute, second, offset.Value), precision);
         return true;
     }

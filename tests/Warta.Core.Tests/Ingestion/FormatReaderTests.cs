@@ -23,7 +23,7 @@ public class FormatReaderTests
         Assert.Equal("dump.jsonl", outcomes[1].Error!.Source);
         Assert.Equal("line 2", outcomes[1].Error!.Location);
         Assert.Contains("malformed JSON", outcomes[1].Error!.Message, StringComparison.Ordinal);
-        Assert.Equal("2019-04-23T10:15:00+07:00", outcomes[2].Article!.Published?.ToString());
+        Assert.Equal("2019-04-23T10:15+07:00", outcomes[2].Article!.Published?.ToString());
         Assert.Equal("dump.jsonl#line 3", outcomes[2].Article!.Source);
     }
 
