@@ -110,10 +110,7 @@ internal static class StoryCommand
             {
                 writer.WriteStartObject();
                 writer.WriteString("articleId", article.Id);
-                writer.WriteString("text", time.Text);
-                writer.WriteString("type", time.Type.ToString().ToUpperInvariant());
-                if (time.Value is { } v) writer.WriteString("value", v);
-                else writer.WriteNull("value");
+                ArticleJson.WriteTimeFields(writer, time);
                 writer.WriteEndObject();
             }
         }
@@ -125,12 +122,7 @@ internal static class StoryCommand
             {
                 writer.WriteStartObject();
                 writer.WriteString("articleId", article.Id);
-                writer.WriteString("text", quote.Text);
-                writer.WriteString("speaker", quote.Speaker);
-                writer.WriteString("speakerEntityId", quote.SpeakerEntityId);
-                writer.WriteString("speakerRole", quote.SpeakerRole);
-                writer.WriteString("kind", quote.Kind.ToString().ToLowerInvariant());
-                writer.WriteString("cue", quote.Cue);
+                ArticleJson.WriteQuoteFields(writer, quote);
                 writer.WriteEndObject();
             }
         }

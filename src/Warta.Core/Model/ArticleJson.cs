@@ -105,9 +105,7 @@ public static class ArticleJson
         foreach (var time in annotations.Times)
         {
             writer.WriteStartObject();
-            WriteSpan(writer, time.Start, time.Length, time.Text);
-            writer.WriteString("type", time.Type.ToString().ToLowerInvariant());
-            writer.WriteString("value", time.Value);
+            WriteTimeFields(writer, time);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -115,16 +113,34 @@ public static class ArticleJson
         foreach (var quote in annotations.Quotes)
         {
             writer.WriteStartObject();
-            WriteSpan(writer, quote.Start, quote.Length, quote.Text);
-            writer.WriteString("speaker", quote.Speaker);
-            writer.WriteString("speakerEntityId", quote.SpeakerEntityId);
-            writer.WriteString("speakerRole", quote.SpeakerRole);
-            writer.WriteString("kind", quote.Kind.ToString().ToLowerInvariant());
-            writer.WriteString("cue", quote.Cue);
+            WriteQuoteFields(writer, quote);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>The properties of one time expression (inside an object the caller opened).</summary>
+    public static void WriteTimeFields(Utf8JsonWriter writer, TemporalExpression time)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(time);
+        WriteSpan(writer, time.Start, time.Length, time.Text);
+        writer.WriteString("type", time.Type.ToString().ToLowerInvariant());
+        writer.WriteString("value", time.Value);
+    }
+
+    /// <summary>The properties of one quote (inside an object the caller opened).</summary>
+    public static void WriteQuoteFields(Utf8JsonWriter writer, Quote quote)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(quote);
+        WriteSpan(writer, quote.Start, quote.Length, quote.Text);
+        writer.WriteString("speaker", quote.Speaker);
+        writer.WriteString("speakerEntityId", quote.SpeakerEntityId);
+        writer.WriteString("speakerRole", quote.SpeakerRole);
+        writer.WriteString("kind", quote.Kind.ToString().ToLowerInvariant());
+        writer.WriteString("cue", quote.Cue);
     }
 
     private static void WriteSpan(Utf8JsonWriter writer, int start, int length, string text)
