@@ -15,7 +15,11 @@ internal static class EvalNerCommand
         var folder = new Argument<string>("dataset-folder") { Description = "A folder of ../shared/data/ner holding dev.* or valid.*" };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON" };
         var model = new Option<string?>("--model") { Description = "Score this model file instead of the shipped one" };
-        var command = new Command("ner", "Entity-level P/R/F1 (exact span and type) of the NER tagger on a dev/valid split") { folder, json, model };
+        var inDomain = new Option<bool>("--in-domain")
+        {
+            Description = "Score a model trained in memory on the folder's own train split (the published protocol; never saved or shipped)",
+        };
+        var command = new Command("ner", "Entity-level P/R/F1 (exact span and type) of the NER tagger on a dev/valid split") { folder, json, model, inDomain };
         command.SetAction(parseResult =>
         {
             var dir = parseResult.GetValue(folder)!;
@@ -29,11 +33,32 @@ internal static class EvalNerCommand
             }
             var modelPath = parseResult.GetValue(model);
             EntityTagger tagger;
-            if (modelPath is null) tagger = EntityTagger.Shipped;
+            if (parseResult.GetValue(inDomain))
+            {
+                var train = Directory.EnumerateFiles(dir).FirstOrDefault(f => Path.GetFileNameWithoutExtension(f) == "train");
+                if (train is null)
+                {
+                    Console.Error.WriteLine($"no train.* file in {dir} for --in-domain");
+                    return 2;
+                }
+                IReadOnlyList<NerSentence> trainSentences;
+                using (var reader = File.OpenText(train)) trainSentences = NerDatasetReader.Read(reader);
+                tagger = new EntityTaggerTrainer().Train(trainSentences, $"in-domain: {train}");
+                if (!parseResult.GetValue(json)) Console.WriteLine($"model trained in memory on {train} ({trainSentences.Count} sentences), not saved");
+            }
+            else if (modelPath is null) tagger = EntityTagger.Shipped;
             else
             {
-                using var stream = File.OpenRead(modelPath);
-                tagger = EntityTagger.Load(stream);
+                try
+                {
+                    using var stream = File.OpenRead(modelPath);
+                    tagger = EntityTagger.Load(stream);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException)
+                {
+                    Console.Error.WriteLine($"{modelPath}: cannot read NER model: {e.Message}");
+                    return 2;
+                }
             }
             IReadOnlyList<NerSentence> sentences;
             using (var reader = File.OpenText(split)) sentences = NerDatasetReader.Read(reader);

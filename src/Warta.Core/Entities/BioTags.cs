@@ -28,6 +28,9 @@ internal static class BioTags
     /// <summary>Type code (PER, LOC, ORG) of a non-O tag.</summary>
     public static string TypeOf(int tag) => Names[tag][2..];
 
+    /// <summary>Type code of a tag, or an empty string for O.</summary>
+    public static string TypeOrNone(int tag) => tag == Outside ? "" : TypeOf(tag);
+
     private static bool[] BuildAllowed()
     {
         var allowed = new bool[(Count + 1) * Count];

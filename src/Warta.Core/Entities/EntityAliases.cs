@@ -65,6 +65,13 @@ internal static class EntityAliases
     public static IEnumerable<string> PlaceNames =>
         Rows.Where(r => r.Type == EntityType.Place).SelectMany(r => r.Names);
 
+    /// <summary>Organisation names of the table written in several words (<c>Kantor Berita Pusat Korea</c>), split into tokens.</summary>
+    public static IEnumerable<string[]> MultiWordOrganisationNames =>
+        Rows.Where(r => r.Type == EntityType.Organisation)
+            .SelectMany(r => r.Names)
+            .Select(n => n.Split(' '))
+            .Where(t => t.Length > 1 && t.All(w => w.All(char.IsLetter)));
+
     /// <summary>The canonical name and type of an alias, preferring the given type (the tagger may call <c>Rusia</c> a person); null when the table does not know it.</summary>
     public static (EntityType Type, string Canonical)? Find(EntityType preferred, string normalisedName)
     {

@@ -143,8 +143,19 @@ public sealed class EntityTagger
         return new EntityTagger(bucketBits, emission, transition, description);
     }
 
-    internal int[] Decode(IReadOnlyList<string> tokens) =>
-        tokens.Count == 0 ? [] : Viterbi(_extractor.Extract(tokens), tokens.Count, _emission, _transition);
+    internal int[] Decode(IReadOnlyList<string> tokens)
+    {
+        if (tokens.Count == 0) return [];
+        var tags = Viterbi(_extractor.Extract(tokens), tokens.Count, _emission, _transition);
+        if (ApplyNameRules) NameRules.Apply(tokens, tags);
+        return tags;
+    }
+
+    /// <summary>Whether <see cref="NameRules"/> refine the model's tags (on by default; off to measure the model alone).</summary>
+    public bool ApplyNameRules { get; private init; } = true;
+
+    /// <summary>The same model without <see cref="NameRules"/>, to measure what the rules add.</summary>
+    public EntityTagger WithoutNameRules() => new(BucketBits, _emission, _transition, Description) { ApplyNameRules = false };
 
     /// <summary>Best BIO-valid tag sequence under emission and first-order transition weights.</summary>
     internal static int[] Viterbi(int[] features, int n, float[] emission, float[] transition)

@@ -35,6 +35,7 @@ public class ShippedEntityTaggerTests
         AssertFound(mentions, EntityType.Place, "Pyongyang");
         AssertFound(mentions, EntityType.Place, "Vietnam");
         AssertFound(mentions, EntityType.Organisation, "Associated Press");
+        AssertFound(mentions, EntityType.Organisation, "Kantor Berita Pusat Korea");
 
         // And Korut, Kim and Kim Jong-un are linked to their full names
         var korut = Assert.Single(mentions, m => m.Text == "Korut");
@@ -60,6 +61,8 @@ public class ShippedEntityTaggerTests
         AssertFound(mentions, EntityType.Place, "Korea Utara");
         AssertFound(mentions, EntityType.Place, "Pyongyang");
         AssertFound(mentions, EntityType.Place, "Vietnam");
+        AssertFound(mentions, EntityType.Place, "Penza");
+        AssertFound(mentions, EntityType.Organisation, "Dewan Federasi");
         Assert.All(mentions.Where(m => m.Text == "Melnichenko"), m => Assert.Equal("person:oleg melnichenko", m.EntityId));
         var kim = story.Find("person:kim jong un");
         Assert.NotNull(kim);
