@@ -26,12 +26,24 @@ internal static class NameRules
         "negara", "negeri", "kawasan", "daerah", "teluk", "selat", "gunung", "sungai", "danau", "semenanjung",
     };
 
+    /// <summary>Titles and offices that precede a name but are not part of it (<c>Bupati Lamaru</c> is the place Lamaru's regent).</summary>
+    /// <remarks>In the labeled sets these words are tagged O in the great majority of cases; Raja, Sultan, Pangeran, Hakim and Dr,
+    /// which the sets tag either way, are left out.</remarks>
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
+    {
+        "Presiden", "Wakil", "Wapres", "Bupati", "Gubernur", "Walikota", "Wali Kota", "Camat", "Lurah", "Kades", "Menteri",
+        "Menko", "Perdana Menteri", "Ketua", "Kepala", "Kapolri", "Kapolda", "Kapolres", "Kapolsek", "Direktur", "Dirut",
+        "Sekretaris", "Sekjen", "Sekda", "Senator", "Kanselir", "Jaksa", "Anggota", "Juru Bicara", "Jubir", "Dubes",
+        "Duta Besar", "Pelatih", "Prof", "Ir",
+    };
+
     /// <summary>Lowercase words that may sit inside an organisation's name between capitalised words.</summary>
     private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "dan", "untuk", "&" };
 
     /// <summary>Rewrites <paramref name="tags"/> (BIO indices) in place where a rule applies.</summary>
     public static void Apply(IReadOnlyList<string> tokens, int[] tags)
     {
+        StripTitles(tokens, tags);
         TagKnownOrganisations(tokens, tags);
         if (IsHeadlineCase(tokens)) return;
         var i = 0;
@@ -62,6 +74,31 @@ internal static class NameRules
             }
             i++;
         }
+    }
+
+    /// <summary>Drops leading titles from the model's spans: <c>Presiden Joko Widodo</c> → <c>Joko Widodo</c>.</summary>
+    private static void StripTitles(IReadOnlyList<string> tokens, int[] tags)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tags[i] == BioTags.Outside || BioTags.IsInside(tags[i])) continue;
+            var begin = tags[i];
+            var k = i;
+            while (k < tokens.Count && (k == i || BioTags.IsInside(tags[k])))
+            {
+                var title = TitleLength(tokens, k);
+                if (title == 0 || (title == 2 && !BioTags.IsInside(tags[k + 1]))) break;
+                for (var t = k; t < k + title; t++) tags[t] = BioTags.Outside;
+                k += title;
+            }
+            if (k > i && k < tokens.Count && BioTags.IsInside(tags[k])) tags[k] = begin;
+        }
+    }
+
+    private static int TitleLength(IReadOnlyList<string> tokens, int i)
+    {
+        if (i + 1 < tokens.Count && Titles.Contains(tokens[i] + " " + tokens[i + 1])) return 2;
+        return Titles.Contains(tokens[i]) ? 1 : 0;
     }
 
     /// <summary>Multi-word organisation names of the alias table, wherever they occur with their exact capitalisation.</summary>

@@ -36,6 +36,20 @@ public class NameRulesTests
     }
 
     [Theory]
+    [InlineData("Peresmian itu dihadiri Presiden Joko Widodo dan sejumlah menteri.", "Presiden", EntityType.Person, "Joko Widodo")]
+    [InlineData("Kemarin Gubernur Sulawesi Selatan meninjau tanggul yang jebol di tepi sungai.", "Gubernur", EntityType.Place, "Sulawesi Selatan")]
+    [InlineData("Usulan itu disampaikan Perdana Menteri Anwar Ibrahim dalam jumpa pers.", "Perdana", EntityType.Person, "Anwar Ibrahim")]
+    public void Should_keep_titles_and_offices_out_of_names(string sentence, string title, EntityType type, string name)
+    {
+        // When a name follows a title or an office
+        var mentions = EntityTagger.Shipped.Tag(sentence);
+
+        // Then the name is found without the title, and no mention starts with the title
+        Assert.True(mentions.Any(m => m.Type == type && m.Text == name), Describe(mentions));
+        Assert.DoesNotContain(mentions, m => m.Text.StartsWith(title, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Rapat itu dihadiri anggota Komisi III dari beberapa fraksi.")]
     [InlineData("Dewan menyetujui anggaran itu tanpa perubahan.")]
     [InlineData("Dewan Kota Setuju Anggaran Baru Untuk Perbaikan Jalan Desa")]
