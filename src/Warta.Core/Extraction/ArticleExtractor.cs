@@ -6,8 +6,8 @@ namespace Warta.Core.Extraction;
 /// <summary>Builds an <see cref="Article"/> from a reader's fields: cleans the body, then fills each field from the strongest signal and records it in the provenance.</summary>
 /// <remarks>
 /// Precedence: a field given by the record or page metadata, then the page's own lines (title line, date line, byline),
-/// then the URL host, the dateline and a promo line for the outlet, and last the body (lead sentence for the title, the
-/// first date in the first paragraphs for the publication day).
+/// then the URL host, the dateline and a promo line for the outlet, the URL path's day for the publication day, and last
+/// the body (lead sentence for the title, the first date in the first paragraphs for the publication day).
 /// </remarks>
 public static class ArticleExtractor
 {
@@ -93,6 +93,13 @@ public static class ArticleExtractor
         {
             published = dateLine;
             provenance["published"] = "date-line";
+        }
+        else if (PublicationDateParser.TryFindInUrl(fields.Url, out var urlDay))
+        {
+            // Before the body: a permalink day is set when the article is published, a date in the body is usually
+            // the day of the event it reports.
+            published = urlDay;
+            provenance["published"] = "url-date";
         }
         else
         {

@@ -41,6 +41,23 @@ public class ArticleExtractorTests
     }
 
     [Fact]
+    public void Should_take_the_day_from_the_url_path_before_a_date_in_the_body()
+    {
+        var fields = new ArticleFields
+        {
+            Source = "r.jsonl#line 1",
+            Title = "Banjir Rob Rendam Pesisir Semarang",
+            Url = "https://regional.kompas.com/read/2025/06/10/061500778/banjir-rob-rendam-pesisir-semarang",
+            Text = "Banjir rob merendam permukiman di pesisir Semarang sejak Senin (9/6/2025) malam.",
+        };
+
+        var article = ArticleExtractor.Extract(fields).Article!;
+
+        Assert.Equal("2025-06-10", article.Published?.ToString());
+        Assert.Equal("url-date", article.Provenance["published"]);
+    }
+
+    [Fact]
     public void Should_fall_back_to_the_promo_line_for_the_outlet()
     {
         var article = ArticleExtractor.Extract(new ArticleFields { Source = "p.txt", Text = "Judul Berita yang Panjang\n\nKonten Redaksi Rakyatku.Com\n\nIsi berita ini pendek saja." }).Article!;
