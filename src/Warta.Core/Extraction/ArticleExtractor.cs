@@ -14,7 +14,9 @@ public static class ArticleExtractor
     /// <summary>How many leading paragraphs are searched for a date when the page gives none.</summary>
     private const int BodyDateParagraphs = 3;
 
-    public static IngestOutcome Extract(ArticleFields fields)
+    /// <param name="fields">What the format reader found.</param>
+    /// <param name="outlets">Outlet names learned from earlier articles; this article's name–domain pairs are added to it.</param>
+    public static IngestOutcome Extract(ArticleFields fields, OutletDirectory? outlets = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var knownTitle = string.IsNullOrWhiteSpace(fields.Title) ? null : CollapseSpaces(fields.Title);
@@ -81,6 +83,21 @@ public static class ArticleExtractor
                     break;
                 }
             }
+        }
+
+        if (outlet.Contains('.', StringComparison.Ordinal))
+        {
+            // This article pairs its names with the domain: remember them for pages that show only the name.
+            var firstLabel = outlet.Split('.')[0];
+            foreach (var (candidate, _) in outletSignals)
+            {
+                var name = OutletNormalizer.Normalize(candidate);
+                if (name.Length > 0 && !name.Contains('.', StringComparison.Ordinal) && name.Split(' ')[0] == firstLabel) outlets?.Learn(name, outlet);
+            }
+        }
+        else if (outlet.Length > 0 && outlets is not null && outlets.TryResolve(outlet, out var learned))
+        {
+            outlet = learned;
         }
 
         PublicationTime? published = null;

@@ -17,6 +17,8 @@ public class OutletNormalizerTests
     [InlineData("tirto.id", "tirto.id")]
     [InlineData("www.fajar.co.id", "fajar.co.id")]
     [InlineData("  CNN   Indonesia ", "cnn indonesia")]
+    [InlineData("ANTARA", "antaranews.com")]
+    [InlineData("Reuters", "reuters.com")]
     [InlineData("", "")]
     [InlineData(null, "")]
     public void Should_normalise_outlet_mentions_to_a_host_like_key(string? raw, string expected)
