@@ -130,14 +130,16 @@ public static class ArticleExtractor
         }
 
         IReadOnlyList<string> authors = [];
-        if (fields.Authors.Count > 0)
+        var givenAuthors = People(fields.Authors, outlet);
+        var bylineAuthors = People(page.Authors, outlet);
+        if (givenAuthors.Count > 0)
         {
-            authors = fields.Authors;
+            authors = givenAuthors;
             provenance["authors"] = fields.AuthorsSignal ?? "record-field";
         }
-        else if (page.Authors.Count > 0)
+        else if (bylineAuthors.Count > 0)
         {
-            authors = page.Authors;
+            authors = bylineAuthors;
             provenance["authors"] = "byline";
         }
 
@@ -158,6 +160,10 @@ public static class ArticleExtractor
             Provenance = provenance,
         });
     }
+
+    /// <summary>The credited names that are people: desk credits (<c>Redaksi Warta Timur</c>) are not authors.</summary>
+    private static List<string> People(IReadOnlyList<string> names, string outlet) =>
+        names.Where(n => !DeskCredit.Matches(n, outlet)).ToList();
 
     private static string? HostOf(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host : null;

@@ -51,6 +51,28 @@ public class ArticleExtractorTests
     }
 
     [Fact]
+    public void Should_not_credit_the_desk_as_an_author()
+    {
+        const string page = "Harga Cabai di Pasar Terong Naik Dua Kali Lipat\n\nPenulis: Tim Tribun Timur\n\nMAKASSAR, TRIBUN-TIMUR.COM - Harga cabai rawit di Pasar Terong naik dua kali lipat sepekan terakhir.";
+
+        var article = ArticleExtractor.Extract(new ArticleFields { Source = "a.txt", Text = page }).Article!;
+
+        Assert.Equal("tribun-timur.com", article.Outlet);
+        Assert.Empty(article.Authors);
+        Assert.False(article.Provenance.ContainsKey("authors"));
+    }
+
+    [Fact]
+    public void Should_keep_the_people_of_a_byline_that_also_credits_the_desk()
+    {
+        var fields = new ArticleFields { Source = "r.jsonl#line 1", Authors = ["Redaksi", "Rina Marlina"], Text = "Isi berita ini pendek saja." };
+
+        var article = ArticleExtractor.Extract(fields).Article!;
+
+        Assert.Equal(["Rina Marlina"], article.Authors);
+    }
+
+    [Fact]
     public void Should_take_the_day_from_the_url_path_before_a_date_in_the_body()
     {
         var fields = new ArticleFields
