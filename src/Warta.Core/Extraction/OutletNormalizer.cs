@@ -49,6 +49,9 @@ public static partial class OutletNormalizer
         return RegistrableDomain(s);
     }
 
+    /// <summary>True when <paramref name="text"/> is a bare host name such as <c>beritakota.net</c> or <c>Kabarnusa.id</c>.</summary>
+    public static bool IsHostLike([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) => text is not null && HostName().IsMatch(text.Trim());
+
     private static string RegistrableDomain(string host)
     {
         var labels = host.Split('.');
@@ -59,6 +62,9 @@ public static partial class OutletNormalizer
 
     [GeneratedRegex(@"\s*\.+\s*(?:\.+\s*)*")]
     private static partial Regex DotWithSpaces();
+
+    [GeneratedRegex(@"^(?:www\.)?(?:[\p{L}\d-]+\.)+\p{L}{2,}$")]
+    private static partial Regex HostName();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

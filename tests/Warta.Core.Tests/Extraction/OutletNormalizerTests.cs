@@ -26,6 +26,19 @@ public class OutletNormalizerTests
         Assert.Equal(expected, OutletNormalizer.Normalize(raw));
     }
 
+    [Theory]
+    [InlineData("beritakota.net", true)]
+    [InlineData(" Kabarnusa.id ", true)]
+    [InlineData("www.suaramerdeka.com", true)]
+    [InlineData("Warta Timur - Berita Terkini", false)]
+    [InlineData("Antara", false)]
+    [InlineData("Rp1.500", false)]
+    [InlineData(null, false)]
+    public void Should_tell_a_bare_host_name_from_other_titles(string? text, bool expected)
+    {
+        Assert.Equal(expected, OutletNormalizer.IsHostLike(text));
+    }
+
     private static readonly Gen<string> HostLike = Gen.String[Gen.Char["abcKOMPASwWxyz.- /:0"], 0, 30];
 
     [Fact]
