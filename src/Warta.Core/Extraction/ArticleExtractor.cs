@@ -6,15 +6,17 @@ namespace Warta.Core.Extraction;
 /// <summary>Builds an <see cref="Article"/> from a reader's fields: cleans the body, then fills each field from the strongest signal and records it in the provenance.</summary>
 /// <remarks>
 /// Precedence: a field given by the record or page metadata, then the page's own lines (title line, date line, byline),
-/// then the URL host, the dateline and a promo line for the outlet, and last the body (lead sentence for the title, the
-/// first date in the first paragraphs for the publication day).
+/// then the URL host, the dateline and a promo line for the outlet, the URL path's day for the publication day, and last
+/// the body (lead sentence for the title, the first date in the first paragraphs for the publication day).
 /// </remarks>
 public static class ArticleExtractor
 {
     /// <summary>How many leading paragraphs are searched for a date when the page gives none.</summary>
     private const int BodyDateParagraphs = 3;
 
-    public static IngestOutcome Extract(ArticleFields fields)
+    /// <param name="fields">What the format reader found.</param>
+    /// <param name="outlets">Outlet names learned from earlier articles; this article's name–domain pairs are added to it.</param>
+    public static IngestOutcome Extract(ArticleFields fields, OutletDirectory? outlets = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var knownTitle = string.IsNullOrWhiteSpace(fields.Title) ? null : CollapseSpaces(fields.Title);
@@ -83,6 +85,21 @@ public static class ArticleExtractor
             }
         }
 
+        if (outlet.Contains('.', StringComparison.Ordinal))
+        {
+            // This article pairs its names with the domain: remember them for pages that show only the name.
+            var firstLabel = outlet.Split('.')[0];
+            foreach (var (candidate, _) in outletSignals)
+            {
+                var name = OutletNormalizer.Normalize(candidate);
+                if (name.Length > 0 && !name.Contains('.', StringComparison.Ordinal) && name.Split(' ')[0] == firstLabel) outlets?.Learn(name, outlet);
+            }
+        }
+        else if (outlet.Length > 0 && outlets is not null && outlets.TryResolve(outlet, out var learned))
+        {
+            outlet = learned;
+        }
+
         PublicationTime? published = null;
         if (PublicationDateParser.TryParseValue(fields.Published, out var given))
         {
@@ -93,6 +110,13 @@ public static class ArticleExtractor
         {
             published = dateLine;
             provenance["published"] = "date-line";
+        }
+        else if (PublicationDateParser.TryFindInUrl(fields.Url, out var urlDay))
+        {
+            // Before the body: a permalink day is set when the article is published, a date in the body is usually
+            // the day of the event it reports.
+            published = urlDay;
+            provenance["published"] = "url-date";
         }
         else
         {
@@ -106,14 +130,16 @@ public static class ArticleExtractor
         }
 
         IReadOnlyList<string> authors = [];
-        if (fields.Authors.Count > 0)
+        var givenAuthors = People(fields.Authors, outlet);
+        var bylineAuthors = People(page.Authors, outlet);
+        if (givenAuthors.Count > 0)
         {
-            authors = fields.Authors;
+            authors = givenAuthors;
             provenance["authors"] = fields.AuthorsSignal ?? "record-field";
         }
-        else if (page.Authors.Count > 0)
+        else if (bylineAuthors.Count > 0)
         {
-            authors = page.Authors;
+            authors = bylineAuthors;
             provenance["authors"] = "byline";
         }
 
@@ -134,6 +160,10 @@ public static class ArticleExtractor
             Provenance = provenance,
         });
     }
+
+    /// <summary>The credited names that are people: desk credits (<c>Redaksi Warta Timur</c>) are not authors.</summary>
+    private static List<string> People(IReadOnlyList<string> names, string outlet) =>
+        names.Where(n => !DeskCredit.Matches(n, outlet)).ToList();
 
     private static string? HostOf(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host : null;

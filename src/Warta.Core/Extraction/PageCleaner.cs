@@ -243,10 +243,12 @@ public static partial class PageCleaner
     private static partial Regex HostDateline();
 
     /// <summary>
-    /// A host dateline (<see cref="HostDateline"/>), or a place with an optional outlet name and a spaced dash:
-    /// <c>Jakarta - </c> (detik.com), <c>Jakarta, CNN Indonesia -- </c>. Used only to strip the start of a paragraph,
-    /// never to reject a title (<c>Jokowi - Prabowo Bertemu</c> is a headline).
+    /// A host dateline (<see cref="HostDateline"/>), also with the place after the host (<c>SUARAPAGI.CO.ID, AMBON —</c>);
+    /// a place with the agency's code in parentheses (<c>JAKARTA (ANTARA) -</c>, <c>MANADO, Indonesia (Reuters) -</c>);
+    /// or a place with an optional outlet name and a spaced dash: <c>Jakarta - </c> (detik.com),
+    /// <c>Jakarta, CNN Indonesia -- </c>. Used only to strip the start of a paragraph, never to reject a title
+    /// (<c>Jokowi - Prabowo Bertemu</c> is a headline).
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:\p{Lu}[\p{L}.'’ ]{0,40}?,\s*)?(?<outlet>(?:[\p{L}\d-]+\s?\.\s?)+(?i:com|id|net|org|co|tv|news|info)(?i:\.id)?)\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*|\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+){0,2}(?:,\s*(?<outlet>\p{Lu}[\p{L}\d]*(?:\s\p{Lu}[\p{L}\d]*){0,2}))?\s+(?:--|-|–|—|\uFFFD)\s+)")]
+    [GeneratedRegex(@"^(?:(?:\p{Lu}[\p{L}.'’ ]{0,40}?,\s*)?(?<outlet>(?:[\p{L}\d-]+\s?\.\s?)+(?i:com|id|net|org|co|tv|news|info)(?i:\.id)?)\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*|(?<outlet>(?:[\p{L}\d-]+\.)+(?i:com|id|net|org|co|tv|news|info)(?i:\.id)?),\s*\p{Lu}[\p{L}.'’ ]{0,40}?\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*|\p{Lu}[\p{L}.'’ ]{0,40}?(?:,\s*\p{Lu}[\p{L}.'’ ]{0,30}?)?\s*\((?<outlet>[\p{L}\d][\p{L}\d.&' -]{0,30}?)\)\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*|\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+){0,2}(?:,\s*(?<outlet>\p{Lu}[\p{L}\d]*(?:\s\p{Lu}[\p{L}\d]*){0,2}))?\s+(?:--|-|–|—|\uFFFD)\s+)")]
     private static partial Regex Dateline();
 }

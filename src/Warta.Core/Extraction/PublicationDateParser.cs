@@ -7,7 +7,8 @@ namespace Warta.Core.Extraction;
 /// <summary>Reads publication times as Indonesian and English pages write them, plus ISO 8601 and epoch values from records.</summary>
 /// <remarks>
 /// Forms: <c>Selasa, 26 Maret 2019 20:34</c>, <c>26/03/2019, 20:34 WIB</c>, <c>(23/4/2019)</c>, <c>18 Okt 2013</c>,
-/// <c>March 26, 2019</c>, <c>2019-03-26T13:34:00Z</c>. WIB/WITA/WIT are +07:00/+08:00/+09:00; a time without a zone is
+/// <c>March 26, 2019</c>, <c>2019-03-26T13:34:00Z</c>; the time may follow the date after a comma, <c>|</c> or a dash
+/// (<c>Selasa, 4 Maret 2025 - 17:20 WITA</c>). WIB/WITA/WIT are +07:00/+08:00/+09:00; a time without a zone is
 /// taken as WIB, the zone of most Indonesian outlets (pass another default for other sources).
 /// </remarks>
 public static partial class PublicationDateParser
@@ -74,6 +75,19 @@ public static partial class PublicationDateParser
         var day = found.Value;
         time = new PublicationTime(new DateTimeOffset(day.Year, day.Month, day.Day, 0, 0, 0, day.Offset), TimePrecision.Day);
         return true;
+    }
+
+    /// <summary>The day in a URL path (<c>/2025/03/04/</c>, the permalink form of most news CMSs), at day precision.</summary>
+    /// <remarks>The URL carries no clock time or zone, so the day is taken at <paramref name="defaultOffset"/> (WIB when not given).</remarks>
+    public static bool TryFindInUrl(string? url, out PublicationTime time, TimeSpan? defaultOffset = null)
+    {
+        time = default;
+        if (string.IsNullOrWhiteSpace(url)) return false;
+        for (var match = UrlDate().Match(url); match.Success; match = match.NextMatch())
+        {
+            if (TryBuild(match, defaultOffset ?? Wib, out time)) return true;
+        }
+        return false;
     }
 
     private static Match? FindFirst(string text, out PublicationTime time, TimeSpan? defaultOffset = null)
@@ -181,7 +195,7 @@ public static partial class PublicationDateParser
         return months;
     }
 
-    private const string TimeTail = @"(?:\s*[,|\-–]?\s*(?:(?:pukul|jam|at)\s+)?(?<h>\d{1,2})[:.](?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<ampm>[AaPp])\.?[Mm]\.?(?![\p{L}]))?)?(?:\s*(?<z>WITA|WIB|WIT|UTC|GMT\s?[+-]\s?\d{1,2}(?::?\d{2})?|GMT|[+-]\d{2}:?\d{2})\b)?";
+    private const string TimeTail = @"(?:\s*[,|\-–—]?\s*(?:(?:pukul|jam|at)\s+)?(?<h>\d{1,2})[:.](?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<ampm>[AaPp])\.?[Mm]\.?(?![\p{L}]))?)?(?:\s*(?<z>WITA|WIB|WIT|UTC|GMT\s?[+-]\s?\d{1,2}(?::?\d{2})?|GMT|[+-]\d{2}:?\d{2})\b)?";
 
     [GeneratedRegex(@"\b(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?\s*(?<z>Z|[+-]\d{2}:?\d{2})?)?(?!\d)")]
     private static partial Regex IsoDate();
@@ -194,6 +208,9 @@ public static partial class PublicationDateParser
 
     [GeneratedRegex(@"\b(?<mon>\p{L}{3,9}\.?)\s+(?<d>\d{1,2}),?\s+(?<y>\d{4})\b" + TimeTail, RegexOptions.IgnoreCase)]
     private static partial Regex MonthNameDayYear();
+
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})/(?<m>\d{1,2})/(?<d>\d{1,2})(?=/|$)")]
+    private static partial Regex UrlDate();
 
     [GeneratedRegex(@"[\p{L}']+")]
     private static partial Regex WordRun();

@@ -11,6 +11,10 @@ public sealed class ArticleIngestor(long maxInputBytes = ArticleIngestor.Default
 
     public long MaxInputBytes { get; } = maxInputBytes;
 
+    /// <summary>Outlet names learned from the records read so far by this ingestor (see <see cref="OutletDirectory"/>).</summary>
+    /// <remarks>Results can depend on reading order: a page naming only <c>(Antarprov)</c> gets the domain once a record has paired the two.</remarks>
+    public OutletDirectory Outlets { get; } = new();
+
     /// <summary>Decodes, detects the format, parses, cleans and extracts metadata; one outcome per record.</summary>
     /// <remarks>Never throws for bad input: a broken file or record becomes an <see cref="IngestError"/> naming it.</remarks>
     public IReadOnlyList<IngestOutcome> Read(RawDocument document)
@@ -35,7 +39,7 @@ public sealed class ArticleIngestor(long maxInputBytes = ArticleIngestor.Default
         var outcomes = new List<IngestOutcome>();
         foreach (var record in records)
         {
-            outcomes.Add(record.Fields is null ? IngestOutcome.Failed(record.Error!) : ArticleExtractor.Extract(record.Fields));
+            outcomes.Add(record.Fields is null ? IngestOutcome.Failed(record.Error!) : ArticleExtractor.Extract(record.Fields, Outlets));
         }
         return outcomes;
     }

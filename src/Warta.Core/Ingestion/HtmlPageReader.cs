@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Warta.Core.Extraction;
 
 namespace Warta.Core.Ingestion;
 
@@ -24,29 +25,33 @@ public static partial class HtmlPageReader
             return RecordResult.Failed(new IngestError(source, null, "HTML page has no body text"));
         }
 
-        var title = Meta(document, "og:title") ?? Meta(document, "twitter:title") ?? document.QuerySelector("h1")?.TextContent.Trim() ?? NullIfEmpty(document.Title);
         var url = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url");
+        var siteName = Meta(document, "og:site_name");
+        // Pages without meta often title themselves with just their domain (<title>beritakota.net</title>).
+        var domainTitle = OutletNormalizer.IsHostLike(document.Title) ? document.Title.Trim() : null;
+        var title = Title(document, [siteName, domainTitle, url]);
         var published = Meta(document, "article:published_time") ?? Meta(document, "pubdate") ?? Meta(document, "publishdate")
             ?? Meta(document, "date") ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
         var authors = document.QuerySelectorAll("meta[name=author], meta[property='article:author'], meta[name='content_author']")
             .Select(m => m.GetAttribute("content")?.Trim())
             .Where(a => !string.IsNullOrEmpty(a) && !a.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-            .Select(a => a!)
+            // One meta tag often names several writers ("Arif Kurniawan, Hana Siregar"), separated as in CSV records.
+            .SelectMany(a => a!.Split([';', '|', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var siteName = Meta(document, "og:site_name");
 
         RemoveNoise(document);
         var paragraphs = MainText(document, url);
+        var header = HeaderLines(document).Where(line => !paragraphs.Contains(line, StringComparer.Ordinal));
 
         return RecordResult.Of(new ArticleFields
         {
             Source = source,
             Title = title is null ? null : string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
             TitleSignal = "html-meta",
-            Text = string.Join("\n\n", paragraphs),
+            Text = string.Join("\n\n", header.Concat(paragraphs)),
             Url = url,
-            Outlet = siteName,
+            Outlet = siteName ?? domainTitle,
             OutletSignal = "html-meta",
             Published = published,
             PublishedSignal = "html-meta",
@@ -54,6 +59,62 @@ public static partial class HtmlPageReader
             AuthorsSignal = "html-meta",
         });
     }
+
+    /// <summary>
+    /// The first of og:title, twitter:title, the article's h1, any h1, the article's h2 above its first paragraph and
+    /// <c>&lt;title&gt;</c> that is not just the site's name.
+    /// </summary>
+    private static string? Title(IHtmlDocument document, string?[] siteNames)
+    {
+        var names = siteNames.Select(OutletNormalizer.Normalize).Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var article = document.QuerySelector("article");
+        var leadHeading = article?.QuerySelector("h2, p") is { LocalName: "h2" } h2 ? h2 : null;
+        string?[] candidates =
+        [
+            Meta(document, "og:title"),
+            Meta(document, "twitter:title"),
+            article?.QuerySelector("h1")?.TextContent,
+            document.QuerySelector("h1")?.TextContent,
+            leadHeading?.TextContent,
+            document.Title,
+        ];
+        return candidates.Select(NullIfEmpty).FirstOrDefault(t => t is not null && !names.Contains(OutletNormalizer.Normalize(t)))?.Trim();
+    }
+
+    /// <summary>
+    /// Date and byline lines between the article's heading and its first paragraph (<c>&lt;span&gt;Oleh: …&lt;/span&gt;</c>),
+    /// which are not blocks and so are not among the paragraphs; kept only when the page cleaner reads them as such.
+    /// </summary>
+    private static List<string> HeaderLines(IHtmlDocument document)
+    {
+        var lines = new List<string>();
+        if (document.QuerySelector("article") is { } article) CollectHeaderLines(article, lines);
+        return lines.Where(static line =>
+        {
+            var cleaned = PageCleaner.Clean(line);
+            return cleaned.Paragraphs.Count == 0 && (cleaned.DateLine is not null || cleaned.Authors.Count > 0);
+        }).ToList();
+    }
+
+    /// <summary>Texts of the innermost non-inline elements before the first paragraph; false once it is reached.</summary>
+    private static bool CollectHeaderLines(IElement parent, List<string> lines)
+    {
+        foreach (var child in parent.Children)
+        {
+            if (child.LocalName is "p") return false;
+            if (child.LocalName is "h1" or "h2" or "h3" or "figure" or "img" or "picture") continue;
+            if (child.Children.All(static c => InlineElements.Contains(c.LocalName)))
+            {
+                var text = string.Join(' ', child.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                if (text.Length is > 0 and <= 200) lines.Add(text);
+                continue;
+            }
+            if (!CollectHeaderLines(child, lines)) return false;
+        }
+        return true;
+    }
+
+    private static readonly HashSet<string> InlineElements = new(StringComparer.Ordinal) { "a", "b", "strong", "em", "i", "span", "small", "time", "abbr", "br" };
 
     private static string? Meta(IHtmlDocument document, string name)
     {

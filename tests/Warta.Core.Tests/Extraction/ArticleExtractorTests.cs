@@ -41,6 +41,81 @@ public class ArticleExtractorTests
     }
 
     [Fact]
+    public void Should_take_the_outlet_from_a_wire_agency_code_in_the_dateline()
+    {
+        var article = ArticleExtractor.Extract(new ArticleFields { Source = "a.txt", Text = "Gempa Magnitudo 5,1 Guncang Sumba Timur\n\nKupang (ANTARA) - Gempa bermagnitudo 5,1 mengguncang Sumba Timur, Nusa Tenggara Timur, Senin pagi." }).Article!;
+
+        Assert.Equal("antaranews.com", article.Outlet);
+        Assert.Equal("dateline", article.Provenance["outlet"]);
+        Assert.StartsWith("Gempa bermagnitudo", article.Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_not_credit_the_desk_as_an_author()
+    {
+        const string page = "Harga Cabai di Pasar Terong Naik Dua Kali Lipat\n\nPenulis: Tim Tribun Timur\n\nMAKASSAR, TRIBUN-TIMUR.COM - Harga cabai rawit di Pasar Terong naik dua kali lipat sepekan terakhir.";
+
+        var article = ArticleExtractor.Extract(new ArticleFields { Source = "a.txt", Text = page }).Article!;
+
+        Assert.Equal("tribun-timur.com", article.Outlet);
+        Assert.Empty(article.Authors);
+        Assert.False(article.Provenance.ContainsKey("authors"));
+    }
+
+    [Fact]
+    public void Should_keep_the_people_of_a_byline_that_also_credits_the_desk()
+    {
+        var fields = new ArticleFields { Source = "r.jsonl#line 1", Authors = ["Redaksi", "Rina Marlina"], Text = "Isi berita ini pendek saja." };
+
+        var article = ArticleExtractor.Extract(fields).Article!;
+
+        Assert.Equal(["Rina Marlina"], article.Authors);
+    }
+
+    [Fact]
+    public void Should_take_the_day_from_the_url_path_before_a_date_in_the_body()
+    {
+        var fields = new ArticleFields
+        {
+            Source = "r.jsonl#line 1",
+            Title = "Banjir Rob Rendam Pesisir Semarang",
+            Url = "https://regional.kompas.com/read/2025/06/10/061500778/banjir-rob-rendam-pesisir-semarang",
+            Text = "Banjir rob merendam permukiman di pesisir Semarang sejak Senin (9/6/2025) malam.",
+        };
+
+        var article = ArticleExtractor.Extract(fields).Article!;
+
+        Assert.Equal("2025-06-10", article.Published?.ToString());
+        Assert.Equal("url-date", article.Provenance["published"]);
+    }
+
+    [Fact]
+    public void Should_give_a_page_naming_only_the_outlet_the_domain_an_earlier_record_paired_it_with()
+    {
+        var outlets = new OutletDirectory();
+        var record = new ArticleFields { Source = "r.jsonl#line 1", Outlet = "Kompas", Url = "https://www.kompas.id/baca/ekonomi/2025/06/12/harga-beras", Text = "Harga beras medium naik lagi." };
+        var page = new ArticleFields { Source = "p.txt", Text = "Harga Beras Naik Lagi\n\nJAKARTA, KOMPAS - Harga beras medium di pasar tradisional naik lagi." };
+
+        var before = ArticleExtractor.Extract(page, outlets).Article!;
+        ArticleExtractor.Extract(record, outlets);
+        var after = ArticleExtractor.Extract(page, outlets).Article!;
+
+        Assert.Equal("kompas", before.Outlet);
+        Assert.Equal("kompas.id", after.Outlet);
+        Assert.Equal("dateline", after.Provenance["outlet"]);
+    }
+
+    [Fact]
+    public void Should_leave_a_name_seen_with_two_domains_unresolved()
+    {
+        var outlets = new OutletDirectory();
+        outlets.Learn("kompas", "kompas.id");
+        outlets.Learn("kompas", "kompas.com");
+
+        Assert.False(outlets.TryResolve("kompas", out _));
+    }
+
+    [Fact]
     public void Should_fall_back_to_the_promo_line_for_the_outlet()
     {
         var article = ArticleExtractor.Extract(new ArticleFields { Source = "p.txt", Text = "Judul Berita yang Panjang\n\nKonten Redaksi Rakyatku.Com\n\nIsi berita ini pendek saja." }).Article!;

@@ -46,6 +46,11 @@ public class PageCleanerTests
     [InlineData("tirto.id - Harga naik.", "tirto.id")]
     [InlineData("RAKYATKU.COM - Harga naik.", "RAKYATKU.COM")]
     [InlineData("Jakarta, CNN Indonesia -- Harga naik.", "CNN Indonesia")]
+    [InlineData("TRIBUN-MEDAN.COM, MEDAN \u2014 Harga naik.", "TRIBUN-MEDAN.COM")]
+    [InlineData("SUARAMERDEKA.COM, SEMARANG - Harga naik.", "SUARAMERDEKA.COM")]
+    [InlineData("JAKARTA (ANTARA) - Harga naik.", "ANTARA")]
+    [InlineData("Kupang (ANTARA) - Harga naik.", "ANTARA")]
+    [InlineData("JAKARTA, Indonesia (Reuters) - Harga naik.", "Reuters")]
     public void Should_strip_a_dateline_with_any_dash_and_keep_its_outlet(string paragraph, string outlet)
     {
         var cleaned = PageCleaner.Clean(paragraph);

@@ -1,4 +1,5 @@
 using Warta.Core.Extraction;
+using Warta.Core.Model;
 using Xunit;
 
 namespace Warta.Core.Tests.Extraction;
@@ -17,6 +18,8 @@ public class PublicationDateParserTests
     [InlineData("March 26, 2019", "2019-03-26")]
     [InlineData("Published March 26, 2019 8:34 PM GMT+7", "2019-03-26T20:34+07:00")]
     [InlineData("Tue, Mar 26, 2019, 12:05 a.m.", "2019-03-26T00:05+07:00")]
+    [InlineData("Kamis, 12 Juni 2025 - 08:30 WITA", "2025-06-12T08:30+08:00")]
+    [InlineData("Jumat, 7 Feb 2025 \u2014 21:05 WIT", "2025-02-07T21:05+09:00")]
     public void Should_read_a_date_line(string line, string expected)
     {
         Assert.True(PublicationDateParser.TryParseDateLine(line, out var time));
@@ -49,5 +52,26 @@ public class PublicationDateParserTests
     {
         Assert.True(PublicationDateParser.TryFindInText("Korea Utara mengonfirmasi pada hari Selasa (23/4/2019), Kim akan datang.", out var time));
         Assert.Equal("2019-04-23", time.ToString());
+    }
+
+    [Theory]
+    [InlineData("https://regional.kompas.com/read/2025/06/12/083000178/banjir-rob-di-pesisir", "2025-06-12")]
+    [InlineData("https://www.tribunnews.com/regional/2024/2/9/jembatan-putus", "2024-02-09")]
+    [InlineData("https://example.co.id/berita/2025/03/04", "2025-03-04")]
+    public void Should_find_the_permalink_day_in_a_url_path(string url, string expected)
+    {
+        Assert.True(PublicationDateParser.TryFindInUrl(url, out var time));
+        Assert.Equal(expected, time.ToString());
+        Assert.Equal(TimePrecision.Day, time.Precision);
+    }
+
+    [Theory]
+    [InlineData("https://www.detik.com/jateng/berita/d-7412345/banjir-rob")]
+    [InlineData("https://example.com/2025/13/04/bulan-tidak-ada")]
+    [InlineData("https://example.com/foto/2025/03/0412-galeri")]
+    [InlineData(null)]
+    public void Should_find_no_day_in_a_url_without_a_date_path(string? url)
+    {
+        Assert.False(PublicationDateParser.TryFindInUrl(url, out _));
     }
 }
