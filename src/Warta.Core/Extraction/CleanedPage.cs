@@ -11,7 +11,7 @@ public sealed record CleanedPage
     public string? Title { get; init; }
     /// <summary>The date line's time, when the page starts with one.</summary>
     public PublicationTime? DateLine { get; init; }
-    /// <summary>Names from the byline (a bare name line, or <c>Penulis:</c>/<c>Reporter:</c>/<c>Editor:</c>/<c>Oleh</c>).</summary>
+    /// <summary>Names from the byline (a bare name line, or <c>Penulis:</c>/<c>Reporter:</c>/<c>Oleh</c>; editors are not authors).</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];
     /// <summary>Outlet as written in the first body paragraph's dateline (<c>RAKYATKU.COM -</c>), not yet normalised.</summary>
     public string? DatelineOutlet { get; init; }

@@ -161,10 +161,13 @@ public static partial class PageCleaner
         return title is not null && line.Length <= MaxHeaderLine && string.Equals(line, title, StringComparison.Ordinal);
     }
 
+    /// <remarks>Editors (<c>Editor:</c>, <c>Penyunting:</c>) are recognised, so the line leaves the body, but are not authors:
+    /// they did not write the report.</remarks>
     private static bool TryReadByline(string line, out List<string> names)
     {
         names = [];
         if (line.Length > 120) return false;
+        var segments = 0;
         foreach (var segment in line.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var match = Byline().Match(segment);
@@ -173,9 +176,10 @@ public static partial class PageCleaner
             // "Oleh karena itu, ..." is a sentence, not a byline: without a colon the rest must be names.
             if (!match.Groups["colon"].Success && !SplitNames(value).All(IsBareName)) return false;
             if (match.Groups["colon"].Success && value.EndsWith('.')) return false;
-            names.Add(value);
+            segments++;
+            if (match.Groups["role"].Value.ToUpperInvariant() is not ("EDITOR" or "PENYUNTING")) names.Add(value);
         }
-        return names.Count > 0;
+        return segments > 0;
     }
 
     private static IEnumerable<string> SplitNames(string names) =>

@@ -9,7 +9,6 @@ public class ArticleExtractorTests
     [Theory]
     [InlineData("Oleh Budi Santoso", "Budi Santoso")]
     [InlineData("Reporter: Rina Marlina", "Rina Marlina")]
-    [InlineData("Editor : Agus Salim", "Agus Salim")]
     [InlineData("By John Smith", "John Smith")]
     public void Should_strip_byline_prefixes(string byline, string author)
     {
@@ -17,6 +16,17 @@ public class ArticleExtractorTests
 
         Assert.Equal([author], article.Authors);
         Assert.Equal("byline", article.Provenance["authors"]);
+        Assert.Equal("Isi berita ini pendek saja.", Assert.Single(article.Paragraphs));
+    }
+
+    [Theory]
+    [InlineData("Editor : Agus Salim")]
+    [InlineData("Penyunting: Rina Marlina")]
+    public void Should_drop_an_editor_line_without_counting_the_editor_as_an_author(string byline)
+    {
+        var article = ArticleExtractor.Extract(new ArticleFields { Source = "a.txt", Text = $"Judul Berita yang Panjang\n\n{byline}\n\nIsi berita ini pendek saja." }).Article!;
+
+        Assert.Empty(article.Authors);
         Assert.Equal("Isi berita ini pendek saja.", Assert.Single(article.Paragraphs));
     }
 

@@ -30,7 +30,7 @@ public class PageCleanerTests
 
         Assert.Equal("Pasar Baru Dibuka di Tengah Kota", cleaned.Title);
         Assert.Equal("2013-12-05T14:05+07:00", cleaned.DateLine?.ToString());
-        Assert.Equal(["Dian Rahma", "Agus Salim"], cleaned.Authors);
+        Assert.Equal(["Dian Rahma"], cleaned.Authors);
         Assert.Equal("PIKIRAN-RAKYAT.com", cleaned.DatelineOutlet);
         Assert.Equal(["Pasar baru dibuka hari ini di tengah kota.", "Pedagang menyambut \"gembira\" pembukaan itu."], cleaned.Paragraphs);
     }
