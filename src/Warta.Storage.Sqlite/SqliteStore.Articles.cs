@@ -22,41 +22,40 @@ public sealed partial class SqliteStore
     public IReadOnlyList<bool> TryAddRange(IReadOnlyList<Article> articles)
     {
         ArgumentNullException.ThrowIfNull(articles);
+        if (articles.Count == 0) return [];
+        using var transaction = _connection.BeginTransaction();
+        var results = InsertArticles(articles, transaction);
+        transaction.Commit();
+        return results;
+    }
+
+    private bool[] InsertArticles(IReadOnlyList<Article> articles, SqliteTransaction transaction)
+    {
         var results = new bool[articles.Count];
         if (articles.Count == 0) return results;
-        using var transaction = _connection.BeginTransaction();
-        using var insert = Command(
+        using var insert = Prepared(
             $"INSERT INTO articles ({ArticleColumns}) VALUES " +
             "($id, $title, $outlet, $language, $url, $source, $ticks, $offset, $precision, $authors, $paragraphs, $provenance, $annotations) " +
             "ON CONFLICT (id) DO NOTHING",
-            transaction);
-        foreach (var name in new[] { "$id", "$title", "$outlet", "$language", "$url", "$source", "$ticks", "$offset", "$precision", "$authors", "$paragraphs", "$provenance", "$annotations" })
-        {
-            insert.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        insert.Prepare();
+            transaction, out var p);
         for (var i = 0; i < articles.Count; i++)
         {
             var article = articles[i] ?? throw new ArgumentException("the batch holds a null article", nameof(articles));
-            var p = insert.Parameters;
-            p["$id"].Value = article.Id;
-            p["$title"].Value = article.Title;
-            p["$outlet"].Value = article.Outlet;
-            p["$language"].Value = article.Language;
-            p["$url"].Value = (object?)article.Url ?? DBNull.Value;
-            p["$source"].Value = article.Source;
-            p["$ticks"].Value = (object?)article.Published?.Value.UtcTicks ?? DBNull.Value;
-            p["$offset"].Value = (object?)article.Published?.Value.TotalOffsetMinutes ?? DBNull.Value;
-            p["$precision"].Value = (object?)article.Published?.Precision.ToString() ?? DBNull.Value;
-            p["$authors"].Value = JsonSerializer.Serialize(article.Authors.ToList(), StoreJsonContext.Default.ListString);
-            p["$paragraphs"].Value = JsonSerializer.Serialize(article.Paragraphs.ToList(), StoreJsonContext.Default.ListString);
-            p["$provenance"].Value = JsonSerializer.Serialize(
-                new SortedDictionary<string, string>(article.Provenance.ToDictionary(), StringComparer.Ordinal),
-                StoreJsonContext.Default.SortedDictionaryStringString);
-            p["$annotations"].Value = JsonSerializer.Serialize(article.Annotations, StoreJsonContext.Default.ArticleAnnotations);
+            p[0].Value = article.Id;
+            p[1].Value = article.Title;
+            p[2].Value = article.Outlet;
+            p[3].Value = article.Language;
+            p[4].Value = (object?)article.Url ?? DBNull.Value;
+            p[5].Value = article.Source;
+            p[6].Value = (object?)article.Published?.Value.UtcTicks ?? DBNull.Value;
+            p[7].Value = (object?)article.Published?.Value.TotalOffsetMinutes ?? DBNull.Value;
+            p[8].Value = (object?)article.Published?.Precision.ToString() ?? DBNull.Value;
+            p[9].Value = StoreJson.Strings(article.Authors);
+            p[10].Value = StoreJson.Strings(article.Paragraphs);
+            p[11].Value = StoreJson.SortedMap(article.Provenance);
+            p[12].Value = StoreJson.Annotations(article.Annotations);
             results[i] = insert.ExecuteNonQuery() == 1;
         }
-        transaction.Commit();
         return results;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Warta.Core.Storage;
 
@@ -60,6 +61,19 @@ public sealed partial class SqliteStore : IArticleStore, IStoryStore
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>A prepared command whose parameters (<c>$name</c>, in order of first appearance in <paramref name="sql"/>) are rebound per row.</summary>
+    private SqliteCommand Prepared(string sql, SqliteTransaction transaction, out SqliteParameter[] parameters)
+    {
+        var command = Command(sql, transaction);
+        parameters = [.. ParameterName().Matches(sql).Select(static m => m.Value).Distinct(StringComparer.Ordinal)
+            .Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name }))];
+        command.Prepare();
+        return command;
+    }
+
+    [GeneratedRegex(@"\$[A-Za-z]+")]
+    private static partial Regex ParameterName();
 
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {

@@ -10,6 +10,7 @@ namespace Warta.Storage.Sqlite;
     WriteIndented = false)]
 [JsonSerializable(typeof(ArticleAnnotations))]
 [JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(SortedDictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

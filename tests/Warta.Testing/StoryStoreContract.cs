@@ -118,6 +118,35 @@ public abstract class StoryStoreContract<TStore>
     }
 
     [Fact]
+    public void Should_store_new_articles_with_their_placement_in_one_call()
+    {
+        using var store = OpenWithArticles("s", "a1");
+        var story = MakeStory("s1", 2);
+
+        var added = store.SavePlaced(
+            [SampleArticles.Make("a1"), SampleArticles.Make("a2")],
+            [new("a1", "s1", null, 0), new("a2", "s1", "a1", 0.9)], [story], []);
+
+        Assert.Equal([false, true], added);
+        Assert.Equal(2, store.Count());
+        ModelAssert.Equal(story, store.GetStory("s1"));
+        Assert.Equal(["a1", "a2"], store.GetAssignments("s1").Select(static a => a.ArticleId));
+    }
+
+    [Fact]
+    public void Should_store_no_article_of_a_placed_batch_whose_placement_fails()
+    {
+        using var store = Open("s");
+
+        // The assignment names a story the batch does not save, so the placement half of the batch fails.
+        Assert.ThrowsAny<Exception>(() =>
+            store.SavePlaced([SampleArticles.Make("a1")], [new("a1", "missing", null, 0)], [], []));
+
+        Assert.Equal(0, store.Count());
+        Assert.Null(store.GetAssignment("a1"));
+    }
+
+    [Fact]
     public void Should_keep_stories_assignments_and_merges_when_reopened()
     {
         var story = MakeStory("s1", 2);

@@ -53,13 +53,12 @@ internal static class BenchStreamCommand
         var analyzer = TextServices.CreateAnalyzer();
         var annotation = annotate ? new AnnotationStage(EntityTagger.Shipped) : null;
         using var store = new SqliteStore(db);
+        // Batches are written on the second core while the next one is analysed and clustered.
+        using var writer = new PlacementWriter(store);
         var clusterer = new StoryClusterer();
         var rates = new List<double>();
         var checkpoints = new List<string>();
-        var batch = new List<Article>(BatchSize);
-        var assignments = new List<StoryAssignment>(BatchSize);
-        var stories = new Dictionary<string, Story>(StringComparer.Ordinal);
-        var merges = new List<StoryMerge>();
+        var batch = new Batch();
         var total = 0;
         var clock = Stopwatch.StartNew();
         var chunk = Stopwatch.StartNew();
@@ -75,13 +74,11 @@ internal static class BenchStreamCommand
                 };
                 if (annotation is not null) article = annotation.Process(article);
                 var result = clusterer.Add(article, analyzer.Analyze(article.Title, article.Language), analyzer.Analyze(article.Body, article.Language));
-                batch.Add(article);
-                assignments.Add(result.Assignment);
-                foreach (var story in result.ChangedStories) stories[story.Id] = story;
-                merges.AddRange(result.Merges);
-                if (batch.Count == BatchSize)
+                batch.Add(article, result);
+                if (batch.Articles.Count == BatchSize)
                 {
-                    Flush(store, batch, assignments, stories, merges);
+                    batch.WriteTo(writer);
+                    batch = new Batch();
                     rates.Add(BatchSize / chunk.Elapsed.TotalSeconds);
                     chunk.Restart();
                 }
@@ -93,7 +90,8 @@ internal static class BenchStreamCommand
                     $"after {round + 1,4}x ({total} articles): managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB, working set {Environment.WorkingSet / 1048576.0:F0} MiB, live stories {clusterer.LiveStoryCount}, live articles {clusterer.LiveArticleCount}, terms {clusterer.TermCount}"));
             }
         }
-        Flush(store, batch, assignments, stories, merges);
+        batch.WriteTo(writer);
+        writer.Complete();
         clock.Stop();
 
         rates.Sort();
@@ -106,15 +104,27 @@ internal static class BenchStreamCommand
         return ExitCodes.Ok;
     }
 
-    private static void Flush(SqliteStore store, List<Article> batch, List<StoryAssignment> assignments, Dictionary<string, Story> stories, List<StoryMerge> merges)
+    /// <summary>One transaction's worth of placed articles; handed to the writer whole, so never reused.</summary>
+    private sealed class Batch
     {
-        if (batch.Count == 0) return;
-        store.TryAddRange(batch);
-        store.SaveBatch(assignments, [.. stories.Values], merges);
-        batch.Clear();
-        assignments.Clear();
-        stories.Clear();
-        merges.Clear();
+        private readonly Dictionary<string, Story> _stories = new(StringComparer.Ordinal);
+        private readonly List<StoryAssignment> _assignments = new(BatchSize);
+        private readonly List<StoryMerge> _merges = [];
+
+        public List<Article> Articles { get; } = new(BatchSize);
+
+        public void Add(Article article, ClusteringResult result)
+        {
+            Articles.Add(article);
+            _assignments.Add(result.Assignment);
+            foreach (var story in result.ChangedStories) _stories[story.Id] = story;
+            _merges.AddRange(result.Merges);
+        }
+
+        public void WriteTo(PlacementWriter writer)
+        {
+            if (Articles.Count > 0) writer.Write(Articles, _assignments, [.. _stories.Values], _merges);
+        }
     }
 
     private static List<Article> Load(string input, TextWriter error)
