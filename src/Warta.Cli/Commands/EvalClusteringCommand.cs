@@ -25,8 +25,9 @@ internal static class EvalClusteringCommand
             DefaultValueFactory = _ => "../shared/data/timex/kompas-dev-threads.tsv",
         };
         var threshold = new Option<double?>("--threshold") { Description = "Override the assign threshold (for exploring)" };
+        var halves = new Option<bool>("--halves") { Description = "Also score the earlier and the later half of the uci set (by time) on their own" };
         var json = new Option<bool>("--json") { Description = "Machine-readable output" };
-        var command = new Command("clustering", "Story clustering: pair-counting and B-cubed P/R/F1, articles/second") { uci, kompas, threshold, json };
+        var command = new Command("clustering", "Story clustering: pair-counting and B-cubed P/R/F1, articles/second") { uci, kompas, threshold, halves, json };
         command.SetAction(parseResult =>
         {
             var options = new StoryClustererOptions();
@@ -39,6 +40,12 @@ internal static class EvalClusteringCommand
             {
                 using var reader = new StreamReader(uciPath);
                 var labeled = UciNewsReader.Read(reader, uciPath).ToList();
+                if (parseResult.GetValue(halves))
+                {
+                    var (first, second) = ClusteringEvaluator.SplitByTime(labeled);
+                    rows.Add(("uci-1st", ClusteringEvaluator.Run(first, analyzer, options), null));
+                    rows.Add(("uci-2nd", ClusteringEvaluator.Run(second, analyzer, options), null));
+                }
                 rows.Add(("uci", ClusteringEvaluator.Run(labeled, analyzer, options), null));
             }
             else

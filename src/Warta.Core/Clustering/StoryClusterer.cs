@@ -6,7 +6,7 @@ namespace Warta.Core.Clustering;
 /// <summary>Online story clustering: places each article, in publication order, in the best-matching live story or starts a new one.</summary>
 /// <remarks>
 /// Follows the single-pass centroid scheme of online news clustering (Allan et al. 1998 topic detection and tracking;
-/// Miranda et al. 2018): an article is a sublinear-tf × running-idf vector over stems (title terms weighted) and entity
+/// Miranda et al. 2018): an article is a sublinear-tf × inverse-story-frequency vector over stems (title terms weighted) and entity
 /// features, L2-normalised and cut to its top terms; a story's centroid is the sum of its originals' vectors.
 /// Candidates come from an inverted index term → live stories; the score is cosine × time decay. Ids are
 /// <c>s-</c> + the first article's id, so the same stream gives the same ids. Articles never move: when an article bridges
@@ -118,7 +118,7 @@ public sealed class StoryClusterer(StoryClustererOptions? options = null)
         _copies.Add(article.Id, fingerprint);
         var entries = new List<TermEntry>(raw.Count);
         foreach (var feature in raw.Keys) entries.Add(_terms.Get(feature));
-        _terms.AddDocument(entries, Day(time));
+        TermStatistics.AddDocument(entries, Day(time));
         return new ClusteringResult(assignment, [target.ToSummary()], merges, evicted);
     }
 
@@ -131,15 +131,23 @@ public sealed class StoryClusterer(StoryClustererOptions? options = null)
 
     private static long Day(DateTimeOffset time) => time.UtcTicks / TimeSpan.TicksPerDay;
 
-    /// <summary>Sublinear tf × idf, top terms by weight (ties by id), L2-normalised.</summary>
+    /// <summary>Sublinear tf × inverse story frequency, top terms by weight (ties by id), L2-normalised.</summary>
+    /// <remarks>
+    /// The idf counts live stories whose centroid holds the term, not documents: a story's own key term
+    /// (<c>Snowden</c>, <c>Titanfall</c>) keeps its weight however many reports the story gathers, while a document idf
+    /// drops it as the story grows, and the story's later reports drift away from it. On uci-news dev this raised pair F1
+    /// from 0.79 to 0.84 at the same threshold (measured per half in <see cref="StoryClustererOptions.AssignThreshold"/>).
+    /// </remarks>
     private (int Id, double Weight)[] Vectorize(Dictionary<string, double> raw)
     {
         var weighted = new (int Id, double Weight)[raw.Count];
         var n = 0;
+        var stories = _stories.Count + 1.0;
         foreach (var (feature, count) in raw)
         {
             var entry = _terms.Get(feature);
-            weighted[n++] = (entry.Id, (1.0 + Math.Log(count)) * _terms.Idf(entry));
+            var storyFrequency = _postings.TryGetValue(entry.Id, out var holders) ? holders.Count : 0;
+            weighted[n++] = (entry.Id, (1.0 + Math.Log(count)) * (Math.Log(stories / (storyFrequency + 1.0)) + 1.0));
         }
         Array.Sort(weighted, static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Id.CompareTo(b.Id));
         var kept = Math.Min(weighted.Length, _options.MaxArticleTerms);

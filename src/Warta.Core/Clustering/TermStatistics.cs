@@ -1,12 +1,10 @@
 namespace Warta.Core.Clustering;
 
-/// <summary>Running document frequencies over the stream, with term ids; rare terms not seen for a while are forgotten so memory stays bounded.</summary>
+/// <summary>Term ids and running document frequencies over the stream; rare terms not seen for a while are forgotten so memory stays bounded.</summary>
 internal sealed class TermStatistics
 {
     private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
     private int _nextId;
-
-    public long Documents { get; private set; }
 
     public int Count => _terms.Count;
 
@@ -20,12 +18,8 @@ internal sealed class TermStatistics
         return entry;
     }
 
-    /// <summary>Smoothed inverse document frequency; a term never counted gets the highest value.</summary>
-    public double Idf(TermEntry entry) => Math.Log((Documents + 1.0) / (entry.DocumentFrequency + 1.0)) + 1.0;
-
-    public void AddDocument(IEnumerable<TermEntry> distinctTerms, long day)
+    public static void AddDocument(IEnumerable<TermEntry> distinctTerms, long day)
     {
-        Documents++;
         foreach (var entry in distinctTerms)
         {
             entry.DocumentFrequency++;

@@ -64,6 +64,16 @@ public static class ClusteringEvaluator
             assigned.Count / Math.Max(clustering.Elapsed.TotalSeconds, 1e-9));
     }
 
+    /// <summary>The articles in publication order (undated last, stable otherwise), cut into an earlier and a later half.</summary>
+    /// <remarks>Tuning on one half and checking on the other guards a dev set against thresholds fitted to it.</remarks>
+    public static (IReadOnlyList<LabeledArticle> First, IReadOnlyList<LabeledArticle> Second) SplitByTime(IReadOnlyList<LabeledArticle> labeled)
+    {
+        ArgumentNullException.ThrowIfNull(labeled);
+        var ordered = labeled.OrderBy(static l => l.Article.Published is { } p ? p.Value.UtcTicks : long.MaxValue).ToList();
+        var half = ordered.Count / 2;
+        return (ordered[..half], ordered[half..]);
+    }
+
     /// <summary>The story an id ends up in after all recorded merges.</summary>
     private static string Resolve(string storyId, Dictionary<string, string> mergedInto)
     {

@@ -135,5 +135,40 @@ public class StoryClustererTests
         Assert.Equal(3, Assert.Single(bridge.ChangedStories).ArticleCount);
     }
 
+    [Fact]
+    public void Should_keep_a_growing_story_s_key_term_strong_enough_to_draw_a_report_on_a_new_angle()
+    {
+        // Given a story whose twelve headlines all name Titanfall, among unrelated headlines
+        string[] titanfall =
+        [
+            "Titanfall review roundup", "Titanfall launches on Xbox One", "Titanfall beta impressions", "Titanfall sells out at midnight launch",
+            "Respawn's Titanfall hits stores", "Titanfall gameplay trailer", "Titanfall servers hold up on launch day", "Titanfall critics praise mechs",
+            "Titanfall launch party in London", "Where to buy Titanfall", "Titanfall review: giant robots", "Titanfall tops sales charts",
+        ];
+        string[] others =
+        [
+            "Fed official says weak data caused by weather", "Pizza chain Sbarro files for bankruptcy", "Metro-North worker killed by train",
+            "American Airlines and JetBlue end partnership", "McDonald's sales hurt by snow", "Herbalife hits back at Ackman",
+            "Copper falls to eight-month low", "Honda makes Acura a stand-alone division", "Jaguars unveil giant video screens",
+            "Elephants tell human voices apart", "Death stars in Orion destroy planets", "Genghis Khan rode a wet climate",
+        ];
+        var clusterer = new StoryClusterer();
+        var time = March;
+        string? story = null;
+        for (var i = 0; i < titanfall.Length; i++)
+        {
+            var placed = Place(clusterer, Make($"t-{i}", titanfall[i], "", time = time.AddMinutes(5), "games.example", "en"));
+            story ??= placed.Assignment.StoryId;
+            Place(clusterer, Make($"o-{i}", others[i], "", time = time.AddMinutes(5), "news.example", "en"));
+        }
+
+        // When a report on an angle none of them mentioned arrives
+        var angle = Place(clusterer, Make("t-angle", "Titanfall resolution on consoles likely to increase after first patch, developer confirms", "", time.AddMinutes(5), "games.example", "en"));
+
+        // Then it joins the story: Titanfall is in one story only, so it keeps its weight (a document idf had fallen to the
+        // level of the angle's new words and the report started a story of its own)
+        Assert.Equal(story, angle.Assignment.StoryId);
+    }
+
     private static string Word(Random random) => new([.. Enumerable.Range(0, 7).Select(_ => (char)('a' + random.Next(26)))]);
 }
