@@ -158,7 +158,50 @@ public static partial class PageCleaner
             authors.AddRange(names);
             return true;
         }
+        if (TryReadMetaLine(line, out var metaTime, out names))
+        {
+            dateLine ??= metaTime;
+            authors.AddRange(names);
+            return true;
+        }
         return title is not null && line.Length <= MaxHeaderLine && string.Equals(line, title, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A site's meta line joining a date with bylines or a bare author name by <c>|</c>, <c>·</c> or <c>•</c>:
+    /// <c>Dewi Anggraini | Kamis, 27 Februari 2025 13:45 WITA</c>, <c>Senin, 11 Agustus 2025 | 14:35 WITA · Penulis: … · Editor: …</c>.
+    /// Every segment must be a date, a time completing the date before it, a byline or a bare name, and one must be a date.
+    /// </summary>
+    private static bool TryReadMetaLine(string line, out PublicationTime time, out List<string> names)
+    {
+        time = default;
+        names = [];
+        if (line.Length > 200) return false;
+        var segments = line.Split(['|', '\u00B7', '\u2022'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 2) return false;
+        string? date = null;
+        var dated = false;
+        foreach (var segment in segments)
+        {
+            if (date is not null && PublicationDateParser.TryParseDateLine(date + " " + segment, out var withTime))
+            {
+                time = withTime;
+                date += " " + segment;
+                continue;
+            }
+            if (PublicationDateParser.TryParseDateLine(segment, out var parsed))
+            {
+                if (dated) return false;
+                time = parsed;
+                date = segment;
+                dated = true;
+                continue;
+            }
+            if (TryReadByline(segment, out var bylineNames)) names.AddRange(bylineNames);
+            else if (IsBareName(segment)) names.Add(segment);
+            else return false;
+        }
+        return dated;
     }
 
     /// <remarks>Editors (<c>Editor:</c>, <c>Penyunting:</c>) are recognised, so the line leaves the body, but are not authors:

@@ -36,6 +36,36 @@ public class PageCleanerTests
     }
 
     [Theory]
+    [InlineData("Dewi Anggraini | Kamis, 27 Februari 2025 13:45 WITA", "2025-02-27T13:45+08:00", "Dewi Anggraini")]
+    [InlineData("Senin, 11 Agustus 2025 | 14:35 WITA \u00B7 Penulis: Nurul Hidayah \u00B7 Editor: Andi Rahmat", "2025-08-11T14:35+08:00", "Nurul Hidayah")]
+    [InlineData("Rabu, 5 Maret 2025 \u2022 Oleh Rina Marlina", "2025-03-05", "Rina Marlina")]
+    public void Should_read_a_meta_line_joining_the_date_and_the_byline(string meta, string published, string author)
+    {
+        // Given a page whose meta line joins date and byline with | · or •
+        var page = $"Banjir Surut di Tiga Kecamatan\n\n{meta}\n\nAir mulai surut sejak Senin pagi, kata petugas.";
+
+        // When cleaned
+        var cleaned = PageCleaner.Clean(page);
+
+        // Then the date and the author are read, the editor is not an author, and the line is not body text
+        Assert.Equal(published, cleaned.DateLine?.ToString());
+        Assert.Equal([author], cleaned.Authors);
+        Assert.Equal(["Air mulai surut sejak Senin pagi, kata petugas."], cleaned.Paragraphs);
+    }
+
+    [Theory]
+    [InlineData("Harga cabai | naik lagi pekan ini, kata pedagang di Pasar Senen.")]
+    [InlineData("Kamis, 27 Februari 2025 | Kamis, 6 Maret 2025")]
+    public void Should_keep_a_line_with_bars_that_is_not_a_meta_line(string line)
+    {
+        var page = $"Banjir Surut di Tiga Kecamatan\n\nAir mulai surut sejak Senin pagi.\n\n{line}";
+
+        var cleaned = PageCleaner.Clean(page);
+
+        Assert.Contains(line, cleaned.Paragraphs);
+    }
+
+    [Theory]
     [InlineData("JAKARTA, KOMPAS.com - Harga naik.", "KOMPAS.com")]
     [InlineData("JAKARTA, KOMPAS.com \u2013 Harga naik.", "KOMPAS.com")]
     [InlineData("JAKARTA, KOMPAS.com \u2014 Harga naik.", "KOMPAS.com")]
