@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using Spectre.Console;
 using Warta.Core.Entities;
 using Warta.Core.Ingestion;
@@ -49,20 +50,16 @@ internal static class IngestCommand
             console.Progress().AutoClear(true).Start(context =>
             {
                 var task = context.AddTask("ingest", maxValue: files.Count);
-                foreach (var file in files)
+                summary = IngestFiles(files, pipeline, ingestor, e => console.WriteLine($"error: {e}"), file =>
                 {
                     task.Description = Markup.Escape(Path.GetFileName(file));
-                    summary += IngestFile(file, pipeline, ingestor, e => console.WriteLine($"error: {e}"));
                     task.Increment(1);
-                }
+                });
             });
         }
         else
         {
-            foreach (var file in files)
-            {
-                summary += IngestFile(file, pipeline, ingestor, e => error.WriteLine($"error: {e}"));
-            }
+            summary = IngestFiles(files, pipeline, ingestor, e => error.WriteLine($"error: {e}"), static _ => { });
         }
 
         var placed = new StoryUpdater(TextServices.CreateAnalyzer()).Update(store, store);
@@ -71,25 +68,61 @@ internal static class IngestCommand
         return summary.Failed == 0 ? ExitCodes.Ok : ExitCodes.InputFailed;
     }
 
-    private static IngestSummary IngestFile(string file, IngestPipeline pipeline, ArticleIngestor ingestor, Action<IngestError> onError)
+    /// <summary>Reads the files in order and hands them to the pipeline a window at a time, so their articles are annotated in parallel.</summary>
+    /// <remarks>A file that cannot be read is reported after the files before it are done, so errors come out in input order.</remarks>
+    private static IngestSummary IngestFiles(
+        IReadOnlyList<string> files, IngestPipeline pipeline, ArticleIngestor ingestor, Action<IngestError> onError, Action<string> onFileDone)
     {
-        byte[] content;
+        var summary = IngestSummary.Empty;
+        var pending = new List<RawDocument>(IngestPipeline.WindowSize);
+        void Flush()
+        {
+            summary += pipeline.IngestAll(pending, new FileProgress(onFileDone), onError);
+            pending.Clear();
+        }
+        foreach (var file in files)
+        {
+            if (TryRead(file, ingestor, out var document, out var failure)) pending.Add(document);
+            else
+            {
+                Flush();
+                onError(failure);
+                summary += IngestSummary.OneFailed;
+                onFileDone(file);
+            }
+            if (pending.Count == IngestPipeline.WindowSize) Flush();
+        }
+        Flush();
+        return summary;
+    }
+
+    private static bool TryRead(
+        string file, ArticleIngestor ingestor, [NotNullWhen(true)] out RawDocument? document, [NotNullWhen(false)] out IngestError? failure)
+    {
+        document = null;
+        failure = null;
         try
         {
             // Checked before reading, so an oversized file never reaches memory.
             var length = new FileInfo(file).Length;
             if (length > ingestor.MaxInputBytes)
             {
-                onError(new IngestError(file, null, $"file is {length} bytes, more than the limit of {ingestor.MaxInputBytes}"));
-                return IngestSummary.OneFailed;
+                failure = new IngestError(file, null, $"file is {length} bytes, more than the limit of {ingestor.MaxInputBytes}");
+                return false;
             }
-            content = File.ReadAllBytes(file);
+            document = new RawDocument(file, File.ReadAllBytes(file));
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            onError(new IngestError(file, null, $"could not be read: {ex.Message}"));
-            return IngestSummary.OneFailed;
+            failure = new IngestError(file, null, $"could not be read: {ex.Message}");
+            return false;
         }
-        return pipeline.Ingest(new RawDocument(file, content), onError);
+    }
+
+    /// <summary>Reports each finished document synchronously, on the ingesting thread (unlike <see cref="Progress{T}"/>).</summary>
+    private sealed class FileProgress(Action<string> onFileDone) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value) => onFileDone(value.LastSource);
     }
 }

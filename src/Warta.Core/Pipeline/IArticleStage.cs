@@ -5,7 +5,8 @@ namespace Warta.Core.Pipeline;
 /// <summary>One step applied to every freshly read article before it is stored (annotation, near-duplicate marking, …).</summary>
 /// <remarks>
 /// Stages run in the order <see cref="IngestPipeline"/> is given them. A stage returns the article to pass on
-/// (usually a copy made with <c>with</c>); throwing fails only the record being processed.
+/// (usually a copy made with <c>with</c>); throwing fails only the record being processed. <see cref="IngestPipeline"/>
+/// calls a stage for several articles at once, so a stage must be safe to call concurrently.
 /// </remarks>
 public interface IArticleStage
 {

@@ -36,56 +36,106 @@ public sealed class IngestPipeline
 
     public IReadOnlyList<IArticleStage> Stages => _stages;
 
+    /// <summary>Documents read ahead so their articles go through the stages together; bounds the memory held to this many inputs.</summary>
+    public const int WindowSize = 8;
+
+    /// <summary>Articles that go through the stages at the same time (annotation is pure and per article, so it spreads over cores).</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Ingests one document; each error is passed to <paramref name="onError"/> and counted, never thrown.</summary>
     public IngestSummary Ingest(RawDocument document, Action<IngestError>? onError = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        IReadOnlyList<IngestOutcome> outcomes;
-        try
-        {
-            outcomes = _read(document);
-        }
-#pragma warning disable CA1031 // A reader bug must fail this document only, not abort a run over thousands of files.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            onError?.Invoke(new IngestError(document.Source, null, $"could not be read: {ex.Message}"));
-            return IngestSummary.OneFailed;
-        }
-
-        var failed = 0;
-        var ready = new List<Article>(outcomes.Count);
-        foreach (var outcome in outcomes)
-        {
-            if (outcome.Article is { } article && Process(article, onError) is { } processed)
-            {
-                ready.Add(processed);
-                continue;
-            }
-            if (outcome.Error is { } error) onError?.Invoke(error);
-            failed++;
-        }
-
-        var added = ready.Count == 0 ? [] : _store.TryAddRange(ready);
-        var fresh = added.Count(static isNew => isNew);
-        return new IngestSummary(outcomes.Count, fresh, ready.Count - fresh, failed);
+        return IngestAll([document], null, onError);
     }
 
     /// <summary>Ingests documents in the order given, reporting progress after each.</summary>
+    /// <remarks>Documents are read one after another (a reader may learn from earlier documents, e.g. which domain an
+    /// outlet's name stands for), their articles go through the stages in parallel, and each document is stored, its
+    /// errors reported and progress told in input order, so the outcome is the same as one document at a time.</remarks>
     public IngestSummary IngestAll(IEnumerable<RawDocument> documents, IProgress<IngestProgress>? progress = null, Action<IngestError>? onError = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var total = IngestSummary.Empty;
         var done = 0;
-        foreach (var document in documents)
+        foreach (var window in documents.Chunk(WindowSize))
         {
-            total += Ingest(document, onError);
-            progress?.Report(new IngestProgress(++done, document.Source, total));
+            var read = new ReadDocument[window.Length];
+            for (var i = 0; i < window.Length; i++) read[i] = Read(window[i]);
+            RunStages(read);
+            for (var i = 0; i < window.Length; i++)
+            {
+                total += Commit(read[i], onError);
+                progress?.Report(new IngestProgress(++done, window[i].Source, total));
+            }
         }
         return total;
     }
 
-    private Article? Process(Article article, Action<IngestError>? onError)
+    private ReadDocument Read(RawDocument document)
+    {
+        try
+        {
+            var outcomes = _read(document);
+            return new ReadDocument(outcomes, null, new Article?[outcomes.Count], new IngestError?[outcomes.Count]);
+        }
+#pragma warning disable CA1031 // A reader bug must fail this document only, not abort a run over thousands of files.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new ReadDocument([], new IngestError(document.Source, null, $"could not be read: {ex.Message}"), [], []);
+        }
+    }
+
+    private void RunStages(ReadDocument[] documents)
+    {
+        var work = new List<(ReadDocument Document, int Index)>();
+        foreach (var document in documents)
+        {
+            for (var i = 0; i < document.Outcomes.Count; i++)
+            {
+                if (document.Outcomes[i].Article is not null) work.Add((document, i));
+            }
+        }
+        void Run(int k)
+        {
+            var (document, i) = work[k];
+            (document.Processed[i], document.StageErrors[i]) = Process(document.Outcomes[i].Article!);
+        }
+        if (_stages.Count == 0 || work.Count < 2 || MaxParallelism < 2)
+        {
+            for (var k = 0; k < work.Count; k++) Run(k);
+            return;
+        }
+        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelism }, Run);
+    }
+
+    private IngestSummary Commit(ReadDocument document, Action<IngestError>? onError)
+    {
+        if (document.ReadError is { } readError)
+        {
+            onError?.Invoke(readError);
+            return IngestSummary.OneFailed;
+        }
+        var failed = 0;
+        var ready = new List<Article>(document.Outcomes.Count);
+        for (var i = 0; i < document.Outcomes.Count; i++)
+        {
+            if (document.Processed[i] is { } processed)
+            {
+                ready.Add(processed);
+                continue;
+            }
+            if ((document.StageErrors[i] ?? document.Outcomes[i].Error) is { } error) onError?.Invoke(error);
+            failed++;
+        }
+
+        var added = ready.Count == 0 ? [] : _store.TryAddRange(ready);
+        var fresh = added.Count(static isNew => isNew);
+        return new IngestSummary(document.Outcomes.Count, fresh, ready.Count - fresh, failed);
+    }
+
+    private (Article? Article, IngestError? Error) Process(Article article)
     {
         foreach (var stage in _stages)
         {
@@ -97,10 +147,12 @@ public sealed class IngestPipeline
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                onError?.Invoke(new IngestError(article.Source, null, $"stage '{stage.Name}' failed: {ex.Message}"));
-                return null;
+                return (null, new IngestError(article.Source, null, $"stage '{stage.Name}' failed: {ex.Message}"));
             }
         }
-        return article;
+        return (article, null);
     }
+
+    /// <summary>One document between reading and storing: its outcomes and, per outcome, the staged article or the stage's error.</summary>
+    private sealed record ReadDocument(IReadOnlyList<IngestOutcome> Outcomes, IngestError? ReadError, Article?[] Processed, IngestError?[] StageErrors);
 }

@@ -29,6 +29,59 @@ public sealed class IngestPipelineTests
             article.Id == failOnId ? throw new InvalidOperationException("no " + failOnId) : article;
     }
 
+    /// <summary>Waits until two articles are inside it at once (or a timeout), so a test can see the stage ran in parallel.</summary>
+    private sealed class MeetingStage : IArticleStage
+    {
+        private int _inside;
+
+        public int MostInside { get; private set; }
+
+        public string Name => "meeting";
+
+        public Article Process(Article article)
+        {
+            var now = Interlocked.Increment(ref _inside);
+            lock (this) MostInside = Math.Max(MostInside, now);
+            SpinWait.SpinUntil(() => Volatile.Read(ref _inside) >= 2, TimeSpan.FromSeconds(2));
+            Interlocked.Decrement(ref _inside);
+            return article.Id == "c" ? throw new InvalidOperationException("no c") : article;
+        }
+    }
+
+    [Fact]
+    public void Should_run_stages_in_parallel_yet_store_report_and_count_in_input_order()
+    {
+        // Given three documents, one with two records, one that cannot be read, and a stage that fails on one article
+        var script = new Dictionary<string, IngestOutcome[]>
+        {
+            ["1.jsonl"] = [IngestOutcome.Of(SampleArticles.Make("a")), IngestOutcome.Of(SampleArticles.Make("b"))],
+            ["3.txt"] = [IngestOutcome.Of(SampleArticles.Make("c"))],
+            ["4.txt"] = [IngestOutcome.Of(SampleArticles.Make("d"))],
+        };
+        IReadOnlyList<IngestOutcome> Read(RawDocument d) => d.Source == "2.bin" ? throw new InvalidDataException("binary") : script[d.Source];
+        var parallel = new IngestPipeline(Read, new InMemoryArticleStore(), [new MeetingStage()]);
+        var stage = (MeetingStage)parallel.Stages[0];
+        string[] sources = ["1.jsonl", "2.bin", "3.txt", "4.txt"];
+
+        // When ingested with parallel stages, and again one article at a time
+        var errors = new List<string>();
+        var progress = new List<string>();
+        var summary = parallel.IngestAll(sources.Select(Doc), new SyncProgress(p => progress.Add(p.LastSource)), e => errors.Add(e.ToString()));
+        var sequentialErrors = new List<string>();
+        var sequential = new IngestPipeline(Read, new InMemoryArticleStore(), [new ThrowingStage("c")]) { MaxParallelism = 1 }
+            .IngestAll(sources.Select(Doc), null, e => sequentialErrors.Add(e.ToString()));
+
+        // Then two articles were staged at once, and counts, errors and progress are those of one-at-a-time, in input order
+        Assert.True(stage.MostInside >= 2, "the stage never ran for two articles at once");
+        Assert.Equal(new IngestSummary(5, 3, 0, 2), summary);
+        Assert.Equal(sequential, summary);
+        Assert.Equal(sources, progress);
+        Assert.Equal(2, errors.Count);
+        Assert.StartsWith("2.bin: could not be read", errors[0], StringComparison.Ordinal);
+        Assert.Contains("stage 'meeting' failed: no c", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("2.bin: could not be read", sequentialErrors[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Should_store_new_articles_and_count_read_new_duplicate_and_failed()
     {
