@@ -8,7 +8,11 @@ internal sealed class LiveStory(string id, string headline)
     public string Id { get; } = id;
     public string Headline { get; } = headline;
     public int ArticleCount { get; set; }
-    public SortedSet<string> Outlets { get; } = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _outlets = new(StringComparer.Ordinal);
+
+    // The sorted outlets as last summarised: most articles add no new outlet, so summaries share one array until one does.
+    private string[]? _outletList;
+
     public DateTimeOffset? FirstPublished { get; set; }
     public DateTimeOffset? LastPublished { get; set; }
     public List<string> ArticleIds { get; } = [];
@@ -19,7 +23,7 @@ internal sealed class LiveStory(string id, string headline)
     {
         ArticleCount++;
         ArticleIds.Add(article.Id);
-        if (article.Outlet.Length > 0) Outlets.Add(article.Outlet);
+        if (article.Outlet.Length > 0 && _outlets.Add(article.Outlet)) _outletList = null;
         if (article.Published is { } published)
         {
             var value = published.Value;
@@ -28,5 +32,11 @@ internal sealed class LiveStory(string id, string headline)
         }
     }
 
-    public Story ToSummary() => new(Id, Headline, ArticleCount, [.. Outlets], FirstPublished, LastPublished);
+    public void AddOutletsOf(LiveStory other)
+    {
+        _outlets.UnionWith(other._outlets);
+        _outletList = null;
+    }
+
+    public Story ToSummary() => new(Id, Headline, ArticleCount, _outletList ??= [.. _outlets], FirstPublished, LastPublished);
 }
