@@ -43,6 +43,7 @@ public sealed class StoryClusterer
     private readonly List<(LiveStory Story, double Score)> _candidates = [];
     private readonly List<(LiveStory Story, double Score)> _scored = [];
     private (int Id, double Weight)[] _weighted = new (int, double)[256];
+    private (int Id, double Weight)[] _pruned = [];
 
     public StoryClusterer(StoryClustererOptions? options = null)
     {
@@ -250,10 +251,14 @@ public sealed class StoryClusterer
     /// <summary>Keeps the centroid's top terms so a long-running story's memory stays bounded.</summary>
     private void PruneCentroid(LiveStory story)
     {
-        var terms = story.Centroid.Select(p => (Id: p.Key, Weight: p.Value)).ToList();
-        terms.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Id.CompareTo(b.Id));
+        // A separate buffer from the article vector's: a merge prunes while the vector is still to be added.
+        if (_pruned.Length < story.Centroid.Count) _pruned = new (int, double)[Math.Max(story.Centroid.Count, 2 * _pruned.Length)];
+        var terms = _pruned.AsSpan(0, story.Centroid.Count);
+        var n = 0;
+        foreach (var (id, weight) in story.Centroid) terms[n++] = (id, weight);
+        terms.Sort(default(ByWeightThenId));
         var normSquared = 0.0;
-        for (var i = 0; i < terms.Count; i++)
+        for (var i = 0; i < terms.Length; i++)
         {
             if (i < _options.MaxCentroidTerms)
             {
