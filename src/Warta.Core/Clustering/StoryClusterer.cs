@@ -20,21 +20,12 @@ public sealed class StoryClusterer
     /// <summary>Terms found in more live stories than this are too common to retrieve candidates with.</summary>
     /// <remarks>At 4,096 the synthetic benchmark spent most of its time accumulating partial scores for thousands of stories (104 µs a headline; 67 µs at 512).</remarks>
     private const int MaxPostings = 128;
-
-    /// <summary>Bound on the emptied posting sets kept for reuse.</summary>
-    private const int MaxSpareSets = 4096;
-
     private readonly StoryClustererOptions _options;
     private readonly TermStatistics _terms = new();
     private readonly FeatureExtractor _extractor;
     private readonly NearDuplicateDetector _copies = new();
     private readonly Dictionary<string, LiveStory> _stories = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, HashSet<LiveStory>> _postings = [];
-
-    // Emptied posting sets wait here for the next new term instead of being rebuilt: evicting a story empties the sets of
-    // most of its terms, and the next stories fill as many again.
-    private readonly Stack<HashSet<LiveStory>> _spareSets = new();
-    private readonly Dictionary<string, LiveArticle> _articles = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, HashSet<LiveStory>> _postings = []; private readonly Dictionary<string, LiveArticle> _articles = new(StringComparer.Ordinal);
     private DateTimeOffset _streamTime = DateTimeOffset.MinValue;
     private long _lastSweepDay = long.MinValue;
 
@@ -354,7 +345,7 @@ public sealed class StoryClusterer
     {
         if (!_postings.TryGetValue(id, out var stories))
         {
-            stories = _spareSets.Count > 0 ? _spareSets.Pop() : [];
+            stories = [];
             _postings.Add(id, stories);
         }
         stories.Add(story);
@@ -364,13 +355,7 @@ public sealed class StoryClusterer
     {
         if (!_postings.TryGetValue(id, out var stories)) return;
         stories.Remove(story);
-        if (stories.Count > 0) return;
-        _postings.Remove(id);
-        if (_spareSets.Count < MaxSpareSets)
-        {
-            stories.Clear();
-            _spareSets.Push(stories);
-        }
+        if (stories.Count == 0) _postings.Remove(id);
     }
 
     private sealed record LiveArticle(StoryAssignment Assignment, LiveStory Story);
