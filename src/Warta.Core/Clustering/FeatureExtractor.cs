@@ -1,38 +1,56 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using Warta.Core.Model;
 using Warta.Text;
 
 namespace Warta.Core.Clustering;
 
 /// <summary>Raw weighted feature counts of an article: stems (stopwords dropped, title weighted) and entity features.</summary>
-internal static class FeatureExtractor
+/// <remarks>
+/// Features are resolved to their <see cref="TermEntry"/> as they are met, in first-occurrence order, and merged through
+/// the entry's extraction stamp, so an article costs one vocabulary lookup per token and no per-article dictionary.
+/// The buffers are reused: the features returned are valid until the next call. Not thread-safe.
+/// </remarks>
+internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptions options)
 {
     /// <summary>Prefix that keeps entity features apart from stems in the shared vocabulary.</summary>
-    private const string EntityPrefix = "\u0001";
+    private const char EntityPrefix = '\u0001';
 
-    public static Dictionary<string, double> Extract(Article article, AnalyzedText title, AnalyzedText body, StoryClustererOptions options)
+    private readonly List<(TermEntry Entry, double Count)> _features = [];
+    private char[] _key = new char[64];
+    private int _keyLength;
+    private long _stamp;
+
+    public Span<(TermEntry Entry, double Count)> Extract(Article article, AnalyzedText title, AnalyzedText body)
     {
-        var raw = new Dictionary<string, double>(StringComparer.Ordinal);
-        AddStems(title, options.TitleWeight, raw);
-        AddStems(body, 1.0, raw);
-        AddProxyEntities(title, options.EntityWeight, raw);
+        _features.Clear();
+        _stamp++;
+        AddStems(title, options.TitleWeight);
+        AddStems(body, 1.0);
+        AddProxyEntities(title, options.EntityWeight);
         if (article.Annotations.Entities.Count > 0)
         {
-            foreach (var mention in article.Annotations.Entities) Add(raw, EntityPrefix + mention.EntityId, options.EntityWeight);
+            if (!(options.EntityWeight > 0)) return CollectionsMarshal.AsSpan(_features);
+            foreach (var mention in article.Annotations.Entities)
+            {
+                StartKey();
+                AppendKey(mention.EntityId);
+                Add(terms.Get(_key.AsSpan(0, _keyLength)), options.EntityWeight);
+            }
         }
         else
         {
-            AddProxyEntities(body, options.EntityWeight, raw);
+            AddProxyEntities(body, options.EntityWeight);
         }
-        return raw;
+        return CollectionsMarshal.AsSpan(_features);
     }
 
-    private static void AddStems(AnalyzedText text, double weight, Dictionary<string, double> raw)
+    private void AddStems(AnalyzedText text, double weight)
     {
-        foreach (var token in text.Tokens)
+        if (!(weight > 0)) return;
+        foreach (ref readonly var token in AnalyzedTokens.Of(text))
         {
             if (token.IsStopword || token.Stem.Length < 2) continue;
-            if (token.Kind == TokenKind.Word || (token.Kind == TokenKind.Number && token.Stem.Length >= 3)) Add(raw, token.Stem, weight);
+            if (token.Kind == TokenKind.Word || (token.Kind == TokenKind.Number && token.Stem.Length >= 3)) Add(terms.Get(token.Stem), weight);
         }
     }
 
@@ -41,11 +59,12 @@ internal static class FeatureExtractor
     /// <see cref="ArticleAnnotations.Entities"/>. A capitalised sentence-initial token counts when the next one is
     /// capitalised too (<c>Juan Pablo picks …</c>). Texts in headline casing (most words capitalised) carry no signal and are skipped.
     /// </summary>
-    private static void AddProxyEntities(AnalyzedText text, double weight, Dictionary<string, double> raw)
+    private void AddProxyEntities(AnalyzedText text, double weight)
     {
-        var tokens = text.Tokens;
+        if (!(weight > 0)) return;
+        var tokens = AnalyzedTokens.Of(text);
         int words = 0, capitalised = 0;
-        foreach (var token in tokens)
+        foreach (ref readonly var token in tokens)
         {
             if (token.Kind != TokenKind.Word || token.IsStopword) continue;
             words++;
@@ -53,59 +72,82 @@ internal static class FeatureExtractor
         }
         if (words >= 3 && capitalised * 10 > words * 6) return;
 
-        var key = new StringBuilder();
+        StartKey();
         var sentenceStart = true;
         var previousEnd = 0;
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
-            var token = tokens[i];
+            ref readonly var token = ref tokens[i];
             if (text.Text.AsSpan(previousEnd, token.Start - previousEnd).Contains('\n'))
             {
-                Flush(key, weight, raw);
+                Flush(weight);
                 sentenceStart = true;
             }
             previousEnd = token.End;
             if (token.Kind is TokenKind.Punctuation or TokenKind.Symbol)
             {
-                Flush(key, weight, raw);
+                Flush(weight);
                 var c = text.Text[token.Start];
                 if (c is '.' or '!' or '?' or ':' or '"' or '\u201C') sentenceStart = true;
                 continue;
             }
             var candidate = token.Kind == TokenKind.Word && !token.IsStopword && IsCapitalised(text, token);
-            if (candidate && (!sentenceStart || key.Length > 0 || NextIsCapitalised(text, i)))
+            if (candidate && (!sentenceStart || _keyLength > 1 || NextIsCapitalised(text, tokens, i)))
             {
-                if (key.Length > 0) key.Append(' ');
-                key.Append(token.Normal);
+                if (_keyLength > 1) AppendKey(" ");
+                AppendKey(token.Normal);
             }
             else
             {
-                Flush(key, weight, raw);
+                Flush(weight);
             }
             sentenceStart = false;
         }
-        Flush(key, weight, raw);
+        Flush(weight);
     }
 
-    private static bool NextIsCapitalised(AnalyzedText text, int index)
+    private static bool NextIsCapitalised(AnalyzedText text, ReadOnlySpan<Token> tokens, int index)
     {
-        if (index + 1 >= text.Tokens.Count) return false;
-        var next = text.Tokens[index + 1];
+        if (index + 1 >= tokens.Length) return false;
+        ref readonly var next = ref tokens[index + 1];
         return next.Kind == TokenKind.Word && !next.IsStopword && IsCapitalised(text, next);
     }
 
-    private static bool IsCapitalised(AnalyzedText text, Token token) => char.IsUpper(text.Text[token.Start]);
+    private static bool IsCapitalised(AnalyzedText text, in Token token) => char.IsUpper(text.Text[token.Start]);
 
-    private static void Flush(StringBuilder key, double weight, Dictionary<string, double> raw)
+    /// <summary>Entity keys are built in a reused buffer behind the prefix; the vocabulary allocates a string only for a new one.</summary>
+    private void StartKey()
     {
-        if (key.Length == 0) return;
-        Add(raw, EntityPrefix + key, weight);
-        key.Clear();
+        _key[0] = EntityPrefix;
+        _keyLength = 1;
     }
 
-    private static void Add(Dictionary<string, double> raw, string feature, double weight)
+    private void AppendKey(string part)
     {
-        // Sublinear tf takes the log of the raw count, so a feature weighted to nothing must not enter at all.
-        if (weight > 0) raw[feature] = raw.GetValueOrDefault(feature) + weight;
+        if (_keyLength + part.Length > _key.Length) Array.Resize(ref _key, Math.Max(_key.Length * 2, _keyLength + part.Length));
+        part.CopyTo(_key.AsSpan(_keyLength));
+        _keyLength += part.Length;
+    }
+
+    private void Flush(double weight)
+    {
+        if (_keyLength == 1) return;
+        Add(terms.Get(_key.AsSpan(0, _keyLength)), weight);
+        _keyLength = 1;
+    }
+
+    /// <summary>Callers skip a weight that is not positive before the lookup: sublinear tf takes the log of the raw count, and a term must not get an id it never uses.</summary>
+    private void Add(TermEntry entry, double weight)
+    {
+        if (entry.ExtractionStamp != _stamp)
+        {
+            entry.ExtractionStamp = _stamp;
+            entry.FeatureSlot = _features.Count;
+            _features.Add((entry, weight));
+        }
+        else
+        {
+            CollectionsMarshal.AsSpan(_features)[entry.FeatureSlot].Count += weight;
+        }
     }
 }

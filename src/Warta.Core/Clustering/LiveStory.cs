@@ -5,10 +5,19 @@ namespace Warta.Core.Clustering;
 /// <summary>A story in the working set: its summary fields plus the centroid (sum of its originals' unit vectors).</summary>
 internal sealed class LiveStory(string id, string headline)
 {
+    private static int _created;
+
+    // Posting sets and the score map hash stories on every article: a stored number is cheaper than the runtime's identity hash.
+    private readonly int _hash = Interlocked.Increment(ref _created);
+
+    private readonly SortedSet<string> _outlets = new(StringComparer.Ordinal);
+
+    // The sorted outlets as last summarised: most articles add no new outlet, so summaries share one array until one does.
+    private string[]? _outletList;
+
     public string Id { get; } = id;
     public string Headline { get; } = headline;
     public int ArticleCount { get; set; }
-    public SortedSet<string> Outlets { get; } = new(StringComparer.Ordinal);
     public DateTimeOffset? FirstPublished { get; set; }
     public DateTimeOffset? LastPublished { get; set; }
     public List<string> ArticleIds { get; } = [];
@@ -19,7 +28,7 @@ internal sealed class LiveStory(string id, string headline)
     {
         ArticleCount++;
         ArticleIds.Add(article.Id);
-        if (article.Outlet.Length > 0) Outlets.Add(article.Outlet);
+        if (article.Outlet.Length > 0 && _outlets.Add(article.Outlet)) _outletList = null;
         if (article.Published is { } published)
         {
             var value = published.Value;
@@ -28,5 +37,15 @@ internal sealed class LiveStory(string id, string headline)
         }
     }
 
-    public Story ToSummary() => new(Id, Headline, ArticleCount, [.. Outlets], FirstPublished, LastPublished);
+    public void AddOutletsOf(LiveStory other)
+    {
+        _outlets.UnionWith(other._outlets);
+        _outletList = null;
+    }
+
+    public override int GetHashCode() => _hash;
+
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    public Story ToSummary() => new(Id, Headline, ArticleCount, _outletList ??= [.. _outlets], FirstPublished, LastPublished);
 }

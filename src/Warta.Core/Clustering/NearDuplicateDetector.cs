@@ -27,8 +27,10 @@ public sealed class NearDuplicateDetector
 
     private const int ShingleSize = 3;
     private const int Bands = MaxDistance + 1;
+    private const int BandBits = (64 + Bands - 1) / Bands;
 
-    private readonly Dictionary<ulong, List<Entry>> _buckets = [];
+    /// <summary>Indexed by band and the band's bits: a fixed table, and a bucket once made is kept when it empties, so a stream that evicts and refills the index does not rebuild it.</summary>
+    private readonly List<Entry>?[] _buckets = new List<Entry>?[Bands << BandBits];
     private readonly Dictionary<string, Entry> _byArticle = new(StringComparer.Ordinal);
     private long _sequence;
 
@@ -40,35 +42,11 @@ public sealed class NearDuplicateDetector
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(body);
-        var stems = new List<ulong>(title.Tokens.Count + body.Tokens.Count);
-        AddStemHashes(title, stems);
-        AddStemHashes(body, stems);
-        Span<int> counts = stackalloc int[64];
-        var shingles = 0;
-        if (stems.Count < ShingleSize)
-        {
-            foreach (var stem in stems)
-            {
-                AddBits(Mix(stem), counts);
-                shingles++;
-            }
-        }
-        else
-        {
-            for (var i = 0; i + ShingleSize <= stems.Count; i++)
-            {
-                var h = stems[i];
-                for (var k = 1; k < ShingleSize; k++) h = (h * 0x100000001B3UL) ^ stems[i + k];
-                AddBits(Mix(h), counts);
-                shingles++;
-            }
-        }
-        ulong hash = 0;
-        for (var bit = 0; bit < 64; bit++)
-        {
-            if (counts[bit] > 0) hash |= 1UL << bit;
-        }
-        return new TextFingerprint(hash, shingles);
+        // The shingles are hashed as the stems stream past (the last two stems are all a 3-shingle needs), so no list of stems is kept.
+        var shingler = new Shingler();
+        AddStems(title, ref shingler);
+        AddStems(body, ref shingler);
+        return shingler.Finish();
     }
 
     /// <summary>The closest (then earliest) indexed article this fingerprint copies, if any.</summary>
@@ -80,7 +58,7 @@ public sealed class NearDuplicateDetector
         var bestDistance = int.MaxValue;
         for (var band = 0; band < Bands; band++)
         {
-            if (!_buckets.TryGetValue(BucketKey(fingerprint.Hash, band), out var bucket)) continue;
+            if (_buckets[BucketKey(fingerprint.Hash, band)] is not { } bucket) continue;
             foreach (var entry in bucket)
             {
                 var distance = BitOperations.PopCount(entry.Hash ^ fingerprint.Hash);
@@ -133,13 +111,7 @@ public sealed class NearDuplicateDetector
         _byArticle.Add(articleId, entry);
         for (var band = 0; band < Bands; band++)
         {
-            var key = BucketKey(fingerprint.Hash, band);
-            if (!_buckets.TryGetValue(key, out var bucket))
-            {
-                bucket = [];
-                _buckets.Add(key, bucket);
-            }
-            bucket.Add(entry);
+            (_buckets[BucketKey(fingerprint.Hash, band)] ??= []).Add(entry);
         }
     }
 
@@ -149,33 +121,25 @@ public sealed class NearDuplicateDetector
         if (!_byArticle.Remove(articleId, out var entry)) return false;
         for (var band = 0; band < Bands; band++)
         {
-            var key = BucketKey(entry.Hash, band);
-            var bucket = _buckets[key];
-            bucket.Remove(entry);
-            if (bucket.Count == 0) _buckets.Remove(key);
+            _buckets[BucketKey(entry.Hash, band)]!.Remove(entry);
         }
         return true;
     }
 
-    /// <summary>Band <paramref name="band"/> covers bits [64·band/Bands, 64·(band+1)/Bands); the key carries the band number above bit 56.</summary>
-    private static ulong BucketKey(ulong hash, int band)
+    /// <summary>Band <paramref name="band"/> covers bits [64·band/Bands, 64·(band+1)/Bands), at most <see cref="BandBits"/> of them, placed after the band number.</summary>
+    private static int BucketKey(ulong hash, int band)
     {
         var from = 64 * band / Bands;
         var width = (64 * (band + 1) / Bands) - from;
-        return ((ulong)band << 56) | ((hash >> from) & ((1UL << width) - 1));
+        return (band << BandBits) | (int)((hash >> from) & ((1UL << width) - 1));
     }
 
-    private static void AddStemHashes(AnalyzedText text, List<ulong> stems)
+    private static void AddStems(AnalyzedText text, ref Shingler shingler)
     {
-        foreach (var token in text.Tokens)
+        foreach (ref readonly var token in AnalyzedTokens.Of(text))
         {
-            if (token.Kind is TokenKind.Word or TokenKind.Number) stems.Add(Fnv1a(token.Stem));
+            if (token.Kind is TokenKind.Word or TokenKind.Number) shingler.Add(Fnv1a(token.Stem));
         }
-    }
-
-    private static void AddBits(ulong hash, Span<int> counts)
-    {
-        for (var bit = 0; bit < 64; bit++) counts[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
     }
 
     private static ulong Fnv1a(string s)
@@ -195,6 +159,86 @@ public sealed class NearDuplicateDetector
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
+    }
+
+    /// <summary>Running SimHash over the 3-shingles of a stream of stem hashes; a text of fewer stems hashes each stem alone.</summary>
+    /// <remarks>
+    /// Bit i of the SimHash is set when more shingle hashes have bit i set than clear, i.e. when 2·ones(i) &gt; shingles.
+    /// The ones are counted eight bit positions to a byte lane of a 64-bit word (<see cref="ByteSpread"/>), eight words
+    /// per hash instead of 64 single-bit steps, and the lanes are emptied before 255 hashes can overflow them.
+    /// </remarks>
+    private struct Shingler
+    {
+        private const int LaneCapacity = 255;
+
+        private ulong _first, _second, _previous, _last;
+        private int _stems, _pending, _shingles;
+        private Lanes _lanes;
+        private Ones _ones;
+
+        public void Add(ulong stem)
+        {
+            _stems++;
+            if (_stems == 1) _first = stem;
+            else if (_stems == 2) _second = stem;
+            if (_stems >= ShingleSize) AddHash(Mix((((_previous * 0x100000001B3UL) ^ _last) * 0x100000001B3UL) ^ stem));
+            _previous = _last;
+            _last = stem;
+        }
+
+        public TextFingerprint Finish()
+        {
+            if (_stems < ShingleSize)
+            {
+                if (_stems >= 1) AddHash(Mix(_first));
+                if (_stems >= 2) AddHash(Mix(_second));
+            }
+            Drain();
+            ulong hash = 0;
+            for (var bit = 0; bit < 64; bit++)
+            {
+                if (2 * _ones[bit] > _shingles) hash |= 1UL << bit;
+            }
+            return new TextFingerprint(hash, _shingles);
+        }
+
+        private void AddHash(ulong hash)
+        {
+            for (var b = 0; b < 8; b++) _lanes[b] += ByteSpread[(int)((hash >> (8 * b)) & 0xFF)];
+            _shingles++;
+            if (++_pending == LaneCapacity) Drain();
+        }
+
+        private void Drain()
+        {
+            for (var b = 0; b < 8; b++)
+            {
+                var lane = _lanes[b];
+                for (var j = 0; j < 8; j++) _ones[(8 * b) + j] += (int)((lane >> (8 * j)) & 0xFF);
+                _lanes[b] = 0;
+            }
+            _pending = 0;
+        }
+    }
+
+    /// <summary>Byte value → the same eight bits spread one to a byte (bit j to byte j).</summary>
+    private static readonly ulong[] ByteSpread = [.. Enumerable.Range(0, 256).Select(static v =>
+    {
+        ulong spread = 0;
+        for (var j = 0; j < 8; j++) spread |= (ulong)((v >> j) & 1) << (8 * j);
+        return spread;
+    })];
+
+    [System.Runtime.CompilerServices.InlineArray(8)]
+    private struct Lanes
+    {
+        private ulong _element;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(64)]
+    private struct Ones
+    {
+        private int _element;
     }
 
     private sealed class Entry(string articleId, ulong hash, int shingles, long sequence)

@@ -6,4 +6,10 @@ internal sealed class TermEntry(int id)
     public int Id { get; } = id;
     public long DocumentFrequency { get; set; }
     public long LastSeenDay { get; set; } = long.MinValue;
+
+    /// <summary>The extraction that last counted this term; lets one article's features be merged without a dictionary.</summary>
+    public long ExtractionStamp { get; set; }
+
+    /// <summary>This term's index in the features of extraction <see cref="ExtractionStamp"/>.</summary>
+    public int FeatureSlot { get; set; }
 }

@@ -3,8 +3,15 @@ namespace Warta.Core.Clustering;
 /// <summary>Term ids and running document frequencies over the stream; rare terms not seen for a while are forgotten so memory stays bounded.</summary>
 internal sealed class TermStatistics
 {
-    private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TermEntry> _terms;
+    private readonly Dictionary<string, TermEntry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private int _nextId;
+
+    public TermStatistics()
+    {
+        _terms = new Dictionary<string, TermEntry>(StringComparer.Ordinal);
+        _bySpan = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int Count => _terms.Count;
 
@@ -18,13 +25,21 @@ internal sealed class TermStatistics
         return entry;
     }
 
-    public static void AddDocument(IEnumerable<TermEntry> distinctTerms, long day)
+    /// <summary>As <see cref="Get(string)"/>, allocating the key only for a term not seen before.</summary>
+    public TermEntry Get(ReadOnlySpan<char> term)
     {
-        foreach (var entry in distinctTerms)
+        if (!_bySpan.TryGetValue(term, out var entry))
         {
-            entry.DocumentFrequency++;
-            entry.LastSeenDay = day;
+            entry = new TermEntry(_nextId++);
+            _terms.Add(term.ToString(), entry);
         }
+        return entry;
+    }
+
+    public static void AddDocument(TermEntry entry, long day)
+    {
+        entry.DocumentFrequency++;
+        entry.LastSeenDay = day;
     }
 
     /// <summary>Forgets terms seen in at most two documents and not since <paramref name="beforeDay"/>.</summary>
