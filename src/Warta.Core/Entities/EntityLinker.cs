@@ -15,6 +15,7 @@ public static class EntityLinker
     public static IReadOnlyList<EntityMention> Link(IReadOnlyList<EntityMention> mentions, StoryEntities? story = null)
     {
         ArgumentNullException.ThrowIfNull(mentions);
+        mentions = SplitPlaceLedNames(mentions);
         var keys = new (EntityType Type, string Key, string Canonical)[mentions.Count];
         var fromTable = new bool[mentions.Count];
         for (var i = 0; i < mentions.Count; i++)
@@ -45,6 +46,44 @@ public static class EntityLinker
             linked[i] = mentions[i] with { Type = type, EntityId = IdOf(type, key), CanonicalName = known };
         }
         return linked;
+    }
+
+    /// <summary>
+    /// <c>Bupati Lamaru Nurlaila Rahmah</c>: an office holder named after the region, which the tagger reads as one person
+    /// <c>Lamaru Nurlaila Rahmah</c>. When a person's first word is a place the article names elsewhere (<c>Kabupaten
+    /// Lamaru</c>, <c>Sungai Lamaru</c>) and at least two words follow, the first word becomes that place and the rest the person.
+    /// </summary>
+    private static IReadOnlyList<EntityMention> SplitPlaceLedNames(IReadOnlyList<EntityMention> mentions)
+    {
+        var places = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            if (mention.Type != EntityType.Place) continue;
+            var words = mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            places.Add(words[^1]);
+        }
+        if (places.Count == 0) return mentions;
+        List<EntityMention>? split = null;
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var mention = mentions[i];
+            var space = mention.Text.IndexOf(' ', StringComparison.Ordinal);
+            var leadsWithPlace = mention.Type == EntityType.Person && space > 0
+                && mention.Text.AsSpan(space + 1).Trim().Contains(' ') && places.Contains(mention.Text[..space]);
+            if (!leadsWithPlace)
+            {
+                split?.Add(mention);
+                continue;
+            }
+            split ??= [.. mentions.Take(i)];
+            var place = mention.Text[..space];
+            var rest = mention.Text.AsSpan(space).TrimStart();
+            var restStart = mention.Start + mention.Length - rest.Length;
+            split.Add(new EntityMention(mention.Start, place.Length, place, EntityType.Place, IdOf(EntityType.Place, Normalise(place)), place));
+            var person = rest.ToString();
+            split.Add(new EntityMention(restStart, person.Length, person, EntityType.Person, IdOf(EntityType.Person, Normalise(person)), person));
+        }
+        return split ?? mentions;
     }
 
     /// <summary>Matching form of a name: lower-cased, hyphens and dots as spaces, single spaces.</summary>

@@ -9,6 +9,41 @@ public class EntityLinkerTests
     private static EntityMention Mention(string text, EntityType type) => new(0, text.Length, text, type, "", text);
 
     [Fact]
+    public void Should_split_a_region_named_before_its_office_holder_off_the_person()
+    {
+        // Given "… di Kabupaten Lamaru. Bupati Lamaru Nurlaila Rahmah mengatakan … Nurlaila …", the tagger's reading
+        const string text = "Banjir di Kabupaten Lamaru. Bupati Lamaru Nurlaila Rahmah mengatakan warga aman, ujar Nurlaila.";
+        EntityMention At(string surface, EntityType type, int from = 0) =>
+            new(text.IndexOf(surface, from, StringComparison.Ordinal), surface.Length, surface, type, "", surface);
+        EntityMention[] mentions =
+        [
+            At("Kabupaten Lamaru", EntityType.Place),
+            At("Lamaru Nurlaila Rahmah", EntityType.Person),
+            At("Nurlaila", EntityType.Person, text.LastIndexOf("ujar", StringComparison.Ordinal)),
+        ];
+
+        // When linked
+        var linked = EntityLinker.Link(mentions);
+
+        // Then the region is a place and the office holder a person, each at its own offsets, and the short name joins her
+        Assert.Equal(["Kabupaten Lamaru", "Lamaru", "Nurlaila Rahmah", "Nurlaila"], linked.Select(m => m.Text));
+        Assert.All(linked, m => Assert.Equal(m.Text, text.Substring(m.Start, m.Length)));
+        Assert.Equal(EntityType.Place, linked[1].Type);
+        Assert.Equal("person:nurlaila rahmah", linked[2].EntityId);
+        Assert.Equal("person:nurlaila rahmah", linked[3].EntityId);
+    }
+
+    [Fact]
+    public void Should_keep_a_person_whose_first_name_is_no_place_of_the_article_or_who_has_one_name_left()
+    {
+        EntityMention[] mentions = [Mention("Kota Batu", EntityType.Place), Mention("Batu Rahmah", EntityType.Person), Mention("Sari Nurlaila Rahmah", EntityType.Person)];
+
+        var linked = EntityLinker.Link(mentions);
+
+        Assert.Equal(["Kota Batu", "Batu Rahmah", "Sari Nurlaila Rahmah"], linked.Select(m => m.Text));
+    }
+
+    [Fact]
     public void Should_link_aliases_short_names_and_spelling_variants_within_an_article()
     {
         // Given the mentions of one article in order
