@@ -1,4 +1,3 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Warta.Core.Clustering;
 using Warta.Core.Evaluation;
@@ -29,19 +28,10 @@ public class UciStreamBenchmark
         var path = Path.Combine(SharedData.Root ?? throw new InvalidOperationException("shared data not found beside the repository"),
             "stories", "uci-news", "dev.csv");
         using var reader = new StreamReader(path);
-        var ordered = StreamOrder.Sort([.. UciNewsReader.Read(reader, path).Select(static l => l.Article)]);
-        var first = ordered[0].Published?.Value ?? DateTimeOffset.UnixEpoch;
-        var span = (ordered[^1].Published?.Value ?? first) - first + TimeSpan.FromDays(90);
+        var replay = new StreamReplay(UciNewsReader.Read(reader, path).Select(static l => l.Article));
         var analyzer = Analyzers.Default;
-        _stream = [.. Enumerable.Range(0, Replays).SelectMany(round => ordered.Select(original =>
-        {
-            var article = original with
-            {
-                Id = $"{original.Id}-{round.ToString(CultureInfo.InvariantCulture)}",
-                Published = original.Published is { } p ? p with { Value = p.Value + (span * round) } : null,
-            };
-            return (article, analyzer.Analyze(article.Title, article.Language), analyzer.Analyze(article.Body, article.Language));
-        }))];
+        _stream = [.. Enumerable.Range(0, Replays).SelectMany(replay.Round).Select(article =>
+            (article, analyzer.Analyze(article.Title, article.Language), analyzer.Analyze(article.Body, article.Language)))];
     }
 
     [Benchmark(OperationsPerInvoke = Articles)]

@@ -46,12 +46,7 @@ internal static class BenchStreamCommand
             error.WriteLine($"warta: {db} exists; the stream benchmark writes a fresh store (pass --db to a new file)");
             return ExitCodes.Usage;
         }
-        var ordered = StreamOrder.Sort(set);
-        var first = ordered[0].Published?.Value ?? DateTimeOffset.UnixEpoch;
-        var last = ordered[^1].Published?.Value ?? first;
-        // Each replay starts 90 days after the previous one ends, beyond the clusterer's 60-day idle window: a replay is a
-        // new stretch of news, not copies of stories still live (which the near-duplicate detector would rightly catch).
-        var span = last - first + TimeSpan.FromDays(90);
+        var replay = new StreamReplay(set);
 
         var analyzer = TextServices.CreateAnalyzer();
         var annotation = annotate ? new AnnotationStage(EntityTagger.Shipped) : null;
@@ -67,14 +62,8 @@ internal static class BenchStreamCommand
         var chunk = Stopwatch.StartNew();
         for (var round = 0; round < repeat; round++)
         {
-            var shift = span * round;
-            foreach (var group in ordered.Chunk(AnnotationGroup))
+            foreach (var articles in replay.Round(round).Chunk(AnnotationGroup))
             {
-                var articles = group.Select(original => original with
-                {
-                    Id = $"{original.Id}-{round.ToString(CultureInfo.InvariantCulture)}",
-                    Published = original.Published is { } p ? p with { Value = p.Value + shift } : null,
-                }).ToArray();
                 // Annotation is per article and pure, so it runs on all cores as ingest does; clustering stays in stream order.
                 if (annotation is not null) Parallel.For(0, articles.Length, i => articles[i] = annotation.Process(articles[i]));
                 foreach (var article in articles)

@@ -60,7 +60,7 @@ public static class EntityLinker
         {
             if (mention.Type != EntityType.Place) continue;
             var words = mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            places.Add(words[^1]);
+            if (words.Length > 0) places.Add(words[^1]);
         }
         if (places.Count == 0) return mentions;
         List<EntityMention>? split = null;
