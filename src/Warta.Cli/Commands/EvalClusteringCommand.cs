@@ -26,14 +26,29 @@ internal static class EvalClusteringCommand
         };
         var threshold = new Option<double?>("--threshold") { Description = "Override the assign threshold (for exploring)" };
         var halves = new Option<bool>("--halves") { Description = "Also score the earlier and the later half of the uci set (by time) on their own" };
+        var placementsFile = new Option<string?>("--placements")
+        {
+            Description = "Write the uci articles with their gold and predicted stories to this TSV file, in publication order, for error analysis",
+        };
+        var gapBaseline = new Option<double?>("--time-gap-baseline")
+        {
+            Description = "Also score a baseline that reads no text and starts a new story after this many seconds without an article (shows whether the uci labels follow arrival times)",
+        };
         var json = new Option<bool>("--json") { Description = "Machine-readable output" };
-        var command = new Command("clustering", "Story clustering: pair-counting and B-cubed P/R/F1, articles/second") { uci, kompas, threshold, halves, json };
+        var command = new Command("clustering", "Story clustering: pair-counting and B-cubed P/R/F1, articles/second") { uci, kompas, threshold, halves, placementsFile, gapBaseline, json };
         command.SetAction(parseResult =>
         {
             var options = new StoryClustererOptions();
             if (parseResult.GetValue(threshold) is { } t) options = options with { AssignThreshold = t };
             var analyzer = TextServices.CreateAnalyzer();
             var rows = new List<(string Name, ClusteringReport? Report, string? Note)>();
+            (PrecisionRecall Pair, PrecisionRecall BCubed, int Stories)? baseline = null;
+            var gapSeconds = parseResult.GetValue(gapBaseline);
+            if (gapSeconds is not null && !(gapSeconds > 0))
+            {
+                Console.Error.WriteLine($"--time-gap-baseline must be a positive number of seconds, not {gapSeconds}");
+                return ExitCodes.Usage;
+            }
 
             var uciPath = parseResult.GetValue(uci)!;
             if (File.Exists(uciPath))
@@ -46,7 +61,10 @@ internal static class EvalClusteringCommand
                     rows.Add(("uci-1st", ClusteringEvaluator.Run(first, analyzer, options), null));
                     rows.Add(("uci-2nd", ClusteringEvaluator.Run(second, analyzer, options), null));
                 }
-                rows.Add(("uci", ClusteringEvaluator.Run(labeled, analyzer, options), null));
+                var placements = parseResult.GetValue(placementsFile) is null ? null : new List<(LabeledArticle Article, string StoryId)>();
+                rows.Add(("uci", ClusteringEvaluator.Run(labeled, analyzer, options, placements), null));
+                if (placements is not null) WritePlacements(parseResult.GetValue(placementsFile)!, placements);
+                if (gapSeconds is { } g) baseline = ClusteringEvaluator.TimeGapBaseline(labeled, TimeSpan.FromSeconds(g));
             }
             else
             {
@@ -59,6 +77,20 @@ internal static class EvalClusteringCommand
             if (parseResult.GetValue(json))
             {
                 var payload = rows.ToDictionary(r => r.Name, r => r.Report is { } report ? ToJson(report) : new Dictionary<string, object> { ["skipped"] = r.Note ?? "" });
+                if (baseline is { } b)
+                {
+                    payload["uciTimeGapBaseline"] = new Dictionary<string, object>
+                    {
+                        ["gapSeconds"] = gapSeconds!.Value,
+                        ["predictedStories"] = b.Stories,
+                        ["pairPrecision"] = b.Pair.Precision,
+                        ["pairRecall"] = b.Pair.Recall,
+                        ["pairF1"] = b.Pair.F1,
+                        ["bcubedPrecision"] = b.BCubed.Precision,
+                        ["bcubedRecall"] = b.BCubed.Recall,
+                        ["bcubedF1"] = b.BCubed.F1,
+                    };
+                }
                 Console.WriteLine(JsonSerializer.Serialize(payload, Indented));
             }
             else
@@ -70,6 +102,11 @@ internal static class EvalClusteringCommand
                         ? $"{name,-8} skipped: {note}"
                         : string.Create(CultureInfo.InvariantCulture,
                             $"{name,-8} {report.Articles,8}  {report.GoldStories,4}  {report.PredictedStories,7}  {report.Copies,6}  {report.Merges,6}  {report.Pair.Precision,6:F3}  {report.Pair.Recall,6:F3}  {report.Pair.F1,7:F3}  {report.BCubed.Precision,6:F3}  {report.BCubed.Recall,6:F3}  {report.BCubed.F1,6:F3}  {report.ArticlesPerSecond,8:F0} / {report.ClusteringArticlesPerSecond:F0}"));
+                }
+                if (baseline is { } b)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"uci time-gap baseline (no text; new story after {gapSeconds}s without an article): {b.Stories} stories, pair P/R/F1 {b.Pair.Precision:F3}/{b.Pair.Recall:F3}/{b.Pair.F1:F3}, B3 P/R/F1 {b.BCubed.Precision:F3}/{b.BCubed.Recall:F3}/{b.BCubed.F1:F3}"));
                 }
             }
             return rows.Any(r => r.Report is not null) ? 0 : 1;
@@ -95,6 +132,21 @@ internal static class EvalClusteringCommand
             // The TimeML reader lands with the ingestion work; until then this set cannot be read here.
             return ("kompas", null, "ingestion not available yet: " + e.Message);
         }
+    }
+
+    private static void WritePlacements(string path, List<(LabeledArticle Article, string StoryId)> placements)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("published\tgold\tstory\toutlet\ttitle");
+        foreach (var (item, story) in placements.OrderBy(p => p.Article.Article.Published?.Value).ThenBy(p => p.Article.Article.Id, StringComparer.Ordinal))
+        {
+            var article = item.Article;
+            writer.WriteLine(string.Join('\t',
+                article.Published?.Value.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture) ?? "",
+                item.Gold, story, Clean(article.Outlet), Clean(article.Title)));
+        }
+
+        static string Clean(string? text) => (text ?? "").Replace('\t', ' ').Replace('\n', ' ');
     }
 
     private static Dictionary<string, object> ToJson(ClusteringReport r) => new()
