@@ -79,17 +79,8 @@ internal static class EvalClusteringCommand
                 var payload = rows.ToDictionary(r => r.Name, r => r.Report is { } report ? ToJson(report) : new Dictionary<string, object> { ["skipped"] = r.Note ?? "" });
                 if (baseline is { } b)
                 {
-                    payload["uciTimeGapBaseline"] = new Dictionary<string, object>
-                    {
-                        ["gapSeconds"] = gapSeconds!.Value,
-                        ["predictedStories"] = b.Stories,
-                        ["pairPrecision"] = b.Pair.Precision,
-                        ["pairRecall"] = b.Pair.Recall,
-                        ["pairF1"] = b.Pair.F1,
-                        ["bcubedPrecision"] = b.BCubed.Precision,
-                        ["bcubedRecall"] = b.BCubed.Recall,
-                        ["bcubedF1"] = b.BCubed.F1,
-                    };
+                    payload["uciTimeGapBaseline"] = WithScores(
+                        new() { ["gapSeconds"] = gapSeconds!.Value, ["predictedStories"] = b.Stories }, b.Pair, b.BCubed);
                 }
                 Console.WriteLine(JsonSerializer.Serialize(payload, Indented));
             }
@@ -149,20 +140,32 @@ internal static class EvalClusteringCommand
         static string Clean(string? text) => (text ?? "").Replace('\t', ' ').Replace('\n', ' ');
     }
 
-    private static Dictionary<string, object> ToJson(ClusteringReport r) => new()
+    private static Dictionary<string, object> ToJson(ClusteringReport r)
     {
-        ["articles"] = r.Articles,
-        ["goldStories"] = r.GoldStories,
-        ["predictedStories"] = r.PredictedStories,
-        ["copies"] = r.Copies,
-        ["merges"] = r.Merges,
-        ["pairPrecision"] = r.Pair.Precision,
-        ["pairRecall"] = r.Pair.Recall,
-        ["pairF1"] = r.Pair.F1,
-        ["bcubedPrecision"] = r.BCubed.Precision,
-        ["bcubedRecall"] = r.BCubed.Recall,
-        ["bcubedF1"] = r.BCubed.F1,
-        ["articlesPerSecond"] = r.ArticlesPerSecond,
-        ["clusteringArticlesPerSecond"] = r.ClusteringArticlesPerSecond,
-    };
+        var json = WithScores(
+            new()
+            {
+                ["articles"] = r.Articles,
+                ["goldStories"] = r.GoldStories,
+                ["predictedStories"] = r.PredictedStories,
+                ["copies"] = r.Copies,
+                ["merges"] = r.Merges,
+            },
+            r.Pair,
+            r.BCubed);
+        json["articlesPerSecond"] = r.ArticlesPerSecond;
+        json["clusteringArticlesPerSecond"] = r.ClusteringArticlesPerSecond;
+        return json;
+    }
+
+    private static Dictionary<string, object> WithScores(Dictionary<string, object> json, PrecisionRecall pair, PrecisionRecall bcubed)
+    {
+        json["pairPrecision"] = pair.Precision;
+        json["pairRecall"] = pair.Recall;
+        json["pairF1"] = pair.F1;
+        json["bcubedPrecision"] = bcubed.Precision;
+        json["bcubedRecall"] = bcubed.Recall;
+        json["bcubedF1"] = bcubed.F1;
+        return json;
+    }
 }
