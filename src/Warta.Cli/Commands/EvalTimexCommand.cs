@@ -6,7 +6,8 @@ using Warta.Core.Evaluation;
 
 namespace Warta.Cli.Commands;
 
-/// <summary><c>warta eval timex PATH</c>: recognition and normalisation of temporal expressions against TimeML TIMEX3 gold.</summary>
+/// <summary><c>warta eval timex PATH [--gold FILE]</c>: recognition and normalisation of temporal expressions against TimeML TIMEX3 gold,
+/// inline or stand-off.</summary>
 internal static class EvalTimexCommand
 {
     public static Command Create()
@@ -14,7 +15,11 @@ internal static class EvalTimexCommand
         var path = new Argument<string>("path") { Description = "A TimeML file or a folder of *.tml files (e.g. ../shared/data/timex/kompas-dev)" };
         var json = new Option<bool>("--json") { Description = "Print the scores as JSON" };
         var errors = new Option<int>("--errors") { Description = "Also list the first N disagreements (missed, spurious, boundary, type, value)" };
-        var cmd = new Command("timex", "Score temporal expression recognition and normalisation against TimeML gold") { path, json, errors };
+        var gold = new Option<string?>("--gold")
+        {
+            Description = "Stand-off TIMEX3 gold (docid, occurrence, text, type, value) replacing the documents' inline annotation, e.g. eval/timex/kompas-dev.timex.tsv",
+        };
+        var cmd = new Command("timex", "Score temporal expression recognition and normalisation against TimeML gold") { path, json, errors, gold };
         cmd.SetAction(parseResult =>
         {
             var target = parseResult.GetValue(path)!;
@@ -26,7 +31,25 @@ internal static class EvalTimexCommand
                 Console.Error.WriteLine($"no TimeML files at {target}");
                 return 2;
             }
-            var documents = files.Select(f => TimeMlReader.Read(new StringReader(Decode(File.ReadAllBytes(f))))).ToList();
+            IReadOnlyList<TimeMlDocument> documents = files.Select(f => TimeMlReader.Read(new StringReader(Decode(File.ReadAllBytes(f))))).ToList();
+            if (parseResult.GetValue(gold) is { } goldFile)
+            {
+                if (!File.Exists(goldFile))
+                {
+                    Console.Error.WriteLine($"no gold file at {goldFile}");
+                    return 2;
+                }
+                try
+                {
+                    using var standoff = new StreamReader(goldFile, Encoding.UTF8);
+                    documents = TimexStandoffReader.Apply(standoff, goldFile, documents);
+                }
+                catch (FormatException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return 2;
+                }
+            }
             var evaluation = TimexEvaluator.Evaluate(documents);
             var score = evaluation.Score;
             if (parseResult.GetValue(json)) Console.WriteLine(ToJson(score));
@@ -62,7 +85,8 @@ internal static class EvalTimexCommand
         Console.WriteLine($"documents {s.Documents}   gold TIMEX3 {s.Gold}   predicted {s.Predicted}");
         if (!s.HasGold)
         {
-            Console.WriteLine("the documents carry no TIMEX3 annotations in TEXT (only the DCT): recognition and normalisation cannot be scored");
+            Console.WriteLine("the documents carry no TIMEX3 annotations in TEXT (only the DCT): recognition and normalisation cannot be scored;");
+            Console.WriteLine("for the Kompas development set pass the repository's stand-off gold: --gold eval/timex/kompas-dev.timex.tsv");
         }
         Console.WriteLine($"{"",-16}{"P",8}{"R",8}{"F1",8}");
         Console.WriteLine($"{"strict",-16}{F(s.StrictPrecision),8}{F(s.StrictRecall),8}{F(s.StrictF1),8}");
