@@ -25,7 +25,14 @@ public class TemporalTaggerTests
     [InlineData("Rusia mengundang Kim tahun lalu ke Moskow.", "tahun lalu", "DATE", "2018")]
     [InlineData("Delegasi dikirim kurang dari satu bulan setelah pertemuan.", "kurang dari satu bulan", "DURATION", "P1M")]
     [InlineData("Ali menyampaikan hal itu, Kamis (17/10/2013), di Jakarta.", "Kamis (17/10/2013)", "DATE", "2013-10-17")]
-    [InlineData("Harga ditutup pada pukul 20.34 WIB di Jakarta.", "pukul 20.34 WIB", "TIME", "2019-04-23T20:34")]
+    [InlineData("Harga ditutup pada pukul 20.34 WIB di Jakarta.", "pukul 20.34 WIB", "TIME", "2019-04-23T20:34+07:00")]
+    [InlineData("Pesawat mendarat pukul 14.10 WITA di Makassar.", "pukul 14.10 WITA", "TIME", "2019-04-23T14:10+08:00")]
+    [InlineData("Rapat dimulai sekitar pukul 09.00 WIB di Istana.", "sekitar pukul 09.00 WIB", "TIME", "2019-04-23T09:00+07:00")]
+    [InlineData("Harga minyak turun waktu setempat (Selasa pagi WIB) di New York.", "Selasa pagi WIB", "TIME", "2019-04-23TMO")]
+    [InlineData("Hingga penghujung 2019 ini, baru 40 persen terpasang.", "penghujung 2019 ini", "DATE", "2019")]
+    [InlineData("Situasi pasar sekarang ini sedang sulit.", "sekarang ini", "DATE", "PRESENT_REF")]
+    [InlineData("Laporan yang dirilis kemarin (22/4) menunjukkan kenaikan.", "kemarin (22/4)", "DATE", "2019-04-22")]
+    [InlineData("Harga naik sedikit hingga tengah hari di pasar.", "tengah hari", "TIME", "2019-04-23T12:00")]
     [InlineData("Sosialisasi berlangsung selama dua tahun di semua provinsi.", "dua tahun", "DURATION", "P2Y")]
     [InlineData("Pasokan dikirim setiap hari ke SPBU.", "setiap hari", "SET", "P1D")]
     [InlineData("Sistem itu saat ini masih diuji.", "saat ini", "DATE", "PRESENT_REF")]
@@ -113,7 +120,7 @@ public class TemporalTaggerTests
     public void Should_anchor_a_clock_time_on_the_date_just_mentioned()
     {
         var found = TemporalTagger.Tag("Harga dicatat Jumat (5/12/2014), pukul 7.55 WIB.", Tirto);
-        Assert.Equal(["2014-12-05", "2014-12-05T07:55"], found.Select(f => f.Value));
+        Assert.Equal(["2014-12-05", "2014-12-05T07:55+07:00"], found.Select(f => f.Value));
     }
 
     [Fact]

@@ -99,6 +99,8 @@ internal sealed class TemporalGrammar
 
     private bool WordIn(int i, HashSet<string> words) => i >= 0 && i < _t.Count && _t[i].IsWord && words.Contains(_t[i].Lower);
 
+    private bool IsZone(int i) => At(i).IsWord && Zones.ContainsKey(At(i).Lower);
+
     private bool Adjacent(int a, int b) => a >= 0 && b < _t.Count && _t[a].End == _t[b].Start;
 
     private bool Punct(int i, string p) => i >= 0 && i < _t.Count && _t[i].Kind == TemporalTokenKind.Punctuation && _t[i].Text == p;
@@ -218,6 +220,8 @@ internal sealed class TemporalGrammar
         {
             var partEnd = end + 1;
             if (Word(partEnd, "hari")) partEnd++;
+            // "(Rabu pagi WIB)": the zone stays inside the span, as after a clock time.
+            if (IsZone(partEnd)) partEnd++;
             return new Match(partEnd, TimexType.Time, Day(day) + "T" + part, day);
         }
         return new Match(end, TimexType.Date, Day(day), day);
@@ -370,7 +374,8 @@ internal sealed class TemporalGrammar
             if (!contextual) return null;
         }
         var end = j + 1;
-        if (WordIn(end, PastWords)) end++;
+        // "2014 lalu", and "penghujung 2013 ini": the anchor word belongs to the expression.
+        if (WordIn(end, PastWords) || Word(end, "ini")) end++;
         return new Match(end, TimexType.Date, Year(y.Value));
     }
 
@@ -385,11 +390,18 @@ internal sealed class TemporalGrammar
                 return new Match(i + 2, TimexType.Date, Day(_ref), _ref);
             case "kemarin" when Word(i + 1, "lusa"):
                 return new Match(i + 2, TimexType.Date, Day(_ref.AddDays(-2)), _ref.AddDays(-2));
+            case "kemarin" or "besok" or "esok" when NumericDate(i + 1, withParens: true) is { Day: not null } written:
+                // "kemarin (19/11)" is one expression; the written date wins over the counted one.
+                return WithPartOfDay(written.End, written.Day.Value);
             case "kemarin":
                 return WithPartOfDay(i + 1, _ref.AddDays(-1));
             case "besok" or "esok":
                 var end = Word(i + 1, "hari") ? i + 2 : i + 1;
                 return WithPartOfDay(end, _ref.AddDays(1));
+            case "tengah" when Word(i + 1, "hari"):
+                // Midday of the date just mentioned, else of the reference date.
+                var noon = _lastDay is { } last && _t[i].Start - _lastDayEnd is >= 0 and < 24 ? last : _ref;
+                return new Match(i + 2, TimexType.Time, Day(noon) + "T12:00");
             case "lusa":
                 return new Match(i + 1, TimexType.Date, Day(_ref.AddDays(2)), _ref.AddDays(2));
             case "semalam" when !Word(i + 1, "suntuk"):
@@ -460,6 +472,8 @@ internal sealed class TemporalGrammar
             case "belakangan" or "akhir-akhir" when Word(i + 1, "ini"):
                 return new Match(i + 2, TimexType.Date, "PRESENT_REF");
             case "masa" when Word(i + 1, "kini"):
+                return new Match(i + 2, TimexType.Date, "PRESENT_REF");
+            case "sekarang" when Word(i + 1, "ini"):
                 return new Match(i + 2, TimexType.Date, "PRESENT_REF");
             case "sekarang" or "kini":
                 return new Match(i + 1, TimexType.Date, "PRESENT_REF");
@@ -553,10 +567,16 @@ internal sealed class TemporalGrammar
         return null;
     }
 
-    /// <summary><c>pukul 20.34 WIB</c>, <c>pukul 10.00 pagi</c>, <c>20:34 WITA</c>; the day is the date just mentioned, else the reference date.</summary>
+    /// <summary>
+    /// <c>pukul 20.34 WIB</c>, <c>pukul 10.00 pagi</c>, <c>20:34 WITA</c>, <c>sekitar pukul 09.00</c>; the day is the date
+    /// just mentioned, else the reference date. A named Indonesian zone gives the value its UTC offset
+    /// (<c>2019-04-23T20:34+07:00</c>), so the time is an instant, not a wall-clock reading.
+    /// </summary>
     private Match? Clock(int i)
     {
         var j = i;
+        // A modifier stays inside the span (TimeML mod="APPROX"), as "kurang dari" does for durations.
+        if (Word(j, "sekitar") && (Word(j + 1, "pukul") || Word(j + 1, "jam"))) j++;
         var cued = Word(j, "pukul") || Word(j, "jam") && At(j + 1).IsNumber && Adjacent(j + 1, j + 2) && At(j + 2).Text is "." or ":";
         if (cued) j++;
         var h = Number(j, 0, 24, 2);
@@ -582,10 +602,11 @@ internal sealed class TemporalGrammar
             end++;
             if (Word(end - 1, "dini") && Word(end, "hari")) end++;
         }
-        if (At(end).IsWord && Zones.ContainsKey(At(end).Lower)) end++;
+        string? offset = null;
+        if (IsZone(end)) offset = Zones[At(end++).Lower];
         if (hour == 24) hour = 0;
         var day = _lastDay is { } last && _t[i].Start - _lastDayEnd is >= 0 and < 24 ? last : _ref;
-        var value = Day(day) + "T" + hour.ToString("D2", CultureInfo.InvariantCulture) + ":" + minute.ToString("D2", CultureInfo.InvariantCulture);
+        var value = Day(day) + "T" + hour.ToString("D2", CultureInfo.InvariantCulture) + ":" + minute.ToString("D2", CultureInfo.InvariantCulture) + offset;
         return new Match(end, TimexType.Time, value);
     }
 
