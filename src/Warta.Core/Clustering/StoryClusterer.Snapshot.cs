@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -11,9 +12,10 @@ namespace Warta.Core.Clustering;
 /// A snapshot holds everything <see cref="Add"/> reads: the live stories (centroids bit for bit, members with their
 /// assignments, outlets, times), the term statistics with the id counter, the near-duplicate index with its sequence
 /// counter, and the stream clock and last sweep day. Stories already evicted are not in it, so it is as bounded as the
-/// working set. Layout (all integers little-endian, counts and ids 7-bit encoded, text as UTF-16 code units so any
-/// string round-trips): magic <c>WSCS</c>, format version, options fingerprint, the state, then the SHA-256 of all
-/// bytes before it, so a damaged blob is refused rather than read as a different state.
+/// working set. Layout (integers little-endian, counts and ids 7-bit encoded, doubles as their bits, text as its UTF-16
+/// code units each 7-bit encoded, so any string round-trips and ASCII takes a byte a character): magic <c>WSCS</c>,
+/// format version, options fingerprint, the state, then the SHA-256 of all bytes before it, so a damaged blob is
+/// refused rather than read as a different state.
 /// </remarks>
 public sealed partial class StoryClusterer
 {
@@ -101,8 +103,7 @@ public sealed partial class StoryClusterer
         {
             throw new InvalidDataException("not a story clusterer snapshot");
         }
-        var version = BitConverter.ToInt32(bytes.Slice(SnapshotMagic.Length, 4));
-        if (!BitConverter.IsLittleEndian) version = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(version);
+        var version = BinaryPrimitives.ReadInt32LittleEndian(bytes.Slice(SnapshotMagic.Length, 4));
         if (version != SnapshotFormatVersion)
         {
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"snapshot format version {version}, this build reads {SnapshotFormatVersion}"));
