@@ -59,6 +59,17 @@ internal static class SchemaMigrator
             similarity REAL NOT NULL
         );
         """,
+        // 2: the clusterer checkpoint, at most one row, replaced with each batch of placements it reflects.
+        """
+        CREATE TABLE clusterer_checkpoint (
+            id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            format_version INTEGER NOT NULL,
+            options_fingerprint TEXT NOT NULL,
+            article_count INTEGER NOT NULL,
+            last_article_id TEXT NOT NULL,
+            snapshot BLOB NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Steps.Count;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Warta.Core.Model;
+using Warta.Core.Storage;
 
 namespace Warta.Storage.Sqlite;
 
@@ -12,13 +13,15 @@ public sealed partial class SqliteStore
 
     /// <summary>Stories first, then assignments (they refer to stories and articles), then merges; all in one transaction.</summary>
     /// <remarks>Every story saved in one batch gets the same, next update sequence number; listing sorts by it.</remarks>
-    public void SaveBatch(IReadOnlyList<StoryAssignment> assignments, IReadOnlyList<Story> stories, IReadOnlyList<StoryMerge> merges)
+    public void SaveBatch(
+        IReadOnlyList<StoryAssignment> assignments, IReadOnlyList<Story> stories, IReadOnlyList<StoryMerge> merges, ClustererCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(assignments);
         ArgumentNullException.ThrowIfNull(stories);
         ArgumentNullException.ThrowIfNull(merges);
         using var transaction = _connection.BeginTransaction();
         WriteStories(assignments, stories, merges, transaction);
+        WriteCheckpoint(checkpoint, transaction);
         transaction.Commit();
     }
 
@@ -33,6 +36,7 @@ public sealed partial class SqliteStore
         using var transaction = _connection.BeginTransaction();
         var results = InsertArticles(articles, transaction);
         WriteStories(assignments, stories, merges, transaction);
+        WriteCheckpoint(null, transaction);
         transaction.Commit();
         return results;
     }

@@ -82,6 +82,23 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void Should_give_a_store_written_before_checkpoints_the_checkpoint_table_and_keep_its_placements()
+    {
+        var path = _folder.File("v1.db");
+        using (var old = new SqliteStore(path, SchemaMigrator.Steps.Take(1).ToList())) old.TryAdd(SampleArticles.Make("a1"));
+        // Written as a Warta of schema version 1 wrote them.
+        Scalar(path, "INSERT INTO stories (id, headline, article_count, outlets_json, updated_seq) VALUES ('s1', 'Banjir', 1, '[]', 1)");
+        Scalar(path, "INSERT INTO story_assignments (article_id, story_id, similarity) VALUES ('a1', 's1', 0)");
+
+        using var store = new SqliteStore(path);
+
+        Assert.Equal(SchemaMigrator.LatestVersion, store.SchemaVersion);
+        Assert.Null(store.GetCheckpoint());
+        Assert.Equal(1, store.CountPlaced());
+        Assert.Equal("s1", store.GetAssignment("a1")?.StoryId);
+    }
+
+    [Fact]
     public void Should_keep_the_old_version_when_a_migration_step_fails()
     {
         var path = _folder.File("broken.db");

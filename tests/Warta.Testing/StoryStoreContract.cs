@@ -161,4 +161,69 @@ public abstract class StoryStoreContract<TStore>
         Assert.Equal(2, reopened.GetAssignments("s1").Count);
         Assert.Equal([new StoryMerge("s2", "s1", "a2", 0.9)], reopened.ListMerges());
     }
+
+    private static ClustererCheckpoint MakeCheckpoint(int count, string last, params byte[] snapshot) =>
+        new(1, "0123abcd", count, last, snapshot);
+
+    private static void AssertCheckpoint(ClustererCheckpoint expected, ClustererCheckpoint? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected with { Snapshot = default }, actual with { Snapshot = default });
+        Assert.Equal(expected.Snapshot.ToArray(), actual.Snapshot.ToArray());
+    }
+
+    [Fact]
+    public void Should_keep_the_checkpoint_saved_with_a_batch_until_the_next_batch_replaces_it()
+    {
+        using var store = OpenWithArticles("s", "a1", "a2");
+        Assert.Null(store.GetCheckpoint());
+        var first = MakeCheckpoint(1, "a1", 1, 2, 0, 255);
+        var second = MakeCheckpoint(2, "a2", [.. Enumerable.Range(0, 70_000).Select(static i => (byte)(i * 7))]);
+
+        store.SaveBatch([new("a1", "s1", null, 0)], [MakeStory("s1")], [], first);
+        AssertCheckpoint(first, store.GetCheckpoint());
+        store.SaveBatch([new("a2", "s1", null, 0.4)], [MakeStory("s1", 2)], [], second);
+
+        AssertCheckpoint(second, store.GetCheckpoint());
+    }
+
+    [Fact]
+    public void Should_drop_the_checkpoint_when_a_batch_is_saved_or_articles_placed_without_one()
+    {
+        using var store = OpenWithArticles("s", "a1");
+        store.SaveBatch([new("a1", "s1", null, 0)], [MakeStory("s1")], [], MakeCheckpoint(1, "a1", 9));
+
+        store.SaveBatch([], [MakeStory("s1", 1, "Banjir Jakarta surut")], []);
+        Assert.Null(store.GetCheckpoint());
+
+        store.SaveBatch([], [], [], MakeCheckpoint(1, "a1", 9));
+        store.SavePlaced([SampleArticles.Make("a2")], [new("a2", "s1", null, 0.5)], [MakeStory("s1", 2)], []);
+        Assert.Null(store.GetCheckpoint());
+    }
+
+    [Fact]
+    public void Should_keep_the_previous_checkpoint_when_a_batch_with_a_new_one_fails()
+    {
+        using var store = OpenWithArticles("s", "a1");
+        var kept = MakeCheckpoint(0, "none", 1);
+        store.SaveBatch([], [], [], kept);
+
+        Assert.ThrowsAny<Exception>(() =>
+            store.SaveBatch([new("a1", "s1", null, 0), new("ghost", "s1", null, 0)], [MakeStory("s1")], [], MakeCheckpoint(2, "ghost", 2)));
+
+        AssertCheckpoint(kept, store.GetCheckpoint());
+    }
+
+    [Fact]
+    public void Should_count_the_placed_articles_and_list_the_unplaced_in_publication_order()
+    {
+        using var store = OpenWithArticles("s", "late@2019-04-23T08:00", "undated", "early@2019-04-21T08:00", "b@2019-04-22T08:00", "a@2019-04-22T08:00");
+        Assert.Equal(0, store.CountPlaced());
+
+        store.SaveBatch([new("b", "s1", null, 0), new("late", "s1", null, 0.3)], [MakeStory("s1", 2)], []);
+
+        Assert.Equal(2, store.CountPlaced());
+        Assert.Equal(["early", "a", "undated"], store.ListUnplaced().Select(static a => a.Id));
+        ModelAssert.Equal(store.Get("early")!, store.ListUnplaced()[0]);
+    }
 }

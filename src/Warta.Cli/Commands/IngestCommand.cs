@@ -62,7 +62,7 @@ internal static class IngestCommand
             summary = IngestFiles(files, pipeline, ingestor, e => error.WriteLine($"error: {e}"), static _ => { });
         }
 
-        var placed = new StoryUpdater(TextServices.CreateAnalyzer()).Update(store, store);
+        var placed = new StoryUpdater(TextServices.CreateAnalyzer()).Update(store, store).Placed;
         output.WriteLine($"placed {placed} new article{(placed == 1 ? "" : "s")} in stories");
         output.WriteLine(summary.ToString());
         return summary.Failed == 0 ? ExitCodes.Ok : ExitCodes.InputFailed;

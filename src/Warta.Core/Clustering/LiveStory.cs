@@ -43,6 +43,15 @@ internal sealed class LiveStory(string id, string headline)
         _outletList = null;
     }
 
+    /// <summary>The outlets seen, in ordinal order (for a snapshot).</summary>
+    public IReadOnlyCollection<string> Outlets => _outlets;
+
+    /// <summary>Adds an outlet without an article (when a snapshot is restored).</summary>
+    public void AddOutlet(string outlet)
+    {
+        if (_outlets.Add(outlet)) _outletList = null;
+    }
+
     public override int GetHashCode() => _hash;
 
     public override bool Equals(object? obj) => ReferenceEquals(this, obj);

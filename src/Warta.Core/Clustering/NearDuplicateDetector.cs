@@ -14,7 +14,7 @@ namespace Warta.Core.Clustering;
 /// (precision 1.0) and a margin of 12 bits. Texts of fewer than <see cref="MinFuzzyShingles"/> shingles (headlines)
 /// only match exactly: their SimHash has too few inputs for distance to mean much.
 /// </remarks>
-public sealed class NearDuplicateDetector
+public sealed partial class NearDuplicateDetector
 {
     /// <summary>Largest Hamming distance still called a copy.</summary>
     public const int MaxDistance = 8;

@@ -1,7 +1,7 @@
 namespace Warta.Core.Clustering;
 
 /// <summary>Term ids and running document frequencies over the stream; rare terms not seen for a while are forgotten so memory stays bounded.</summary>
-internal sealed class TermStatistics
+internal sealed partial class TermStatistics
 {
     private readonly Dictionary<string, TermEntry> _terms;
     private readonly Dictionary<string, TermEntry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;

@@ -23,7 +23,8 @@ public sealed class PlacementWriterTests
             return [.. articles.Select(static _ => true)];
         }
 
-        public void SaveBatch(IReadOnlyList<StoryAssignment> assignments, IReadOnlyList<Story> stories, IReadOnlyList<StoryMerge> merges) =>
+        public void SaveBatch(
+            IReadOnlyList<StoryAssignment> assignments, IReadOnlyList<Story> stories, IReadOnlyList<StoryMerge> merges, ClustererCheckpoint? checkpoint = null) =>
             throw new NotSupportedException();
 
         public Story? GetStory(string id) => throw new NotSupportedException();
@@ -35,6 +36,12 @@ public sealed class PlacementWriterTests
         public StoryAssignment? GetAssignment(string articleId) => throw new NotSupportedException();
 
         public IReadOnlyList<StoryMerge> ListMerges() => throw new NotSupportedException();
+
+        public ClustererCheckpoint? GetCheckpoint() => throw new NotSupportedException();
+
+        public int CountPlaced() => throw new NotSupportedException();
+
+        public IReadOnlyList<Article> ListUnplaced() => throw new NotSupportedException();
     }
 
     private static void Write(PlacementWriter writer, params string[] ids) =>

@@ -1,0 +1,277 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Warta.Core.Model;
+
+namespace Warta.Core.Clustering;
+
+/// <summary>Snapshot and restore: a clusterer carried across runs instead of rebuilt by replaying the stream.</summary>
+/// <remarks>
+/// A snapshot holds everything <see cref="Add"/> reads: the live stories (centroids bit for bit, members with their
+/// assignments, outlets, times), the term statistics with the id counter, the near-duplicate index with its sequence
+/// counter, and the stream clock and last sweep day. Stories already evicted are not in it, so it is as bounded as the
+/// working set. Layout (integers little-endian, counts and ids 7-bit encoded, doubles as their bits, text as its UTF-16
+/// code units each 7-bit encoded, so any string round-trips and ASCII takes a byte a character): magic <c>WSCS</c>,
+/// format version, options fingerprint, the state, then the SHA-256 of all bytes before it, so a damaged blob is
+/// refused rather than read as a different state.
+/// </remarks>
+public sealed partial class StoryClusterer
+{
+    /// <summary>Version of the snapshot layout; bump it when the layout or the meaning of the state (features, weights) changes.</summary>
+    public const int SnapshotFormatVersion = 1;
+
+    private static readonly byte[] SnapshotMagic = "WSCS"u8.ToArray();
+    private const int ChecksumBytes = 32;
+
+    /// <summary>The latest publication time seen, or null before the first dated article.</summary>
+    public DateTimeOffset? StreamTime => _streamTime == DateTimeOffset.MinValue ? null : _streamTime;
+
+    /// <summary>A short hash of every option value: a snapshot is only restored under the options it was made with.</summary>
+    /// <remarks>Reads the properties by reflection, so an option added later is covered without touching this.</remarks>
+    public static string OptionsFingerprint(StoryClustererOptions? options)
+    {
+        options ??= new StoryClustererOptions();
+        var text = new StringBuilder();
+        foreach (var property in typeof(StoryClustererOptions).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+                     .OrderBy(static p => p.Name, StringComparer.Ordinal))
+        {
+            var value = property.GetValue(options) switch
+            {
+                null => "null",
+                double d => d.ToString("R", CultureInfo.InvariantCulture),
+                TimeSpan t => t.Ticks.ToString(CultureInfo.InvariantCulture),
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                var other => other.ToString(),
+            };
+            text.Append(property.Name).Append('=').Append(value).Append(';');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 16));
+    }
+
+    /// <summary>The clusterer's state as bytes; <see cref="Restore"/> gives a clusterer that continues exactly as this one would.</summary>
+    public byte[] CreateSnapshot()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(SnapshotMagic);
+            w.Write(SnapshotFormatVersion);
+            WriteText(w, OptionsFingerprint(_options));
+            WriteTime(w, _streamTime);
+            w.Write(_lastSweepDay);
+
+            w.Write7BitEncodedInt(_terms.NextId);
+            var terms = _terms.Entries.OrderBy(static t => t.Value.Id).ToList();
+            w.Write7BitEncodedInt(terms.Count);
+            foreach (var (term, entry) in terms)
+            {
+                WriteText(w, term);
+                w.Write7BitEncodedInt(entry.Id);
+                w.Write7BitEncodedInt64(entry.DocumentFrequency);
+                w.Write(entry.LastSeenDay);
+            }
+
+            var stories = _stories.Values.OrderBy(static s => s.Id, StringComparer.Ordinal).ToList();
+            w.Write7BitEncodedInt(stories.Count);
+            foreach (var story in stories) WriteStory(w, story);
+
+            w.Write7BitEncodedInt64(_copies.NextSequence);
+            var indexed = _copies.Indexed.ToList();
+            w.Write7BitEncodedInt(indexed.Count);
+            foreach (var (articleId, hash, shingles, sequence) in indexed)
+            {
+                WriteText(w, articleId);
+                w.Write(hash);
+                w.Write7BitEncodedInt(shingles);
+                w.Write7BitEncodedInt64(sequence);
+            }
+        }
+        buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        return buffer.ToArray();
+    }
+
+    /// <summary>A clusterer in the state <paramref name="snapshot"/> recorded, under <paramref name="options"/>.</summary>
+    /// <exception cref="InvalidDataException">
+    /// The bytes are not a snapshot, are damaged, have another format version, or were made under other options.
+    /// </exception>
+    public static StoryClusterer Restore(ReadOnlyMemory<byte> snapshot, StoryClustererOptions? options = null)
+    {
+        var bytes = snapshot.Span;
+        if (bytes.Length < SnapshotMagic.Length + 4 + ChecksumBytes || !bytes[..SnapshotMagic.Length].SequenceEqual(SnapshotMagic))
+        {
+            throw new InvalidDataException("not a story clusterer snapshot");
+        }
+        var version = BinaryPrimitives.ReadInt32LittleEndian(bytes.Slice(SnapshotMagic.Length, 4));
+        if (version != SnapshotFormatVersion)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"snapshot format version {version}, this build reads {SnapshotFormatVersion}"));
+        }
+        var body = bytes[..^ChecksumBytes];
+        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes[^ChecksumBytes..])) throw new InvalidDataException("snapshot checksum does not match");
+
+        var array = MemoryMarshal.TryGetArray(snapshot, out var segment) ? segment : new ArraySegment<byte>(snapshot.ToArray());
+        using var r = new BinaryReader(new MemoryStream(array.Array!, array.Offset, body.Length, writable: false), Encoding.UTF8);
+        try
+        {
+            r.ReadBytes(SnapshotMagic.Length + 4);
+            var clusterer = new StoryClusterer(options);
+            if (ReadText(r) != OptionsFingerprint(clusterer._options)) throw new InvalidDataException("snapshot was made under other clustering options");
+            clusterer.ReadState(r);
+            if (r.BaseStream.Position != body.Length) throw new InvalidDataException("snapshot has bytes after its state");
+            return clusterer;
+        }
+        catch (Exception e) when (e is EndOfStreamException or ArgumentException or KeyNotFoundException or FormatException or OverflowException)
+        {
+            throw new InvalidDataException("snapshot state does not read back: " + e.Message, e);
+        }
+    }
+
+    private void ReadState(BinaryReader r)
+    {
+        _streamTime = ReadTime(r);
+        _lastSweepDay = r.ReadInt64();
+
+        _terms.RestoreNextId(r.Read7BitEncodedInt());
+        var termCount = r.Read7BitEncodedInt();
+        for (var i = 0; i < termCount; i++)
+        {
+            var term = ReadText(r);
+            _terms.Restore(term, r.Read7BitEncodedInt(), r.Read7BitEncodedInt64(), r.ReadInt64());
+        }
+
+        var storyCount = r.Read7BitEncodedInt();
+        for (var i = 0; i < storyCount; i++) ReadStory(r);
+
+        _copies.RestoreNextSequence(r.Read7BitEncodedInt64());
+        var indexedCount = r.Read7BitEncodedInt();
+        for (var i = 0; i < indexedCount; i++)
+        {
+            var articleId = ReadText(r);
+            _copies.Restore(articleId, r.ReadUInt64(), r.Read7BitEncodedInt(), r.Read7BitEncodedInt64());
+        }
+    }
+
+    private void WriteStory(BinaryWriter w, LiveStory story)
+    {
+        WriteText(w, story.Id);
+        WriteText(w, story.Headline);
+        w.Write7BitEncodedInt(story.ArticleCount);
+        WriteOptionalTime(w, story.FirstPublished);
+        WriteOptionalTime(w, story.LastPublished);
+        w.Write(story.NormSquared);
+        w.Write7BitEncodedInt(story.Outlets.Count);
+        foreach (var outlet in story.Outlets) WriteText(w, outlet);
+
+        // Term ids ascending, each as the gap from the previous one: most gaps fit one byte.
+        var centroid = story.Centroid.OrderBy(static t => t.Key).ToList();
+        w.Write7BitEncodedInt(centroid.Count);
+        var previous = 0;
+        foreach (var (id, weight) in centroid)
+        {
+            w.Write7BitEncodedInt(id - previous);
+            w.Write(weight);
+            previous = id;
+        }
+
+        w.Write7BitEncodedInt(story.ArticleIds.Count);
+        foreach (var articleId in story.ArticleIds)
+        {
+            // An article keeps the story id it was assigned even after that story merged into this one.
+            var assignment = _articles[articleId].Assignment;
+            var ownStory = assignment.StoryId == story.Id;
+            WriteText(w, articleId);
+            w.Write((byte)((ownStory ? 1 : 0) | (assignment.CopyOfArticleId is null ? 0 : 2)));
+            if (!ownStory) WriteText(w, assignment.StoryId);
+            if (assignment.CopyOfArticleId is { } copyOf) WriteText(w, copyOf);
+            w.Write(assignment.Similarity);
+        }
+    }
+
+    private void ReadStory(BinaryReader r)
+    {
+        var story = new LiveStory(ReadText(r), ReadText(r))
+        {
+            ArticleCount = r.Read7BitEncodedInt(),
+            FirstPublished = ReadOptionalTime(r),
+            LastPublished = ReadOptionalTime(r),
+            NormSquared = r.ReadDouble(),
+        };
+        _stories.Add(story.Id, story);
+        var outlets = r.Read7BitEncodedInt();
+        for (var i = 0; i < outlets; i++) story.AddOutlet(ReadText(r));
+
+        var terms = r.Read7BitEncodedInt();
+        var id = 0;
+        for (var i = 0; i < terms; i++)
+        {
+            id = checked(id + r.Read7BitEncodedInt());
+            story.Centroid.Add(id, r.ReadDouble());
+            AddPosting(id, story);
+        }
+
+        var articles = r.Read7BitEncodedInt();
+        for (var i = 0; i < articles; i++)
+        {
+            var articleId = ReadText(r);
+            var flags = r.ReadByte();
+            var storyId = (flags & 1) != 0 ? story.Id : ReadText(r);
+            var copyOf = (flags & 2) != 0 ? ReadText(r) : null;
+            story.ArticleIds.Add(articleId);
+            _articles.Add(articleId, new LiveArticle(new StoryAssignment(articleId, storyId, copyOf, r.ReadDouble()), story));
+        }
+    }
+
+    /// <summary>Sum of the squared weights in term-id order.</summary>
+    /// <remarks>
+    /// A dictionary enumerates in an order shaped by its history of removals (centroid pruning), which a snapshot cannot
+    /// carry; summed in that order, a merge after a restore could differ from an uninterrupted run in the last bits.
+    /// </remarks>
+    private double NormSquaredInIdOrder(Dictionary<int, double> centroid)
+    {
+        if (_pruned.Length < centroid.Count) _pruned = new (int, double)[Math.Max(centroid.Count, 2 * _pruned.Length)];
+        var terms = _pruned.AsSpan(0, centroid.Count);
+        var n = 0;
+        foreach (var (id, weight) in centroid) terms[n++] = (id, weight);
+        terms.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        var normSquared = 0.0;
+        foreach (var (_, weight) in terms) normSquared += weight * weight;
+        return normSquared;
+    }
+
+    private static void WriteText(BinaryWriter w, string text)
+    {
+        w.Write7BitEncodedInt(text.Length);
+        foreach (var c in text) w.Write7BitEncodedInt(c);
+    }
+
+    private static string ReadText(BinaryReader r)
+    {
+        var length = r.Read7BitEncodedInt();
+        if (length < 0 || length > r.BaseStream.Length - r.BaseStream.Position) throw new InvalidDataException("snapshot text length out of range");
+        var chars = new char[length];
+        for (var i = 0; i < length; i++) chars[i] = checked((char)r.Read7BitEncodedInt());
+        return new string(chars);
+    }
+
+    private static void WriteTime(BinaryWriter w, DateTimeOffset time)
+    {
+        w.Write(time.Ticks);
+        w.Write((short)time.TotalOffsetMinutes);
+    }
+
+    private static DateTimeOffset ReadTime(BinaryReader r)
+    {
+        var ticks = r.ReadInt64();
+        return new DateTimeOffset(ticks, TimeSpan.FromMinutes(r.ReadInt16()));
+    }
+
+    private static void WriteOptionalTime(BinaryWriter w, DateTimeOffset? time)
+    {
+        w.Write(time.HasValue);
+        if (time is { } t) WriteTime(w, t);
+    }
+
+    private static DateTimeOffset? ReadOptionalTime(BinaryReader r) => r.ReadBoolean() ? ReadTime(r) : null;
+}

@@ -1,0 +1,9 @@
+namespace Warta.Core.Storage;
+
+/// <summary>A clusterer snapshot together with the placements it reflects; stored in the same transaction as they are.</summary>
+/// <param name="FormatVersion">The <see cref="Clustering.StoryClusterer.SnapshotFormatVersion"/> it was written with.</param>
+/// <param name="OptionsFingerprint">The <see cref="Clustering.StoryClusterer.OptionsFingerprint"/> of the options it was made under.</param>
+/// <param name="ArticleCount">How many stored articles had a story when it was taken: every one of them went through the clusterer.</param>
+/// <param name="LastArticleId">The last article placed before it was taken.</param>
+/// <param name="Snapshot">The bytes of <see cref="Clustering.StoryClusterer.CreateSnapshot"/>.</param>
+public sealed record ClustererCheckpoint(int FormatVersion, string OptionsFingerprint, int ArticleCount, string LastArticleId, ReadOnlyMemory<byte> Snapshot);
