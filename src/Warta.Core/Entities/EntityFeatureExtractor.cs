@@ -156,6 +156,19 @@ internal sealed class EntityFeatureExtractor
         return firstUpper ? 'C' : 'M';
     }
 
+    /// <summary>The bucket of a feature's copy for one training domain (Daumé 2007: each feature fires once shared and once per
+    /// domain), so a domain's conventions can move its own weights without moving the shared ones.</summary>
+    public static int DomainBucket(int bucket, int domain, int mask)
+    {
+        var h = ((uint)bucket * 0x9E3779B1u) ^ ((uint)domain * 0x85EBCA77u);
+        h ^= h >> 15;
+        h *= 0x2C1B3C6Du;
+        h ^= h >> 12;
+        h *= 0x297A2D39u;
+        h ^= h >> 15;
+        return (int)(h & (uint)mask);
+    }
+
     private int Bucket(uint template, ReadOnlySpan<char> a) => Finish(Mix(Seed(template), a));
 
     private int Bucket(uint template, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Finish(Mix(Mix(Seed(template), a) ^ 0x1F, b));
