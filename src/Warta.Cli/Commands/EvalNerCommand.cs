@@ -79,7 +79,7 @@ internal static class EvalNerCommand
                 }
                 tagger = tagger.ForDomain(asked == "shared" ? null : asked);
             }
-            else if (tagger.Domains.Contains(name, StringComparer.Ordinal)) tagger = tagger.ForDomain(name);
+            else tagger = tagger.ForDataset(name);
             IReadOnlyList<NerSentence> sentences;
             using (var reader = File.OpenText(split)) sentences = NerDatasetReader.Read(reader);
             var watch = Stopwatch.StartNew();

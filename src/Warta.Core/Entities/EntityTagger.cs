@@ -63,6 +63,10 @@ public sealed class EntityTagger
     /// <summary>The domain whose correction is added to the shared weights when tagging, or null for the shared weights alone.</summary>
     public string? Domain => _domain == 0 ? null : _domains!.Names[_domain - 1];
 
+    /// <summary>The model for scoring a labeled set: with that set's correction when the model trained on the set (its train
+    /// split), else unchanged (its default domain).</summary>
+    public EntityTagger ForDataset(string setName) => Domains.Contains(setName) ? ForDomain(setName) : this;
+
     /// <summary>The same model tagging with one training set's correction (null: the shared weights alone).</summary>
     /// <exception cref="ArgumentException">The model has no such domain.</exception>
     public EntityTagger ForDomain(string? domain)
