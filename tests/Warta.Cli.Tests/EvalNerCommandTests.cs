@@ -27,6 +27,23 @@ public sealed class EvalNerCommandTests : IDisposable
         Assert.Equal(["dev.tsv", "train.tsv"], Directory.GetFiles(nerui).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("nergrit", "nergrit")]
+    [InlineData("nerui", "shared")]
+    public void Should_score_a_training_set_with_its_own_correction_and_any_other_set_with_the_shared_weights(string set, string domain)
+    {
+        // Given a set the shipped model trained on (its train split), or one it never saw
+        var folder = SharedData.PathOf(Path.Combine("ner", set));
+
+        // When scored with the shipped model
+        var run = WartaProcess.Run("eval", "ner", folder, "--json");
+
+        // Then the report names the domain used
+        Assert.Equal(0, run.ExitCode);
+        using var report = JsonDocument.Parse(run.Output);
+        Assert.Equal(domain, report.RootElement.GetProperty("domain").GetString());
+    }
+
     [Fact]
     public void Should_name_an_unreadable_model_file_and_fail()
     {

@@ -19,7 +19,14 @@ internal static class EvalNerCommand
         {
             Description = "Score a model trained in memory on the folder's own train split (the published protocol; never saved or shipped)",
         };
-        var command = new Command("ner", "Entity-level P/R/F1 (exact span and type) of the NER tagger on a dev/valid split") { folder, json, model, inDomain };
+        var domainOption = new Option<string?>("--domain")
+        {
+            Description = "Tag with this training domain's weights ('shared' for the shared weights alone) instead of the one matching the folder",
+        };
+        var command = new Command("ner", "Entity-level P/R/F1 (exact span and type) of the NER tagger on a dev/valid split")
+        {
+            folder, json, model, inDomain, domainOption,
+        };
         command.SetAction(parseResult =>
         {
             var dir = parseResult.GetValue(folder)!;
@@ -60,18 +67,32 @@ internal static class EvalNerCommand
                     return 2;
                 }
             }
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)));
+            // A set the model trained on (its train split) is scored with that set's domain weights; any other with the default.
+            var asked = parseResult.GetValue(domainOption);
+            if (asked is not null)
+            {
+                if (asked != "shared" && !tagger.Domains.Contains(asked, StringComparer.Ordinal))
+                {
+                    Console.Error.WriteLine($"the model has no domain '{asked}' (domains: {string.Join(", ", tagger.Domains.Append("shared"))})");
+                    return 2;
+                }
+                tagger = tagger.ForDomain(asked == "shared" ? null : asked);
+            }
+            else tagger = tagger.ForDataset(name);
             IReadOnlyList<NerSentence> sentences;
             using (var reader = File.OpenText(split)) sentences = NerDatasetReader.Read(reader);
             var watch = Stopwatch.StartNew();
             var report = NerEvaluator.Evaluate(tagger, sentences);
             var seconds = watch.Elapsed.TotalSeconds;
-            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)));
+            var domain = tagger.Domain ?? "shared";
             if (parseResult.GetValue(json))
             {
                 var payload = new Dictionary<string, object>
                 {
                     ["dataset"] = name,
                     ["split"] = Path.GetFileName(split),
+                    ["domain"] = domain,
                     ["sentences"] = report.Sentences,
                     ["tokens"] = report.Tokens,
                     ["overall"] = Scores(report.Overall),
@@ -80,7 +101,7 @@ internal static class EvalNerCommand
                 Console.WriteLine(JsonSerializer.Serialize(payload));
                 return 0;
             }
-            Console.WriteLine($"{name}/{Path.GetFileName(split)}: {report.Sentences} sentences, {report.Tokens} tokens");
+            Console.WriteLine($"{name}/{Path.GetFileName(split)}: {report.Sentences} sentences, {report.Tokens} tokens; model domain {domain}");
             Console.WriteLine($"{"type",-8} {"P",7} {"R",7} {"F1",7} {"gold",6} {"pred",6}");
             foreach (var (type, score) in report.ByType) Console.WriteLine(Row(type, score));
             Console.WriteLine(Row("overall", report.Overall));

@@ -7,7 +7,7 @@ namespace Warta.Core.Entities;
 internal sealed class EntityFeatureExtractor
 {
     /// <summary>Features per token; bumping the template set changes this and invalidates saved models.</summary>
-    public const int PerToken = 35;
+    public const int PerToken = 41;
 
     private readonly PlaceGazetteer _gazetteer;
     private readonly int _mask;
@@ -81,6 +81,12 @@ internal sealed class EntityFeatureExtractor
                 : "-");
             features[f++] = Bucket(33, inRun ? (rs > 0 ? lower[rs - 1] : "<s>") : "-");
             features[f++] = Bucket(34, inRun ? (re < n ? lower[re] : "</s>") : "-");
+            features[f++] = Bucket(35, i > 2 ? lower[i - 3] : "<s>");
+            features[f++] = Bucket(36, i + 3 < n ? lower[i + 3] : "</s>");
+            features[f++] = Bucket(37, i > 0 ? shapes[i - 1] : "<s>", shapes[i]);
+            features[f++] = Bucket(38, shapes[i], i + 1 < n ? shapes[i + 1] : "</s>");
+            features[f++] = Bucket(39, low.AsSpan(0, Math.Min(5, low.Length)));
+            features[f++] = Bucket(40, low.AsSpan(low.Length - Math.Min(5, low.Length)));
         }
         return features;
     }
@@ -154,6 +160,19 @@ internal sealed class EntityFeatureExtractor
         if (!upper) return 'L';
         if (!lower) return token.Length > 1 ? 'A' : 'C';
         return firstUpper ? 'C' : 'M';
+    }
+
+    /// <summary>The bucket of a feature's copy for one training domain (Daumé 2007: each feature fires once shared and once per
+    /// domain), so a domain's conventions can move its own weights without moving the shared ones.</summary>
+    public static int DomainBucket(int bucket, int domain, int mask)
+    {
+        var h = ((uint)bucket * 0x9E3779B1u) ^ ((uint)domain * 0x85EBCA77u);
+        h ^= h >> 15;
+        h *= 0x2C1B3C6Du;
+        h ^= h >> 12;
+        h *= 0x297A2D39u;
+        h ^= h >> 15;
+        return (int)(h & (uint)mask);
     }
 
     private int Bucket(uint template, ReadOnlySpan<char> a) => Finish(Mix(Seed(template), a));

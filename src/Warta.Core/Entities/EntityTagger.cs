@@ -12,19 +12,35 @@ public sealed class EntityTagger
 {
     private const string ShippedResource = "Warta.Core.Entities.Model.ner-id.bin";
     private static readonly byte[] Magic = "WNER"u8.ToArray();
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
 
     private static readonly Lazy<EntityTagger> LazyShipped = new(LoadShippedModel);
 
     private readonly float[] _emission;
     private readonly float[] _transition;
+    private readonly DomainWeights? _domains;
+    private readonly int _domain;
     private readonly EntityFeatureExtractor _extractor;
 
-    internal EntityTagger(int bucketBits, float[] emission, float[] transition, string description)
+    /// <summary>Per-training-set corrections added to the shared weights (see <see cref="EntityTaggerTrainer"/>).</summary>
+    /// <param name="Names">Training sets, in order; domain index i + 1 is Names[i].</param>
+    /// <param name="DefaultIndex">Domain used unless <see cref="ForDomain"/> says otherwise; 0 for the shared weights alone.</param>
+    /// <param name="Emission">One bucket × tag table holding every domain's feature copies (hashed by domain).</param>
+    /// <param name="Transition">One transition block per domain.</param>
+    internal sealed record DomainWeights(string[] Names, int DefaultIndex, float[] Emission, float[] Transition);
+
+    internal EntityTagger(int bucketBits, float[] emission, float[] transition, string description, DomainWeights? domains = null)
+        : this(bucketBits, emission, transition, description, domains, domains?.DefaultIndex ?? 0)
+    {
+    }
+
+    private EntityTagger(int bucketBits, float[] emission, float[] transition, string description, DomainWeights? domains, int domain)
     {
         BucketBits = bucketBits;
         _emission = emission;
         _transition = transition;
+        _domains = domains;
+        _domain = domain;
         Description = description;
         _extractor = new EntityFeatureExtractor(PlaceGazetteer.Default, bucketBits);
     }
@@ -40,6 +56,25 @@ public sealed class EntityTagger
 
     /// <summary>How the model was trained (data, epochs, seed), written by the trainer.</summary>
     public string Description { get; }
+
+    /// <summary>Training sets (domains) with their own correction to the shared weights; empty when the model has none.</summary>
+    public IReadOnlyList<string> Domains => _domains?.Names ?? [];
+
+    /// <summary>The domain whose correction is added to the shared weights when tagging, or null for the shared weights alone.</summary>
+    public string? Domain => _domain == 0 ? null : _domains!.Names[_domain - 1];
+
+    /// <summary>The model for scoring a labeled set: with that set's correction when the model trained on the set (its train
+    /// split), else unchanged (its default domain).</summary>
+    public EntityTagger ForDataset(string setName) => Domains.Contains(setName) ? ForDomain(setName) : this;
+
+    /// <summary>The same model tagging with one training set's correction (null: the shared weights alone).</summary>
+    /// <exception cref="ArgumentException">The model has no such domain.</exception>
+    public EntityTagger ForDomain(string? domain)
+    {
+        var index = domain is null ? 0 : Array.IndexOf(_domains?.Names ?? [], domain) + 1;
+        if (index == 0 && domain is not null) throw new ArgumentException($"the model has no domain '{domain}'", nameof(domain));
+        return new EntityTagger(BucketBits, _emission, _transition, Description, _domains, index) { ApplyNameRules = ApplyNameRules };
+    }
 
     /// <summary>BIO labels (<c>B-PER</c>, <c>I-LOC</c>, <c>O</c> …) of one sentence's tokens.</summary>
     public string[] Predict(IReadOnlyList<string> tokens)
@@ -92,13 +127,26 @@ public sealed class EntityTagger
         writer.Write((byte)EntityFeatureExtractor.PerToken);
         writer.Write(Description);
         foreach (var w in _transition) writer.Write(w);
-        var rows = 1 << BucketBits;
+        WriteRows(writer, _emission);
+        var names = _domains?.Names ?? [];
+        writer.Write((byte)names.Length);
+        foreach (var name in names) writer.Write(name);
+        if (_domains is null) return;
+        writer.Write((byte)_domains.DefaultIndex);
+        foreach (var w in _domains.Transition) writer.Write(w);
+        WriteRows(writer, _domains.Emission);
+    }
+
+    /// <summary>The emission rows with a weight that survives half precision, each as (gap to the previous row, T halves).</summary>
+    private static void WriteRows(BinaryWriter writer, float[] emission)
+    {
+        var rows = emission.Length / BioTags.Count;
         var kept = new List<int>();
         for (var row = 0; row < rows; row++)
         {
             for (var t = 0; t < BioTags.Count; t++)
             {
-                if ((Half)_emission[row * BioTags.Count + t] != Half.Zero)
+                if ((Half)emission[row * BioTags.Count + t] != Half.Zero)
                 {
                     kept.Add(row);
                     break;
@@ -111,8 +159,21 @@ public sealed class EntityTagger
         {
             writer.Write7BitEncodedInt(row - previous);
             previous = row;
-            for (var t = 0; t < BioTags.Count; t++) writer.Write((Half)_emission[row * BioTags.Count + t]);
+            for (var t = 0; t < BioTags.Count; t++) writer.Write((Half)emission[row * BioTags.Count + t]);
         }
+    }
+
+    private static float[] ReadRows(BinaryReader reader, int bucketBits)
+    {
+        var emission = new float[(1 << bucketBits) * BioTags.Count];
+        var count = reader.ReadInt32();
+        var row = 0;
+        for (var k = 0; k < count; k++)
+        {
+            row += reader.Read7BitEncodedInt();
+            for (var t = 0; t < BioTags.Count; t++) emission[row * BioTags.Count + t] = (float)reader.ReadHalf();
+        }
+        return emission;
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
@@ -123,30 +184,37 @@ public sealed class EntityTagger
         using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
         if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException("not a Warta NER model");
         var version = reader.ReadByte();
-        if (version != FormatVersion) throw new InvalidDataException($"NER model format {version}, expected {FormatVersion}");
+        // Format 1 is format 2 without the domain section.
+        if (version is not (1 or FormatVersion)) throw new InvalidDataException($"NER model format {version}, expected {FormatVersion}");
         var bucketBits = reader.ReadByte();
         if (reader.ReadByte() != BioTags.Count || reader.ReadByte() != EntityFeatureExtractor.PerToken)
         {
             throw new InvalidDataException("NER model was trained with another tag or feature set; retrain with `warta train ner`");
         }
         var description = reader.ReadString();
-        var transition = new float[(BioTags.Count + 1) * BioTags.Count];
+        var transition = new float[TransitionBlock];
         for (var i = 0; i < transition.Length; i++) transition[i] = reader.ReadSingle();
-        var emission = new float[(1 << bucketBits) * BioTags.Count];
-        var count = reader.ReadInt32();
-        var row = 0;
-        for (var k = 0; k < count; k++)
-        {
-            row += reader.Read7BitEncodedInt();
-            for (var t = 0; t < BioTags.Count; t++) emission[row * BioTags.Count + t] = (float)reader.ReadHalf();
-        }
-        return new EntityTagger(bucketBits, emission, transition, description);
+        var emission = ReadRows(reader, bucketBits);
+        var names = new string[version == 1 ? 0 : reader.ReadByte()];
+        if (names.Length == 0) return new EntityTagger(bucketBits, emission, transition, description);
+        for (var i = 0; i < names.Length; i++) names[i] = reader.ReadString();
+        var defaultIndex = reader.ReadByte();
+        if (defaultIndex > names.Length) throw new InvalidDataException($"NER model default domain {defaultIndex} of {names.Length}");
+        var domainTransition = new float[names.Length * TransitionBlock];
+        for (var i = 0; i < domainTransition.Length; i++) domainTransition[i] = reader.ReadSingle();
+        var domainEmission = ReadRows(reader, bucketBits);
+        return new EntityTagger(bucketBits, emission, transition, description, new DomainWeights(names, defaultIndex, domainEmission, domainTransition));
     }
+
+    /// <summary>Transition weights of one block: (tags + start) × tags.</summary>
+    internal const int TransitionBlock = (BioTags.Count + 1) * BioTags.Count;
 
     internal int[] Decode(IReadOnlyList<string> tokens)
     {
         if (tokens.Count == 0) return [];
-        var tags = Viterbi(_extractor.Extract(tokens), tokens.Count, _emission, _transition);
+        var domainTransition = _domain == 0 ? default : _domains!.Transition.AsSpan((_domain - 1) * TransitionBlock, TransitionBlock);
+        var tags = Viterbi(_extractor.Extract(tokens), tokens.Count, _emission, _transition, _domains?.Emission, domainTransition, _domain,
+            (1 << BucketBits) - 1);
         if (ApplyNameRules) NameRules.Apply(tokens, tags);
         return tags;
     }
@@ -155,10 +223,14 @@ public sealed class EntityTagger
     public bool ApplyNameRules { get; private init; } = true;
 
     /// <summary>The same model without <see cref="NameRules"/>, to measure what the rules add.</summary>
-    public EntityTagger WithoutNameRules() => new(BucketBits, _emission, _transition, Description) { ApplyNameRules = false };
+    public EntityTagger WithoutNameRules() =>
+        new(BucketBits, _emission, _transition, Description, _domains, _domain) { ApplyNameRules = false };
 
-    /// <summary>Best BIO-valid tag sequence under emission and first-order transition weights.</summary>
-    internal static int[] Viterbi(int[] features, int n, float[] emission, float[] transition)
+    /// <summary>Best BIO-valid tag sequence under emission and first-order transition weights; a non-zero
+    /// <paramref name="domain"/> adds that domain's feature copies from <paramref name="domainEmission"/> and its transition
+    /// block <paramref name="domainTransition"/>.</summary>
+    internal static int[] Viterbi(int[] features, int n, float[] emission, float[] transition, float[]? domainEmission,
+        ReadOnlySpan<float> domainTransition, int domain, int mask)
     {
         const int T = BioTags.Count;
         var scores = new float[n * T];
@@ -169,7 +241,16 @@ public sealed class EntityTagger
             {
                 var row = emission.AsSpan(features[k] * T, T);
                 for (var t = 0; t < T; t++) s[t] += row[t];
+                if (domain == 0) continue;
+                row = domainEmission.AsSpan(EntityFeatureExtractor.DomainBucket(features[k], domain, mask) * T, T);
+                for (var t = 0; t < T; t++) s[t] += row[t];
             }
+        }
+        if (domain != 0)
+        {
+            var combined = new float[TransitionBlock];
+            for (var k = 0; k < TransitionBlock; k++) combined[k] = transition[k] + domainTransition[k];
+            transition = combined;
         }
         var best = new float[n * T];
         var back = new int[n * T];

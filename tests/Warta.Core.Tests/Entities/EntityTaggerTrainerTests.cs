@@ -95,6 +95,65 @@ public class EntityTaggerTrainerTests
         Assert.Equal(first.ToArray(), second.ToArray());
     }
 
+    /// <summary>Two sets that disagree on one convention: "Universitas …" is an organisation in one and a place in the other.</summary>
+    private static List<(string Domain, IReadOnlyList<NerSentence> Sentences)> TwoConventions()
+    {
+        static NerSentence Sentence(string university, string type) =>
+            new(["Ia", "kuliah", "di", "Universitas", university, "."], ["O", "O", "O", "B-" + type, "I-" + type, "O"]);
+        string[] names = ["Indonesia", "Brawijaya", "Airlangga", "Diponegoro", "Hasanuddin", "Padjadjaran"];
+        var news = Synthetic((p, l) => p != l);
+        news.AddRange(names.Select(n => Sentence(n, "ORG")));
+        var wiki = Synthetic((p, l) => p == l);
+        wiki.AddRange(names.Select(n => Sentence(n, "LOC")));
+        return [("news", news), ("wiki", wiki)];
+    }
+
+    private static EntityTagger TrainDomains(string? defaultDomain) =>
+        new EntityTaggerTrainer { Epochs = 4, DomainEpochs = 4, BucketBits = 16, Seed = 7 }
+            .Train(TwoConventions(), "synthetic", defaultDomain, domainWeights: true);
+
+    [Fact]
+    public void Should_follow_each_training_sets_convention_with_its_domain_weights()
+    {
+        // Given a tagger trained with per-set corrections on two sets that label "Universitas X" differently
+        var tagger = TrainDomains(defaultDomain: null);
+        string[] tokens = ["Ia", "kuliah", "di", "Universitas", "Gadjah", "."];
+
+        // Then each set's domain tags it as that set does
+        Assert.Equal(["news", "wiki"], tagger.Domains);
+        Assert.Null(tagger.Domain);
+        Assert.Equal("B-ORG", tagger.ForDomain("news").Predict(tokens)[3]);
+        Assert.Equal("B-LOC", tagger.ForDomain("wiki").Predict(tokens)[3]);
+        Assert.Equal("wiki", tagger.ForDataset("wiki").Domain);
+        Assert.Null(tagger.ForDataset("other").Domain);
+        Assert.Throws<ArgumentException>(() => tagger.ForDomain("other"));
+    }
+
+    [Fact]
+    public void Should_keep_domains_and_predictions_and_bytes_across_save_load_and_retraining()
+    {
+        // Given a tagger with domain weights that tags with the "wiki" correction by default
+        var tagger = TrainDomains("wiki");
+        using var first = new MemoryStream();
+        tagger.Save(first);
+        using var second = new MemoryStream();
+        TrainDomains("wiki").Save(second);
+
+        // When loaded
+        first.Position = 0;
+        var loaded = EntityTagger.Load(first);
+
+        // Then the default domain, every domain's predictions and the retrained bytes are the same
+        Assert.Equal("wiki", loaded.Domain);
+        Assert.Equal(tagger.Domains, loaded.Domains);
+        string[] tokens = ["Kemarin", "Presiden", "Ani", "Lestari", "tiba", "di", "Universitas", "Airlangga", "."];
+        foreach (var domain in new[] { null, "news", "wiki" })
+        {
+            Assert.Equal(tagger.ForDomain(domain).Predict(tokens), loaded.ForDomain(domain).Predict(tokens));
+        }
+        Assert.Equal(first.ToArray(), second.ToArray());
+    }
+
     [Fact]
     public void Should_never_output_an_inside_label_that_continues_nothing()
     {
