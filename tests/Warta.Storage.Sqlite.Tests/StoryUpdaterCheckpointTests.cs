@@ -66,16 +66,6 @@ public sealed class StoryUpdaterCheckpointTests : IDisposable
         return string.Join('\n', lines);
     }
 
-    /// <summary>Limits under which the sample corpus prunes centroids, merges stories and evicts some.</summary>
-    private static readonly StoryClustererOptions Tight = new()
-    {
-        MaxCentroidTerms = 32,
-        MaxLiveStories = 5,
-        AssignThreshold = 0.2,
-        MergeThreshold = 0.05,
-        IdleWindow = TimeSpan.FromDays(30),
-    };
-
     [Theory]
     [InlineData(2, false)]
     [InlineData(3, false)]
@@ -85,7 +75,7 @@ public sealed class StoryUpdaterCheckpointTests : IDisposable
         var runs = Runs(count);
         using var replayed = new SqliteStore(_folder.File("replayed.db"));
         using var continued = new SqliteStore(_folder.File("continued.db"));
-        StoryUpdater Updater(int run) => new(Analyzers.Default, tight ? Tight : null);
+        StoryUpdater Updater(int run) => new(Analyzers.Default, tight ? ClustererLimits.Tight : null);
 
         var replays = Ingest(replayed, runs, Updater, DropCheckpoint);
         var continues = Ingest(continued, runs, Updater);

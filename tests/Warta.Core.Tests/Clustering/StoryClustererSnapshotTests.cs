@@ -12,16 +12,6 @@ public sealed class StoryClustererSnapshotTests
 {
     private sealed record Analyzed(Article Article, AnalyzedText Title, AnalyzedText Body);
 
-    /// <summary>Tight limits, so that the sample corpus prunes every centroid, merges stories (6 times) and evicts by the cap and by idleness.</summary>
-    private static readonly StoryClustererOptions Tight = new()
-    {
-        MaxCentroidTerms = 32,
-        MaxLiveStories = 5,
-        AssignThreshold = 0.2,
-        MergeThreshold = 0.05,
-        IdleWindow = TimeSpan.FromDays(30),
-    };
-
     private static List<Analyzed> InStreamOrder(IEnumerable<Article> articles) =>
         [.. StreamOrder.Sort(articles).Select(static a => new Analyzed(a, Analyzers.Default.Analyze(a.Title, a.Language), Analyzers.Default.Analyze(a.Body, a.Language)))];
 
@@ -75,7 +65,7 @@ public sealed class StoryClustererSnapshotTests
     {
         var stream = InStreamOrder(SampleCorpus.Articles());
 
-        var (merges, evicted) = AssertRestoreContinuesExactly(stream, Enumerable.Range(0, stream.Count + 1), Tight);
+        var (merges, evicted) = AssertRestoreContinuesExactly(stream, Enumerable.Range(0, stream.Count + 1), ClustererLimits.Tight);
 
         // The limits must really have been reached for the check to mean anything.
         Assert.True(merges >= 2, $"{merges} merges");
@@ -143,7 +133,7 @@ public sealed class StoryClustererSnapshotTests
         var e = Assert.Throws<InvalidDataException>(() => StoryClusterer.Restore(snapshot, new StoryClustererOptions { AssignThreshold = 0.12 }));
 
         Assert.Contains("options", e.Message, StringComparison.Ordinal);
-        Assert.NotEqual(StoryClusterer.OptionsFingerprint(null), StoryClusterer.OptionsFingerprint(Tight));
+        Assert.NotEqual(StoryClusterer.OptionsFingerprint(null), StoryClusterer.OptionsFingerprint(ClustererLimits.Tight));
         Assert.Equal(StoryClusterer.OptionsFingerprint(null), StoryClusterer.OptionsFingerprint(new StoryClustererOptions()));
     }
 
