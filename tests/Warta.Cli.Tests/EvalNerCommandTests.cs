@@ -45,6 +45,35 @@ public sealed class EvalNerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_write_each_token_with_its_gold_and_predicted_label_when_asked_for_predictions()
+    {
+        // Given a small labeled dev split
+        var folder = Path.Combine(_folder.Path, "set");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "dev.tsv"), string.Join('\n',
+            "Presiden\tO", "Joko\tB-PER", "Widodo\tI-PER", "tiba\tO", "di\tO", "Surabaya\tB-LOC", ".\tO", "",
+            "Kementerian\tB-ORG", "Luar\tI-ORG", "Negeri\tI-ORG", "menyampaikan\tO", "pernyataan\tO", "itu\tO", "di\tO", "Jakarta\tB-LOC", ".\tO", ""));
+        var predictions = Path.Combine(_folder.Path, "predictions.tsv");
+
+        // When it is scored with predictions written out
+        var run = WartaProcess.Run("eval", "ner", folder, "--json", "--predictions", predictions);
+
+        // Then every token is there with its gold label, sentences are separated, and the predicted entities are the ones scored
+        Assert.Equal(0, run.ExitCode);
+        var blocks = File.ReadAllText(predictions).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, blocks.Length);
+        var rows = blocks.SelectMany(b => b.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Select(l => l.Split('\t')).ToList();
+        Assert.All(rows, r => Assert.Equal(3, r.Length));
+        Assert.Equal(["Presiden", "Joko", "Widodo", "tiba", "di", "Surabaya", "."], rows.Take(7).Select(r => r[0]));
+        Assert.Equal(["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"], rows.Take(7).Select(r => r[1]));
+        using var report = JsonDocument.Parse(run.Output);
+        var overall = report.RootElement.GetProperty("overall");
+        var predictedChunks = blocks.Sum(b => CountChunks([.. b.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[2])]));
+        Assert.Equal(overall.GetProperty("predicted").GetInt32(), predictedChunks);
+        Assert.Equal(4, overall.GetProperty("gold").GetInt32());
+    }
+
+    [Fact]
     public void Should_name_an_unreadable_model_file_and_fail()
     {
         // Given a model file that is not a model
@@ -62,4 +91,9 @@ public sealed class EvalNerCommandTests : IDisposable
         Assert.Contains(model, run.Error, StringComparison.Ordinal);
         Assert.Contains("cannot read NER model", run.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>CoNLL chunks: a B-X, or an I-X that does not continue an X.</summary>
+    private static int CountChunks(string[] labels) => labels.Where((label, i) =>
+        label.StartsWith("B-", StringComparison.Ordinal)
+        || (label.StartsWith("I-", StringComparison.Ordinal) && (i == 0 || labels[i - 1] == "O" || labels[i - 1][2..] != label[2..]))).Count();
 }

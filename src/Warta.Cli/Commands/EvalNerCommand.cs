@@ -23,9 +23,13 @@ internal static class EvalNerCommand
         {
             Description = "Tag with this training domain's weights ('shared' for the shared weights alone) instead of the one matching the folder",
         };
+        var predictions = new Option<string?>("--predictions")
+        {
+            Description = "Write each token with its gold and predicted label to this file (CoNLL columns, a blank line between sentences)",
+        };
         var command = new Command("ner", "Entity-level P/R/F1 (exact span and type) of the NER tagger on a dev/valid split")
         {
-            folder, json, model, inDomain, domainOption,
+            folder, json, model, inDomain, domainOption, predictions,
         };
         command.SetAction(parseResult =>
         {
@@ -82,8 +86,37 @@ internal static class EvalNerCommand
             else tagger = tagger.ForDataset(name);
             IReadOnlyList<NerSentence> sentences;
             using (var reader = File.OpenText(split)) sentences = NerDatasetReader.Read(reader);
+            var predictionsPath = parseResult.GetValue(predictions);
+            StreamWriter? predictionsWriter = null;
+            if (predictionsPath is not null)
+            {
+                try
+                {
+                    predictionsWriter = new StreamWriter(predictionsPath, append: false, new System.Text.UTF8Encoding(false));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    Console.Error.WriteLine($"{predictionsPath}: cannot write predictions: {e.Message}");
+                    return 2;
+                }
+            }
             var watch = Stopwatch.StartNew();
-            var report = NerEvaluator.Evaluate(tagger, sentences);
+            ConllReport report;
+            using (predictionsWriter)
+            {
+                report = NerEvaluator.Evaluate(tagger, sentences, predictionsWriter is null ? null : (sentence, predicted) =>
+                {
+                    for (var i = 0; i < sentence.Tokens.Count; i++)
+                    {
+                        predictionsWriter.Write(sentence.Tokens[i]);
+                        predictionsWriter.Write('\t');
+                        predictionsWriter.Write(sentence.Labels[i]);
+                        predictionsWriter.Write('\t');
+                        predictionsWriter.WriteLine(predicted[i]);
+                    }
+                    predictionsWriter.WriteLine();
+                });
+            }
             var seconds = watch.Elapsed.TotalSeconds;
             var domain = tagger.Domain ?? "shared";
             if (parseResult.GetValue(json))
