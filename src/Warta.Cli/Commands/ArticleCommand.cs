@@ -101,7 +101,7 @@ internal static class ArticleCommand
             foreach (var q in annotations.Quotes)
             {
                 var role = q.SpeakerRole is null ? "" : $", {q.SpeakerRole}";
-                output.WriteLine($"  {q.Start,6}+{q.Length,-3} “{q.Text}” — {q.Speaker ?? "unattributed"}{role} ({q.Kind.ToString().ToLowerInvariant()}, {q.Cue})");
+                output.WriteLine($"  {q.Start,6}+{q.Length,-3} “{q.Text}” — {q.Speaker ?? (q.SpeakerRole is null ? "unattributed" : "unnamed")}{role} ({q.Kind.ToString().ToLowerInvariant()}, {q.Cue})");
             }
         }
     }

@@ -65,7 +65,7 @@ internal static class StoryCommand
             foreach (var quote in article.Annotations.Quotes)
             {
                 var role = quote.SpeakerRole is null ? "" : $", {quote.SpeakerRole}";
-                output.WriteLine($"  {quote.Speaker ?? "(unattributed)"}{role} ({quote.Kind.ToString().ToLowerInvariant()}, {article.Outlet}): {quote.Text.ReplaceLineEndings(" ")}");
+                output.WriteLine($"  {quote.Speaker ?? (quote.SpeakerRole is null ? "(unattributed)" : "(unnamed)")}{role} ({quote.Kind.ToString().ToLowerInvariant()}, {article.Outlet}): {quote.Text.ReplaceLineEndings(" ")}");
             }
         }
     }

@@ -36,8 +36,66 @@ public class QuoteExtractorTests
         var quote = Assert.Single(quotes, q => q.Text == "akan segera berkunjung ke Federasi Rusia");
         Assert.Equal(QuoteKind.Direct, quote.Kind);
         Assert.Equal("mengatakan", quote.Cue);
-        Assert.Equal("Kim Jong-un", quote.Speaker);
+        // "Kantor Berita Pusat Korea … merilis pernyataan … yang mengatakan Kim “akan segera berkunjung …”": the agency's
+        // statement speaks; Kim is the subject of the quoted clause.
+        Assert.Equal("Kantor Berita Pusat Korea", quote.Speaker);
         Assert.DoesNotContain(quotes, q => q.Text == "senjata bersistem taktis");
+    }
+
+    [Fact]
+    public void Should_give_reported_speech_to_the_unnamed_official_not_to_the_place_in_his_relative_clause()
+    {
+        // Given the rakyatku seed: "Seorang pejabat Rusia yang baru-baru ini memimpin delegasi pemerintah ke Korea Utara mengatakan, …"
+        var text = File.ReadAllText(SharedData.PathOf("seeds/rakyatku-2019-03-26-kim-rusia.txt"));
+
+        // When quotes are extracted
+        var quotes = new QuoteExtractor().Extract(text);
+
+        // Then the invitation is reported by an unnamed Russian official, described by the role
+        var quote = Assert.Single(quotes, q => q.Text.StartsWith("Rusia telah mengundang Kim", StringComparison.Ordinal));
+        Assert.Equal(QuoteKind.Indirect, quote.Kind);
+        Assert.Null(quote.Speaker);
+        Assert.Equal("seorang pejabat Rusia", quote.SpeakerRole);
+    }
+
+    [Theory]
+    [InlineData("Ketua KPK Firli Bahuri yang ditemui di Gedung Merah Putih mengatakan, penyidik sudah memeriksa tujuh saksi.", "Firli Bahuri", "Ketua KPK")]
+    [InlineData("Pejabat senior yang mendampingi Presiden Joko Widodo ke Beijing mengatakan, kesepakatan dagang itu diteken pekan depan.", null, "pejabat senior")]
+    [InlineData("Menteri Luar Negeri Retno Marsudi mengatakan, Indonesia menolak klaim yang diajukan Beijing itu.", "Retno Marsudi", "Menteri Luar Negeri")]
+    public void Should_attribute_reported_speech_to_the_subject_of_the_reporting_verb(string text, string? speaker, string role)
+    {
+        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+
+        Assert.Equal(QuoteKind.Indirect, quote.Kind);
+        Assert.Equal(speaker, quote.Speaker);
+        Assert.Equal(role, quote.SpeakerRole);
+    }
+
+    [Theory]
+    [InlineData("“Kami buka enam pos kesehatan,” ujar Kepala SD Inpres Waisala, Agustina Wattimena.", "Agustina Wattimena", "Kepala SD Inpres Waisala")]
+    [InlineData("“Terdakwa terbukti menerima hadiah,” kata jaksa KPK Ratna Kusumawardani.", "Ratna Kusumawardani", "jaksa KPK")]
+    [InlineData("“Dia sudah izin ke saya sejak kemarin,” kata pelatih Teguh Wicaksono.", "Teguh Wicaksono", "pelatih")]
+    [InlineData("Menurut Kepala Bidang Pelayanan Kesehatan, Ruth Tanamal, sebagian pengungsi mulai mengalami diare.", "Ruth Tanamal", "Kepala Bidang Pelayanan Kesehatan")]
+    [InlineData("Kepala Bidang Pelayanan Kesehatan, Ruth Tanamal, mengatakan, sebagian pengungsi mulai mengalami diare.", "Ruth Tanamal", "Kepala Bidang Pelayanan Kesehatan")]
+    [InlineData("Ruth Tanamal, Kepala Bidang Pelayanan Kesehatan, mengatakan, sebagian pengungsi mulai mengalami diare.", "Ruth Tanamal", "Kepala Bidang Pelayanan Kesehatan")]
+    [InlineData("Pelatih Teguh Wicaksono mengatakan, klub sudah menyiapkan dua nama penyerang pengganti.", "Teguh Wicaksono", "Pelatih")]
+    public void Should_separate_the_speakers_title_from_the_name(string text, string speaker, string role)
+    {
+        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+
+        Assert.Equal(speaker, quote.Speaker);
+        Assert.Equal(role, quote.SpeakerRole);
+        Assert.DoesNotContain(speaker, quote.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_not_take_an_office_acronym_into_the_name_when_a_short_form_is_resolved()
+    {
+        var text = "Sidang dibuka jaksa KPK Ratna Kusumawardani.\n\n“Terdakwa mengetahui hadiah itu terkait jabatannya,” kata Ratna.";
+
+        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+
+        Assert.Equal("Ratna Kusumawardani", quote.Speaker);
     }
 
     [Fact]

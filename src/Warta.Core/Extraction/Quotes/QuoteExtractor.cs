@@ -29,6 +29,8 @@ public sealed class QuoteExtractor
     private enum Attribution
     {
         Named,
+        /// <summary>An unnamed speaker known by a description (<c>seorang pejabat Rusia</c>), kept as the role.</summary>
+        Described,
         Previous,
         Unknown,
     }
@@ -61,6 +63,12 @@ public sealed class QuoteExtractor
                     last = speaker;
                     lastTitle = title;
                     break;
+                case Attribution.Described:
+                    speaker = null;
+                    title = c.Title;
+                    last = null;
+                    lastTitle = title;
+                    break;
                 case Attribution.Previous:
                     speaker = last;
                     title = lastTitle;
@@ -70,7 +78,7 @@ public sealed class QuoteExtractor
                     title = null;
                     break;
             }
-            var role = speaker is null ? null : Appositive(text, tokens, speaker) ?? title;
+            var role = speaker is null ? title : Appositive(text, tokens, speaker) ?? title;
             var entity = speaker is null ? null : _linkSpeaker?.Invoke(speaker);
             quotes.Add(new Quote(c.Start, c.Length, text.Substring(c.Start, c.Length), speaker, entity, role, c.Kind, c.Cue));
         }
@@ -117,7 +125,7 @@ public sealed class QuoteExtractor
             found.Add(new Candidate(start, end - start, QuoteKind.Direct, p.Cue, p.Attribution, p.Name, p.Title));
             return;
         }
-        var pre = PreCue(tokens, standalone, TokenAtOrAfter(tokens, open) - 1);
+        var pre = PreCue(tokens, standalone, TokenAtOrAfter(tokens, open) - 1, char.IsLower(text[start]));
         if (pre is { } q)
         {
             found.Add(new Candidate(start, end - start, QuoteKind.Direct, q.Cue, q.Attribution, q.Name, q.Title));
@@ -148,9 +156,11 @@ public sealed class QuoteExtractor
             var cue = word.EndsWith("nya", StringComparison.Ordinal) && word.Length > 5 ? word[..^3] : word;
             if (!ReferenceEquals(cue, word)) return (cue, Attribution.Previous, null, null);
             if (k + 1 < tokens.Count && tokens[k + 1].IsWord && QuoteLexicon.Pronouns.Contains(tokens[k + 1].Lower)) return (cue, Attribution.Previous, null, null);
+            if (LowerCaseTitled(tokens, k + 1) is { } titled) return (cue, Attribution.Named, titled.Name, titled.Title);
             var run = RunFrom(tokens, k + 1);
             if (run.Count > 0)
             {
+                if (AppositiveName(tokens, run) is { } named) return (cue, Attribution.Named, named.Name, named.Title);
                 var (title, name) = SplitTitle(tokens, standalone, run);
                 return (cue, Attribution.Named, name, title);
             }
@@ -170,8 +180,10 @@ public sealed class QuoteExtractor
         return null;
     }
 
-    /// <summary><c>X mengatakan, “…”</c>, <c>Menurut X, “…”</c>, <c>mengatakan Kim “…”</c>, <c>kata X: “…”</c> before the opening mark.</summary>
-    private static (string Cue, Attribution Attribution, string? Name, string? Title)? PreCue(List<TemporalToken> tokens, HashSet<string> standalone, int e)
+    /// <summary><c>X mengatakan, “…”</c>, <c>Menurut X, “…”</c>, <c>kata X: “…”</c> before the opening mark. In
+    /// <c>X mengatakan Kim “akan segera berkunjung”</c> the quote goes on a clause whose subject is Kim, so X is the speaker.</summary>
+    private static (string Cue, Attribution Attribution, string? Name, string? Title)? PreCue(List<TemporalToken> tokens, HashSet<string> standalone, int e,
+        bool quoteContinuesClause)
     {
         if (e < 0) return null;
         if (tokens[e].Text is "," or ":") e--;
@@ -180,6 +192,10 @@ public sealed class QuoteExtractor
         {
             var run = RunTo(tokens, e);
             var p = run.Count > 0 ? run[0] - 1 : -1;
+            if (p >= 0 && tokens[p].IsWord && quoteContinuesClause && QuoteLexicon.PreCues.Contains(tokens[p].Lower))
+            {
+                return Subject(tokens, standalone, p) is { } v ? (tokens[p].Lower, v.Attribution, v.Name, v.Title) : (tokens[p].Lower, Attribution.Unknown, null, null);
+            }
             if (p >= 0 && tokens[p].IsWord && (QuoteLexicon.PreCues.Contains(tokens[p].Lower) || QuoteLexicon.PostCues.Contains(tokens[p].Lower) || tokens[p].Is("menurut")))
             {
                 var (title, name) = SplitTitle(tokens, standalone, run);
@@ -199,17 +215,98 @@ public sealed class QuoteExtractor
         return null;
     }
 
-    /// <summary>The speaker before a reporting verb: a name run or a pronoun.</summary>
+    /// <summary><c>Kepala SD Inpres Waisala, Agustina Wattimena</c>: a title run, a comma and the name it introduces.</summary>
+    private static (string Title, string Name)? AppositiveName(List<TemporalToken> tokens, List<int> run)
+    {
+        if (run.Count == 0 || !QuoteLexicon.TitleHeads.Contains(tokens[run[0]].Lower)) return null;
+        var comma = run[^1] + 1;
+        if (comma + 1 >= tokens.Count || tokens[comma].Text != ",") return null;
+        var name = RunFrom(tokens, comma + 1);
+        if (name.Count == 0 || name.Count > 4 || QuoteLexicon.TitleHeads.Contains(tokens[name[0]].Lower)) return null;
+        return (Join(tokens, run), Join(tokens, name));
+    }
+
+    /// <summary><c>jaksa Ratna Kusumawardani</c>, <c>jaksa KPK Ratna Kusumawardani</c>: a lower-case title word at
+    /// <paramref name="i"/>, maybe an acronym of the office, then the name.</summary>
+    private static (string Title, string Name)? LowerCaseTitled(List<TemporalToken> tokens, int i)
+    {
+        if (i >= tokens.Count || !tokens[i].IsWord || tokens[i].IsCapitalised || !QuoteLexicon.TitleHeads.Contains(tokens[i].Lower)) return null;
+        var run = RunFrom(tokens, i + 1);
+        var office = 0;
+        while (office < run.Count - 2 && tokens[run[office]].Text.Length > 1 && tokens[run[office]].Text.All(char.IsUpper)) office++;
+        if (run.Count - office is < 1 or > 4) return null;
+        var title = string.Join(' ', new[] { tokens[i].Text }.Concat(run.Take(office).Select(k => tokens[k].Text)));
+        return (title, string.Join(' ', run.Skip(office).Select(k => tokens[k].Text)));
+    }
+
+    private static string Join(List<TemporalToken> tokens, List<int> run) => string.Join(' ', run.Select(k => tokens[k].Text));
+
+    /// <summary>The speaker before a reporting verb: a name run or a pronoun, or the head of the clause when the verb ends a
+    /// relative clause (<c>Seorang pejabat Rusia yang … ke Korea Utara mengatakan</c>: the official spoke, not Korea Utara).</summary>
     private static (Attribution Attribution, string? Name, string? Title)? Subject(List<TemporalToken> tokens, HashSet<string> standalone, int verb)
     {
         var s = verb - 1;
+        if (s > 0 && tokens[s].Text == "," && IsNameWord(tokens[s - 1]))
+        {
+            // "Kepala Bidang Pelayanan Kesehatan, Ruth Tanamal, mengatakan" or "Ruth Tanamal, Kepala Bidang …, mengatakan".
+            var second = RunTo(tokens, s - 1);
+            if (second.Count > 0 && second[0] >= 2 && tokens[second[0] - 1].Text == "," && IsNameWord(tokens[second[0] - 2]))
+            {
+                var first = RunTo(tokens, second[0] - 2);
+                if (AppositiveName(tokens, first) is { } a && a.Name == Join(tokens, second)) return (Attribution.Named, a.Name, a.Title);
+                if (first.Count > 0 && QuoteLexicon.TitleHeads.Contains(tokens[second[0]].Lower)) return (Attribution.Named, Join(tokens, first), Join(tokens, second));
+            }
+            return null;
+        }
         if (s < 0 || !tokens[s].IsWord) return null;
         if (QuoteLexicon.Pronouns.Contains(tokens[s].Lower)) return (Attribution.Previous, null, null);
+        if (tokens[s].Is("yang")) return ClauseHead(tokens, standalone, s);
         if (!IsNameWord(tokens[s])) return null;
         var run = RunTo(tokens, s);
         if (run.Count == 0) return null;
+        if (RelativePronounBefore(tokens, run[0]) is var relative and >= 0) return ClauseHead(tokens, standalone, relative);
+        if (run[0] > 0 && tokens[run[0] - 1].IsWord && !tokens[run[0] - 1].IsCapitalised && QuoteLexicon.TitleHeads.Contains(tokens[run[0] - 1].Lower)
+            && LowerCaseTitled(tokens, run[0] - 1) is { } titled)
+        {
+            return (Attribution.Named, titled.Name, titled.Title);
+        }
         var (title, name) = SplitTitle(tokens, standalone, run);
         return (Attribution.Named, name, title);
+    }
+
+    /// <summary>The <c>yang</c> opening a relative clause that holds token <paramref name="i"/>, searched back to the clause start; -1 if none.</summary>
+    private static int RelativePronounBefore(List<TemporalToken> tokens, int i)
+    {
+        for (var k = i - 1; k >= 0 && !IsClauseBoundary(tokens[k]); k--)
+        {
+            if (tokens[k].Is("yang")) return k;
+        }
+        return -1;
+    }
+
+    private static bool IsClauseBoundary(TemporalToken t) =>
+        !t.IsWord && (t.Text is "." or "!" or "?" or "," or ";" or ":" || Array.IndexOf(QuoteMarks, t.Text[0]) >= 0);
+
+    /// <summary>The noun phrase opening the clause that <c>yang</c> at <paramref name="relative"/> modifies: a name
+    /// (<c>Kantor Berita Pusat Korea yang …</c>) or a short description of an unnamed speaker (<c>Seorang pejabat Rusia yang …</c>).</summary>
+    private static (Attribution Attribution, string? Name, string? Title)? ClauseHead(List<TemporalToken> tokens, HashSet<string> standalone, int relative)
+    {
+        var c = relative;
+        while (c > 0 && !IsClauseBoundary(tokens[c - 1])) c--;
+        while (c < relative && ClauseOpeners.Contains(tokens[c].Lower)) c++;
+        var head = tokens.FindIndex(c, relative - c + 1, t => t.Is("yang"));
+        if (head <= c) return null;
+        if (IsNameWord(tokens[c]) && !AppositiveOpeners.Contains(tokens[c].Lower) && RunFrom(tokens, c) is var run && run[^1] + 1 == head)
+        {
+            var (title, name) = SplitTitle(tokens, standalone, run);
+            return (Attribution.Named, name, title);
+        }
+        // An unnamed speaker: a few words, none of them a pronoun or a quote ("Seorang pejabat Rusia", "Pejabat senior").
+        if (head - c > 5 || Enumerable.Range(c, head - c).Any(k => !tokens[k].IsWord || QuoteLexicon.Pronouns.Contains(tokens[k].Lower))) return null;
+        // A capital that only opens the sentence is dropped, as in a role after a name ("seorang senator …").
+        var sentenceCapital = c + 1 < head && !tokens[c + 1].IsCapitalised;
+        var words = Enumerable.Range(c, head - c).Select(k => k == c && sentenceCapital ? tokens[k].Lower : tokens[k].Text);
+        return (Attribution.Described, null, string.Join(' ', words));
     }
 
     private static void FindIndirect(string text, List<TemporalToken> tokens, HashSet<string> standalone, List<Candidate> found)
@@ -226,10 +323,20 @@ public sealed class QuoteExtractor
             {
                 var run = RunFrom(tokens, i + 1);
                 if (run.Count == 0 || run[^1] + 1 >= tokens.Count || tokens[run[^1] + 1].Text != ",") continue;
-                var (title, name) = SplitTitle(tokens, standalone, run);
-                speaker = (Attribution.Named, name, title);
-                contentToken = run[^1] + 2;
                 cue = "menurut";
+                // "Menurut Kepala Bidang Pelayanan Kesehatan, Ruth Tanamal, sebagian pengungsi …"
+                var named = RunFrom(tokens, run[^1] + 2);
+                if (AppositiveName(tokens, run) is { } a && named[^1] + 1 < tokens.Count && tokens[named[^1] + 1].Text == ",")
+                {
+                    speaker = (Attribution.Named, a.Name, a.Title);
+                    contentToken = named[^1] + 2;
+                }
+                else
+                {
+                    var (title, name) = SplitTitle(tokens, standalone, run);
+                    speaker = (Attribution.Named, name, title);
+                    contentToken = run[^1] + 2;
+                }
             }
             else if (QuoteLexicon.PreCues.Contains(t.Lower) && !t.IsCapitalised)
             {
@@ -389,8 +496,9 @@ public sealed class QuoteExtractor
     {
         var best = name;
         var padded = " " + name + " ";
-        foreach (var (candidate, _) in names)
+        foreach (var (found, _) in names)
         {
+            var candidate = WithoutLeadingAcronyms(found);
             if (candidate.Length > best.Length && candidate.Split(' ').Length <= 4
                 && (" " + candidate + " ").Contains(padded, StringComparison.Ordinal))
             {
@@ -398,6 +506,16 @@ public sealed class QuoteExtractor
             }
         }
         return best;
+    }
+
+    /// <summary><c>KPK Ratna Kusumawardani</c> (from <c>jaksa KPK Ratna Kusumawardani</c>) → <c>Ratna Kusumawardani</c>: an office
+    /// acronym before a name of two or more words is not part of it.</summary>
+    private static string WithoutLeadingAcronyms(string name)
+    {
+        var words = name.Split(' ');
+        var k = 0;
+        while (k < words.Length - 2 && words[k].Length > 1 && words[k].All(char.IsUpper)) k++;
+        return k == 0 ? name : string.Join(' ', words.Skip(k));
     }
 
     /// <summary><c>Melnichenko, seorang senator dari wilayah Penza Rusia yang …</c>: the role phrase after a comma following any form of the name.</summary>

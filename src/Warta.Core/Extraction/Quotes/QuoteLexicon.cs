@@ -34,6 +34,9 @@ internal static class QuoteLexicon
         "ir", "pak", "bu", "bapak", "ibu", "menkeu", "mendag", "menperin", "mentan", "gubernur", "chief", "ceo", "kabid",
         "kasubdit", "dirjen", "plt", "pj", "general", "head", "direktorat", "senior", "pejabat", "hakim", "jaksa", "kapten",
         "peneliti", "dosen", "guru", "ahli", "pakar", "ketua", "juragan", "pengusaha", "warga", "petani", "nelayan",
+        "pelatih", "pengacara", "advokat", "kuasa", "penyidik", "komandan", "camat", "lurah", "kades", "sekda", "kapolsek",
+        "pangdam", "danrem", "dandim", "kasat", "kabag", "kadis", "wamen", "terdakwa", "tersangka", "saksi", "korban",
+        "pendiri", "pemilik", "koordinator", "pelaksana",
     };
 
     /// <summary>Capitalised words that continue a title or office rather than start a name.</summary>
