@@ -89,6 +89,49 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Should_give_a_pronoun_cued_quote_to_the_speaker_of_a_reporting_verb_without_a_comma()
+    {
+        // Given reported speech with no comma after the verb (not taken as a quote), then a quote cued by a pronoun
+        var text = "“Kami akan terus mengawasi,” kata Menteri Perdagangan Budi Santoso.\n\n"
+            + "Pengamat ekonomi digital dari Universitas Nusa Bangsa, Lina Marlina, menilai startup sektor pangan menghadapi margin tipis. "
+            + "“Biaya logistik untuk produk segar itu tinggi,” katanya.";
+
+        var quotes = new QuoteExtractor().Extract(text);
+
+        // Then the second quote belongs to the analyst named with the verb, not to the minister quoted before her
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("Budi Santoso", quotes[0].Speaker);
+        Assert.Equal("Lina Marlina", quotes[1].Speaker);
+        Assert.Equal("Pengamat ekonomi digital dari Universitas Nusa Bangsa", quotes[1].SpeakerRole);
+    }
+
+    [Fact]
+    public void Should_attribute_quotes_in_an_english_report()
+    {
+        var text = "\"We still record frequent volcanic earthquakes,\" said Jefri Mamahit, head of the observation post.\n\n"
+            + "\"People left their livestock behind,\" he said.\n\n"
+            + "Agricultural economist Sarah Wijaya said direct trade deals can raise incomes. \"One container is a start,\" she said.\n\n"
+            + "\"Now our members earn twice as much,\" Rante said.";
+
+        var quotes = new QuoteExtractor().Extract(text);
+
+        Assert.Equal(["Jefri Mamahit", "Jefri Mamahit", "Sarah Wijaya", "Rante"], quotes.Select(q => q.Speaker));
+        Assert.Equal("head of the observation post", quotes[0].SpeakerRole);
+        Assert.Equal(["said", "said", "said", "said"], quotes.Select(q => q.Cue));
+    }
+
+    [Fact]
+    public void Should_keep_an_unnamed_speaker_described_after_the_cue()
+    {
+        var text = "“Rapatnya cuma 15 menit,” ujar seorang analis data yang meminta namanya tidak disebut.";
+
+        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+
+        Assert.Null(quote.Speaker);
+        Assert.Equal("seorang analis data", quote.SpeakerRole);
+    }
+
+    [Fact]
     public void Should_not_take_an_office_acronym_into_the_name_when_a_short_form_is_resolved()
     {
         var text = "Sidang dibuka jaksa KPK Ratna Kusumawardani.\n\n“Terdakwa mengetahui hadiah itu terkait jabatannya,” kata Ratna.";

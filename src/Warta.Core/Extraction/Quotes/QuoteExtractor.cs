@@ -17,7 +17,7 @@ public sealed class QuoteExtractor
         "namun", "sementara", "menurut", "kemudian", "selain", "dalam", "di", "pada", "saat", "dengan", "sedangkan", "tetapi",
         "tapi", "adapun", "lebih", "kepada", "oleh", "bahkan", "sebelumnya", "selanjutnya", "meski", "meskipun", "jika", "kalau",
     };
-    private static readonly HashSet<string> AppositiveOpeners = new(StringComparer.Ordinal) { "seorang", "salah", "mantan", "selaku", "sang" };
+    private static readonly HashSet<string> AppositiveOpeners = new(StringComparer.Ordinal) { "seorang", "salah", "mantan", "selaku", "sang", "a", "an", "the" };
 
     private static readonly HashSet<string> OrganisationMarkers = new(StringComparer.Ordinal) { "pt", "bank", "partai", "universitas", "kementerian", "badan", "lembaga", "komisi" };
 
@@ -35,7 +35,10 @@ public sealed class QuoteExtractor
         Unknown,
     }
 
-    private sealed record Candidate(int Start, int Length, QuoteKind Kind, string Cue, Attribution Attribution, string? Name, string? Title);
+    /// <summary>A quote found, or (<c>MentionOnly</c>) a speaker named with a reporting verb whose words are not taken as a quote
+    /// ("Lina Marlina menilai startup …"), who only becomes the speaker that a later <c>katanya</c> refers to.</summary>
+    private sealed record Candidate(int Start, int Length, QuoteKind Kind, string Cue, Attribution Attribution, string? Name, string? Title,
+        bool MentionOnly = false);
 
     /// <summary>Quotes in text order; offsets point at the quoted or reported words inside <paramref name="text"/>.</summary>
     public IReadOnlyList<Quote> Extract(string text)
@@ -53,6 +56,12 @@ public sealed class QuoteExtractor
         string? lastTitle = null;
         foreach (var c in candidates)
         {
+            if (c.MentionOnly)
+            {
+                last = Resolve(c.Name!, names);
+                lastTitle = c.Title;
+                continue;
+            }
             string? speaker;
             string? title;
             switch (c.Attribution)
@@ -156,6 +165,7 @@ public sealed class QuoteExtractor
             var cue = word.EndsWith("nya", StringComparison.Ordinal) && word.Length > 5 ? word[..^3] : word;
             if (!ReferenceEquals(cue, word)) return (cue, Attribution.Previous, null, null);
             if (k + 1 < tokens.Count && tokens[k + 1].IsWord && QuoteLexicon.Pronouns.Contains(tokens[k + 1].Lower)) return (cue, Attribution.Previous, null, null);
+            if (Description(tokens, k + 1) is { } described) return (cue, Attribution.Described, null, described);
             if (LowerCaseTitled(tokens, k + 1) is { } titled) return (cue, Attribution.Named, titled.Name, titled.Title);
             var run = RunFrom(tokens, k + 1);
             if (run.Count > 0)
@@ -165,6 +175,10 @@ public sealed class QuoteExtractor
                 return (cue, Attribution.Named, name, title);
             }
             return (cue, Attribution.Previous, null, null);
+        }
+        if (QuoteLexicon.Pronouns.Contains(word) && k + 1 < tokens.Count && QuoteLexicon.PreCues.Contains(tokens[k + 1].Lower))
+        {
+            return (tokens[k + 1].Lower, Attribution.Previous, null, null); // "…,” he said" / "…,” ia menambahkan"
         }
         if (tokens[k].IsCapitalised)
         {
@@ -239,6 +253,16 @@ public sealed class QuoteExtractor
         return (title, string.Join(' ', run.Skip(office).Select(k => tokens[k].Text)));
     }
 
+    /// <summary><c>ujar seorang analis data yang …</c>: an unnamed speaker described after the cue, up to a relative clause or punctuation.</summary>
+    private static string? Description(List<TemporalToken> tokens, int i)
+    {
+        if (i >= tokens.Count || !tokens[i].IsWord || tokens[i].IsCapitalised || !(tokens[i].Is("seorang") || tokens[i].Is("salah"))) return null;
+        var end = i + 1;
+        while (end < tokens.Count && tokens[end].IsWord && !tokens[end].Is("yang") && end - i < 6) end++;
+        if (end == i + 1 || (end < tokens.Count && tokens[end].IsWord && !tokens[end].Is("yang"))) return null;
+        return string.Join(' ', Enumerable.Range(i, end - i).Select(k => tokens[k].Text));
+    }
+
     private static string Join(List<TemporalToken> tokens, List<int> run) => string.Join(' ', run.Select(k => tokens[k].Text));
 
     /// <summary>The speaker before a reporting verb: a name run or a pronoun, or the head of the clause when the verb ends a
@@ -255,6 +279,14 @@ public sealed class QuoteExtractor
                 var first = RunTo(tokens, second[0] - 2);
                 if (AppositiveName(tokens, first) is { } a && a.Name == Join(tokens, second)) return (Attribution.Named, a.Name, a.Title);
                 if (first.Count > 0 && QuoteLexicon.TitleHeads.Contains(tokens[second[0]].Lower)) return (Attribution.Named, Join(tokens, first), Join(tokens, second));
+                // "Pengamat ekonomi digital dari Universitas Nusa Bangsa, Lina Marlina, menilai": a role phrase opening the clause.
+                var c = second[0] - 2;
+                while (c > 0 && !IsClauseBoundary(tokens[c - 1])) c--;
+                while (c < second[0] - 2 && ClauseOpeners.Contains(tokens[c].Lower)) c++;
+                if (QuoteLexicon.TitleHeads.Contains(tokens[c].Lower) && second[0] - 1 - c <= 10)
+                {
+                    return (Attribution.Named, Join(tokens, second), Join(tokens, [.. Enumerable.Range(c, second[0] - 1 - c)]));
+                }
             }
             return null;
         }
@@ -343,8 +375,15 @@ public sealed class QuoteExtractor
                 var next = i + 1;
                 if (next >= tokens.Count) continue;
                 if (tokens[next].Text == ",") next++;
-                if (next < tokens.Count && tokens[next].Is("bahwa")) next++;
-                else if (next == i + 1 && !(t.Is("menjelaskan") || t.Is("menegaskan") || t.Is("menyebutkan"))) continue;
+                if (next < tokens.Count && (tokens[next].Is("bahwa") || tokens[next].Is("that"))) next++;
+                else if (next == i + 1 && !(t.Is("menjelaskan") || t.Is("menegaskan") || t.Is("menyebutkan")))
+                {
+                    if (Subject(tokens, standalone, i) is { Attribution: Attribution.Named } mentioned)
+                    {
+                        found.Add(new Candidate(t.Start, 0, QuoteKind.Indirect, t.Lower, Attribution.Named, mentioned.Name, mentioned.Title, MentionOnly: true));
+                    }
+                    continue;
+                }
                 speaker = Subject(tokens, standalone, i);
                 if (speaker is null) continue;
                 contentToken = next;

@@ -10,6 +10,8 @@ internal static class QuoteLexicon
         "papar", "lanjut", "kilah", "aku", "ungkapnya", "katanya", "ujarnya", "tuturnya", "ucapnya", "imbuhnya", "tambahnya",
         "tegasnya", "sebutnya", "terangnya", "pungkasnya", "paparnya", "lanjutnya", "jelasnya", "kilahnya", "akunya",
         "seru", "serunya", "tulis", "tulisnya", "canda", "candanya", "timpal", "timpalnya", "sambung", "sambungnya",
+        // English reports ("…,” said Jefri Mamahit)
+        "said", "says", "added", "explained", "wrote", "asked",
     };
 
     /// <summary>Reporting verbs that introduce a quote or reported speech (<c>X mengatakan, …</c>).</summary>
@@ -19,10 +21,12 @@ internal static class QuoteLexicon
         "menyebutkan", "menyebut", "menilai", "mengakui", "berkata", "memaparkan", "menerangkan", "mengemukakan",
         "menyampaikan", "mengklaim", "membantah", "mengingatkan", "menekankan", "berpendapat", "menandaskan", "menyebutkan",
         "mengungkap", "mengaku", "menduga", "memperkirakan", "berharap", "menyampaikan", "menulis", "bertanya", "menanggapi",
+        // English ("Rante said", "Mamahit told reporters")
+        "said", "says", "added", "explained", "told", "stated", "warned", "wrote", "asked",
     };
 
     /// <summary>Pronouns standing for the last named speaker.</summary>
-    public static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "ia", "dia", "beliau", "nya" };
+    public static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "ia", "dia", "beliau", "nya", "he", "she", "they" };
 
     /// <summary>Words that head a title or office before a name (<c>Menteri Keuangan</c>, <c>Presiden</c>).</summary>
     public static readonly HashSet<string> TitleHeads = new(StringComparer.Ordinal)
@@ -36,7 +40,8 @@ internal static class QuoteLexicon
         "peneliti", "dosen", "guru", "ahli", "pakar", "ketua", "juragan", "pengusaha", "warga", "petani", "nelayan",
         "pelatih", "pengacara", "advokat", "kuasa", "penyidik", "komandan", "camat", "lurah", "kades", "sekda", "kapolsek",
         "pangdam", "danrem", "dandim", "kasat", "kabag", "kadis", "wamen", "terdakwa", "tersangka", "saksi", "korban",
-        "pendiri", "pemilik", "koordinator", "pelaksana",
+        "pendiri", "pemilik", "koordinator", "pelaksana", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson",
+        "secretary", "governor", "mayor", "minister", "director", "official", "officer",
     };
 
     /// <summary>Capitalised words that continue a title or office rather than start a name.</summary>
