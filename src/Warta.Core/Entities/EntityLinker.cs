@@ -27,6 +27,7 @@ public static class EntityLinker
         }
         VoteTypes(keys, fromTable);
         var storyKnown = story?.Known.Select(k => (k.Type, Key: KeyOf(k.Id), k.Canonical)).ToList() ?? [];
+        JoinAdministrativeForms(keys, storyKnown);
         var canonicalByKey = new Dictionary<(EntityType, string), string>();
         foreach (var (type, key, canonical) in storyKnown) canonicalByKey.TryAdd((type, key), canonical);
         var linked = new EntityMention[mentions.Count];
@@ -84,6 +85,39 @@ public static class EntityLinker
             split.Add(new EntityMention(restStart, person.Length, person, EntityType.Person, IdOf(EntityType.Person, Normalise(person)), person));
         }
         return split ?? mentions;
+    }
+
+    /// <summary>Words naming an administrative unit before its name (<c>Kabupaten Lamaru</c>); a river or a mountain
+    /// (<c>Sungai Lamaru</c>) is another place and is not listed.</summary>
+    private static readonly HashSet<string> AdministrativeWords = new(StringComparer.Ordinal)
+    {
+        "kabupaten", "kab", "kota", "provinsi", "prov", "kecamatan", "kec", "kelurahan", "desa", "dusun", "distrik", "regency",
+        "province", "city",
+    };
+
+    /// <summary><c>Lamaru</c> joins <c>Kabupaten Lamaru</c> when the article or its story names exactly one administrative
+    /// unit called Lamaru; with both <c>Kota Bandung</c> and <c>Kabupaten Bandung</c> a bare <c>Bandung</c> stays apart.</summary>
+    private static void JoinAdministrativeForms((EntityType Type, string Key, string Canonical)[] keys,
+        List<(EntityType Type, string Key, string Canonical)> story)
+    {
+        var units = new Dictionary<string, List<(string Key, string Canonical)>>(StringComparer.Ordinal);
+        foreach (var (type, key, canonical) in keys.Concat(story))
+        {
+            if (type != EntityType.Place) continue;
+            var space = key.IndexOf(' ', StringComparison.Ordinal);
+            if (space < 0 || !AdministrativeWords.Contains(key[..space])) continue;
+            var name = key[(space + 1)..];
+            if (!units.TryGetValue(name, out var forms)) units[name] = forms = [];
+            if (!forms.Exists(f => f.Key == key)) forms.Add((key, canonical));
+        }
+        if (units.Count == 0) return;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (keys[i].Type == EntityType.Place && units.TryGetValue(keys[i].Key, out var forms) && forms.Count == 1)
+            {
+                keys[i] = (EntityType.Place, forms[0].Key, forms[0].Canonical);
+            }
+        }
     }
 
     /// <summary>Matching form of a name: lower-cased, hyphens and dots as spaces, single spaces.</summary>

@@ -34,6 +34,34 @@ public class EntityLinkerTests
     }
 
     [Fact]
+    public void Should_join_a_bare_place_name_to_the_one_administrative_unit_of_that_name()
+    {
+        EntityMention[] mentions =
+        [
+            Mention("Kabupaten Lamaru", EntityType.Place), Mention("Sungai Lamaru", EntityType.Place), Mention("Lamaru", EntityType.Place),
+            Mention("Kota Bandung", EntityType.Place), Mention("Kabupaten Bandung", EntityType.Place), Mention("Bandung", EntityType.Place),
+        ];
+
+        var linked = EntityLinker.Link(mentions);
+
+        // Lamaru is the regency (the river is another place); Bandung could be the city or the regency, so it stays apart
+        Assert.Equal(["place:kabupaten lamaru", "place:sungai lamaru", "place:kabupaten lamaru"], linked.Take(3).Select(m => m.EntityId));
+        Assert.Equal("Kabupaten Lamaru", linked[2].CanonicalName);
+        Assert.Equal(["place:kota bandung", "place:kabupaten bandung", "place:bandung"], linked.Skip(3).Select(m => m.EntityId));
+    }
+
+    [Fact]
+    public void Should_join_a_bare_place_name_to_an_administrative_unit_named_earlier_in_the_story()
+    {
+        var story = new StoryEntities();
+        story.Add(EntityLinker.Link([Mention("Kabupaten Lamaru", EntityType.Place)]));
+
+        var linked = EntityLinker.Link([Mention("Lamaru", EntityType.Place)], story);
+
+        Assert.Equal("place:kabupaten lamaru", Assert.Single(linked).EntityId);
+    }
+
+    [Fact]
     public void Should_keep_a_person_whose_first_name_is_no_place_of_the_article_or_who_has_one_name_left()
     {
         EntityMention[] mentions = [Mention("Kota Batu", EntityType.Place), Mention("Batu Rahmah", EntityType.Person), Mention("Sari Nurlaila Rahmah", EntityType.Person)];
