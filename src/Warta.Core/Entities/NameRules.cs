@@ -19,6 +19,13 @@ internal static class NameRules
         "Pemerintah Kabupaten", "Pemerintah Kota", "Otoritas", "Direktorat", "Sekretariat", "Kamar Dagang",
     };
 
+    /// <summary>Organisation heads that never open a place's name, unlike <c>Universitas</c> or <c>Bank</c> (a building, a seat).</summary>
+    private static readonly HashSet<string> NeverPlaceHeads = new(StringComparer.Ordinal)
+    {
+        "Dinas", "Badan", "Kementerian", "Kejaksaan", "Kepolisian", "Komisi", "Partai", "Dewan", "Lembaga", "Direktorat", "Mahkamah",
+        "Komite", "Asosiasi", "Yayasan", "Otoritas",
+    };
+
     /// <summary>Lowercase nouns after which a capitalised word is a place (<c>di wilayah Penza</c>).</summary>
     private static readonly HashSet<string> PlaceNouns = new(StringComparer.Ordinal)
     {
@@ -63,6 +70,15 @@ internal static class NameRules
                     i = end;
                     continue;
                 }
+            }
+            // A body the model took for a place ("Dinas PUPR Lamaru", "Badan Pusat Statistik"): these heads never open a place's name.
+            if (head > 0 && tags[i] == BioTags.Index("B-LOC") && NeverPlaceHeads.Contains(tokens[i]))
+            {
+                var end = i + 1;
+                while (end < tokens.Count && tags[end] == BioTags.Index("I-LOC")) end++;
+                Retag(tags, i, end, BioTags.Index("B-ORG"));
+                i = end;
+                continue;
             }
             if (PlaceNouns.Contains(tokens[i]) && i + 1 < tokens.Count && IsCapitalised(tokens[i + 1]) && tags[i + 1] == BioTags.Outside)
             {

@@ -26,6 +26,7 @@ public class NameRulesTests
     [InlineData("Usulan itu ditolak Dewan Federasi pekan lalu setelah perdebatan panjang.", "Dewan Federasi")]
     [InlineData("Pernyataan itu dirilis Kantor Berita Pusat Korea yang dikelola pemerintah.", "Kantor Berita Pusat Korea")]
     [InlineData("Stasiun itu ditegur Komisi Penyiaran Independen karena menayangkan iklan rokok.", "Komisi Penyiaran Independen")]
+    [InlineData("Pejabat pembuat komitmen proyek dari Dinas PUPR Lamaru, Arief Rahman, menjelaskan tanggul baru dibangun sepanjang 180 meter.", "Dinas PUPR Lamaru")]
     public void Should_read_a_capitalised_name_opened_by_an_institution_noun_as_one_organisation(string sentence, string organisation)
     {
         // When a sentence names an institution by its head noun and capitalised name
