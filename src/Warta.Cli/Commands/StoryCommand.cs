@@ -24,7 +24,8 @@ internal static class StoryCommand
             if (story is null) return ExitCodes.InputFailed;
             var articles = StoryView.Articles(store, store, story.Id);
             var entities = new StoryEntities();
-            foreach (var (_, article) in articles) entities.Add(article.Annotations.Entities);
+            // Linked again across the story, as `warta entities` does: a later article's "Kim" joins an earlier "Kim Jong Un".
+            foreach (var (_, article) in articles) entities.Add(EntityLinker.Link(article.Annotations.Entities, entities));
             if (parseResult.GetValue(json)) output.WriteLine(StoriesCommand.Json(w => WriteJson(w, story, articles, entities)));
             else WriteText(output, story, articles, entities);
             return ExitCodes.Ok;

@@ -25,8 +25,8 @@ public static class EntityLinker
             fromTable[i] = alias is not null;
             keys[i] = alias is { } a ? (a.Type, Normalise(a.Canonical), a.Canonical) : (mentions[i].Type, normal, Tidy(mentions[i].Text));
         }
-        VoteTypes(keys, fromTable);
         var storyKnown = story?.Known.Select(k => (k.Type, Key: KeyOf(k.Id), k.Canonical)).ToList() ?? [];
+        VoteTypes(keys, fromTable, story?.Known.Select(k => (k.Type, KeyOf(k.Id), k.Mentions)) ?? []);
         JoinAdministrativeForms(keys, storyKnown);
         var canonicalByKey = new Dictionary<(EntityType, string), string>();
         foreach (var (type, key, canonical) in storyKnown) canonicalByKey.TryAdd((type, key), canonical);
@@ -143,10 +143,17 @@ public static class EntityLinker
         _ => "organisation:",
     } + normalised;
 
-    /// <summary>One sense per discourse: a name the tagger typed differently across the article takes its majority type.</summary>
-    private static void VoteTypes((EntityType Type, string Key, string Canonical)[] keys, bool[] fromTable)
+    /// <summary>One sense per discourse: a name the tagger typed differently across the article, and the story's earlier
+    /// articles (<paramref name="story"/>: type, key and mentions of the entities known so far), takes its majority type.</summary>
+    private static void VoteTypes((EntityType Type, string Key, string Canonical)[] keys, bool[] fromTable,
+        IEnumerable<(EntityType Type, string Key, int Mentions)> story)
     {
         var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var (type, key, mentions) in story)
+        {
+            if (!votes.TryGetValue(key, out var counts)) votes[key] = counts = new int[3];
+            counts[(int)type] += mentions;
+        }
         for (var i = 0; i < keys.Length; i++)
         {
             if (!votes.TryGetValue(keys[i].Key, out var counts)) votes[keys[i].Key] = counts = new int[3];

@@ -62,6 +62,21 @@ public class EntityLinkerTests
     }
 
     [Fact]
+    public void Should_give_a_name_the_type_the_story_gave_it_so_far()
+    {
+        // Given a story whose earlier articles named "BPBD Lamaru" as an organisation three times
+        var story = new StoryEntities();
+        story.Add(EntityLinker.Link([Mention("BPBD Lamaru", EntityType.Organisation), Mention("BPBD Lamaru", EntityType.Organisation)]));
+        story.Add(EntityLinker.Link([Mention("BPBD Lamaru", EntityType.Organisation)]));
+
+        // When a later article's tagger read it as a place once
+        var linked = EntityLinker.Link([Mention("BPBD Lamaru", EntityType.Place), Mention("Lamaru", EntityType.Place)], story);
+
+        // Then it joins the organisation, and the place stays a place
+        Assert.Equal(["organisation:bpbd lamaru", "place:lamaru"], linked.Select(m => m.EntityId));
+    }
+
+    [Fact]
     public void Should_keep_a_person_whose_first_name_is_no_place_of_the_article_or_who_has_one_name_left()
     {
         EntityMention[] mentions = [Mention("Kota Batu", EntityType.Place), Mention("Batu Rahmah", EntityType.Person), Mention("Sari Nurlaila Rahmah", EntityType.Person)];
