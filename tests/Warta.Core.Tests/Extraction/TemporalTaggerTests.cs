@@ -67,6 +67,15 @@ public class TemporalTaggerTests
     [InlineData("Permintaan naik karena musim dingin di Eropa.", "musim dingin", "DATE", "2019-WI")]
     [InlineData("Sistem berlaku pada 1 Januari 2020 mendatang untuk Jawa.", "1 Januari 2020 mendatang", "DATE", "2020-01-01")]
     [InlineData("Asumsi APBN-P 2015 masih bisa berubah.", "2015", "DATE", "2015")]
+    [InlineData("Harga cabai biasanya naik menjelang Natal di Ambon.", "Natal", "DATE", "2019-12-25")]
+    [InlineData("Harga cabai turun lagi usai Natal di Ambon.", "Natal", "DATE", "2018-12-25")]
+    [InlineData("Jepang tak menganggap hari raya Natal sebagai libur nasional.", "hari raya Natal", "DATE", "XXXX-12-25")]
+    [InlineData("Penjualan naik saat Natal 2019 di pusat belanja.", "Natal 2019", "DATE", "2019-12-25")]
+    [InlineData("Lonjakan serupa terjadi pada Tahun Baru lalu di Bali.", "Tahun Baru lalu", "DATE", "2019-01-01")]
+    [InlineData("Upacara HUT RI ke-74 digelar di Istana Merdeka.", "HUT RI ke-74", "DATE", "2019-08-17")]
+    [InlineData("Pasar ramai menjelang Imlek di Glodok.", "Imlek", "DATE", "2020-01-25")]
+    [InlineData("Pasar ramai saat Imlek di Glodok.", "Imlek", "DATE", "2019-02-05")]
+    [InlineData("Libur Paskah tahun ini sudah selesai bagi sekolah.", "Paskah tahun ini", "DATE", "2019-04-21")]
     public void Should_recognise_and_normalise_the_expression_against_the_reference_date(string sentence, string expected, string type, string value)
     {
         // Given a sentence from a report published on Tuesday 23 April 2019
@@ -101,6 +110,9 @@ public class TemporalTaggerTests
 
     [Theory]
     [InlineData("Jl Raya Pasar Minggu 14, Pancoran.")]
+    [InlineData("Ia membintangi film Valentine's Day di Hollywood.")]
+    [InlineData("Banjir melanda Kabupaten Mandailing Natal di Sumatera Utara.")]
+    [InlineData("Ia ingat hari ibu dirawat di rumah sakit.")]
     [InlineData("Kami ingin memastikan dulu sistemnya berjalan.")]
     [InlineData("Pemasangan di kendaraan baru 2.500 unit dan 266 SPBU.")]
     [InlineData("Skor akhir 3/4 untuk tim tamu.")]
