@@ -25,8 +25,9 @@ public static class EntityLinker
             fromTable[i] = alias is not null;
             keys[i] = alias is { } a ? (a.Type, Normalise(a.Canonical), a.Canonical) : (mentions[i].Type, normal, Tidy(mentions[i].Text));
         }
-        var storyKnown = story?.Known.Select(k => (k.Type, Key: KeyOf(k.Id), k.Canonical)).ToList() ?? [];
-        VoteTypes(keys, fromTable, story?.Known.Select(k => (k.Type, KeyOf(k.Id), k.Mentions)) ?? []);
+        var earlier = story?.Known.ToList() ?? [];
+        var storyKnown = earlier.ConvertAll(k => (k.Type, Key: KeyOf(k.Id), k.Canonical));
+        VoteTypes(keys, fromTable, earlier.Select(k => (k.Type, KeyOf(k.Id), k.Mentions)));
         JoinAdministrativeForms(keys, storyKnown);
         var canonicalByKey = new Dictionary<(EntityType, string), string>();
         foreach (var (type, key, canonical) in storyKnown) canonicalByKey.TryAdd((type, key), canonical);

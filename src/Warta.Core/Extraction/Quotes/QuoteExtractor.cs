@@ -280,9 +280,7 @@ public sealed class QuoteExtractor
                 if (AppositiveName(tokens, first) is { } a && a.Name == Join(tokens, second)) return (Attribution.Named, a.Name, a.Title);
                 if (first.Count > 0 && QuoteLexicon.TitleHeads.Contains(tokens[second[0]].Lower)) return (Attribution.Named, Join(tokens, first), Join(tokens, second));
                 // "Pengamat ekonomi digital dari Universitas Nusa Bangsa, Lina Marlina, menilai": a role phrase opening the clause.
-                var c = second[0] - 2;
-                while (c > 0 && !IsClauseBoundary(tokens[c - 1])) c--;
-                while (c < second[0] - 2 && ClauseOpeners.Contains(tokens[c].Lower)) c++;
+                var c = ClauseStart(tokens, second[0] - 2);
                 if (QuoteLexicon.TitleHeads.Contains(tokens[c].Lower) && second[0] - 1 - c <= 10)
                 {
                     return (Attribution.Named, Join(tokens, second), Join(tokens, [.. Enumerable.Range(c, second[0] - 1 - c)]));
@@ -316,6 +314,15 @@ public sealed class QuoteExtractor
         return -1;
     }
 
+    /// <summary>The first token of the clause holding token <paramref name="i"/>, past an opening connective (<c>Namun</c>).</summary>
+    private static int ClauseStart(List<TemporalToken> tokens, int i)
+    {
+        var c = i;
+        while (c > 0 && !IsClauseBoundary(tokens[c - 1])) c--;
+        while (c < i && ClauseOpeners.Contains(tokens[c].Lower)) c++;
+        return c;
+    }
+
     private static bool IsClauseBoundary(TemporalToken t) =>
         !t.IsWord && (t.Text is "." or "!" or "?" or "," or ";" or ":" || Array.IndexOf(QuoteMarks, t.Text[0]) >= 0);
 
@@ -323,9 +330,7 @@ public sealed class QuoteExtractor
     /// (<c>Kantor Berita Pusat Korea yang …</c>) or a short description of an unnamed speaker (<c>Seorang pejabat Rusia yang …</c>).</summary>
     private static (Attribution Attribution, string? Name, string? Title)? ClauseHead(List<TemporalToken> tokens, HashSet<string> standalone, int relative)
     {
-        var c = relative;
-        while (c > 0 && !IsClauseBoundary(tokens[c - 1])) c--;
-        while (c < relative && ClauseOpeners.Contains(tokens[c].Lower)) c++;
+        var c = ClauseStart(tokens, relative);
         var head = tokens.FindIndex(c, relative - c + 1, t => t.Is("yang"));
         if (head <= c) return null;
         if (IsNameWord(tokens[c]) && !AppositiveOpeners.Contains(tokens[c].Lower) && RunFrom(tokens, c) is var run && run[^1] + 1 == head)
