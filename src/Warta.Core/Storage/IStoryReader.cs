@@ -1,0 +1,20 @@
+using Warta.Core.Model;
+
+namespace Warta.Core.Storage;
+
+/// <summary>The read side of stories, assignments and merges, for queries; never writes.</summary>
+public interface IStoryReader
+{
+    Task<Story?> GetStoryAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Stories (absorbed ones included), most recently updated first, then id.</summary>
+    Task<Page<Story>> ListStoriesAsync(PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>The story's own assignments (copies included, not those of stories merged into it), in the articles' publication order.</summary>
+    Task<IReadOnlyList<StoryAssignment>> GetAssignmentsAsync(string storyId, CancellationToken cancellationToken = default);
+
+    Task<StoryAssignment?> GetAssignmentAsync(string articleId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every recorded merge, in the order they were made.</summary>
+    Task<IReadOnlyList<StoryMerge>> ListMergesAsync(CancellationToken cancellationToken = default);
+}
