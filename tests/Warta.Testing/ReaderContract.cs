@@ -1,0 +1,119 @@
+using Warta.Core.Model;
+using Warta.Core.Storage;
+using Xunit;
+
+namespace Warta.Testing;
+
+/// <summary>Behaviour every <see cref="IArticleReader"/> and <see cref="IStoryReader"/> must show; a store's test class says how to seed one.</summary>
+public abstract class ReaderContract
+{
+    /// <summary>A fresh store holding <paramref name="articles"/>, then each of <paramref name="batches"/> saved in order.</summary>
+    protected abstract (IArticleReader Articles, IStoryReader Stories) Open(IReadOnlyList<Article> articles, params StoryBatch[] batches);
+
+    private static readonly DateTimeOffset Monday = new(2019, 4, 22, 9, 0, 0, TimeSpan.FromHours(7));
+
+    private static Story MakeStory(string id, int hoursAfterMonday = 1) =>
+        new(id, "Banjir " + id, 1, ["tirto.id"], Monday, Monday.AddHours(hoursAfterMonday));
+
+    private static Article[] Dated(params string[] idsAndTimes) =>
+        [.. idsAndTimes.Select(static e => e.Split('@')).Select(static p => SampleArticles.Make(p[0], p.Length > 1 ? p[1] : null))];
+
+    [Fact]
+    public async Task Should_read_one_article_by_id_and_nothing_for_an_unknown_id()
+    {
+        var articles = Dated("a1@2019-04-22T08:00", "a2");
+        var (reader, _) = Open(articles);
+
+        ModelAssert.Equal(articles[1], await reader.GetArticleAsync("a2", TestContext.Current.CancellationToken));
+        Assert.Null(await reader.GetArticleAsync("a", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Should_read_the_stored_articles_of_a_batch_and_leave_out_unknown_ids()
+    {
+        var articles = Dated("a1", "a2", "a3");
+        var (reader, _) = Open(articles);
+
+        var read = await reader.GetArticlesAsync(["a3", "ghost", "a1", "a3"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(["a1", "a3"], read.Select(static a => a.Id).Order(StringComparer.Ordinal));
+        ModelAssert.Equal(articles[2], read.Single(static a => a.Id == "a3"));
+        Assert.Empty(await reader.GetArticlesAsync([], TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Should_find_ids_by_prefix_sorted_and_at_most_the_limit()
+    {
+        var (reader, _) = Open(Dated("ab3", "ab1", "ab2", "b1", "a_x"));
+
+        Assert.Equal(["ab1", "ab2"], await reader.FindArticleIdsAsync("ab", 2, TestContext.Current.CancellationToken));
+        Assert.Equal(["ab1", "ab2", "ab3"], await reader.FindArticleIdsAsync("ab", 10, TestContext.Current.CancellationToken));
+        Assert.Equal(["a_x"], await reader.FindArticleIdsAsync("a_", 10, TestContext.Current.CancellationToken));
+        Assert.Empty(await reader.FindArticleIdsAsync("zz", 10, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Should_page_through_articles_oldest_first_undated_last_with_the_total()
+    {
+        var (reader, _) = Open(Dated("c@2019-04-23T10:00", "b", "a@2019-04-23T10:00", "d@2019-04-22T23:59"));
+
+        var all = await reader.ListArticlesAsync(PageRequest.All, TestContext.Current.CancellationToken);
+        var second = await reader.ListArticlesAsync(new PageRequest(1, 2), TestContext.Current.CancellationToken);
+        var beyond = await reader.ListArticlesAsync(new PageRequest(10, 2), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["d", "a", "c", "b"], all.Items.Select(static a => a.Id));
+        Assert.Equal(4, all.Total);
+        Assert.Equal(["a", "c"], second.Items.Select(static a => a.Id));
+        Assert.Equal(4, second.Total);
+        Assert.Empty(beyond.Items);
+        Assert.Equal(4, beyond.Total);
+        Assert.Equal(4, await reader.CountArticlesAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Should_read_stories_assignments_and_merges_as_saved()
+    {
+        var story = MakeStory("s1");
+        var copy = new StoryAssignment("a2", "s1", "a1", 0.93);
+        var merge = new StoryMerge("s2", "s1", "a2", 0.61);
+        var (_, reader) = Open(Dated("a1", "a2"), new StoryBatch([new("a1", "s1", null, 0), copy], [story, MakeStory("s2")], [merge]));
+
+        ModelAssert.Equal(story, await reader.GetStoryAsync("s1", TestContext.Current.CancellationToken));
+        Assert.Null(await reader.GetStoryAsync("s", TestContext.Current.CancellationToken));
+        Assert.Equal(copy, await reader.GetAssignmentAsync("a2", TestContext.Current.CancellationToken));
+        Assert.Null(await reader.GetAssignmentAsync("a3", TestContext.Current.CancellationToken));
+        Assert.Equal([merge], await reader.ListMergesAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Should_list_a_story_s_assignments_in_publication_order_with_undated_articles_last()
+    {
+        string[] ids = ["late", "undated", "early", "b", "a"];
+        var (_, reader) = Open(
+            Dated("late@2019-04-23T08:00", "undated", "early@2019-04-21T08:00", "b@2019-04-22T08:00", "a@2019-04-22T08:00", "other"),
+            new StoryBatch([.. ids.Select(static id => new StoryAssignment(id, "s1", null, 0.5)), new("other", "s2", null, 0)], [MakeStory("s1"), MakeStory("s2")], []));
+
+        var assignments = await reader.GetAssignmentsAsync("s1", TestContext.Current.CancellationToken);
+
+        Assert.Equal(["early", "a", "b", "late", "undated"], assignments.Select(static a => a.ArticleId));
+        Assert.Empty(await reader.GetAssignmentsAsync("s3", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Should_page_through_stories_latest_batch_first_then_latest_publication_then_id()
+    {
+        var (_, reader) = Open(
+            Dated("a1"),
+            new StoryBatch([], [MakeStory("old")], []),
+            new StoryBatch([], [MakeStory("b", 2), MakeStory("a", 2), MakeStory("c", 5)], []),
+            new StoryBatch([], [MakeStory("newest")], []));
+
+        var all = await reader.ListStoriesAsync(PageRequest.All, TestContext.Current.CancellationToken);
+        var page = await reader.ListStoriesAsync(new PageRequest(2, 2), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["newest", "c", "a", "b", "old"], all.Items.Select(static s => s.Id));
+        Assert.Equal(5, all.Total);
+        Assert.Equal(["a", "b"], page.Items.Select(static s => s.Id));
+        Assert.Equal(5, page.Total);
+    }
+}
