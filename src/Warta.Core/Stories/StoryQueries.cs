@@ -1,0 +1,119 @@
+using Warta.Core.Entities;
+using Warta.Core.Model;
+using Warta.Core.Storage;
+
+namespace Warta.Core.Stories;
+
+/// <summary>Read-side story queries shared by the CLI and a future API: current stories, one story, entities across stories.</summary>
+/// <remarks>
+/// A story absorbed by a merge is folded into the story that absorbed it: it is not listed, and its articles show in
+/// the absorbing story. Its id still resolves exactly (a merge record keeps it meaningful).
+/// </remarks>
+public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
+{
+    /// <summary>Stories not absorbed by a merge, in the store's order (most recently updated first, then id).</summary>
+    public async Task<IReadOnlyList<Story>> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var merges = await stories.ListMergesAsync(cancellationToken).ConfigureAwait(false);
+        var absorbed = merges.Select(static m => m.FromStoryId).ToHashSet(StringComparer.Ordinal);
+        var all = await stories.ListStoriesAsync(PageRequest.All, cancellationToken).ConfigureAwait(false);
+        return [.. all.Items.Where(s => !absorbed.Contains(s.Id))];
+    }
+
+    /// <summary>Current stories by first publication (undated last), then id: the order <c>warta stories</c> lists them in.</summary>
+    public async Task<IReadOnlyList<Story>> TimelineAsync(CancellationToken cancellationToken = default) =>
+        [.. (await CurrentAsync(cancellationToken).ConfigureAwait(false))
+            .OrderBy(static s => s.FirstPublished ?? DateTimeOffset.MaxValue)
+            .ThenBy(static s => s.Id, StringComparer.Ordinal)];
+
+    /// <summary>The story with this id (absorbed ones too), else the one current story whose id starts with it.</summary>
+    public async Task<IdResolution<Story>> ResolveAsync(string idOrPrefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idOrPrefix);
+        if (await stories.GetStoryAsync(idOrPrefix, cancellationToken).ConfigureAwait(false) is { } exact) return IdResolution<Story>.Found(exact);
+        var matches = (await CurrentAsync(cancellationToken).ConfigureAwait(false))
+            .Where(s => s.Id.StartsWith(idOrPrefix, StringComparison.Ordinal))
+            .ToList();
+        return matches.Count switch
+        {
+            0 => IdResolution<Story>.NotFound,
+            1 => IdResolution<Story>.Found(matches[0]),
+            _ => IdResolution<Story>.Ambiguous([.. matches.Select(static s => s.Id)]),
+        };
+    }
+
+    /// <summary>The story by id or unique prefix with its articles and entities; not found or ambiguous as <see cref="ResolveAsync"/> says.</summary>
+    public async Task<IdResolution<StoryDetail>> GetAsync(string idOrPrefix, CancellationToken cancellationToken = default)
+    {
+        var resolved = await ResolveAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
+        if (resolved.Value is not { } story) return new(resolved.Kind, null, resolved.Candidates);
+        var merges = await stories.ListMergesAsync(cancellationToken).ConfigureAwait(false);
+        var storyArticles = await ArticlesAsync(story.Id, merges, cancellationToken).ConfigureAwait(false);
+        var entities = new StoryEntities();
+        foreach (var item in storyArticles) entities.Add(LinkInStory(item.Article, entities));
+        return IdResolution<StoryDetail>.Found(new StoryDetail(story, storyArticles, entities.Entities));
+    }
+
+    /// <summary>Entities of all current stories, each linked within its story, most mentioned first, with the stories they appear in.</summary>
+    public async Task<IReadOnlyList<EntityInStories>> EntitiesAsync(CancellationToken cancellationToken = default)
+    {
+        var all = new StoryEntities();
+        var storiesOf = new Dictionary<string, SortedDictionary<string, Story>>(StringComparer.Ordinal);
+        var merges = await stories.ListMergesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var story in await CurrentAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var perStory = new StoryEntities();
+            foreach (var item in await ArticlesAsync(story.Id, merges, cancellationToken).ConfigureAwait(false))
+            {
+                var linked = LinkInStory(item.Article, perStory);
+                perStory.Add(linked);
+                all.Add(linked);
+                foreach (var mention in linked)
+                {
+                    if (!storiesOf.TryGetValue(mention.EntityId, out var set)) storiesOf[mention.EntityId] = set = new(StringComparer.Ordinal);
+                    set[story.Id] = story;
+                }
+            }
+        }
+        return [.. all.Entities.Select(e => new EntityInStories(e, [.. storiesOf[e.EntityId].Values]))];
+    }
+
+    /// <summary>The entities whose name or one of whose aliases is <paramref name="nameOrAlias"/> (compared as the linker normalises names).</summary>
+    public async Task<IReadOnlyList<EntityInStories>> FindEntityAsync(string nameOrAlias, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrAlias);
+        var wanted = EntityLinker.Normalise(nameOrAlias);
+        bool Named(string name) => string.Equals(EntityLinker.Normalise(name), wanted, StringComparison.Ordinal);
+        return [.. (await EntitiesAsync(cancellationToken).ConfigureAwait(false))
+            .Where(e => Named(e.Entity.CanonicalName) || e.Entity.Aliases.Any(Named))];
+    }
+
+    /// <summary>
+    /// Links an article's mentions against the entities its story has named so far, so that a later article's short
+    /// form ("Kim") joins an earlier full name ("Kim Jong Un"), as the pipeline links within one article.
+    /// </summary>
+    private static IReadOnlyList<EntityMention> LinkInStory(Article article, StoryEntities story) =>
+        EntityLinker.Link(article.Annotations.Entities, story);
+
+    /// <summary>
+    /// The assignments of a story and of every story merged into it (transitively), with their articles read in one
+    /// batch, in publication order of the articles (undated last), then id.
+    /// </summary>
+    private async Task<IReadOnlyList<StoryArticle>> ArticlesAsync(string storyId, IReadOnlyList<StoryMerge> merges, CancellationToken cancellationToken)
+    {
+        var ids = new List<string> { storyId };
+        for (var i = 0; i < ids.Count; i++)
+        {
+            ids.AddRange(merges.Where(m => m.IntoStoryId == ids[i]).Select(static m => m.FromStoryId).Where(id => !ids.Contains(id)));
+        }
+        var assignments = new List<StoryAssignment>();
+        foreach (var id in ids) assignments.AddRange(await stories.GetAssignmentsAsync(id, cancellationToken).ConfigureAwait(false));
+        var read = await articles.GetArticlesAsync([.. assignments.Select(static a => a.ArticleId)], cancellationToken).ConfigureAwait(false);
+        var byId = read.ToDictionary(static a => a.Id, StringComparer.Ordinal);
+        return [.. assignments
+            .Where(a => byId.ContainsKey(a.ArticleId))
+            .Select(a => new StoryArticle(a, byId[a.ArticleId]))
+            .OrderBy(static p => p.Article.Published?.Value ?? DateTimeOffset.MaxValue)
+            .ThenBy(static p => p.Article.Id, StringComparer.Ordinal)];
+    }
+}
