@@ -37,7 +37,7 @@ public sealed class ArticleCommandsTests : IDisposable
     [Fact]
     public void Should_list_articles_as_a_table_oldest_first_with_undated_last()
     {
-        var result = WartaProcess.Run("articles", "--db", _db);
+        var result = WartaInProcess.Run("articles", "--db", _db);
 
         Assert.Equal(0, result.ExitCode);
         var lines = result.OutputLines;
@@ -51,7 +51,7 @@ public sealed class ArticleCommandsTests : IDisposable
     [Fact]
     public void Should_list_articles_as_json_with_fixed_properties_and_iso_times()
     {
-        var result = WartaProcess.Run("articles", "--json", "--db", _db);
+        var result = WartaInProcess.Run("articles", "--json", "--db", _db);
 
         Assert.Equal(0, result.ExitCode);
         using var doc = JsonDocument.Parse(result.Output);
@@ -67,7 +67,7 @@ public sealed class ArticleCommandsTests : IDisposable
     [Fact]
     public void Should_show_an_article_found_by_a_unique_id_prefix_with_provenance_and_annotations()
     {
-        var result = WartaProcess.Run("article", "abc", "--db", _db);
+        var result = WartaInProcess.Run("article", "abc", "--db", _db);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("id:        abc123", result.OutputLines);
@@ -81,7 +81,7 @@ public sealed class ArticleCommandsTests : IDisposable
     [Fact]
     public void Should_print_the_full_article_as_its_stable_json()
     {
-        var result = WartaProcess.Run("article", "abc123", "--json", "--db", _db);
+        var result = WartaInProcess.Run("article", "abc123", "--json", "--db", _db);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(ArticleJson.Serialize(_annotated), result.Output.TrimEnd('\n'));
@@ -90,8 +90,8 @@ public sealed class ArticleCommandsTests : IDisposable
     [Fact]
     public void Should_exit_2_listing_candidates_when_a_prefix_is_ambiguous_and_1_when_nothing_matches()
     {
-        var ambiguous = WartaProcess.Run("article", "ab", "--db", _db);
-        var unknown = WartaProcess.Run("article", "nope", "--db", _db);
+        var ambiguous = WartaInProcess.Run("article", "ab", "--db", _db);
+        var unknown = WartaInProcess.Run("article", "nope", "--db", _db);
 
         Assert.Equal(2, ambiguous.ExitCode);
         Assert.Contains("abc123, abd456", ambiguous.Error, StringComparison.Ordinal);

@@ -1,25 +1,19 @@
 using System.Text.Json;
-using Warta.Testing;
 using Xunit;
 
 namespace Warta.Cli.Tests;
 
-public sealed class StoryCommandsTests : IDisposable
+[Collection(SampleCorpusDefinition.Name)]
+public sealed class StoryCommandsTests(IngestedSampleCorpus corpus)
 {
-    private readonly TempFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public void Should_list_the_sample_corpus_stories_and_show_one_with_copies_entities_and_quotes()
     {
         // Given the sample corpus ingested into a fresh store
-        var db = Path.Combine(_folder.Path, "w.db");
-        var ingest = WartaProcess.Run("--db", db, "ingest", RepoPaths.Combine("samples", "corpus"));
-        Assert.Equal(0, ingest.ExitCode);
+        var db = corpus.Db;
 
         // When the stories are listed as JSON
-        var stories = WartaProcess.Run("--db", db, "stories", "--json");
+        var stories = WartaInProcess.Run("--db", db, "stories", "--json");
         using var list = JsonDocument.Parse(stories.Output);
 
         // Then there are the corpus's eight stories, and the English wire report on the eruption, which shares only names
@@ -28,14 +22,14 @@ public sealed class StoryCommandsTests : IDisposable
         Assert.Equal(9, list.RootElement.GetArrayLength());
         Assert.Equal(2, list.RootElement.EnumerateArray().Count(s => s.GetProperty("articleCount").GetInt32() == 1));
         var lamaru = list.RootElement.EnumerateArray().Single(s => s.GetProperty("headline").GetString()!.Contains("Lamaru", StringComparison.Ordinal));
-        var story = WartaProcess.Run("--db", db, "story", lamaru.GetProperty("id").GetString()!, "--json");
+        var story = WartaInProcess.Run("--db", db, "story", lamaru.GetProperty("id").GetString()!, "--json");
         using var detail = JsonDocument.Parse(story.Output);
         Assert.Equal(7, detail.RootElement.GetProperty("articles").GetArrayLength());
         Assert.Contains(detail.RootElement.GetProperty("articles").EnumerateArray(), a => a.GetProperty("copyOf").ValueKind == JsonValueKind.String);
         Assert.Contains(detail.RootElement.GetProperty("entities").EnumerateArray(), e => e.GetProperty("name").GetString() == "Sungai Lamaru");
         Assert.NotEqual(0, detail.RootElement.GetProperty("quotes").GetArrayLength());
 
-        var entity = WartaProcess.Run("--db", db, "entity", "Sungai Lamaru");
+        var entity = WartaInProcess.Run("--db", db, "entity", "Sungai Lamaru");
         Assert.Equal(0, entity.ExitCode);
         Assert.Contains(lamaru.GetProperty("id").GetString()!, entity.Output, StringComparison.Ordinal);
     }

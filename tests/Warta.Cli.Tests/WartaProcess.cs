@@ -3,23 +3,24 @@ using System.Diagnostics;
 namespace Warta.Cli.Tests;
 
 /// <summary>Runs the built <c>warta</c> as a child process, as a user would, and captures what it prints.</summary>
+/// <remarks>
+/// A process costs a runtime start and a cold model load per command (most of the suite's time when every test used
+/// one), so tests run commands in process (<see cref="WartaInProcess"/>) and keep this for what only a process shows:
+/// the real Program entry, exit codes, the README's commands, commands that print to the console directly.
+/// </remarks>
 internal static class WartaProcess
 {
-    public sealed record Result(int ExitCode, string Output, string Error)
-    {
-        public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public static WartaResult Run(params string[] args) => RunIn(AppContext.BaseDirectory, args);
 
-        public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
-    public static Result Run(params string[] args)
+    /// <summary>Runs with <paramref name="workingDirectory"/> as the current folder, so relative paths resolve against it.</summary>
+    public static WartaResult RunIn(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "warta.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
@@ -27,6 +28,6 @@ internal static class WartaProcess
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2))) process.Kill(entireProcessTree: true);
-        return new Result(process.ExitCode, output.ReplaceLineEndings("\n"), error.Result.ReplaceLineEndings("\n"));
+        return new WartaResult(process.ExitCode, output.ReplaceLineEndings("\n"), error.Result.ReplaceLineEndings("\n"));
     }
 }

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Warta.Cli.Commands;
+
+namespace Warta.Cli;
+
+/// <summary>The <c>warta</c> command tree and its one entry point: the process (Program.cs) and in-process tests call <see cref="Run"/>.</summary>
+internal static class WartaCommandLine
+{
+    // Built once: parsing does not change the tree, so concurrent in-process runs can share it.
+    private static readonly RootCommand Root = Build();
+
+    /// <summary>Parses and runs one command line, printing to the given writers; returns the process exit code.</summary>
+    /// <param name="args">The arguments after the program name.</param>
+    /// <param name="output">Where results go (stdout for the process).</param>
+    /// <param name="error">Where messages go (stderr for the process).</param>
+    /// <param name="handleTermination">Whether Ctrl+C and SIGTERM cancel the command; only the process owns those signals.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool handleTermination = false)
+    {
+        var parsed = Root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        if (!handleTermination) configuration.ProcessTerminationTimeout = null;
+        var exitCode = parsed.Invoke(configuration);
+        // A command line that does not parse is a usage error (2), not a failed input (System.CommandLine's default 1).
+        return parsed.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+    }
+
+    private static RootCommand Build()
+    {
+        var root = new RootCommand("Warta: turns streams of news reports into tracked stories.") { GlobalOptions.Db };
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(ArticlesCommand.Create());
+        root.Subcommands.Add(ArticleCommand.Create());
+        root.Subcommands.Add(StoriesCommand.Create());
+        root.Subcommands.Add(StoryCommand.Create());
+        root.Subcommands.Add(EntitiesCommand.Create());
+        root.Subcommands.Add(EntitiesCommand.CreateSingle());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(BenchStreamCommand.Create());
+        return root;
+    }
+}
