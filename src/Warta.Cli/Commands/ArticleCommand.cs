@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using Warta.Core.Model;
+using Warta.Core.Stories;
 using Warta.Storage.Sqlite;
 
 namespace Warta.Cli.Commands;
@@ -13,7 +13,7 @@ internal static class ArticleCommand
         var id = new Argument<string>("id") { Description = "Article id, or a prefix of it that matches one article" };
         var json = new Option<bool>("--json") { Description = "Print the article as JSON (format in README.md)" };
         var command = new Command("article", "Show one article: metadata with provenance, paragraphs, annotations") { id, json };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
@@ -21,38 +21,33 @@ internal static class ArticleCommand
             using var store = StoreOpening.TryOpen(parseResult.GetValue(GlobalOptions.Db) ?? SqliteInfo.DefaultPath, error);
             if (store is null) return ExitCodes.Usage;
 
-            var article = store.Get(wanted);
-            if (article is null && wanted.Length > 0)
+            var resolved = await new ArticleQueries(store).ResolveAsync(wanted, cancellationToken).ConfigureAwait(false);
+            switch (resolved.Kind)
             {
-                var matches = store.IdsStartingWith(wanted, limit: 6);
-                if (matches.Count > 1)
-                {
-                    error.WriteLine($"warta: id prefix '{wanted}' matches several articles: {string.Join(", ", matches.Take(5))}{(matches.Count > 5 ? ", …" : "")}");
+                case IdResolutionKind.Ambiguous:
+                    var shown = string.Join(", ", resolved.Candidates.Take(ArticleQueries.AmbiguousCandidates - 1));
+                    var more = resolved.Candidates.Count >= ArticleQueries.AmbiguousCandidates ? ", …" : "";
+                    error.WriteLine($"warta: id prefix '{TerminalText.OneLine(wanted)}' matches several articles: {shown}{more}");
                     return ExitCodes.Usage;
-                }
-                if (matches.Count == 1) article = store.Get(matches[0]);
-            }
-            if (article is null)
-            {
-                error.WriteLine($"warta: no article with id or id prefix '{wanted}'");
-                return ExitCodes.InputFailed;
+                case IdResolutionKind.NotFound:
+                    error.WriteLine($"warta: no article with id or id prefix '{TerminalText.OneLine(wanted)}'");
+                    return ExitCodes.InputFailed;
             }
 
-            if (parseResult.GetValue(json)) WriteJson(article, output);
+            var article = resolved.Value!;
+            if (parseResult.GetValue(json)) output.WriteLine(ReadJson.Serialize(article));
             else WriteText(article, output);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteJson(Article article, TextWriter output) => output.WriteLine(ArticleJson.Serialize(article));
-
     private static void WriteText(Article article, TextWriter output)
     {
         void Field(string name, string? value, string? provenanceKey = null)
         {
             var signal = provenanceKey is not null && article.Provenance.TryGetValue(provenanceKey, out var s) ? $"   [from {s}]" : "";
-            output.WriteLine($"{name + ":",-11}{(string.IsNullOrEmpty(value) ? "-" : value)}{signal}");
+            output.WriteLine($"{name + ":",-11}{(string.IsNullOrEmpty(value) ? "-" : TerminalText.OneLine(value))}{TerminalText.OneLine(signal)}");
         }
 
         Field("id", article.Id);
@@ -66,13 +61,13 @@ internal static class ArticleCommand
         var shown = new HashSet<string>(["title", "outlet", "published", "authors", "language", "url"], StringComparer.Ordinal);
         foreach (var (field, signal) in article.Provenance.Where(p => !shown.Contains(p.Key)).OrderBy(static p => p.Key, StringComparer.Ordinal))
         {
-            output.WriteLine($"{field + ":",-11}[from {signal}]");
+            output.WriteLine($"{TerminalText.OneLine(field) + ":",-11}[from {TerminalText.OneLine(signal)}]");
         }
 
         foreach (var paragraph in article.Paragraphs)
         {
             output.WriteLine();
-            output.WriteLine(paragraph);
+            output.WriteLine(TerminalText.Escape(paragraph));
         }
 
         var annotations = article.Annotations;
@@ -82,7 +77,7 @@ internal static class ArticleCommand
             output.WriteLine("entities:");
             foreach (var e in annotations.Entities)
             {
-                output.WriteLine($"  {e.Start,6}+{e.Length,-3} {e.Text} → {e.CanonicalName} ({e.Type.ToString().ToLowerInvariant()}, {e.EntityId})");
+                output.WriteLine($"  {e.Start,6}+{e.Length,-3} {TerminalText.OneLine(e.Text)} → {TerminalText.OneLine(e.CanonicalName)} ({e.Type.ToString().ToLowerInvariant()}, {TerminalText.OneLine(e.EntityId)})");
             }
         }
         if (annotations.Times.Count > 0)
@@ -91,7 +86,7 @@ internal static class ArticleCommand
             output.WriteLine("times:");
             foreach (var t in annotations.Times)
             {
-                output.WriteLine($"  {t.Start,6}+{t.Length,-3} {t.Text} → {t.Value ?? "?"} ({t.Type.ToString().ToLowerInvariant()})");
+                output.WriteLine($"  {t.Start,6}+{t.Length,-3} {TerminalText.OneLine(t.Text)} → {TerminalText.OneLine(t.Value ?? "?")} ({t.Type.ToString().ToLowerInvariant()})");
             }
         }
         if (annotations.Quotes.Count > 0)
@@ -100,8 +95,8 @@ internal static class ArticleCommand
             output.WriteLine("quotes:");
             foreach (var q in annotations.Quotes)
             {
-                var role = q.SpeakerRole is null ? "" : $", {q.SpeakerRole}";
-                output.WriteLine($"  {q.Start,6}+{q.Length,-3} “{q.Text}” — {q.Speaker ?? (q.SpeakerRole is null ? "unattributed" : "unnamed")}{role} ({q.Kind.ToString().ToLowerInvariant()}, {q.Cue})");
+                var role = q.SpeakerRole is null ? "" : $", {TerminalText.OneLine(q.SpeakerRole)}";
+                output.WriteLine($"  {q.Start,6}+{q.Length,-3} “{TerminalText.Escape(q.Text)}” — {TerminalText.OneLine(q.Speaker ?? (q.SpeakerRole is null ? "unattributed" : "unnamed"))}{role} ({q.Kind.ToString().ToLowerInvariant()}, {TerminalText.OneLine(q.Cue)})");
             }
         }
     }

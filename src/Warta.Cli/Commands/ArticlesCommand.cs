@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using Warta.Core.Model;
+using Warta.Core.Stories;
 using Warta.Storage.Sqlite;
 
 namespace Warta.Cli.Commands;
@@ -12,36 +12,24 @@ internal static class ArticlesCommand
     {
         var json = new Option<bool>("--json") { Description = "Print a JSON array of {id, published, publishedPrecision, outlet, title}" };
         var command = new Command("articles", "List stored articles: id, published, outlet, title") { json };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             using var store = StoreOpening.TryOpen(parseResult.GetValue(GlobalOptions.Db) ?? SqliteInfo.DefaultPath, parseResult.InvocationConfiguration.Error);
             if (store is null) return ExitCodes.Usage;
-            var articles = store.List();
-            if (parseResult.GetValue(json)) WriteJson(articles, output);
+            var articles = await new ArticleQueries(store).ListAsync(cancellationToken).ConfigureAwait(false);
+            if (parseResult.GetValue(json)) output.WriteLine(ReadJson.Serialize([.. articles.Select(ArticleSummaryJson.From)]));
             else WriteTable(articles, output);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteJson(IReadOnlyList<Article> articles, TextWriter output)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, ArticleJson.WriterOptions))
-        {
-            writer.WriteStartArray();
-            foreach (var article in articles) ArticleJson.WriteSummary(writer, article);
-            writer.WriteEndArray();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
-
     private static void WriteTable(IReadOnlyList<Article> articles, TextWriter output)
     {
         string[] header = ["ID", "PUBLISHED", "OUTLET", "TITLE"];
         var rows = articles
-            .Select(static a => new[] { a.Id, a.Published?.ToString() ?? "-", a.Outlet.Length == 0 ? "-" : a.Outlet, OneLine(a.Title) })
+            .Select(static a => new[] { a.Id, a.Published?.ToString() ?? "-", a.Outlet.Length == 0 ? "-" : TerminalText.OneLine(a.Outlet), TerminalText.OneLine(a.Title) })
             .Prepend(header)
             .ToList();
         var widths = Enumerable.Range(0, header.Length - 1).Select(i => rows.Max(r => r[i].Length)).ToArray();
@@ -52,7 +40,4 @@ internal static class ArticlesCommand
         }
         output.WriteLine($"{articles.Count} article{(articles.Count == 1 ? "" : "s")}");
     }
-
-    /// <summary>A title with a line break would split a table row.</summary>
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Warta.Core.Model;
+using Warta.Storage.Sqlite;
+using Warta.Testing;
+using Xunit;
+
+namespace Warta.Cli.Tests;
+
+public sealed class ReadCommandsTests : IDisposable
+{
+    private const string Hostile = "Banjir \u001b]0;x\u0007Bekasi \u001b[31mmerah\u001b[0m\u009b2J";
+
+    private static readonly DateTimeOffset Monday = new(2019, 4, 22, 9, 0, 0, TimeSpan.FromHours(7));
+
+    private readonly TempFolder _folder = new();
+    private readonly string _db;
+
+    public ReadCommandsTests()
+    {
+        _db = _folder.File("w.db");
+        using var store = new SqliteStore(_db);
+        store.TryAddRange([
+            SampleArticles.Make("a1", "2019-04-22T08:00", Hostile, "kompas.com") with
+            {
+                Annotations = new ArticleAnnotations([new EntityMention(0, 6, "Bekasi", EntityType.Place, "place:bekasi", "Bekasi")], [], []),
+            },
+            SampleArticles.Make("a2", "2019-04-22T09:00", "Gempa Lombok", "tirto.id") with
+            {
+                Annotations = new ArticleAnnotations([new EntityMention(0, 6, "Lombok", EntityType.Place, "place:lombok", "Lombok")], [], []),
+            },
+        ]);
+        store.SaveBatch(
+            [new("a1", "s-ab1", null, 0), new("a2", "s-ab2", null, 0)],
+            [new("s-ab1", Hostile, 1, ["kompas.com"], Monday, Monday), new("s-ab2", "Gempa Lombok", 1, ["tirto.id"], Monday, Monday)],
+            []);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Should_exit_2_naming_the_candidates_when_a_story_prefix_is_ambiguous_and_1_when_nothing_matches()
+    {
+        var ambiguous = WartaInProcess.Run("--db", _db, "story", "s-ab");
+        var unknown = WartaInProcess.Run("--db", _db, "story", "s-zz");
+        var unique = WartaInProcess.Run("--db", _db, "story", "s-ab2");
+
+        Assert.Equal(2, ambiguous.ExitCode);
+        Assert.Equal("warta: 's-ab' names 2 stories: s-ab1, s-ab2", Assert.Single(ambiguous.ErrorLines));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Equal("warta: no story 's-zz'", Assert.Single(unknown.ErrorLines));
+        Assert.Equal(0, unique.ExitCode);
+        Assert.StartsWith("s-ab2  Gempa Lombok", unique.OutputLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_print_an_entity_with_its_stories_as_json()
+    {
+        var result = WartaInProcess.Run("--db", _db, "entity", "lombok", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var entity = Assert.Single(json.RootElement.EnumerateArray().ToList());
+        Assert.Equal("place:lombok", entity.GetProperty("id").GetString());
+        Assert.Equal("place", entity.GetProperty("type").GetString());
+        Assert.Equal(1, entity.GetProperty("mentions").GetInt32());
+        var story = Assert.Single(entity.GetProperty("stories").EnumerateArray().ToList());
+        Assert.Equal("s-ab2", story.GetProperty("id").GetString());
+        Assert.Equal("Gempa Lombok", story.GetProperty("headline").GetString());
+        Assert.Equal(1, WartaInProcess.Run("--db", _db, "entity", "Surabaya", "--json").ExitCode);
+    }
+
+    [Theory]
+    [InlineData("articles")]
+    [InlineData("article", "a1")]
+    [InlineData("stories")]
+    [InlineData("story", "s-ab1")]
+    public void Should_print_control_characters_of_stored_text_as_escapes_in_text_output(params string[] command)
+    {
+        var result = WartaInProcess.Run(["--db", _db, .. command]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Banjir \\u001b]0;x\\u0007Bekasi \\u001b[31mmerah\\u001b[0m\\u009b2J", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Output, static c => c is '\u001b' or '\u0007' or '\u009b');
+    }
+
+    [Fact]
+    public void Should_keep_control_characters_in_json_output_escaped_by_the_json_writer()
+    {
+        var result = WartaInProcess.Run("--db", _db, "stories", "--json");
+
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(Hostile, json.RootElement[0].GetProperty("headline").GetString());
+        Assert.DoesNotContain("\u001b", result.Output, StringComparison.Ordinal);
+    }
+}
