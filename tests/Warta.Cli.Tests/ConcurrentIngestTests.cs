@@ -72,10 +72,13 @@ public sealed class ConcurrentIngestTests : IDisposable
     {
         var files = MakeFiles(_folder);
         var db = _folder.File("concurrent.db");
+        // Contiguous shares of the files (report after report), so every story has reports in two shares.
         // Disjoint: every process gets its own share. Overlapping: each also gets the next process's share.
+        int Share(int file) => file * processes / files.Count;
         var shares = Enumerable.Range(0, processes)
-            .Select(p => files.Where((_, i) => i % processes == p || (overlapping && i % processes == (p + 1) % processes)).ToList())
+            .Select(p => files.Where((_, i) => Share(i) == p || (overlapping && Share(i) == (p + 1) % processes)).ToList())
             .ToList();
+        Assert.All(shares, static share => Assert.NotEmpty(share));
 
         var results = await Task.WhenAll(shares.Select(share => Task.Run(() => WartaProcess.Run(["ingest", .. share, "--db", db, "--lock-timeout", "120"]))));
 
