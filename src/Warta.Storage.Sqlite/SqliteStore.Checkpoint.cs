@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Warta.Core.Model;
 using Warta.Core.Storage;
 
 namespace Warta.Storage.Sqlite;
@@ -25,17 +26,32 @@ public sealed partial class SqliteStore
     public Task<ClustererCheckpoint?> GetCheckpointAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(GetCheckpoint());
+    }
+
+    public ClustererCheckpoint? GetCheckpoint()
+    {
         using var command = Command(
             "SELECT format_version, options_fingerprint, article_count, last_article_id, snapshot, change_seq FROM clusterer_checkpoint WHERE id = 1");
         using var reader = command.ExecuteReader();
-        if (!reader.Read()) return Task.FromResult<ClustererCheckpoint?>(null);
-        return Task.FromResult<ClustererCheckpoint?>(new ClustererCheckpoint(
-            reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), (byte[])reader.GetValue(4), reader.GetInt64(5)));
+        if (!reader.Read()) return null;
+        return new ClustererCheckpoint(
+            reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), (byte[])reader.GetValue(4), reader.GetInt64(5));
     }
 
     public int CountPlaced()
     {
         using var command = Command("SELECT count(*) FROM story_assignments");
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public IReadOnlyList<Article> ListUnplaced()
+    {
+        using var command = Command(
+            $"SELECT {ArticleColumns} FROM articles WHERE NOT EXISTS (SELECT 1 FROM story_assignments s WHERE s.article_id = articles.id) {ArticleOrder}");
+        using var reader = command.ExecuteReader();
+        var articles = new List<Article>();
+        while (reader.Read()) articles.Add(ReadArticle(reader));
+        return articles;
     }
 }

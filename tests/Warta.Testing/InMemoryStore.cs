@@ -59,6 +59,10 @@ public sealed class InMemoryStore : IArticleStore, IStoryStore, IPlacementStore
 
     public int CountPlaced() => _placements.Count;
 
+    public ClustererCheckpoint? GetCheckpoint() => _checkpoint;
+
+    public IReadOnlyList<Article> ListUnplaced() => [.. _articles.List().Where(a => !_placements.ContainsKey(a.Id))];
+
     public async Task<IAsyncDisposable> AcquireWriteLockAsync(TimeSpan timeout, Action<string>? onWaiting = null, CancellationToken cancellationToken = default)
     {
         if (!await _writer.WaitAsync(0, cancellationToken).ConfigureAwait(false))

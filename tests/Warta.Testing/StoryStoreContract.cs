@@ -295,4 +295,18 @@ public abstract class StoryStoreContract<TStore>
         await using var second = await waiting;
         Assert.True(waiting.IsCompletedSuccessfully);
     }
+
+    [Fact]
+    public void Should_count_the_placed_articles_and_list_the_unplaced_in_publication_order()
+    {
+        using var store = OpenWithArticles("s", "late@2019-04-23T08:00", "undated", "early@2019-04-21T08:00", "b@2019-04-22T08:00", "a@2019-04-22T08:00");
+        Assert.Equal(0, store.CountPlaced());
+
+        SaveBatch(store, [new("b", "s1", null, 0), new("late", "s1", null, 0.3)], [MakeStory("s1", 2)], []);
+
+        Assert.Equal(2, store.CountPlaced());
+        Assert.Equal(["early", "a", "undated"], store.ListUnplaced().Select(static a => a.Id));
+        ModelAssert.Equal(store.Get("early")!, store.ListUnplaced()[0]);
+        Assert.Null(store.GetCheckpoint());
+    }
 }

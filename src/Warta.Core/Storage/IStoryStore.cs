@@ -17,6 +17,12 @@ public interface IStoryStore
 
     IReadOnlyList<StoryMerge> ListMerges();
 
+    /// <summary>The checkpoint saved last, or null when there is none (as <see cref="IPlacementStore.GetCheckpointAsync"/>).</summary>
+    ClustererCheckpoint? GetCheckpoint();
+
     /// <summary>Number of stored articles that have an assignment.</summary>
     int CountPlaced();
+
+    /// <summary>Stored articles without an assignment, ordered as <see cref="IArticleStore.List"/> orders them.</summary>
+    IReadOnlyList<Article> ListUnplaced();
 }
