@@ -70,6 +70,34 @@ internal static class SchemaMigrator
             snapshot BLOB NOT NULL
         );
         """,
+        // 3: the change sequence. Every stored article, placement and merge gets the next number, so a reader (search
+        // index, alerts, recovery) catches up with "changes since S". A store written before it gets its articles and
+        // placements numbered in publication order (the order a full replay used) and its merges after them; a checkpoint
+        // that reflected exactly the placed articles keeps being usable and reflects them all.
+        """
+        CREATE TABLE changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            story_id TEXT,
+            from_story_id TEXT
+        );
+        ALTER TABLE story_assignments ADD COLUMN placed_seq INTEGER;
+        ALTER TABLE clusterer_checkpoint ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+        INSERT INTO changes (kind, article_id)
+            SELECT 1, id FROM articles ORDER BY published_utc_ticks IS NULL, published_utc_ticks, id;
+        INSERT INTO changes (kind, article_id, story_id)
+            SELECT 2, s.article_id, s.story_id FROM story_assignments s JOIN articles a ON a.id = s.article_id
+            ORDER BY a.published_utc_ticks IS NULL, a.published_utc_ticks, a.id;
+        UPDATE story_assignments SET placed_seq = (SELECT c.seq FROM changes c WHERE c.kind = 2 AND c.article_id = story_assignments.article_id);
+        INSERT INTO changes (kind, article_id, story_id, from_story_id)
+            SELECT 3, article_id, into_story_id, from_story_id FROM story_merges ORDER BY seq;
+        CREATE UNIQUE INDEX story_assignments_by_placement ON story_assignments (placed_seq);
+        UPDATE clusterer_checkpoint SET change_seq = (SELECT coalesce(max(seq), 0) FROM changes)
+            WHERE article_count = (SELECT count(*) FROM story_assignments)
+              AND EXISTS (SELECT 1 FROM story_assignments WHERE article_id = clusterer_checkpoint.last_article_id);
+        DELETE FROM clusterer_checkpoint WHERE change_seq = 0;
+        """,
     ];
 
     public static int LatestVersion => Steps.Count;

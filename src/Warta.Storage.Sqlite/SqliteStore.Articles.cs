@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Warta.Core.Model;
+using Warta.Core.Storage;
 
 namespace Warta.Storage.Sqlite;
 
@@ -24,12 +25,13 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(articles);
         if (articles.Count == 0) return [];
         using var transaction = _connection.BeginTransaction();
-        var results = InsertArticles(articles, transaction);
+        using var changes = new ChangeWriter(this, transaction);
+        var results = InsertArticles(articles, changes, transaction);
         transaction.Commit();
         return results;
     }
 
-    private bool[] InsertArticles(IReadOnlyList<Article> articles, SqliteTransaction transaction)
+    private bool[] InsertArticles(IReadOnlyList<Article> articles, ChangeWriter changes, SqliteTransaction transaction)
     {
         var results = new bool[articles.Count];
         if (articles.Count == 0) return results;
@@ -55,6 +57,7 @@ public sealed partial class SqliteStore
             p[11].Value = StoreJson.SortedMap(article.Provenance);
             p[12].Value = StoreJson.Annotations(article.Annotations);
             results[i] = insert.ExecuteNonQuery() == 1;
+            if (results[i]) changes.Append(StoreChangeKind.ArticleAdded, article.Id, null, null);
         }
         return results;
     }

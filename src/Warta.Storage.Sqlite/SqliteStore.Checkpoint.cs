@@ -7,34 +7,36 @@ namespace Warta.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    /// <summary>Replaces the one checkpoint row, or deletes it when <paramref name="checkpoint"/> is null; inside the batch's transaction.</summary>
-    private void WriteCheckpoint(ClustererCheckpoint? checkpoint, SqliteTransaction transaction)
+    /// <summary>Replaces the one checkpoint row inside the batch's transaction; it reflects the changes up to <paramref name="sequence"/>.</summary>
+    private void WriteCheckpoint(ClustererCheckpoint checkpoint, long sequence, SqliteTransaction transaction)
     {
-        if (checkpoint is null)
-        {
-            using var delete = Command("DELETE FROM clusterer_checkpoint", transaction);
-            delete.ExecuteNonQuery();
-            return;
-        }
         using var upsert = Command(
-            "INSERT OR REPLACE INTO clusterer_checkpoint (id, format_version, options_fingerprint, article_count, last_article_id, snapshot) " +
-            "VALUES (1, $version, $fingerprint, $count, $last, $snapshot)",
+            "INSERT OR REPLACE INTO clusterer_checkpoint (id, format_version, options_fingerprint, article_count, last_article_id, snapshot, change_seq) " +
+            "VALUES (1, $version, $fingerprint, $count, $last, $snapshot, $seq)",
             transaction);
         upsert.Parameters.AddWithValue("$version", checkpoint.FormatVersion);
         upsert.Parameters.AddWithValue("$fingerprint", checkpoint.OptionsFingerprint);
         upsert.Parameters.AddWithValue("$count", checkpoint.ArticleCount);
         upsert.Parameters.AddWithValue("$last", checkpoint.LastArticleId);
         upsert.Parameters.Add("$snapshot", SqliteType.Blob).Value = checkpoint.Snapshot.ToArray();
+        upsert.Parameters.AddWithValue("$seq", sequence);
         upsert.ExecuteNonQuery();
+    }
+
+    public Task<ClustererCheckpoint?> GetCheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(GetCheckpoint());
     }
 
     public ClustererCheckpoint? GetCheckpoint()
     {
         using var command = Command(
-            "SELECT format_version, options_fingerprint, article_count, last_article_id, snapshot FROM clusterer_checkpoint WHERE id = 1");
+            "SELECT format_version, options_fingerprint, article_count, last_article_id, snapshot, change_seq FROM clusterer_checkpoint WHERE id = 1");
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;
-        return new ClustererCheckpoint(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), (byte[])reader.GetValue(4));
+        return new ClustererCheckpoint(
+            reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), (byte[])reader.GetValue(4), reader.GetInt64(5));
     }
 
     public int CountPlaced()

@@ -11,37 +11,8 @@ public sealed partial class SqliteStore
         "id, headline, article_count, outlets_json, first_published_utc_ticks, first_published_offset_minutes, " +
         "last_published_utc_ticks, last_published_offset_minutes";
 
-    /// <summary>Stories first, then assignments (they refer to stories and articles), then merges; all in one transaction.</summary>
-    /// <remarks>Every story saved in one batch gets the same, next update sequence number; listing sorts by it.</remarks>
-    public void SaveBatch(
-        IReadOnlyList<StoryAssignment> assignments, IReadOnlyList<Story> stories, IReadOnlyList<StoryMerge> merges, ClustererCheckpoint? checkpoint = null)
-    {
-        ArgumentNullException.ThrowIfNull(assignments);
-        ArgumentNullException.ThrowIfNull(stories);
-        ArgumentNullException.ThrowIfNull(merges);
-        using var transaction = _connection.BeginTransaction();
-        WriteStories(assignments, stories, merges, transaction);
-        WriteCheckpoint(checkpoint, transaction);
-        transaction.Commit();
-    }
-
-    /// <summary>New articles first, then their stories, assignments and merges; all in one transaction.</summary>
-    public IReadOnlyList<bool> SavePlaced(
-        IReadOnlyList<Article> articles, IReadOnlyList<StoryAssignment> assignments, IReadOnlyList<Story> stories, IReadOnlyList<StoryMerge> merges)
-    {
-        ArgumentNullException.ThrowIfNull(articles);
-        ArgumentNullException.ThrowIfNull(assignments);
-        ArgumentNullException.ThrowIfNull(stories);
-        ArgumentNullException.ThrowIfNull(merges);
-        using var transaction = _connection.BeginTransaction();
-        var results = InsertArticles(articles, transaction);
-        WriteStories(assignments, stories, merges, transaction);
-        WriteCheckpoint(null, transaction);
-        transaction.Commit();
-        return results;
-    }
-
-    private void WriteStories(IReadOnlyList<StoryAssignment> assignments, IReadOnlyList<Story> stories, IReadOnlyList<StoryMerge> merges, SqliteTransaction transaction)
+    private void WriteStories(
+        IReadOnlyList<StoryAssignment> assignments, IReadOnlyList<Story> stories, IReadOnlyList<StoryMerge> merges, ChangeWriter changes, SqliteTransaction transaction)
     {
         long sequence;
         using (var next = Command("SELECT coalesce(max(updated_seq), 0) + 1 FROM stories", transaction))
@@ -75,9 +46,10 @@ public sealed partial class SqliteStore
         }
         if (assignments.Count > 0)
         {
-            using var upsert = Prepared(
-                "INSERT INTO story_assignments (article_id, story_id, copy_of_article_id, similarity) VALUES ($article, $story, $copyOf, $similarity) " +
-                "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, copy_of_article_id = excluded.copy_of_article_id, similarity = excluded.similarity",
+            // Placements never move: a plain insert, so a second writer's placement of the same article fails the batch
+            // instead of silently replacing the first.
+            using var insert = Prepared(
+                "INSERT INTO story_assignments (article_id, story_id, copy_of_article_id, similarity, placed_seq) VALUES ($article, $story, $copyOf, $similarity, $seq)",
                 transaction, out var p);
             foreach (var assignment in assignments)
             {
@@ -85,7 +57,8 @@ public sealed partial class SqliteStore
                 p[1].Value = assignment.StoryId;
                 p[2].Value = (object?)assignment.CopyOfArticleId ?? DBNull.Value;
                 p[3].Value = assignment.Similarity;
-                upsert.ExecuteNonQuery();
+                p[4].Value = changes.Append(StoreChangeKind.ArticlePlaced, assignment.ArticleId, assignment.StoryId, null);
+                insert.ExecuteNonQuery();
             }
         }
         if (merges.Count > 0)
@@ -100,6 +73,7 @@ public sealed partial class SqliteStore
                 p[2].Value = merge.ArticleId;
                 p[3].Value = merge.Similarity;
                 insert.ExecuteNonQuery();
+                changes.Append(StoreChangeKind.StoriesMerged, merge.ArticleId, merge.IntoStoryId, merge.FromStoryId);
             }
         }
     }

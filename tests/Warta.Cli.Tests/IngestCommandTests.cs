@@ -85,19 +85,19 @@ public sealed partial class IngestCommandTests : IDisposable
     }
 
     [Fact]
-    public void Should_leave_a_clusterer_checkpoint_covering_every_placed_article_after_each_run()
+    public async Task Should_leave_a_clusterer_checkpoint_covering_every_placed_article_after_each_run()
     {
         var corpus = MakeCorpus();
         var db = _folder.File("w.db");
 
         WartaInProcess.Run("ingest", Path.Combine(corpus, "gempa.txt"), "--db", db);
-        using (var first = new SqliteStore(db)) Assert.Equal(1, first.GetCheckpoint()?.ArticleCount);
+        using (var first = new SqliteStore(db)) Assert.Equal(1, (await first.GetCheckpointAsync(TestContext.Current.CancellationToken))?.ArticleCount);
         var second = WartaInProcess.Run("ingest", corpus, "--db", db);
 
         Assert.Equal("placed 1 new article in stories", second.OutputLines[0]);
         using var store = new SqliteStore(db);
         Assert.Equal(2, store.CountPlaced());
-        Assert.Equal(2, store.GetCheckpoint()?.ArticleCount);
+        Assert.Equal(2, (await store.GetCheckpointAsync(TestContext.Current.CancellationToken))?.ArticleCount);
     }
 
     [Fact]

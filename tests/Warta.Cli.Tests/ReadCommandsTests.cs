@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Warta.Core.Model;
+using Warta.Core.Storage;
 using Warta.Storage.Sqlite;
 using Warta.Testing;
 using Xunit;
@@ -29,10 +30,11 @@ public sealed class ReadCommandsTests : IDisposable
                 Annotations = new ArticleAnnotations([new EntityMention(0, 6, "Lombok", EntityType.Place, "place:lombok", "Lombok")], [], []),
             },
         ]);
-        store.SaveBatch(
+        store.CommitAsync(new PlacementBatch(
+            [],
             [new("a1", "s-ab1", null, 0), new("a2", "s-ab2", null, 0)],
             [new("s-ab1", Hostile, 1, ["kompas.com"], Monday, Monday), new("s-ab2", "Gempa Lombok", 1, ["tirto.id"], Monday, Monday)],
-            []);
+            [])).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _folder.Dispose();

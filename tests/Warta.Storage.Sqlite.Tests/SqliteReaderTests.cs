@@ -14,7 +14,7 @@ public sealed class SqliteReaderTests : ReaderContract, IDisposable
         var store = new SqliteStore(_folder.File(Guid.NewGuid().ToString("N") + ".db"));
         _stores.Add(store);
         store.TryAddRange(articles);
-        foreach (var batch in batches) store.SaveBatch(batch.Assignments, batch.Stories, batch.Merges);
+        foreach (var batch in batches) store.CommitAsync(new PlacementBatch([], batch.Assignments, batch.Stories, batch.Merges)).GetAwaiter().GetResult();
         return (store, store);
     }
 

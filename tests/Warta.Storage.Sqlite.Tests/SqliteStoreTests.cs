@@ -33,6 +33,13 @@ public sealed class SqliteStoreTests : IDisposable
         return string.Join('\n', lines);
     }
 
+    /// <summary>An article row as every schema version so far has it, written without the store (whose writes need the newest schema).</summary>
+    private static void InsertOldArticle(string path, string id, long? ticks) => Scalar(path,
+        "INSERT INTO articles (id, title, outlet, language, source, published_utc_ticks, published_offset_minutes, published_precision, " +
+        "authors_json, paragraphs_json, provenance_json, annotations_json) VALUES " +
+        $"('{id}', 't', 'tirto.id', 'id', 's', {(ticks is null ? "NULL, NULL, NULL" : $"{ticks}, 420, 'Minute'")}, " +
+        "'[]', '[]', '{}', '{\"entities\":[],\"times\":[],\"quotes\":[]}')");
+
     [Fact]
     public void Should_create_the_file_with_wal_journal_and_the_latest_schema_on_first_use()
     {
@@ -82,10 +89,13 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
-    public void Should_give_a_store_written_before_checkpoints_the_checkpoint_table_and_keep_its_placements()
+    public async Task Should_give_a_store_written_before_checkpoints_the_checkpoint_table_and_keep_its_placements()
     {
         var path = _folder.File("v1.db");
-        using (var old = new SqliteStore(path, SchemaMigrator.Steps.Take(1).ToList())) old.TryAdd(SampleArticles.Make("a1"));
+        using (new SqliteStore(path, SchemaMigrator.Steps.Take(1).ToList()))
+        {
+        }
+        InsertOldArticle(path, "a1", null);
         // Written as a Warta of schema version 1 wrote them.
         Scalar(path, "INSERT INTO stories (id, headline, article_count, outlets_json, updated_seq) VALUES ('s1', 'Banjir', 1, '[]', 1)");
         Scalar(path, "INSERT INTO story_assignments (article_id, story_id, similarity) VALUES ('a1', 's1', 0)");
@@ -93,9 +103,54 @@ public sealed class SqliteStoreTests : IDisposable
         using var store = new SqliteStore(path);
 
         Assert.Equal(SchemaMigrator.LatestVersion, store.SchemaVersion);
-        Assert.Null(store.GetCheckpoint());
+        Assert.Null((await store.GetCheckpointAsync(TestContext.Current.CancellationToken)));
         Assert.Equal(1, store.CountPlaced());
         Assert.Equal("s1", store.GetAssignment("a1")?.StoryId);
+    }
+
+    [Fact]
+    public async Task Should_number_the_articles_placements_and_merges_of_a_store_written_before_the_change_sequence_and_keep_its_exact_checkpoint()
+    {
+        var path = _folder.File("v2.db");
+        using (new SqliteStore(path, SchemaMigrator.Steps.Take(2).ToList()))
+        {
+        }
+        // Written as a Warta of schema version 2 wrote them: three articles, two placements, a merge, and a checkpoint reflecting both placements.
+        InsertOldArticle(path, "late", 2);
+        InsertOldArticle(path, "early", 1);
+        InsertOldArticle(path, "unplaced", null);
+        Scalar(path, "INSERT INTO stories (id, headline, article_count, outlets_json, updated_seq) VALUES ('s1', 'Banjir', 2, '[]', 1)");
+        Scalar(path, "INSERT INTO story_assignments (article_id, story_id, similarity) VALUES ('late', 's1', 0.5), ('early', 's1', 0)");
+        Scalar(path, "INSERT INTO story_merges (from_story_id, into_story_id, article_id, similarity) VALUES ('s2', 's1', 'late', 0.5)");
+        Scalar(path, "INSERT INTO clusterer_checkpoint (id, format_version, options_fingerprint, article_count, last_article_id, snapshot) VALUES (1, 1, 'f', 2, 'late', x'01')");
+
+        using var store = new SqliteStore(path);
+
+        Assert.Equal(SchemaMigrator.LatestVersion, store.SchemaVersion);
+        var changes = await store.ChangesSinceAsync(0, 100, TestContext.Current.CancellationToken);
+        Assert.Equal(
+            ["ArticleAdded early", "ArticleAdded late", "ArticleAdded unplaced", "ArticlePlaced early", "ArticlePlaced late", "StoriesMerged late"],
+            changes.Select(static c => $"{c.Kind} {c.ArticleId}"));
+        Assert.Equal(["early", "late"], (await store.ListPlacedSinceAsync(0, 10, TestContext.Current.CancellationToken)).Select(static p => p.Article.Id));
+        Assert.Equal(changes[^1].Sequence, (await store.GetCheckpointAsync(TestContext.Current.CancellationToken))?.ChangeSequence);
+    }
+
+    [Fact]
+    public async Task Should_drop_on_upgrade_a_checkpoint_that_did_not_reflect_exactly_the_placed_articles()
+    {
+        var path = _folder.File("v2-stale.db");
+        using (new SqliteStore(path, SchemaMigrator.Steps.Take(2).ToList()))
+        {
+        }
+        InsertOldArticle(path, "a1", null);
+        Scalar(path, "INSERT INTO stories (id, headline, article_count, outlets_json, updated_seq) VALUES ('s1', 'Banjir', 1, '[]', 1)");
+        Scalar(path, "INSERT INTO story_assignments (article_id, story_id, similarity) VALUES ('a1', 's1', 0)");
+        Scalar(path, "INSERT INTO clusterer_checkpoint (id, format_version, options_fingerprint, article_count, last_article_id, snapshot) VALUES (1, 1, 'f', 0, 'none', x'01')");
+
+        using var store = new SqliteStore(path);
+
+        Assert.Equal(1, store.CountPlaced());
+        Assert.Null((await store.GetCheckpointAsync(TestContext.Current.CancellationToken)));
     }
 
     [Fact]

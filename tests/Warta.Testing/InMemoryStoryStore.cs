@@ -11,7 +11,7 @@ public sealed class InMemoryStoryStore(InMemoryArticleStore articles) : IStoryRe
     private readonly List<StoryMerge> _merges = [];
     private long _sequence;
 
-    /// <summary>Saves as <see cref="IStoryStore.SaveBatch"/> does: stories upserted with the batch's sequence number, assignments upserted, merges appended.</summary>
+    /// <summary>Saves one batch as a placement commit does: stories upserted with the batch's sequence number, assignments upserted, merges appended.</summary>
     public void SaveBatch(IReadOnlyList<StoryAssignment> assignments, IReadOnlyList<Story> stories, IReadOnlyList<StoryMerge> merges)
     {
         ArgumentNullException.ThrowIfNull(assignments);

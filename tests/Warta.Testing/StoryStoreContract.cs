@@ -4,9 +4,9 @@ using Xunit;
 
 namespace Warta.Testing;
 
-/// <summary>Behaviour every story store must show; stories refer to articles, so the store holds both.</summary>
+/// <summary>Behaviour every story store must show (placement commits, change sequence, checkpoint, write lock); stories refer to articles, so the store holds both.</summary>
 public abstract class StoryStoreContract<TStore>
-    where TStore : IArticleStore, IStoryStore
+    where TStore : IArticleStore, IStoryStore, IPlacementStore
 {
     /// <summary>Opens (creating when absent) the store called <paramref name="name"/>; opening the same name again is a reopen.</summary>
     protected abstract TStore Open(string name);
@@ -24,6 +24,10 @@ public abstract class StoryStoreContract<TStore>
         return store;
     }
 
+    private static void SaveBatch(
+        TStore store, IReadOnlyList<StoryAssignment> assignments, IReadOnlyList<Story> stories, IReadOnlyList<StoryMerge> merges, ClustererCheckpoint? checkpoint = null) =>
+        store.CommitAsync(new PlacementBatch([], assignments, stories, merges, checkpoint), TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+
     private static Story MakeStory(string id, int count = 1, string headline = "Banjir Jakarta") =>
         new(id, headline, count, ["kompas.com", "tirto.id"], Monday, Monday.AddHours(count));
 
@@ -35,7 +39,7 @@ public abstract class StoryStoreContract<TStore>
         var first = new StoryAssignment("a1", "s1", null, 0);
         var copy = new StoryAssignment("a2", "s1", "a1", 0.93);
 
-        store.SaveBatch([first, copy], [story], []);
+        SaveBatch(store, [first, copy], [story], []);
 
         ModelAssert.Equal(story, store.GetStory("s1"));
         Assert.Equal(first, store.GetAssignment("a1"));
@@ -48,26 +52,26 @@ public abstract class StoryStoreContract<TStore>
     public void Should_replace_a_story_saved_again_under_its_id()
     {
         using var store = OpenWithArticles("s", "a1");
-        store.SaveBatch([new StoryAssignment("a1", "s1", null, 0)], [MakeStory("s1", 1)], []);
+        SaveBatch(store, [new StoryAssignment("a1", "s1", null, 0)], [MakeStory("s1", 1)], []);
 
         var grown = MakeStory("s1", 5, "Banjir Jakarta meluas") with { FirstPublished = null };
-        store.SaveBatch([], [grown], []);
+        SaveBatch(store, [], [grown], []);
 
         ModelAssert.Equal(grown, store.GetStory("s1"));
         Assert.Single(store.ListStories());
     }
 
     [Fact]
-    public void Should_move_an_article_when_its_assignment_changes()
+    public void Should_refuse_to_place_an_article_again_and_keep_its_first_placement()
     {
         using var store = OpenWithArticles("s", "a1", "a2");
-        store.SaveBatch([new("a1", "s1", null, 0), new("a2", "s2", null, 0)], [MakeStory("s1"), MakeStory("s2")], []);
+        SaveBatch(store, [new("a1", "s1", null, 0), new("a2", "s2", null, 0)], [MakeStory("s1"), MakeStory("s2")], []);
 
-        store.SaveBatch([new("a2", "s1", null, 0.7)], [MakeStory("s1", 2)], [new StoryMerge("s2", "s1", "a2", 0.7)]);
+        Assert.ThrowsAny<Exception>(() => SaveBatch(store, [new("a2", "s1", null, 0.7)], [MakeStory("s1", 2)], []));
 
-        Assert.Equal(["a1", "a2"], store.GetAssignments("s1").Select(static a => a.ArticleId));
-        Assert.Empty(store.GetAssignments("s2"));
-        Assert.Equal(new StoryAssignment("a2", "s1", null, 0.7), store.GetAssignment("a2"));
+        Assert.Equal(["a2"], store.GetAssignments("s2").Select(static a => a.ArticleId));
+        Assert.Equal(new StoryAssignment("a2", "s2", null, 0), store.GetAssignment("a2"));
+        Assert.Equal(1, store.GetStory("s1")!.ArticleCount);
     }
 
     [Fact]
@@ -76,7 +80,7 @@ public abstract class StoryStoreContract<TStore>
         using var store = OpenWithArticles("s", "late@2019-04-23T08:00", "undated", "early@2019-04-21T08:00", "b@2019-04-22T08:00", "a@2019-04-22T08:00");
         var ids = new[] { "late", "undated", "early", "b", "a" };
 
-        store.SaveBatch([.. ids.Select(static id => new StoryAssignment(id, "s1", null, 0.5))], [MakeStory("s1", 5)], []);
+        SaveBatch(store, [.. ids.Select(static id => new StoryAssignment(id, "s1", null, 0.5))], [MakeStory("s1", 5)], []);
 
         Assert.Equal(["early", "a", "b", "late", "undated"], store.GetAssignments("s1").Select(static a => a.ArticleId));
     }
@@ -85,9 +89,9 @@ public abstract class StoryStoreContract<TStore>
     public void Should_list_the_most_recently_saved_story_first()
     {
         using var store = OpenWithArticles("s", "a1", "a2", "a3");
-        store.SaveBatch([new("a1", "old", null, 0)], [MakeStory("old")], []);
-        store.SaveBatch([new("a2", "new", null, 0)], [MakeStory("new")], []);
-        store.SaveBatch([new("a3", "old", null, 0.8)], [MakeStory("old", 2)], []);
+        SaveBatch(store, [new("a1", "old", null, 0)], [MakeStory("old")], []);
+        SaveBatch(store, [new("a2", "new", null, 0)], [MakeStory("new")], []);
+        SaveBatch(store, [new("a3", "old", null, 0.8)], [MakeStory("old", 2)], []);
 
         Assert.Equal(["old", "new"], store.ListStories().Select(static s => s.Id));
     }
@@ -99,8 +103,8 @@ public abstract class StoryStoreContract<TStore>
         var stories = new[] { MakeStory("s1"), MakeStory("s2"), MakeStory("s3") };
         StoryMerge[] merges = [new("s3", "s1", "a2", 0.61), new("s2", "s1", "a1", 0.75)];
 
-        store.SaveBatch([], stories, [merges[0]]);
-        store.SaveBatch([], [], [merges[1]]);
+        SaveBatch(store, [], stories, [merges[0]]);
+        SaveBatch(store, [], [], [merges[1]]);
 
         Assert.Equal(merges, store.ListMerges());
     }
@@ -111,39 +115,39 @@ public abstract class StoryStoreContract<TStore>
         using var store = OpenWithArticles("s", "a1");
 
         Assert.ThrowsAny<Exception>(() =>
-            store.SaveBatch([new("a1", "s1", null, 0), new("ghost", "s1", null, 0)], [MakeStory("s1")], []));
+            SaveBatch(store, [new("a1", "s1", null, 0), new("ghost", "s1", null, 0)], [MakeStory("s1")], []));
 
         Assert.Null(store.GetStory("s1"));
         Assert.Null(store.GetAssignment("a1"));
     }
 
     [Fact]
-    public void Should_store_new_articles_with_their_placement_in_one_call()
+    public async Task Should_store_new_articles_with_their_placement_in_one_commit_and_place_one_stored_before()
     {
         using var store = OpenWithArticles("s", "a1");
         var story = MakeStory("s1", 2);
 
-        var added = store.SavePlaced(
+        await store.CommitAsync(new PlacementBatch(
             [SampleArticles.Make("a1"), SampleArticles.Make("a2")],
-            [new("a1", "s1", null, 0), new("a2", "s1", "a1", 0.9)], [story], []);
+            [new("a1", "s1", null, 0), new("a2", "s1", "a1", 0.9)], [story], []), TestContext.Current.CancellationToken);
 
-        Assert.Equal([false, true], added);
         Assert.Equal(2, store.Count());
         ModelAssert.Equal(story, store.GetStory("s1"));
         Assert.Equal(["a1", "a2"], store.GetAssignments("s1").Select(static a => a.ArticleId));
     }
 
     [Fact]
-    public void Should_store_no_article_of_a_placed_batch_whose_placement_fails()
+    public async Task Should_store_no_article_of_a_batch_whose_placement_fails()
     {
         using var store = Open("s");
 
         // The assignment names a story the batch does not save, so the placement half of the batch fails.
-        Assert.ThrowsAny<Exception>(() =>
-            store.SavePlaced([SampleArticles.Make("a1")], [new("a1", "missing", null, 0)], [], []));
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            store.CommitAsync(new PlacementBatch([SampleArticles.Make("a1")], [new("a1", "missing", null, 0)], [], []), TestContext.Current.CancellationToken));
 
         Assert.Equal(0, store.Count());
         Assert.Null(store.GetAssignment("a1"));
+        Assert.Empty(await store.ChangesSinceAsync(0, 10, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -152,7 +156,7 @@ public abstract class StoryStoreContract<TStore>
         var story = MakeStory("s1", 2);
         using (var store = OpenWithArticles("s", "a1", "a2"))
         {
-            store.SaveBatch([new("a1", "s1", null, 0), new("a2", "s1", "a1", 0.9)], [story, MakeStory("s2")], [new("s2", "s1", "a2", 0.9)]);
+            SaveBatch(store, [new("a1", "s1", null, 0), new("a2", "s1", "a1", 0.9)], [story, MakeStory("s2")], [new("s2", "s1", "a2", 0.9)]);
         }
 
         using var reopened = Open("s");
@@ -168,50 +172,128 @@ public abstract class StoryStoreContract<TStore>
     private static void AssertCheckpoint(ClustererCheckpoint expected, ClustererCheckpoint? actual)
     {
         Assert.NotNull(actual);
-        Assert.Equal(expected with { Snapshot = default }, actual with { Snapshot = default });
+        Assert.Equal(expected with { Snapshot = default, ChangeSequence = 0 }, actual with { Snapshot = default, ChangeSequence = 0 });
         Assert.Equal(expected.Snapshot.ToArray(), actual.Snapshot.ToArray());
     }
 
     [Fact]
-    public void Should_keep_the_checkpoint_saved_with_a_batch_until_the_next_batch_replaces_it()
+    public async Task Should_keep_the_checkpoint_saved_with_a_batch_until_the_next_batch_replaces_it()
     {
         using var store = OpenWithArticles("s", "a1", "a2");
-        Assert.Null(store.GetCheckpoint());
+        Assert.Null((await store.GetCheckpointAsync(TestContext.Current.CancellationToken)));
         var first = MakeCheckpoint(1, "a1", 1, 2, 0, 255);
         var second = MakeCheckpoint(2, "a2", [.. Enumerable.Range(0, 70_000).Select(static i => (byte)(i * 7))]);
 
-        store.SaveBatch([new("a1", "s1", null, 0)], [MakeStory("s1")], [], first);
-        AssertCheckpoint(first, store.GetCheckpoint());
-        store.SaveBatch([new("a2", "s1", null, 0.4)], [MakeStory("s1", 2)], [], second);
+        SaveBatch(store, [new("a1", "s1", null, 0)], [MakeStory("s1")], [], first);
+        AssertCheckpoint(first, (await store.GetCheckpointAsync(TestContext.Current.CancellationToken)));
+        SaveBatch(store, [new("a2", "s1", null, 0.4)], [MakeStory("s1", 2)], [], second);
 
-        AssertCheckpoint(second, store.GetCheckpoint());
+        AssertCheckpoint(second, (await store.GetCheckpointAsync(TestContext.Current.CancellationToken)));
     }
 
     [Fact]
-    public void Should_drop_the_checkpoint_when_a_batch_is_saved_or_articles_placed_without_one()
+    public async Task Should_keep_the_checkpoint_when_a_batch_is_committed_without_one_and_record_the_change_it_reflects()
     {
-        using var store = OpenWithArticles("s", "a1");
-        store.SaveBatch([new("a1", "s1", null, 0)], [MakeStory("s1")], [], MakeCheckpoint(1, "a1", 9));
+        using var store = OpenWithArticles("s", "a1", "a2");
+        var sequence = await store.CommitAsync(new PlacementBatch([], [new("a1", "s1", null, 0)], [MakeStory("s1")], [], MakeCheckpoint(1, "a1", 9)), TestContext.Current.CancellationToken);
 
-        store.SaveBatch([], [MakeStory("s1", 1, "Banjir Jakarta surut")], []);
-        Assert.Null(store.GetCheckpoint());
+        await store.CommitAsync(new PlacementBatch([SampleArticles.Make("a3")], [new("a2", "s1", null, 0.5), new("a3", "s1", null, 0.5)], [MakeStory("s1", 3)], []), TestContext.Current.CancellationToken);
 
-        store.SaveBatch([], [], [], MakeCheckpoint(1, "a1", 9));
-        store.SavePlaced([SampleArticles.Make("a2")], [new("a2", "s1", null, 0.5)], [MakeStory("s1", 2)], []);
-        Assert.Null(store.GetCheckpoint());
+        var checkpoint = await store.GetCheckpointAsync(TestContext.Current.CancellationToken);
+        AssertCheckpoint(MakeCheckpoint(1, "a1", 9), checkpoint);
+        Assert.Equal(sequence, checkpoint!.ChangeSequence);
+        Assert.Equal(1, await store.CountPlacedUpToAsync(sequence, TestContext.Current.CancellationToken));
+        Assert.Equal(["a2", "a3"], (await store.ListPlacedSinceAsync(sequence, 10, TestContext.Current.CancellationToken)).Select(static p => p.Article.Id));
     }
 
     [Fact]
-    public void Should_keep_the_previous_checkpoint_when_a_batch_with_a_new_one_fails()
+    public async Task Should_keep_the_previous_checkpoint_when_a_batch_with_a_new_one_fails()
     {
         using var store = OpenWithArticles("s", "a1");
         var kept = MakeCheckpoint(0, "none", 1);
-        store.SaveBatch([], [], [], kept);
+        SaveBatch(store, [], [], [], kept);
 
         Assert.ThrowsAny<Exception>(() =>
-            store.SaveBatch([new("a1", "s1", null, 0), new("ghost", "s1", null, 0)], [MakeStory("s1")], [], MakeCheckpoint(2, "ghost", 2)));
+            SaveBatch(store, [new("a1", "s1", null, 0), new("ghost", "s1", null, 0)], [MakeStory("s1")], [], MakeCheckpoint(2, "ghost", 2)));
 
-        AssertCheckpoint(kept, store.GetCheckpoint());
+        AssertCheckpoint(kept, (await store.GetCheckpointAsync(TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task Should_number_every_stored_article_placement_and_merge_in_commit_order()
+    {
+        using var store = OpenWithArticles("s", "a1");
+        var before = await store.LatestSequenceAsync(TestContext.Current.CancellationToken);
+
+        var last = await store.CommitAsync(new PlacementBatch(
+            [SampleArticles.Make("a2"), SampleArticles.Make("a3")],
+            [new("a1", "s1", null, 0), new("a2", "s2", null, 0), new("a3", "s1", null, 0.6)],
+            [MakeStory("s1", 3), MakeStory("s2")], [new StoryMerge("s2", "s1", "a3", 0.6)]), TestContext.Current.CancellationToken);
+
+        var changes = await store.ChangesSinceAsync(before, 100, TestContext.Current.CancellationToken);
+        (StoreChangeKind, string, string?, string?)[] expected =
+            [
+                (StoreChangeKind.ArticleAdded, "a2", null, null),
+                (StoreChangeKind.ArticleAdded, "a3", null, null),
+                (StoreChangeKind.ArticlePlaced, "a1", "s1", null),
+                (StoreChangeKind.ArticlePlaced, "a2", "s2", null),
+                (StoreChangeKind.ArticlePlaced, "a3", "s1", null),
+                (StoreChangeKind.StoriesMerged, "a3", "s1", "s2"),
+            ];
+        Assert.Equal(expected, changes.Select(static c => (c.Kind, c.ArticleId, c.StoryId, c.FromStoryId)));
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => before + i), changes.Select(static c => c.Sequence));
+        Assert.Equal(last, await store.LatestSequenceAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(changes.Skip(3), await store.ChangesSinceAsync(changes[2].Sequence, 100, TestContext.Current.CancellationToken));
+        Assert.Equal(changes.Take(2), await store.ChangesSinceAsync(before, 2, TestContext.Current.CancellationToken));
+        Assert.Equal(["a1", "a2", "a3"], (await store.ListPlacedSinceAsync(0, 100, TestContext.Current.CancellationToken)).Select(static p => p.Article.Id));
+    }
+
+    [Fact]
+    public async Task Should_keep_the_change_sequence_when_reopened_and_go_on_from_it()
+    {
+        long first;
+        using (var store = OpenWithArticles("s", "a1"))
+        {
+            first = await store.CommitAsync(new PlacementBatch([], [new("a1", "s1", null, 0)], [MakeStory("s1")], []), TestContext.Current.CancellationToken);
+        }
+
+        using var reopened = Open("s");
+        var next = await reopened.CommitAsync(new PlacementBatch([SampleArticles.Make("a2")], [new("a2", "s1", null, 0.5)], [MakeStory("s1", 2)], []), TestContext.Current.CancellationToken);
+
+        Assert.True(first > 0);
+        Assert.Equal(first + 2, next);
+        Assert.Equal(2, (await reopened.ChangesSinceAsync(first, 10, TestContext.Current.CancellationToken)).Count);
+    }
+
+    [Fact]
+    public async Task Should_find_exactly_the_placed_articles_among_the_ids_asked()
+    {
+        using var store = OpenWithArticles("s", "stored", "placed");
+        SaveBatch(store, [new("placed", "s1", null, 0)], [MakeStory("s1")], []);
+
+        var found = await store.FindPlacedAsync(["placed", "stored", "unknown", "placed"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(["placed"], found.Order(StringComparer.Ordinal));
+        Assert.Empty(await store.FindPlacedAsync([], TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Should_let_one_writer_in_at_a_time_and_tell_the_waiting_one_what_it_waits_for()
+    {
+        using var store = Open("s");
+        using var other = Open("s");
+        var told = new List<string>();
+        var first = await store.AcquireWriteLockAsync(TimeSpan.Zero, null, TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAsync<StoreBusyException>(() => other.AcquireWriteLockAsync(TimeSpan.FromMilliseconds(200), told.Add, TestContext.Current.CancellationToken));
+        Assert.Single(told);
+        var waiting = other.AcquireWriteLockAsync(TimeSpan.FromSeconds(10), null, TestContext.Current.CancellationToken);
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.False(waiting.IsCompleted);
+        await first.DisposeAsync();
+
+        await using var second = await waiting;
+        Assert.True(waiting.IsCompletedSuccessfully);
     }
 
     [Fact]
@@ -220,10 +302,11 @@ public abstract class StoryStoreContract<TStore>
         using var store = OpenWithArticles("s", "late@2019-04-23T08:00", "undated", "early@2019-04-21T08:00", "b@2019-04-22T08:00", "a@2019-04-22T08:00");
         Assert.Equal(0, store.CountPlaced());
 
-        store.SaveBatch([new("b", "s1", null, 0), new("late", "s1", null, 0.3)], [MakeStory("s1", 2)], []);
+        SaveBatch(store, [new("b", "s1", null, 0), new("late", "s1", null, 0.3)], [MakeStory("s1", 2)], []);
 
         Assert.Equal(2, store.CountPlaced());
         Assert.Equal(["early", "a", "undated"], store.ListUnplaced().Select(static a => a.Id));
         ModelAssert.Equal(store.Get("early")!, store.ListUnplaced()[0]);
+        Assert.Null(store.GetCheckpoint());
     }
 }

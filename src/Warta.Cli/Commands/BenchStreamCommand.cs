@@ -20,24 +20,27 @@ internal static class BenchStreamCommand
     /// <summary>Articles per SQLite transaction and per timing chunk.</summary>
     private const int BatchSize = 500;
 
-    /// <summary>Articles annotated together before they are clustered in order.</summary>
-    private const int AnnotationGroup = 64;
-
     public static Command Create()
     {
         var input = new Option<string>("--input") { Description = "Folder of articles (default samples/corpus) or a uci-news CSV of headlines", DefaultValueFactory = _ => Path.Combine("samples", "corpus") };
         var repeat = new Option<int>("--repeat") { Description = "How many times the set is replayed", DefaultValueFactory = _ => 10 };
         var annotate = new Option<bool>("--annotate") { Description = "Also run entity tagging/linking, time expressions and quotes" };
+        var checkpointEvery = new Option<int>("--checkpoint-every")
+        {
+            Description = "Save the clusterer checkpoint after this many placements (to measure its cost)",
+            DefaultValueFactory = _ => new StoryPlacerOptions().CheckpointEveryArticles,
+        };
         var bench = new Command("bench", "Throughput measurements");
-        var command = new Command("stream", "Replay a set many times through analysis, dedup, clustering and SQLite; print articles/s and memory") { input, repeat, annotate };
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(input)!, Math.Max(1, parseResult.GetValue(repeat)), parseResult.GetValue(annotate),
-            parseResult.GetValue(GlobalOptions.Db) ?? SqliteInfo.DefaultPath, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error));
+        var command = new Command("stream", "Replay a set many times through analysis, dedup, clustering and SQLite; print articles/s and memory") { input, repeat, annotate, checkpointEvery };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetValue(input)!, Math.Max(1, parseResult.GetValue(repeat)), parseResult.GetValue(annotate), Math.Max(1, parseResult.GetValue(checkpointEvery)),
+            parseResult.GetValue(GlobalOptions.Db) ?? SqliteInfo.DefaultPath, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error,
+            cancellationToken));
         bench.Subcommands.Add(command);
         return bench;
     }
 
-    private static int Run(string input, int repeat, bool annotate, string db, TextWriter output, TextWriter error)
+    private static async Task<int> RunAsync(string input, int repeat, bool annotate, int checkpointEvery, string db, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var set = Load(input, error);
         if (set.Count == 0) return ExitCodes.Usage;
@@ -48,79 +51,56 @@ internal static class BenchStreamCommand
         }
         var replay = new StreamReplay(set);
 
-        var analyzer = TextServices.CreateAnalyzer();
-        var annotation = annotate ? new AnnotationStage(EntityTagger.Shipped) : null;
         using var store = new SqliteStore(db);
-        // Batches are written on the second core while the next one is analysed and clustered.
-        using var writer = new PlacementWriter(store);
-        var clusterer = new StoryClusterer();
+        var placer = await StoryPlacer.OpenAsync(store, TextServices.CreateAnalyzer(), new StoryPlacerOptions { BatchArticles = BatchSize, CheckpointEveryArticles = checkpointEvery }, cancellationToken: cancellationToken);
+        await using var placing = placer;
+        // The same pipeline as ingest: annotation (optional here) in parallel, then the placer.
+        var pipeline = new IngestPipeline(static _ => [], placer, annotate ? [new AnnotationStage(EntityTagger.Shipped)] : []);
         var rates = new List<double>();
         var checkpoints = new List<string>();
-        var batch = new Batch();
         var total = 0;
         var clock = Stopwatch.StartNew();
         var chunk = Stopwatch.StartNew();
+        var placed = 0;
+        // Rates per batch of placements, as they leave the reorder window (the first one also waits for it to fill).
+        placer.OnPlaced = (_, _) =>
+        {
+            if (++placed % BatchSize != 0) return;
+            rates.Add(BatchSize / chunk.Elapsed.TotalSeconds);
+            chunk.Restart();
+        };
         for (var round = 0; round < repeat; round++)
         {
-            foreach (var articles in replay.Round(round).Chunk(AnnotationGroup))
+            foreach (var articles in replay.Round(round).Chunk(BatchSize))
             {
-                // Annotation is per article and pure, so it runs on all cores as ingest does; clustering stays in stream order.
-                if (annotation is not null) Parallel.For(0, articles.Length, i => articles[i] = annotation.Process(articles[i]));
-                foreach (var article in articles)
-                {
-                    var result = clusterer.Add(article, analyzer.Analyze(article.Title, article.Language), analyzer.Analyze(article.Body, article.Language));
-                    batch.Add(article, result);
-                    if (batch.Articles.Count == BatchSize)
-                    {
-                        batch.WriteTo(writer);
-                        batch = new Batch();
-                        rates.Add(BatchSize / chunk.Elapsed.TotalSeconds);
-                        chunk.Restart();
-                    }
-                    total++;
-                }
+                await pipeline.IngestArticlesAsync(articles, cancellationToken: cancellationToken);
+                total += articles.Length;
             }
-            if (round + 1 is 1 or 10 or 100 or 1000 || round + 1 == repeat)
-            {
-                checkpoints.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"after {round + 1,4}x ({total} articles): managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB, working set {Environment.WorkingSet / 1048576.0:F0} MiB, live stories {clusterer.LiveStoryCount}, live articles {clusterer.LiveArticleCount}, terms {clusterer.TermCount}"));
-            }
+            if (round + 1 is 1 or 10 or 100 or 1000 && round + 1 != repeat) checkpoints.Add(Status(round + 1, total, placer));
         }
-        batch.WriteTo(writer);
-        writer.Complete();
+        await placer.CompleteAsync(cancellationToken);
         clock.Stop();
+        checkpoints.Add(Status(repeat, total, placer));
 
         rates.Sort();
         var median = rates.Count > 0 ? rates[rates.Count / 2] : total / clock.Elapsed.TotalSeconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{total} articles ({set.Count} × {repeat}) in {clock.Elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} cores: median {median:F0} articles/s over {rates.Count} batches of {BatchSize}, overall {total / clock.Elapsed.TotalSeconds:F0} articles/s{(annotate ? ", with annotation" : "")}"));
         foreach (var line in checkpoints) output.WriteLine(line);
+        var stats = placer.Stats;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"clusterer checkpoints: {stats.CheckpointSaves} saves of {stats.CheckpointBytes / Math.Max(1, stats.CheckpointSaves) / 1024.0:F0} KiB on average, {stats.CheckpointTime.TotalMilliseconds / Math.Max(1, stats.CheckpointSaves):F1} ms each, {stats.CheckpointTime.TotalMilliseconds * 1000 / Math.Max(1, stats.Placed):F1} µs per placed article; {stats.Commits} commits"));
         using var self = Process.GetCurrentProcess();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MiB"));
         return ExitCodes.Ok;
     }
 
-    /// <summary>One transaction's worth of placed articles; handed to the writer whole, so never reused.</summary>
-    private sealed class Batch
+    /// <summary>Memory and working-set size after a round; articles still in the reorder window are not placed yet.</summary>
+    private static string Status(int rounds, int total, StoryPlacer placer)
     {
-        private readonly Dictionary<string, Story> _stories = new(StringComparer.Ordinal);
-        private readonly List<StoryAssignment> _assignments = new(BatchSize);
-        private readonly List<StoryMerge> _merges = [];
-
-        public List<Article> Articles { get; } = new(BatchSize);
-
-        public void Add(Article article, ClusteringResult result)
-        {
-            Articles.Add(article);
-            _assignments.Add(result.Assignment);
-            foreach (var story in result.ChangedStories) _stories[story.Id] = story;
-            _merges.AddRange(result.Merges);
-        }
-
-        public void WriteTo(PlacementWriter writer)
-        {
-            if (Articles.Count > 0) writer.Write(Articles, _assignments, [.. _stories.Values], _merges);
-        }
+        var clusterer = placer.Clusterer;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"after {rounds,4}x ({total} articles, {placer.Stats.Placed} placed): managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB, working set {Environment.WorkingSet / 1048576.0:F0} MiB, live stories {clusterer.LiveStoryCount}, live articles {clusterer.LiveArticleCount}, terms {clusterer.TermCount}");
     }
 
     private static List<Article> Load(string input, TextWriter error)

@@ -4,6 +4,7 @@ using Spectre.Console;
 using Warta.Core.Entities;
 using Warta.Core.Ingestion;
 using Warta.Core.Pipeline;
+using Warta.Core.Storage;
 using Warta.Storage.Sqlite;
 
 namespace Warta.Cli.Commands;
@@ -21,16 +22,23 @@ internal static class IngestCommand
             Description = "Files or folders (read recursively, in sorted order): text pages, HTML, JSONL, CSV, TimeML",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("ingest", "Read news reports into the store; prints 'read N, new N, duplicate N, failed N'") { paths };
-        command.SetAction(parseResult => Run(
+        var lockTimeout = new Option<double>("--lock-timeout")
+        {
+            Description = "Seconds to wait while another process writes to the store, then give up with exit code 2",
+            DefaultValueFactory = _ => 30,
+        };
+        var command = new Command("ingest", "Read news reports into the store; prints 'read N, new N, duplicate N, failed N'") { paths, lockTimeout };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(paths) ?? [],
             parseResult.GetValue(GlobalOptions.Db) ?? SqliteInfo.DefaultPath,
+            TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(lockTimeout))),
             parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
         return command;
     }
 
-    private static int Run(string[] paths, string db, TextWriter output, TextWriter error)
+    private static async Task<int> RunAsync(string[] paths, string db, TimeSpan lockTimeout, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var missing = InputPaths.Missing(paths);
         foreach (var path in missing) error.WriteLine($"warta: path not found: {path}");
@@ -40,8 +48,23 @@ internal static class IngestCommand
         using var store = StoreOpening.TryOpen(db, error);
         if (store is null) return ExitCodes.Usage;
 
+        StoryPlacer placer;
+        try
+        {
+            // Only one process writes at a time: the placer holds the store's write lock until it is disposed.
+            placer = await StoryPlacer.OpenAsync(
+                store, TextServices.CreateAnalyzer(), new StoryPlacerOptions { LockTimeout = lockTimeout },
+                message => error.WriteLine($"warta: {message}"), cancellationToken);
+        }
+        catch (StoreBusyException ex)
+        {
+            error.WriteLine($"warta: cannot write to store '{db}': {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        await using var placing = placer;
+
         var ingestor = new ArticleIngestor();
-        var pipeline = new IngestPipeline(ingestor, store, new AnnotationStage(EntityTagger.Shipped));
+        var pipeline = new IngestPipeline(ingestor.Read, placer, [new AnnotationStage(EntityTagger.Shipped)]);
         var summary = IngestSummary.Empty;
 
         if (files.Count >= ProgressBarMinFiles && !Console.IsErrorRedirected && ReferenceEquals(error, Console.Error))
@@ -62,7 +85,8 @@ internal static class IngestCommand
             summary = IngestFiles(files, pipeline, ingestor, e => error.WriteLine($"error: {e}"), static _ => { });
         }
 
-        var placed = new StoryUpdater(TextServices.CreateAnalyzer()).Update(store, store).Placed;
+        await placer.CompleteAsync(cancellationToken);
+        var placed = placer.Stats.Placed;
         output.WriteLine($"placed {placed} new article{(placed == 1 ? "" : "s")} in stories");
         output.WriteLine(summary.ToString());
         return summary.Failed == 0 ? ExitCodes.Ok : ExitCodes.InputFailed;

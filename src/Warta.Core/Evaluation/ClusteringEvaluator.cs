@@ -1,54 +1,47 @@
 using System.Diagnostics;
 using Warta.Core.Clustering;
-using Warta.Core.Model;
+using Warta.Core.Pipeline;
 using Warta.Text;
 
 namespace Warta.Core.Evaluation;
 
-/// <summary>Streams labeled articles through analysis and <see cref="StoryClusterer"/> in publication order and scores the stories against the gold labels.</summary>
+/// <summary>Streams labeled articles through the placement pipeline (<see cref="IngestPipeline"/> and <see cref="StoryPlacer"/>, as ingest does) and scores the stories against the gold labels.</summary>
 public static class ClusteringEvaluator
 {
-    /// <summary>Arrival disorder tolerated by the stream ordering, as in the live pipeline.</summary>
-    public static readonly TimeSpan OrderingWindow = TimeSpan.FromHours(1);
-
-    /// <param name="labeled">The articles with their gold stories, in any order.</param>
+    /// <param name="labeled">The articles with their gold stories, in input order (the placer orders them as ingest would).</param>
     /// <param name="analyzer">Text analysis for titles and bodies.</param>
     /// <param name="options">Clusterer settings; the defaults when null.</param>
     /// <param name="placements">When given, receives each article with its final story (after merges), in placement order, for error analysis.</param>
     public static ClusteringReport Run(
         IReadOnlyList<LabeledArticle> labeled, ITextAnalyzer analyzer, StoryClustererOptions? options = null,
-        ICollection<(LabeledArticle Article, string StoryId)>? placements = null)
+        ICollection<(LabeledArticle Article, string StoryId)>? placements = null) =>
+        RunAsync(labeled, analyzer, options, placements).GetAwaiter().GetResult();
+
+    private static async Task<ClusteringReport> RunAsync(
+        IReadOnlyList<LabeledArticle> labeled, ITextAnalyzer analyzer, StoryClustererOptions? options,
+        ICollection<(LabeledArticle Article, string StoryId)>? placements)
     {
         ArgumentNullException.ThrowIfNull(labeled);
         ArgumentNullException.ThrowIfNull(analyzer);
         var gold = new Dictionary<string, LabeledArticle>(StringComparer.Ordinal);
         foreach (var item in labeled) gold[item.Article.Id] = item;
 
-        var clusterer = new StoryClusterer(options);
-        var order = new StreamOrder(OrderingWindow);
-        var assigned = new Dictionary<string, string>(StringComparer.Ordinal);
+        var assigned = new List<(string ArticleId, string StoryId)>(labeled.Count);
         var mergedInto = new Dictionary<string, string>(StringComparer.Ordinal);
         var copies = 0;
         var total = Stopwatch.StartNew();
-        var clustering = new Stopwatch();
-
-        void Place(IReadOnlyList<Article> due)
+        var placer = await StoryPlacer.OpenAsync(new DiscardingPlacementStore(), analyzer, new StoryPlacerOptions { Clusterer = options }).ConfigureAwait(false);
+        await using (placer.ConfigureAwait(false))
         {
-            foreach (var article in due)
+            placer.OnPlaced = (article, result) =>
             {
-                var title = analyzer.Analyze(article.Title, article.Language);
-                var body = analyzer.Analyze(article.Body, article.Language);
-                clustering.Start();
-                var result = clusterer.Add(article, title, body);
-                clustering.Stop();
-                assigned[article.Id] = result.Assignment.StoryId;
+                assigned.Add((article.Id, result.Assignment.StoryId));
                 if (result.Assignment.CopyOfArticleId is not null) copies++;
                 foreach (var merge in result.Merges) mergedInto[merge.FromStoryId] = merge.IntoStoryId;
-            }
+            };
+            await new IngestPipeline(static _ => [], placer, []).IngestArticlesAsync(labeled.Select(static l => l.Article)).ConfigureAwait(false);
+            await placer.CompleteAsync().ConfigureAwait(false);
         }
-
-        foreach (var item in labeled) Place(order.Push(item.Article));
-        Place(order.Flush());
         total.Stop();
 
         var goldLabels = new List<string>(assigned.Count);
@@ -70,7 +63,7 @@ public static class ClusteringEvaluator
             ClusteringMetrics.PairCounting(goldLabels, predicted),
             ClusteringMetrics.BCubed(goldLabels, predicted),
             assigned.Count / Math.Max(total.Elapsed.TotalSeconds, 1e-9),
-            assigned.Count / Math.Max(clustering.Elapsed.TotalSeconds, 1e-9));
+            assigned.Count / Math.Max(placer.Stats.PlacingTime.TotalSeconds, 1e-9));
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Warta.Core.Evaluation;
 /// <param name="Pair">Pair-counting precision/recall.</param>
 /// <param name="BCubed">B-cubed precision/recall.</param>
 /// <param name="ArticlesPerSecond">Analysis plus clustering.</param>
-/// <param name="ClusteringArticlesPerSecond">Clustering alone.</param>
+/// <param name="ClusteringArticlesPerSecond">Placing alone: analysis and clustering, without reading, ordering or the rest of the pipeline.</param>
 public sealed record ClusteringReport(
     int Articles,
     int GoldStories,

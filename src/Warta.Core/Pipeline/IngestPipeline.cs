@@ -4,35 +4,54 @@ using Warta.Core.Storage;
 
 namespace Warta.Core.Pipeline;
 
-/// <summary>The one place that knows the order of stages: read a raw document, run the article stages, store.</summary>
+/// <summary>The one place that knows the order of stages: read a raw document (or take articles), run the article stages in parallel, hand them to the placer.</summary>
 /// <remarks>
-/// Each document's articles are stored in one atomic batch after all its records went through the stages, so a
-/// document that fails leaves the store as it was, and a killed process loses at most the document in flight.
-/// Re-running over the same inputs is safe: articles already stored count as duplicates.
+/// <c>warta ingest</c>, <c>warta bench stream</c> and <c>warta eval clustering</c> all run this class with a
+/// <see cref="StoryPlacer"/> at its end: reading and annotation are stateless and parallel, placement is the one
+/// stateful writer. Each document's articles reach the placer together, in input order, after all its records went
+/// through the stages; the placer stores them with their stories when their batch commits. Re-running over the same
+/// inputs is safe: articles already placed count as duplicates. Given an <see cref="IArticleStore"/> instead of a placer,
+/// each document's articles are stored in one batch without placement (for tests and the ingest benchmark).
 /// </remarks>
 public sealed class IngestPipeline
 {
     private readonly Func<RawDocument, IReadOnlyList<IngestOutcome>> _read;
-    private readonly IArticleStore _store;
+    private readonly Func<IReadOnlyList<Article>, CancellationToken, Task<IReadOnlyList<bool>>> _accept;
     private readonly IReadOnlyList<IArticleStage> _stages;
 
     /// <param name="read">Turns a raw document into one outcome per record (normally <see cref="ArticleIngestor.Read"/>).</param>
-    /// <param name="store">Where new articles go.</param>
+    /// <param name="placer">Places and stores the articles.</param>
+    /// <param name="stages">Post-read stages, applied in this order.</param>
+    public IngestPipeline(Func<RawDocument, IReadOnlyList<IngestOutcome>> read, StoryPlacer placer, IEnumerable<IArticleStage> stages)
+        : this(read, (placer ?? throw new ArgumentNullException(nameof(placer))).SubmitAsync, stages)
+    {
+    }
+
+    /// <param name="read">Turns a raw document into one outcome per record.</param>
+    /// <param name="store">Where new articles go, unplaced.</param>
     /// <param name="stages">Post-read stages, applied in this order.</param>
     public IngestPipeline(Func<RawDocument, IReadOnlyList<IngestOutcome>> read, IArticleStore store, IEnumerable<IArticleStage> stages)
+        : this(read, (articles, _) => Task.FromResult((store ?? throw new ArgumentNullException(nameof(store))).TryAddRange(articles)), stages)
     {
-        ArgumentNullException.ThrowIfNull(read);
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(stages);
-        _read = read;
-        _store = store;
-        _stages = [.. stages];
     }
 
     public IngestPipeline(ArticleIngestor ingestor, IArticleStore store, params IEnumerable<IArticleStage> stages)
         : this((ingestor ?? throw new ArgumentNullException(nameof(ingestor))).Read, store, stages)
     {
     }
+
+    private IngestPipeline(
+        Func<RawDocument, IReadOnlyList<IngestOutcome>> read, Func<IReadOnlyList<Article>, CancellationToken, Task<IReadOnlyList<bool>>> accept, IEnumerable<IArticleStage> stages)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(stages);
+        _read = read;
+        _accept = accept;
+        _stages = [.. stages];
+    }
+
+    /// <summary>Articles that go through the stages together when articles (not documents) are given.</summary>
+    public const int ArticleWindowSize = 64;
 
     public IReadOnlyList<IArticleStage> Stages => _stages;
 
@@ -49,11 +68,16 @@ public sealed class IngestPipeline
         return IngestAll([document], null, onError);
     }
 
+    /// <summary>As <see cref="IngestAllAsync"/>, for callers that are not asynchronous.</summary>
+    public IngestSummary IngestAll(IEnumerable<RawDocument> documents, IProgress<IngestProgress>? progress = null, Action<IngestError>? onError = null) =>
+        IngestAllAsync(documents, progress, onError).GetAwaiter().GetResult();
+
     /// <summary>Ingests documents in the order given, reporting progress after each.</summary>
     /// <remarks>Documents are read one after another (a reader may learn from earlier documents, e.g. which domain an
-    /// outlet's name stands for), their articles go through the stages in parallel, and each document is stored, its
+    /// outlet's name stands for), their articles go through the stages in parallel, and each document is handed on, its
     /// errors reported and progress told in input order, so the outcome is the same as one document at a time.</remarks>
-    public IngestSummary IngestAll(IEnumerable<RawDocument> documents, IProgress<IngestProgress>? progress = null, Action<IngestError>? onError = null)
+    public async Task<IngestSummary> IngestAllAsync(
+        IEnumerable<RawDocument> documents, IProgress<IngestProgress>? progress = null, Action<IngestError>? onError = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var total = IngestSummary.Empty;
@@ -65,9 +89,23 @@ public sealed class IngestPipeline
             RunStages(read);
             for (var i = 0; i < window.Length; i++)
             {
-                total += Commit(read[i], onError);
+                total += await CommitAsync(read[i], onError, cancellationToken).ConfigureAwait(false);
                 progress?.Report(new IngestProgress(++done, window[i].Source, total));
             }
+        }
+        return total;
+    }
+
+    /// <summary>Runs articles already read (a replayed stream, a labeled set) through the stages and hands them on, in the order given.</summary>
+    public async Task<IngestSummary> IngestArticlesAsync(IEnumerable<Article> articles, Action<IngestError>? onError = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var total = IngestSummary.Empty;
+        foreach (var window in articles.Chunk(ArticleWindowSize))
+        {
+            var read = new ReadDocument([.. window.Select(IngestOutcome.Of)], null, new Article?[window.Length], new IngestError?[window.Length]);
+            RunStages([read]);
+            total += await CommitAsync(read, onError, cancellationToken).ConfigureAwait(false);
         }
         return total;
     }
@@ -110,7 +148,7 @@ public sealed class IngestPipeline
         Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelism }, Run);
     }
 
-    private IngestSummary Commit(ReadDocument document, Action<IngestError>? onError)
+    private async Task<IngestSummary> CommitAsync(ReadDocument document, Action<IngestError>? onError, CancellationToken cancellationToken)
     {
         if (document.ReadError is { } readError)
         {
@@ -130,7 +168,7 @@ public sealed class IngestPipeline
             failed++;
         }
 
-        var added = ready.Count == 0 ? [] : _store.TryAddRange(ready);
+        var added = ready.Count == 0 ? [] : await _accept(ready, cancellationToken).ConfigureAwait(false);
         var fresh = added.Count(static isNew => isNew);
         return new IngestSummary(document.Outcomes.Count, fresh, ready.Count - fresh, failed);
     }

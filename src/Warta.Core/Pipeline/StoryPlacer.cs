@@ -1,0 +1,281 @@
+using System.Diagnostics;
+using Warta.Core.Clustering;
+using Warta.Core.Model;
+using Warta.Core.Storage;
+using Warta.Text;
+
+namespace Warta.Core.Pipeline;
+
+/// <summary>The one writer of placements: orders annotated articles, skips those already placed, clusters each, and commits them with their stories in batches.</summary>
+/// <remarks>
+/// <para>It holds the store's write lock from <see cref="OpenAsync"/> to <see cref="DisposeAsync"/>, so a second writer (in
+/// this or another process) waits for it, or gives up with <see cref="StoreBusyException"/>; the duplicate lookup and the
+/// commits that follow it therefore see one consistent store.</para>
+/// <para>Recovery is exact: a checkpoint records the change sequence number it reflects. On open the placer restores it and
+/// re-runs the placements committed after it, in commit order, through the restored clusterer; the clusterer is
+/// deterministic, so that is the state an uninterrupted run would have. Only without a usable checkpoint (none yet, other
+/// options, another snapshot format, a damaged one) does it re-run every placement, again in commit order. A killed run
+/// loses only its uncommitted batch: those articles were never stored, and the next run places them.</para>
+/// <para>Commits go to the store on a second thread while the next articles are placed (one in flight at most): on two
+/// cores the SQLite writes of the uci-news stream cost about as much as analysing and clustering it.</para>
+/// </remarks>
+public sealed class StoryPlacer : IAsyncDisposable
+{
+    /// <summary>Stored placements read per query during recovery.</summary>
+    private const int ReplayPage = 1000;
+
+    private readonly IPlacementStore _store;
+    private readonly ITextAnalyzer _analyzer;
+    private readonly StoryPlacerOptions _options;
+    private readonly IAsyncDisposable _lock;
+    private readonly string _fingerprint;
+    private readonly StoryClusterer _clusterer;
+    private readonly PlacementOrder _order;
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly bool _lookUpStore;
+    private readonly List<Article> _due = [];
+    private readonly Stopwatch _sinceCheckpoint = Stopwatch.StartNew();
+    private readonly Stopwatch _placing = new();
+    private Batch _batch = new();
+    private Task _inFlight = Task.CompletedTask;
+    private int _placedTotal;
+    private int _sinceCheckpointArticles;
+    private string? _lastArticleId;
+    private PlacerStats _stats;
+    private TimeSpan _checkpointCommitTime;
+
+    private StoryPlacer(
+        IPlacementStore store, ITextAnalyzer analyzer, StoryPlacerOptions options, IAsyncDisposable writeLock, StoryClusterer clusterer, PlacerStats stats, int placedTotal, string? lastArticleId)
+    {
+        _store = store;
+        _analyzer = analyzer;
+        _options = options;
+        _lock = writeLock;
+        _fingerprint = StoryClusterer.OptionsFingerprint(options.Clusterer);
+        _clusterer = clusterer;
+        _order = new PlacementOrder(options.ReorderWindow);
+        _stats = stats;
+        _placedTotal = placedTotal;
+        _lastArticleId = lastArticleId;
+        _lookUpStore = placedTotal > 0;
+        // Placements re-run at open are not in the stored checkpoint yet: the end of the run saves one that has them.
+        _sinceCheckpointArticles = stats.Restored ? stats.Replayed : placedTotal;
+    }
+
+    /// <summary>Told each placed article with what placing it did, in placement order (the evaluation scores from it).</summary>
+    public Action<Article, ClusteringResult>? OnPlaced { get; set; }
+
+    /// <summary>What the placer did so far.</summary>
+    public PlacerStats Stats => _stats with { CheckpointTime = _stats.CheckpointTime + _checkpointCommitTime, PlacingTime = _placing.Elapsed };
+
+    /// <summary>The clusterer's working set size, for throughput reports.</summary>
+    public StoryClusterer Clusterer => _clusterer;
+
+    /// <summary>Takes the write lock, then brings the clusterer to the state of the stored placements (see the remarks on the class).</summary>
+    /// <param name="store">Where placements go.</param>
+    /// <param name="analyzer">Text analysis for titles and bodies.</param>
+    /// <param name="options">Batching, checkpoints, order, lock wait; the defaults when null.</param>
+    /// <param name="onWaiting">Told once when another writer holds the lock, with what it waits for.</param>
+    /// <param name="cancellationToken">Stops waiting or recovering.</param>
+    /// <exception cref="StoreBusyException">Another writer kept the lock past <see cref="StoryPlacerOptions.LockTimeout"/>.</exception>
+    public static async Task<StoryPlacer> OpenAsync(
+        IPlacementStore store, ITextAnalyzer analyzer, StoryPlacerOptions? options = null, Action<string>? onWaiting = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        options ??= new StoryPlacerOptions();
+        var writeLock = await store.AcquireWriteLockAsync(options.LockTimeout, onWaiting, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var fingerprint = StoryClusterer.OptionsFingerprint(options.Clusterer);
+            var checkpoint = await store.GetCheckpointAsync(cancellationToken).ConfigureAwait(false);
+            var clusterer = await TryRestoreAsync(store, checkpoint, fingerprint, options.Clusterer, cancellationToken).ConfigureAwait(false);
+            var restored = clusterer is not null;
+            clusterer ??= new StoryClusterer(options.Clusterer);
+            var from = restored ? checkpoint!.ChangeSequence : 0;
+            var placedBefore = restored ? checkpoint!.ArticleCount : 0;
+            var lastId = restored ? checkpoint!.LastArticleId : null;
+            var replayed = 0;
+            while (true)
+            {
+                var page = await store.ListPlacedSinceAsync(from, ReplayPage, cancellationToken).ConfigureAwait(false);
+                foreach (var placed in page)
+                {
+                    Place(clusterer, analyzer, placed.Article);
+                    lastId = placed.Article.Id;
+                }
+                replayed += page.Count;
+                if (page.Count < ReplayPage) break;
+                from = page[^1].Sequence;
+            }
+            var stats = new PlacerStats(restored, replayed, 0, 0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
+            return new StoryPlacer(store, analyzer, options, writeLock, clusterer, stats, placedBefore + replayed, lastId);
+        }
+        catch
+        {
+            await writeLock.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The clusterer of the stored checkpoint, or null when there is none usable.</summary>
+    private static async Task<StoryClusterer?> TryRestoreAsync(
+        IPlacementStore store, ClustererCheckpoint? checkpoint, string fingerprint, StoryClustererOptions? options, CancellationToken cancellationToken)
+    {
+        if (checkpoint is null
+            || checkpoint.FormatVersion != StoryClusterer.SnapshotFormatVersion
+            || checkpoint.OptionsFingerprint != fingerprint
+            || checkpoint.ChangeSequence <= 0
+            || await store.CountPlacedUpToAsync(checkpoint.ChangeSequence, cancellationToken).ConfigureAwait(false) != checkpoint.ArticleCount)
+        {
+            return null;
+        }
+        try
+        {
+            return StoryClusterer.Restore(checkpoint.Snapshot, options);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Takes articles in input order; returns, per article, whether it is new (false: placed already, or earlier in the input).</summary>
+    /// <remarks>New articles enter the reorder window; those it releases are placed, and a full or old batch is committed.
+    /// An article is stored only with its placement, when its batch commits.</remarks>
+    public async Task<IReadOnlyList<bool>> SubmitAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var isNew = new bool[articles.Count];
+        if (articles.Count == 0) return isNew;
+        IReadOnlySet<string>? placed = null;
+        if (_lookUpStore)
+        {
+            // The store's connection is not shared with a commit in flight.
+            await _inFlight.ConfigureAwait(false);
+            placed = await _store.FindPlacedAsync([.. articles.Select(static a => a.Id)], cancellationToken).ConfigureAwait(false);
+        }
+        var duplicates = 0;
+        for (var i = 0; i < articles.Count; i++)
+        {
+            var article = articles[i];
+            isNew[i] = placed?.Contains(article.Id) != true && _seen.Add(article.Id);
+            if (!isNew[i])
+            {
+                duplicates++;
+                continue;
+            }
+            _order.Push(article, _due);
+        }
+        _stats = _stats with { Duplicates = _stats.Duplicates + duplicates };
+        await PlaceDueAsync(cancellationToken).ConfigureAwait(false);
+        if (_batch.Articles.Count > 0 && _batch.Age.ElapsedMilliseconds >= _options.BatchMs) await CommitAsync(false, cancellationToken).ConfigureAwait(false);
+        return isNew;
+    }
+
+    /// <summary>Places everything still in the window, commits it, saves a checkpoint when anything was placed since the last, and waits for the store.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        _order.Flush(_due);
+        await PlaceDueAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(_sinceCheckpointArticles > 0, cancellationToken).ConfigureAwait(false);
+        await _inFlight.ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for a commit in flight and lets the next writer in; what was not completed is not stored.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _inFlight.ConfigureAwait(false);
+        }
+        finally
+        {
+            await _lock.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task PlaceDueAsync(CancellationToken cancellationToken)
+    {
+        foreach (var article in _due)
+        {
+            _placing.Start();
+            var result = Place(_clusterer, _analyzer, article);
+            _placing.Stop();
+            _batch.Add(article, result);
+            _placedTotal++;
+            _sinceCheckpointArticles++;
+            _lastArticleId = article.Id;
+            _stats = _stats with { Placed = _stats.Placed + 1 };
+            OnPlaced?.Invoke(article, result);
+            if (_batch.Articles.Count >= _options.BatchArticles) await CommitAsync(false, cancellationToken).ConfigureAwait(false);
+        }
+        _due.Clear();
+    }
+
+    /// <summary>Hands the batch to the store (after the one in flight), with a checkpoint when one is due or <paramref name="forceCheckpoint"/>.</summary>
+    private async Task CommitAsync(bool forceCheckpoint, CancellationToken cancellationToken)
+    {
+        var batch = _batch;
+        _batch = new Batch();
+        var checkpointDue = forceCheckpoint
+            || _sinceCheckpointArticles >= _options.CheckpointEveryArticles
+            || (_sinceCheckpointArticles > 0 && _sinceCheckpoint.Elapsed.TotalSeconds >= _options.CheckpointEverySeconds);
+        ClustererCheckpoint? checkpoint = null;
+        if (checkpointDue && _lastArticleId is not null)
+        {
+            var clock = Stopwatch.StartNew();
+            checkpoint = new ClustererCheckpoint(
+                StoryClusterer.SnapshotFormatVersion, _fingerprint, _placedTotal, _lastArticleId, _clusterer.CreateSnapshot());
+            _stats = _stats with
+            {
+                CheckpointSaves = _stats.CheckpointSaves + 1,
+                CheckpointBytes = _stats.CheckpointBytes + checkpoint.Snapshot.Length,
+                CheckpointTime = _stats.CheckpointTime + clock.Elapsed,
+            };
+            _sinceCheckpointArticles = 0;
+            _sinceCheckpoint.Restart();
+        }
+        if (batch.Articles.Count == 0 && checkpoint is null) return;
+        await _inFlight.ConfigureAwait(false);
+        _stats = _stats with { Commits = _stats.Commits + 1 };
+        var placements = batch.ToPlacementBatch();
+        _inFlight = Task.Run(async () =>
+        {
+            await _store.CommitAsync(placements, cancellationToken).ConfigureAwait(false);
+            if (checkpoint is not null)
+            {
+                // Written on its own after the articles, so its cost can be told apart; it reflects the same changes.
+                var clock = Stopwatch.StartNew();
+                await _store.CommitAsync(new PlacementBatch([], [], [], [], checkpoint), cancellationToken).ConfigureAwait(false);
+                _checkpointCommitTime += clock.Elapsed;
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>The one place an article becomes clusterer input and is placed.</summary>
+    private static ClusteringResult Place(StoryClusterer clusterer, ITextAnalyzer analyzer, Article article) =>
+        clusterer.Add(article, analyzer.Analyze(article.Title, article.Language), analyzer.Analyze(article.Body, article.Language));
+
+    /// <summary>One commit's worth of placed articles; handed to the store whole, so never reused.</summary>
+    private sealed class Batch
+    {
+        private readonly Dictionary<string, Story> _stories = new(StringComparer.Ordinal);
+        private readonly List<StoryAssignment> _assignments = [];
+        private readonly List<StoryMerge> _merges = [];
+
+        public List<Article> Articles { get; } = [];
+
+        public Stopwatch Age { get; } = Stopwatch.StartNew();
+
+        public void Add(Article article, ClusteringResult result)
+        {
+            Articles.Add(article);
+            _assignments.Add(result.Assignment);
+            foreach (var story in result.ChangedStories) _stories[story.Id] = story;
+            _merges.AddRange(result.Merges);
+        }
+
+        public PlacementBatch ToPlacementBatch() => new(Articles, _assignments, [.. _stories.Values], _merges);
+    }
+}

@@ -1,0 +1,16 @@
+using Warta.Core.Model;
+
+namespace Warta.Core.Storage;
+
+/// <summary>What one placement commit writes: new articles with their placements, the stories they changed, merges, and optionally a checkpoint.</summary>
+/// <param name="Articles">New articles, in placement order; each has an assignment in <paramref name="Assignments"/>.</param>
+/// <param name="Assignments">One per article, in placement order; the change sequence numbers them in this order.</param>
+/// <param name="Stories">Summaries of the stories that changed (upserted by id).</param>
+/// <param name="Merges">Merges decided in this batch, in order.</param>
+/// <param name="Checkpoint">The clusterer after the last placement of this batch; null keeps the stored one.</param>
+public sealed record PlacementBatch(
+    IReadOnlyList<Article> Articles,
+    IReadOnlyList<StoryAssignment> Assignments,
+    IReadOnlyList<Story> Stories,
+    IReadOnlyList<StoryMerge> Merges,
+    ClustererCheckpoint? Checkpoint = null);

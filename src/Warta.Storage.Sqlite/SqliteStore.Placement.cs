@@ -1,0 +1,60 @@
+using System.Globalization;
+using Warta.Core.Storage;
+
+namespace Warta.Storage.Sqlite;
+
+public sealed partial class SqliteStore : IPlacementStore
+{
+    /// <summary>Articles, stories, placements, merges and the checkpoint in one transaction, each change numbered in the batch's order.</summary>
+    /// <remarks>Every story saved in one batch gets the same, next update sequence number; listing sorts by it.</remarks>
+    public Task<long> CommitAsync(PlacementBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var transaction = _connection.BeginTransaction();
+        using var changes = new ChangeWriter(this, transaction);
+        InsertArticles(batch.Articles, changes, transaction);
+        WriteStories(batch.Assignments, batch.Stories, batch.Merges, changes, transaction);
+        var last = changes.Last == 0 ? LatestSequence(transaction) : changes.Last;
+        if (batch.Checkpoint is { } checkpoint) WriteCheckpoint(checkpoint, last, transaction);
+        transaction.Commit();
+        return Task.FromResult(last);
+    }
+
+    public Task<IReadOnlySet<string>> FindPlacedAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count == 0) return Task.FromResult<IReadOnlySet<string>>(found);
+        // One statement for the whole list: the ids travel as one JSON array parameter.
+        using var command = Command("SELECT article_id FROM story_assignments WHERE article_id IN (SELECT value FROM json_each($ids))");
+        command.Parameters.AddWithValue("$ids", StoreJson.Strings([.. ids]));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) found.Add(reader.GetString(0));
+        return Task.FromResult<IReadOnlySet<string>>(found);
+    }
+
+    public Task<IReadOnlyList<PlacedArticle>> ListPlacedSinceAsync(long sequence, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = Command(
+            $"SELECT {ArticleColumns}, s.placed_seq FROM story_assignments s JOIN articles ON articles.id = s.article_id " +
+            "WHERE s.placed_seq > $seq ORDER BY s.placed_seq LIMIT $limit");
+        command.Parameters.AddWithValue("$seq", sequence);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var placed = new List<PlacedArticle>();
+        while (reader.Read()) placed.Add(new PlacedArticle(reader.GetInt64(13), ReadArticle(reader)));
+        return Task.FromResult<IReadOnlyList<PlacedArticle>>(placed);
+    }
+
+    public Task<int> CountPlacedUpToAsync(long sequence, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = Command("SELECT count(*) FROM story_assignments WHERE placed_seq <= $seq");
+        command.Parameters.AddWithValue("$seq", sequence);
+        return Task.FromResult(Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture));
+    }
+}
