@@ -36,13 +36,20 @@ internal static class IngestCommand
         foreach (var path in missing) error.WriteLine($"warta: path not found: {path}");
         if (missing.Count > 0) return ExitCodes.Usage;
 
-        var files = InputPaths.Expand(paths);
+        var selection = InputPaths.Select(paths);
+        var files = selection.Files;
         using var store = StoreOpening.TryOpen(db, error);
         if (store is null) return ExitCodes.Usage;
 
         var ingestor = new ArticleIngestor();
         var pipeline = new IngestPipeline(ingestor, store, new AnnotationStage(EntityTagger.Shipped));
         var summary = IngestSummary.Empty;
+        var unlisted = IngestSummary.Empty;
+        foreach (var failure in selection.Failures)
+        {
+            error.WriteLine($"error: {failure}");
+            unlisted += IngestSummary.OneFailed;
+        }
 
         if (files.Count >= ProgressBarMinFiles && !Console.IsErrorRedirected && ReferenceEquals(error, Console.Error))
         {
@@ -62,6 +69,7 @@ internal static class IngestCommand
             summary = IngestFiles(files, pipeline, ingestor, e => error.WriteLine($"error: {e}"), static _ => { });
         }
 
+        summary = unlisted + summary;
         var placed = new StoryUpdater(TextServices.CreateAnalyzer()).Update(store, store).Placed;
         output.WriteLine($"placed {placed} new article{(placed == 1 ? "" : "s")} in stories");
         output.WriteLine(summary.ToString());
