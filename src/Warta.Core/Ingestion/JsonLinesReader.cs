@@ -37,32 +37,45 @@ public static class JsonLinesReader
             {
                 return RecordResult.Failed(new IngestError(source, location, $"expected a JSON object, found {document.RootElement.ValueKind}"));
             }
-            var fields = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in document.RootElement.EnumerateObject()) fields[property.Name] = property.Value.Clone();
-            var authors = new List<string>();
-            foreach (var key in (string[])["authors", "author"])
+            try
             {
-                if (!fields.TryGetValue(key, out var value)) continue;
-                if (value.ValueKind == JsonValueKind.Array)
-                {
-                    authors.AddRange(value.EnumerateArray().Select(Scalar).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()));
-                }
-                else if (Scalar(value) is { Length: > 0 } one)
-                {
-                    authors.Add(one.Trim());
-                }
+                return ReadObject(source, location, document.RootElement);
             }
-            return RecordResult.Of(new ArticleFields
+            catch (InvalidOperationException)
             {
-                Source = $"{source}#{location}",
-                Title = First(fields, "title", "headline"),
-                Text = First(fields, "text", "body", "content") ?? "",
-                Url = First(fields, "url", "link"),
-                Outlet = First(fields, "outlet", "site", "publisher", "source"),
-                Published = First(fields, "published", "published_at", "date", "timestamp"),
-                Authors = authors,
-            });
+                // System.Text.Json accepts "\ud800" when parsing but cannot turn it into a .NET string (found by fuzzing).
+                return RecordResult.Failed(new IngestError(source, location, "malformed JSON: a string escapes half of a UTF-16 surrogate pair"));
+            }
         }
+    }
+
+    private static RecordResult ReadObject(string source, string location, JsonElement root)
+    {
+        var fields = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in root.EnumerateObject()) fields[property.Name] = property.Value.Clone();
+        var authors = new List<string>();
+        foreach (var key in (string[])["authors", "author"])
+        {
+            if (!fields.TryGetValue(key, out var value)) continue;
+            if (value.ValueKind == JsonValueKind.Array)
+            {
+                authors.AddRange(value.EnumerateArray().Select(Scalar).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()));
+            }
+            else if (Scalar(value) is { Length: > 0 } one)
+            {
+                authors.Add(one.Trim());
+            }
+        }
+        return RecordResult.Of(new ArticleFields
+        {
+            Source = $"{source}#{location}",
+            Title = First(fields, "title", "headline"),
+            Text = First(fields, "text", "body", "content") ?? "",
+            Url = First(fields, "url", "link"),
+            Outlet = First(fields, "outlet", "site", "publisher", "source"),
+            Published = First(fields, "published", "published_at", "date", "timestamp"),
+            Authors = authors,
+        });
     }
 
     private static string? First(Dictionary<string, JsonElement> fields, params string[] keys)
