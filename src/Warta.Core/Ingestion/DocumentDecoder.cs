@@ -78,7 +78,7 @@ public static class DocumentDecoder
                 text.Append(Windows1252.Value.GetString(line));
             }
         }
-        return new DecodedDocument(text.ToString(), utf8Lines > 0 ? $"utf-8 ({cp1252Lines} lines windows-1252)" : "windows-1252");
+        return new DecodedDocument(text.ToString(), utf8Lines > 0 ? $"utf-8 ({cp1252Lines} line{(cp1252Lines == 1 ? "" : "s")} windows-1252)" : "windows-1252");
     }
 
     private static DecodedDocument? Fail(RawDocument document, string message, out IngestError? error)

@@ -142,7 +142,7 @@ public class DecodingTests
 
         Assert.Null(error);
         Assert.Equal(clean, decoded!.Text);
-        Assert.Equal("utf-8 (1 lines windows-1252)", decoded.EncodingName);
+        Assert.Equal("utf-8 (1 line windows-1252)", decoded.EncodingName);
         Assert.Equal("Judul \u201CBerita\u201D tentang Kota", article.Title);
         Assert.Equal("Wali kota berkata, \u201CKami siap.\u201D", article.Paragraphs[^1]);
         Assert.Equal(cleanArticle.Id, article.Id);
