@@ -141,4 +141,23 @@ public sealed partial class IngestCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("schema version 99", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Should_read_files_with_unlisted_extensions_by_their_content_and_name_a_binary_one()
+    {
+        var corpus = Path.Combine(_folder.Path, "saved");
+        Directory.CreateDirectory(corpus);
+        File.WriteAllText(Path.Combine(corpus, "berita"),
+            "Banjir Rendam Jakarta Timur\n\nJakarta, tirto.id - Hujan deras sejak Senin pagi membuat sungai meluap.\n\nWarga diungsikan ke masjid terdekat.\n");
+        File.WriteAllText(Path.Combine(corpus, "read.php"),
+            "<!doctype html><html><head><title>Gempa Guncang Lombok Utara</title></head><body><article><p>Gempa bermagnitudo 5,2 mengguncang Lombok Utara pada Selasa malam, kata petugas.</p></article></body></html>");
+        File.WriteAllBytes(Path.Combine(corpus, "dump.dat"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]);
+
+        var result = WartaProcess.Run("ingest", corpus, "--db", _folder.File("w.db"));
+
+        Assert.Equal((3, 2, 0, 1), Summary(result));
+        Assert.Equal(1, result.ExitCode);
+        var error = Assert.Single(result.ErrorLines);
+        Assert.Matches(@"^error: .*saved/dump\.dat: .*binary", error);
+    }
 }

@@ -38,4 +38,36 @@ public sealed class InputPathsTests : IDisposable
 
         Assert.Equal([gone], InputPaths.Missing([file, _folder.Path, gone]));
     }
+
+    [Fact]
+    public void Should_select_files_of_any_extension_in_a_folder_but_notes_labels_and_page_assets()
+    {
+        foreach (var name in new[] { "berita", "read.php", "page.aspx", "README.md", "labels.tsv", "page_files/logo.png", "page_files/site.css", "a.txt" }) Touch(name);
+        var root = _folder.Path.Replace('\\', '/');
+
+        var selection = InputPaths.Select([_folder.Path]);
+
+        Assert.Equal([$"{root}/a.txt", $"{root}/berita", $"{root}/page.aspx", $"{root}/read.php"], selection.Files);
+        Assert.Empty(selection.Failures);
+    }
+
+    [Fact]
+    public void Should_report_a_folder_that_cannot_be_listed_and_keep_the_rest()
+    {
+        Touch("ok/a.txt");
+        Touch("locked/b.txt");
+        var locked = Path.Combine(_folder.Path, "locked");
+        IReadOnlyList<(string Path, bool IsFolder)> List(string folder)
+        {
+            if (folder == locked) throw new UnauthorizedAccessException($"Access to the path '{folder}' is denied.");
+            return [.. Directory.EnumerateFileSystemEntries(folder).Select(static e => (e, Directory.Exists(e)))];
+        }
+
+        var selection = InputPaths.Select([_folder.Path], List);
+
+        Assert.Equal([$"{_folder.Path.Replace('\\', '/')}/ok/a.txt"], selection.Files);
+        var failure = Assert.Single(selection.Failures);
+        Assert.Equal(locked.Replace('\\', '/'), failure.Source);
+        Assert.StartsWith("folder could not be read", failure.Message, StringComparison.Ordinal);
+    }
 }

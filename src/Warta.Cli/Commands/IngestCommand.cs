@@ -44,7 +44,8 @@ internal static class IngestCommand
         foreach (var path in missing) error.WriteLine($"warta: path not found: {path}");
         if (missing.Count > 0) return ExitCodes.Usage;
 
-        var files = InputPaths.Expand(paths);
+        var selection = InputPaths.Select(paths);
+        var files = selection.Files;
         using var store = StoreOpening.TryOpen(db, error);
         if (store is null) return ExitCodes.Usage;
 
@@ -66,6 +67,12 @@ internal static class IngestCommand
         var ingestor = new ArticleIngestor();
         var pipeline = new IngestPipeline(ingestor.Read, placer, [new AnnotationStage(EntityTagger.Shipped)]);
         var summary = IngestSummary.Empty;
+        var unlisted = IngestSummary.Empty;
+        foreach (var failure in selection.Failures)
+        {
+            error.WriteLine($"error: {failure}");
+            unlisted += IngestSummary.OneFailed;
+        }
 
         if (files.Count >= ProgressBarMinFiles && !Console.IsErrorRedirected && ReferenceEquals(error, Console.Error))
         {
@@ -86,6 +93,7 @@ internal static class IngestCommand
         }
 
         await placer.CompleteAsync(cancellationToken);
+        summary = unlisted + summary;
         var placed = placer.Stats.Placed;
         output.WriteLine($"placed {placed} new article{(placed == 1 ? "" : "s")} in stories");
         output.WriteLine(summary.ToString());

@@ -7,13 +7,10 @@ namespace Warta.Core.Extraction;
 /// <remarks>
 /// Precedence: a field given by the record or page metadata, then the page's own lines (title line, date line, byline),
 /// then the URL host, the dateline and a promo line for the outlet, the URL path's day for the publication day, and last
-/// the body (lead sentence for the title, the first date in the first paragraphs for the publication day).
+/// the body (lead sentence for the title, the first date in the lead a dateline opens for the publication day).
 /// </remarks>
 public static class ArticleExtractor
 {
-    /// <summary>How many leading paragraphs are searched for a date when the page gives none.</summary>
-    private const int BodyDateParagraphs = 3;
-
     /// <param name="fields">What the format reader found.</param>
     /// <param name="outlets">Outlet names learned from earlier articles; this article's name–domain pairs are added to it.</param>
     public static IngestOutcome Extract(ArticleFields fields, OutletDirectory? outlets = null)
@@ -118,15 +115,12 @@ public static class ArticleExtractor
             published = urlDay;
             provenance["published"] = "url-date";
         }
-        else
+        else if (page.DatelineLead is { } lead && PublicationDateParser.TryFindInText(lead, out var leadDate))
         {
-            foreach (var paragraph in page.Paragraphs.Take(BodyDateParagraphs))
-            {
-                if (!PublicationDateParser.TryFindInText(paragraph, out var bodyDate)) continue;
-                published = bodyDate;
-                provenance["published"] = "body-date";
-                break;
-            }
+            // Only the lead a dateline opens ("tirto.id - … pada hari Selasa (23/4/2019) …") dates the report: any other
+            // date in the body may be an event's, or a birth date in an obituary.
+            published = leadDate;
+            provenance["published"] = "dateline-lead";
         }
 
         IReadOnlyList<string> authors = [];
@@ -142,6 +136,9 @@ public static class ArticleExtractor
             authors = bylineAuthors;
             provenance["authors"] = "byline";
         }
+
+        // Not a field's signal, but provenance is where a reader looks for how the article was made.
+        if (page.Truncation is not null) provenance["truncated"] = page.Truncation;
 
         var language = LanguageDetector.Detect(title + "\n" + string.Join("\n", page.Paragraphs));
         provenance["language"] = "stopwords";

@@ -17,4 +17,8 @@ public sealed record CleanedPage
     public string? DatelineOutlet { get; init; }
     /// <summary>Outlet named in a promo line (<c>Konten Redaksi Rakyatku.Com</c>), not yet normalised.</summary>
     public string? PromoOutlet { get; init; }
+    /// <summary>The paragraph a dateline opened, as written with its dateline; its date is the news's day when the page gives no other.</summary>
+    public string? DatelineLead { get; init; }
+    /// <summary>What the length caps cut from an oversized page (<see cref="PageCleaner.MaxBodyChars"/>), or null when nothing was cut.</summary>
+    public string? Truncation { get; init; }
 }

@@ -19,10 +19,27 @@ public static partial class PageCleaner
     /// <summary>A caption or promo line is a short line; real paragraphs are longer than this.</summary>
     private const int MaxCaptionLine = 150;
 
+    /// <summary>
+    /// Only this much of a page is read (cut at a line break): cleaning drops lines, so it is ten times the body cap,
+    /// and a 60 MB text page costs what a long article costs.
+    /// </summary>
+    public const int MaxTextChars = 10 * MaxBodyChars;
+    /// <summary>A paragraph is cut (at a space) to this length; the longest news paragraphs are a few thousand characters.</summary>
+    public const int MaxParagraphChars = 20_000;
+    /// <summary>Paragraphs past this many characters of body are dropped; long reports are about 50,000 characters.</summary>
+    public const int MaxBodyChars = 200_000;
+
     /// <summary>Cleans <paramref name="text"/>; pass <paramref name="knownTitle"/> when the title came from elsewhere (metadata, record).</summary>
     public static CleanedPage Clean(string text, string? knownTitle = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var truncation = new List<string>();
+        if (text.Length > MaxTextChars)
+        {
+            var cut = text.LastIndexOf('\n', MaxTextChars - 1);
+            truncation.Add($"read {(cut > 0 ? cut : MaxTextChars)} of {text.Length} characters");
+            text = text[..(cut > 0 ? cut : MaxTextChars)];
+        }
         var lines = SplitLines(text);
         string? title = string.IsNullOrWhiteSpace(knownTitle) ? null : knownTitle.Trim();
         PublicationTime? dateLine = null;
@@ -76,11 +93,12 @@ public static partial class PageCleaner
 
         paragraphs = KeepFirstOfEach(paragraphs);
         string? datelineOutlet = null;
-        if (paragraphs.Count > 0) datelineOutlet = StripDateline(paragraphs, 0);
+        string? datelineLead = null;
+        if (paragraphs.Count > 0) datelineOutlet = StripDateline(paragraphs, 0, ref datelineLead);
         if (paragraphs.Count > 1 && (paragraphs[0].Length == 0 || (datelineOutlet is null && IsCaptionLike(paragraphs[0]))))
         {
             // The dateline paragraph below an emptied first paragraph or a left-over caption.
-            datelineOutlet ??= StripDateline(paragraphs, 1);
+            datelineOutlet ??= StripDateline(paragraphs, 1, ref datelineLead);
         }
         // The lead printed once more behind the dateline (rakyatku.com prints it before and after): keep the first copy.
         var earlier = new HashSet<string>(StringComparer.Ordinal);
@@ -95,7 +113,7 @@ public static partial class PageCleaner
             }
             earlier.Add(Ingestion.ArticleId.Normalize(paragraphs[p]));
         }
-        var kept = KeepFirstOfEach(paragraphs);
+        var kept = Cap(KeepFirstOfEach(paragraphs), truncation);
 
         datelineOutlet ??= dateLineOutlet;
         return new CleanedPage
@@ -106,7 +124,41 @@ public static partial class PageCleaner
             Authors = authors.SelectMany(SplitNames).Distinct(StringComparer.Ordinal).ToList(),
             DatelineOutlet = datelineOutlet,
             PromoOutlet = promoOutlet,
+            DatelineLead = datelineLead,
+            Truncation = truncation.Count == 0 ? null : string.Join("; ", truncation),
         };
+    }
+
+    /// <summary>Cuts paragraphs longer than <see cref="MaxParagraphChars"/> and drops those past <see cref="MaxBodyChars"/>, noting what was cut.</summary>
+    private static List<string> Cap(List<string> paragraphs, List<string> truncation)
+    {
+        var cutParagraphs = 0;
+        var body = 0;
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            if (paragraphs[p].Length > MaxParagraphChars)
+            {
+                paragraphs[p] = CutAtSpace(paragraphs[p], MaxParagraphChars);
+                cutParagraphs++;
+            }
+            body += paragraphs[p].Length;
+            if (body > MaxBodyChars)
+            {
+                truncation.Add($"body cut after {p} of {paragraphs.Count} paragraphs at {MaxBodyChars} characters");
+                paragraphs.RemoveRange(p, paragraphs.Count - p);
+                break;
+            }
+        }
+        if (cutParagraphs > 0) truncation.Add($"{cutParagraphs} paragraph{(cutParagraphs == 1 ? "" : "s")} cut at {MaxParagraphChars} characters");
+        return paragraphs;
+    }
+
+    /// <summary>The start of <paramref name="text"/> up to <paramref name="max"/> characters, ending at the last space when there is one near the end.</summary>
+    private static string CutAtSpace(string text, int max)
+    {
+        var cut = text.LastIndexOf(' ', max - 1, Math.Min(max, 1000));
+        if (cut <= 0) cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return text[..cut].TrimEnd();
     }
 
     /// <summary>Non-empty paragraphs, each kept only at its first occurrence (compared after <see cref="Ingestion.ArticleId.Normalize"/>).</summary>
@@ -117,11 +169,12 @@ public static partial class PageCleaner
     }
 
     /// <summary>Strips every leading dateline of paragraph <paramref name="index"/>; returns the first outlet, or null when there was none.</summary>
-    private static string? StripDateline(List<string> paragraphs, int index)
+    private static string? StripDateline(List<string> paragraphs, int index, ref string? lead)
     {
         string? outlet = null;
         for (var match = Dateline().Match(paragraphs[index]); match.Success; match = Dateline().Match(paragraphs[index]))
         {
+            lead ??= paragraphs[index];
             if (match.Groups["outlet"].Success) outlet ??= match.Groups["outlet"].Value;
             paragraphs[index] = paragraphs[index][match.Length..];
         }
@@ -245,8 +298,8 @@ public static partial class PageCleaner
         line.Length <= MaxCaptionLine && !line.EndsWith('.') && !line.EndsWith('"') && !line.EndsWith('\u201D');
 
     /// <summary>A hard-wrapped line: the previous line stops mid-sentence and this one goes on in lower case.</summary>
-    private static bool IsWrapContinuation(string previous, string line) =>
-        previous.Length > 0 && !".!?:\"\u201D)".Contains(previous[^1], StringComparison.Ordinal) && char.IsLower(line[0]);
+    private static bool IsWrapContinuation(char previousEnd, string line) =>
+        !".!?:\"\u201D)".Contains(previousEnd, StringComparison.Ordinal) && char.IsLower(line[0]);
 
     private static int? NextNonBlank(List<string> lines, int index)
     {
@@ -261,12 +314,22 @@ public static partial class PageCleaner
     private static List<string> SplitLines(string text)
     {
         var lines = new List<string>();
+        // The line being built: joining wrapped lines by concatenation would copy it once per wrapped line.
+        var current = new System.Text.StringBuilder();
+        var hasCurrent = false;
         foreach (var raw in text.ReplaceLineEndings("\n").Split('\n'))
         {
             var line = raw.Trim();
-            if (line.Length > 0 && lines.Count > 0 && IsWrapContinuation(lines[^1], line)) lines[^1] = lines[^1] + " " + line;
-            else lines.Add(line);
+            if (line.Length > 0 && hasCurrent && current.Length > 0 && IsWrapContinuation(current[^1], line))
+            {
+                current.Append(' ').Append(line);
+                continue;
+            }
+            if (hasCurrent) lines.Add(current.ToString());
+            current.Clear().Append(line);
+            hasCurrent = true;
         }
+        if (hasCurrent) lines.Add(current.ToString());
         return lines;
     }
 
@@ -296,6 +359,6 @@ public static partial class PageCleaner
     /// <c>Jakarta, CNN Indonesia -- </c>. Used only to strip the start of a paragraph, never to reject a title
     /// (<c>Jokowi - Prabowo Bertemu</c> is a headline).
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:\p{Lu}[\p{L}.'’ ]{0,40}?,\s*)?(?<outlet>(?:[\p{L}\d-]+\s?\.\s?)+(?i:com|id|net|org|co|tv|news|info)(?i:\.id)?)\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*|(?<outlet>(?:[\p{L}\d-]+\.)+(?i:com|id|net|org|co|tv|news|info)(?i:\.id)?),\s*\p{Lu}[\p{L}.'’ ]{0,40}?\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*|\p{Lu}[\p{L}.'’ ]{0,40}?(?:,\s*\p{Lu}[\p{L}.'’ ]{0,30}?)?\s*\((?<outlet>[\p{L}\d][\p{L}\d.&' -]{0,30}?)\)\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*|\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+){0,2}(?:,\s*(?<outlet>\p{Lu}[\p{L}\d]*(?:\s\p{Lu}[\p{L}\d]*){0,2}))?\s+(?:--|-|–|—|\uFFFD)\s+)")]
+    [GeneratedRegex(@"^(?:(?:\p{Lu}[\p{L}.'’ ]{0,40}?,\s*)?(?<outlet>(?:[\p{L}\d-]+\s?\.\s?)+(?i:com|id|net|org|co|tv|news|info)(?i:\.id)?)\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*|(?<outlet>(?:[\p{L}\d-]+\.)+(?i:com|id|net|org|co|tv|news|info)(?i:\.id)?),\s*\p{Lu}[\p{L}.'’ ]{0,40}?\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*|\p{Lu}[\p{L}.'’ ]{0,40}?(?:,\s*\p{Lu}[\p{L}.'’ ]{0,30}?)?\s*\((?<outlet>[\p{L}\d][\p{L}\d.&' -]{0,30}?)\)\s*(?:--|-|–|—|\uFFFD|â€“|â€”)\s*|\p{Lu}[\p{Lu}.'’ ]{0,40}?,\s*(?<outlet>(?:[\p{L}\d-]+\s?\.\s?)+(?i:com|id|net|org|co|tv|news|info)(?i:\.id)?)\s+(?=[\p{Lu}\d""\u201C\u2018'])|\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+){0,2}(?:,\s*(?<outlet>\p{Lu}[\p{L}\d]*(?:\s\p{Lu}[\p{L}\d]*){0,2}))?\s+(?:--|-|–|—|\uFFFD)\s+)")]
     private static partial Regex Dateline();
 }

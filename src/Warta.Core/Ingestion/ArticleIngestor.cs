@@ -41,6 +41,8 @@ public sealed class ArticleIngestor(long maxInputBytes = ArticleIngestor.Default
         {
             outcomes.Add(record.Fields is null ? IngestOutcome.Failed(record.Error!) : ArticleExtractor.Extract(record.Fields, Outlets));
         }
+        // A CSV header without records or a JSONL file of blank lines would otherwise be read as nothing, in silence.
+        if (outcomes.Count == 0) outcomes.Add(IngestOutcome.Failed(new IngestError(source, null, "no records found")));
         return outcomes;
     }
 }

@@ -1,8 +1,9 @@
 using System.Text;
+using System.Text.Unicode;
 
 namespace Warta.Core.Ingestion;
 
-/// <summary>Turns raw bytes into text: UTF-8 (with or without BOM), UTF-16 with BOM, otherwise Windows-1252; refuses empty and binary input.</summary>
+/// <summary>Turns raw bytes into text: UTF-8 (with or without BOM), UTF-16 with BOM, otherwise UTF-8 line by line with Windows-1252 for the lines that are not UTF-8; refuses empty and binary input.</summary>
 public static class DocumentDecoder
 {
     /// <summary>How many leading bytes are inspected for control characters when deciding whether an input is binary.</summary>
@@ -48,7 +49,36 @@ public static class DocumentDecoder
         {
             return Fail(document, "ends in the middle of a UTF-8 character (truncated file?)", out error);
         }
-        return new DecodedDocument(Windows1252.Value.GetString(bytes), "windows-1252");
+        return DecodeByLine(bytes);
+    }
+
+    /// <summary>
+    /// Each line that is valid UTF-8 is read as UTF-8, every other line as Windows-1252: one stray 0x96 in a UTF-8
+    /// page costs only its own line, while a page written in Windows-1252 throughout (Kompas TimeML dashes and quotes)
+    /// still reads right, since its non-ASCII lines are never valid UTF-8.
+    /// </summary>
+    private static DecodedDocument DecodeByLine(ReadOnlySpan<byte> bytes)
+    {
+        var text = new StringBuilder(bytes.Length);
+        var utf8Lines = 0;
+        var cp1252Lines = 0;
+        while (!bytes.IsEmpty)
+        {
+            var end = bytes.IndexOf((byte)'\n');
+            var line = end < 0 ? bytes : bytes[..(end + 1)];
+            bytes = bytes[line.Length..];
+            if (TryStrict(StrictUtf8, line, out var decoded))
+            {
+                if (!Ascii.IsValid(line)) utf8Lines++;
+                text.Append(decoded);
+            }
+            else
+            {
+                cp1252Lines++;
+                text.Append(Windows1252.Value.GetString(line));
+            }
+        }
+        return new DecodedDocument(text.ToString(), utf8Lines > 0 ? $"utf-8 ({cp1252Lines} line{(cp1252Lines == 1 ? "" : "s")} windows-1252)" : "windows-1252");
     }
 
     private static DecodedDocument? Fail(RawDocument document, string message, out IngestError? error)
@@ -59,6 +89,12 @@ public static class DocumentDecoder
 
     private static bool TryStrict(Encoding encoding, ReadOnlySpan<byte> bytes, out string text)
     {
+        if (encoding == StrictUtf8 && !Utf8.IsValid(bytes))
+        {
+            // Checked first: a thrown DecoderFallbackException per line would make a long cp1252 page slow.
+            text = "";
+            return false;
+        }
         try
         {
             text = encoding.GetString(bytes);

@@ -14,10 +14,18 @@ public static partial class HtmlPageReader
     /// <summary>Blocks whose text becomes one paragraph each.</summary>
     private const string BlockSelector = "p, h2, h3, h4, h5, h6, li, blockquote, pre";
 
+    /// <summary>Larger pages are refused: a DOM costs about 20 bytes per character of HTML, and news pages are under 2 MB.</summary>
+    public const int MaxHtmlChars = 8 * 1024 * 1024;
+
     public static RecordResult Read(string source, string html)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(html);
+        if (html.Length > MaxHtmlChars)
+        {
+            return RecordResult.Failed(new IngestError(source, null, $"HTML page is {html.Length} characters, more than the limit of {MaxHtmlChars}"));
+        }
+        html = HtmlNesting.Flatten(html, out _);
         var parser = new HtmlParser();
         IHtmlDocument document = parser.ParseDocument(html);
         if (document.Body is null || string.IsNullOrWhiteSpace(document.Body.TextContent) && document.Head?.QuerySelector("meta") is null)
@@ -41,8 +49,11 @@ public static partial class HtmlPageReader
             .ToList();
 
         RemoveNoise(document);
-        var paragraphs = MainText(document, url);
-        var header = HeaderLines(document).Where(line => !paragraphs.Contains(line, StringComparer.Ordinal));
+        // Read before SmartReader, which rearranges the document it is given.
+        var headerLines = HeaderLines(document);
+        var bodyBlocks = Blocks(document.Body);
+        var paragraphs = MainText(document, url, bodyBlocks);
+        var header = headerLines.Where(line => !paragraphs.Contains(line, StringComparer.Ordinal));
 
         return RecordResult.Of(new ArticleFields
         {
@@ -143,13 +154,14 @@ public static partial class HtmlPageReader
     }
 
     /// <summary>SmartReader's readability pick of the main content, as paragraphs; the whole body's blocks when it finds nothing.</summary>
-    private static List<string> MainText(IHtmlDocument document, string? url)
+    /// <remarks>SmartReader reads the parsed document itself: handing it the HTML text made it parse the page a second time.</remarks>
+    private static List<string> MainText(IHtmlDocument document, string? url, List<string> bodyBlocks)
     {
         var baseUri = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed.ToString() : "https://localhost/";
         IElement? content = null;
         try
         {
-            var reader = new SmartReader.Reader(baseUri, document.DocumentElement.OuterHtml) { ContinueIfNotReadable = true, DisableJSONLD = true };
+            var reader = new SmartReader.Reader(baseUri, document) { ContinueIfNotReadable = true, DisableJSONLD = true };
             var article = reader.GetArticle();
             if (article.Completed && !string.IsNullOrWhiteSpace(article.Content))
             {
@@ -162,7 +174,7 @@ public static partial class HtmlPageReader
             content = null;
         }
         var paragraphs = Blocks(content);
-        return paragraphs.Count > 0 ? paragraphs : Blocks(document.Body);
+        return paragraphs.Count > 0 ? paragraphs : bodyBlocks;
     }
 
     private static List<string> Blocks(IElement? root)

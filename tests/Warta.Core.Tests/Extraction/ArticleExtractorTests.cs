@@ -151,4 +151,58 @@ public class ArticleExtractorTests
         Assert.Equal("d.csv", outcome.Error!.Source);
         Assert.Equal("record 3", outcome.Error.Location);
     }
+
+    [Fact]
+    public void Should_find_the_outlet_of_a_kompas_dateline_without_a_dash()
+    {
+        var article = ArticleExtractor.Extract(new ArticleFields
+        {
+            Source = "kompas.txt",
+            Text = "Polisi Tangkap Dua Pencuri Motor\n\nTANGERANG, KOMPAS.com Polisi menangkap dua pencuri sepeda motor di Cipondoh, Senin malam.\n\nKeduanya ditahan di Polres.",
+        }).Article!;
+
+        Assert.Equal("kompas.com", article.Outlet);
+        Assert.Equal("dateline", article.Provenance["outlet"]);
+        Assert.Equal("Polisi menangkap dua pencuri sepeda motor di Cipondoh, Senin malam.", article.Paragraphs[0]);
+    }
+
+    [Fact]
+    public void Should_leave_an_obituary_with_a_birth_date_and_no_publication_date_undated()
+    {
+        var article = ArticleExtractor.Extract(new ArticleFields
+        {
+            Source = "obituary.txt",
+            Text = "Remembering a Harbour Pilot\n\nJohn Harlan, born April 22, 1923, in a fishing town on the coast, guided ships into the harbour for forty years.\n\nHe is survived by two daughters.",
+        }).Article!;
+
+        Assert.Equal("Remembering a Harbour Pilot", article.Title);
+        Assert.Null(article.Published);
+        Assert.False(article.Provenance.ContainsKey("published"));
+    }
+
+    [Fact]
+    public void Should_not_date_a_record_by_a_date_in_its_body()
+    {
+        var article = ArticleExtractor.Extract(new ArticleFields
+        {
+            Source = "feed.jsonl#line 3",
+            Title = "Anak-anak Belajar di Tenda",
+            Text = "Suasana belajar masih jauh dari normal.\n\nSelasa (29/4/2025) pagi, puluhan anak duduk di atas terpal.",
+        }).Article!;
+
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void Should_take_the_date_of_the_lead_behind_a_dateline()
+    {
+        var article = ArticleExtractor.Extract(new ArticleFields
+        {
+            Source = "lead.txt",
+            Text = "Harga Cabai Naik Lagi\n\nJAKARTA, KOMPAS.com - Harga cabai naik lagi pada Selasa (23/4/2019) di pasar induk.",
+        }).Article!;
+
+        Assert.Equal("2019-04-23", article.Published?.ToString());
+        Assert.Equal("dateline-lead", article.Provenance["published"]);
+    }
 }

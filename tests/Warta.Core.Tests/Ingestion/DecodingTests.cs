@@ -124,4 +124,37 @@ public class DecodingTests
         Assert.Null(error);
         Assert.EndsWith("caf\u00E9", decoded!.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Should_decode_only_the_line_of_a_stray_windows_1252_byte_as_windows_1252()
+    {
+        // A UTF-8 page whose dateline dash was pasted in as the single byte 0x96.
+        const string clean = "Judul \u201CBerita\u201D tentang Kota\n\nJAKARTA, KOMPAS.com \u2013 Warga menunggu di kota itu sejak pagi.\n\nWali kota berkata, \u201CKami siap.\u201D\n";
+        var dash = Encoding.UTF8.GetBytes("\u2013");
+        var bytes = Encoding.UTF8.GetBytes(clean);
+        var at = bytes.AsSpan().IndexOf(dash);
+        Assert.True(at > 0);
+        byte[] broken = [.. bytes[..at], 0x96, .. bytes[(at + dash.Length)..]];
+
+        var decoded = DocumentDecoder.Decode(new RawDocument("stray.txt", broken), out var error);
+        var article = Assert.Single(Ingest.Bytes("stray.txt", broken)).Article!;
+        var cleanArticle = Assert.Single(Ingest.Bytes("clean.txt", bytes)).Article!;
+
+        Assert.Null(error);
+        Assert.Equal(clean, decoded!.Text);
+        Assert.Equal("utf-8 (1 line windows-1252)", decoded.EncodingName);
+        Assert.Equal("Judul \u201CBerita\u201D tentang Kota", article.Title);
+        Assert.Equal("Wali kota berkata, \u201CKami siap.\u201D", article.Paragraphs[^1]);
+        Assert.Equal(cleanArticle.Id, article.Id);
+    }
+
+    [Fact]
+    public void Should_keep_utf8_lines_when_another_line_is_windows_1252()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Judul \u201CBerita\u201D tentang Kota\n\n").Concat(Encoding.Latin1.GetBytes("Harga naik \u0096 kata pedagang caf\u00E9.\n")).ToArray();
+
+        var decoded = DocumentDecoder.Decode(new RawDocument("mixed.txt", bytes), out _);
+
+        Assert.Equal("Judul \u201CBerita\u201D tentang Kota\n\nHarga naik \u2013 kata pedagang caf\u00E9.\n", decoded!.Text);
+    }
 }

@@ -167,4 +167,26 @@ public class FormatReaderTests
         Assert.DoesNotContain("politik", article.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Facebook", article.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Should_report_a_jsonl_line_whose_string_escapes_half_a_surrogate_pair()
+    {
+        var outcomes = Ingest.Text("feed.jsonl", "{\"title\":\"Judul Berita\",\"published\":\"\\ud800\"}\n{\"title\":\"Judul Lain\",\"text\":\"Isi berita.\"}");
+
+        Assert.Equal(2, outcomes.Count);
+        Assert.Equal("line 1", outcomes[0].Error!.Location);
+        Assert.Contains("surrogate", outcomes[0].Error!.Message, StringComparison.Ordinal);
+        Assert.Equal("Judul Lain", outcomes[1].Article!.Title);
+    }
+
+    [Theory]
+    [InlineData("header.csv", "title,text\n")]
+    [InlineData("blank.jsonl", "\n  \n")]
+    public void Should_report_a_file_without_records_instead_of_reading_nothing(string source, string text)
+    {
+        var outcome = Assert.Single(Ingest.Text(source, text));
+
+        Assert.Equal(source, outcome.Error!.Source);
+        Assert.Equal("no records found", outcome.Error.Message);
+    }
 }

@@ -40,7 +40,7 @@ public class SeedPageTests
     }
 
     [Fact]
-    public void Should_take_title_from_the_lead_and_date_from_the_body_of_the_tirto_page()
+    public void Should_take_title_and_date_from_the_lead_behind_the_dateline_of_the_tirto_page()
     {
         var article = Ingest.File(SharedData.PathOf(Tirto));
 
@@ -48,7 +48,7 @@ public class SeedPageTests
         Assert.Equal("tirto.id", article.Outlet);
         Assert.Equal("2019-04-23", article.Published?.ToString());
         Assert.Equal("lead-sentence", article.Provenance["title"]);
-        Assert.Equal("body-date", article.Provenance["published"]);
+        Assert.Equal("dateline-lead", article.Provenance["published"]);
         Assert.StartsWith("Korea Utara telah mengkonfirmasi pada hari Selasa (23/4/2019)", article.Paragraphs[0], StringComparison.Ordinal);
         Assert.Equal(11, article.Paragraphs.Count);
     }
