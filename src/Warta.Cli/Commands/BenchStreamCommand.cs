@@ -68,7 +68,9 @@ internal static class BenchStreamCommand
                 if (annotation is not null) Parallel.For(0, articles.Length, i => articles[i] = annotation.Process(articles[i]));
                 foreach (var article in articles)
                 {
-                    var result = clusterer.Add(article, analyzer.Analyze(article.Title, article.Language), analyzer.Analyze(article.Body, article.Language));
+                    // The token layers annotation made ride with the article; without --annotate they are made here.
+                    var tokens = ArticleTokens.Of(article);
+                    var result = clusterer.Add(article, analyzer.Analyze(tokens.Title, article.Language), analyzer.Analyze(tokens.Body, article.Language));
                     batch.Add(article, result);
                     if (batch.Articles.Count == BatchSize)
                     {

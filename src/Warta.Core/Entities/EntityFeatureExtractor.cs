@@ -19,7 +19,9 @@ internal sealed class EntityFeatureExtractor
     }
 
     /// <summary>Flat array of bucket indices: token i's features are at [i * PerToken, (i + 1) * PerToken).</summary>
-    public int[] Extract(IReadOnlyList<string> tokens)
+    /// <param name="tokens">The sentence's tokens.</param>
+    /// <param name="lowerCase">Their lower-case forms when the caller has them (the token layer keeps them), else computed here.</param>
+    public int[] Extract(IReadOnlyList<string> tokens, IReadOnlyList<string>? lowerCase = null)
     {
         var n = tokens.Count;
         var lower = new string[n];
@@ -27,7 +29,7 @@ internal sealed class EntityFeatureExtractor
         var caps = new char[n];
         for (var i = 0; i < n; i++)
         {
-            lower[i] = tokens[i].ToLowerInvariant();
+            lower[i] = lowerCase is null ? tokens[i].ToLowerInvariant() : lowerCase[i];
             shapes[i] = Shape(tokens[i]);
             caps[i] = CapClass(tokens[i]);
         }

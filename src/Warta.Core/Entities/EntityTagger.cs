@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Text;
 using Warta.Core.Model;
+using Warta.Text;
 
 namespace Warta.Core.Entities;
 
@@ -86,33 +87,25 @@ public sealed class EntityTagger
         return labels;
     }
 
-    /// <summary>Entity mentions in a text tokenised by the caller; each mention's id is derived from its own surface form (see <see cref="EntityLinker"/> to link aliases).</summary>
-    /// <param name="text">The article body.</param>
-    /// <param name="tokens">Word and punctuation spans of <paramref name="text"/> in order (e.g. from the text analyser).</param>
-    public IReadOnlyList<EntityMention> Tag(string text, IReadOnlyList<(int Start, int Length)> tokens)
+    /// <summary>Entity mentions in a text, read from its token layer; each mention's id is derived from its own surface form (see <see cref="EntityLinker"/> to link aliases).</summary>
+    /// <param name="tokens">The article body's token layer, shared with the other annotators.</param>
+    public IReadOnlyList<EntityMention> Tag(TokenizedText tokens)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
+        var text = tokens.Text;
+        var words = NerWords.Of(tokens);
         var mentions = new List<EntityMention>();
-        var sentence = new List<string>();
         var first = 0;
-        for (var i = 0; i <= tokens.Count; i++)
+        for (var i = 1; i <= words.Count; i++)
         {
-            var breaks = i == tokens.Count
-                || (sentence.Count > 0 && (EndsSentence(sentence[^1]) || HasLineBreak(text, tokens[i - 1], tokens[i])));
-            if (breaks && sentence.Count > 0)
-            {
-                AddMentions(text, tokens, first, Decode(sentence), mentions);
-                sentence.Clear();
-                first = i;
-            }
-            if (i < tokens.Count) sentence.Add(text.Substring(tokens[i].Start, tokens[i].Length));
+            var breaks = i == words.Count || EndsSentence(words.Words[i - 1]) || HasLineBreak(text, words.Spans[i - 1], words.Spans[i]);
+            if (!breaks) continue;
+            var tags = Decode(new ArraySegment<string>(words.Words, first, i - first), new ArraySegment<string>(words.Lower, first, i - first));
+            AddMentions(text, words.Spans, first, tags, mentions);
+            first = i;
         }
         return mentions;
     }
-
-    /// <summary>Entity mentions in a text, tokenised with a simple word/punctuation splitter.</summary>
-    public IReadOnlyList<EntityMention> Tag(string text) => Tag(text, WordSpanTokenizer.Split(text));
 
     /// <summary>Writes the model: gzip of a header, the transition weights and the non-zero emission rows as half floats.</summary>
     public void Save(Stream stream)
@@ -209,11 +202,11 @@ public sealed class EntityTagger
     /// <summary>Transition weights of one block: (tags + start) × tags.</summary>
     internal const int TransitionBlock = (BioTags.Count + 1) * BioTags.Count;
 
-    internal int[] Decode(IReadOnlyList<string> tokens)
+    internal int[] Decode(IReadOnlyList<string> tokens, IReadOnlyList<string>? lower = null)
     {
         if (tokens.Count == 0) return [];
         var domainTransition = _domain == 0 ? default : _domains!.Transition.AsSpan((_domain - 1) * TransitionBlock, TransitionBlock);
-        var tags = Viterbi(_extractor.Extract(tokens), tokens.Count, _emission, _transition, _domains?.Emission, domainTransition, _domain,
+        var tags = Viterbi(_extractor.Extract(tokens, lower), tokens.Count, _emission, _transition, _domains?.Emission, domainTransition, _domain,
             (1 << BucketBits) - 1);
         if (ApplyNameRules) NameRules.Apply(tokens, tags);
         return tags;
@@ -289,7 +282,7 @@ public sealed class EntityTagger
         return tags;
     }
 
-    private static void AddMentions(string text, IReadOnlyList<(int Start, int Length)> tokens, int first, int[] tags, List<EntityMention> mentions)
+    private static void AddMentions(string text, (int Start, int Length)[] tokens, int first, int[] tags, List<EntityMention> mentions)
     {
         var i = 0;
         while (i < tags.Length)

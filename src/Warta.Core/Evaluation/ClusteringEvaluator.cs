@@ -36,8 +36,8 @@ public static class ClusteringEvaluator
         {
             foreach (var article in due)
             {
-                var title = analyzer.Analyze(article.Title, article.Language);
-                var body = analyzer.Analyze(article.Body, article.Language);
+                var title = analyzer.Analyze(Tokenizer.Tokenize(article.Title), article.Language);
+                var body = analyzer.Analyze(Tokenizer.Tokenize(article.Body), article.Language);
                 clustering.Start();
                 var result = clusterer.Add(article, title, body);
                 clustering.Stop();

@@ -103,6 +103,9 @@ public sealed class StoryUpdater(ITextAnalyzer analyzer, StoryClustererOptions? 
             .ThenBy(static a => a.Id, StringComparer.Ordinal)];
     }
 
-    private ClusteringResult Place(StoryClusterer clusterer, Article article) =>
-        clusterer.Add(article, analyzer.Analyze(article.Title, article.Language), analyzer.Analyze(article.Body, article.Language));
+    private ClusteringResult Place(StoryClusterer clusterer, Article article)
+    {
+        var tokens = ArticleTokens.Of(article);
+        return clusterer.Add(article, analyzer.Analyze(tokens.Title, article.Language), analyzer.Analyze(tokens.Body, article.Language));
+    }
 }

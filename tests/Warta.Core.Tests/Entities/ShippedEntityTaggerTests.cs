@@ -2,6 +2,7 @@ using Warta.Core.Entities;
 using Warta.Core.Evaluation;
 using Warta.Core.Model;
 using Warta.Testing;
+using Warta.Text;
 using Xunit;
 
 namespace Warta.Core.Tests.Entities;
@@ -12,7 +13,7 @@ public class ShippedEntityTaggerTests
     {
         Assert.True(EntityTagger.HasShippedModel, "Warta.Core carries no NER model; run `warta train ner`");
         var text = File.ReadAllText(SharedData.PathOf(Path.Combine("seeds", file)));
-        return EntityLinker.Link(EntityTagger.Shipped.Tag(text), story);
+        return EntityLinker.Link(EntityTagger.Shipped.Tag(Tokenizer.Tokenize(text)), story);
     }
 
     private static void AssertFound(IReadOnlyList<EntityMention> mentions, EntityType type, string canonical) =>

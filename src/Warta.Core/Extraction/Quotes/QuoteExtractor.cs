@@ -1,5 +1,6 @@
 using Warta.Core.Extraction.Temporal;
 using Warta.Core.Model;
+using Warta.Text;
 
 namespace Warta.Core.Extraction.Quotes;
 
@@ -40,11 +41,12 @@ public sealed class QuoteExtractor
     private sealed record Candidate(int Start, int Length, QuoteKind Kind, string Cue, Attribution Attribution, string? Name, string? Title,
         bool MentionOnly = false);
 
-    /// <summary>Quotes in text order; offsets point at the quoted or reported words inside <paramref name="text"/>.</summary>
-    public IReadOnlyList<Quote> Extract(string text)
+    /// <summary>Quotes in text order; offsets point at the quoted or reported words inside the text of <paramref name="layer"/>.</summary>
+    public IReadOnlyList<Quote> Extract(TokenizedText layer)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var tokens = TemporalTokenizer.Tokenize(text);
+        ArgumentNullException.ThrowIfNull(layer);
+        var text = layer.Text;
+        var tokens = TemporalTokens.Of(layer);
         var standalone = StandaloneNames(tokens);
         var candidates = new List<Candidate>();
         FindDirect(text, tokens, standalone, candidates);

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using Warta.Core.Model;
+using Warta.Text;
 
 namespace Warta.Core.Extraction.Temporal;
 
@@ -36,10 +37,10 @@ internal sealed class TemporalGrammar
     private DateOnly? _lastDay;
     private int _lastDayEnd = -1;
 
-    public TemporalGrammar(string text, DateTimeOffset reference)
+    public TemporalGrammar(TokenizedText tokens, DateTimeOffset reference)
     {
-        _text = text;
-        _t = TemporalTokenizer.Tokenize(text);
+        _text = tokens.Text;
+        _t = TemporalTokens.Of(tokens);
         _refTime = reference;
         _ref = DateOnly.FromDateTime(reference.DateTime);
     }
