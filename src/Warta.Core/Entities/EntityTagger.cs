@@ -11,12 +11,9 @@ namespace Warta.Core.Entities;
 /// <summary>Named-entity tagger for person, place and organisation: a linear model over hashed features with Viterbi decoding under BIO constraints.</summary>
 /// <remarks>Weights come from <see cref="EntityTaggerTrainer"/> (averaged perceptron, Collins 2002). The shipped model is an
 /// embedded resource trained by <c>warta train ner</c> on the MIT-licensed NERGrit, NERP and IDNER-news-2k train splits.</remarks>
-public sealed class EntityTagger
+public sealed partial class EntityTagger
 {
     private const string ShippedResource = "Warta.Core.Entities.Model.ner-id.bin";
-    private static readonly byte[] Magic = "WNER"u8.ToArray();
-    private const byte FormatVersion = 2;
-
     private static readonly Lazy<EntityTagger> LazyShipped = new(LoadShippedModel);
 
     /// <summary>Emission weights, one row of <see cref="RowStride"/> floats per bucket (the tags, then zero padding).</summary>
@@ -115,98 +112,6 @@ public sealed class EntityTagger
             first = i;
         }
         return mentions;
-    }
-
-    /// <summary>Writes the model: gzip of a header, the transition weights and the non-zero emission rows as half floats.</summary>
-    public void Save(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
-        writer.Write((byte)BucketBits);
-        writer.Write((byte)BioTags.Count);
-        writer.Write((byte)EntityFeatureExtractor.PerToken);
-        writer.Write(Description);
-        foreach (var w in _transition) writer.Write(w);
-        WriteRows(writer, _emission);
-        var names = _domains?.Names ?? [];
-        writer.Write((byte)names.Length);
-        foreach (var name in names) writer.Write(name);
-        if (_domains is null) return;
-        writer.Write((byte)_domains.DefaultIndex);
-        foreach (var w in _domains.Transition) writer.Write(w);
-        WriteRows(writer, _domains.Emission);
-    }
-
-    /// <summary>The emission rows with a weight that survives half precision, each as (gap to the previous row, T halves).</summary>
-    private static void WriteRows(BinaryWriter writer, float[] emission)
-    {
-        var rows = emission.Length / RowStride;
-        var kept = new List<int>();
-        for (var row = 0; row < rows; row++)
-        {
-            for (var t = 0; t < BioTags.Count; t++)
-            {
-                if ((Half)emission[row * RowStride + t] != Half.Zero)
-                {
-                    kept.Add(row);
-                    break;
-                }
-            }
-        }
-        writer.Write(kept.Count);
-        var previous = 0;
-        foreach (var row in kept)
-        {
-            writer.Write7BitEncodedInt(row - previous);
-            previous = row;
-            for (var t = 0; t < BioTags.Count; t++) writer.Write((Half)emission[row * RowStride + t]);
-        }
-    }
-
-    private static float[] ReadRows(BinaryReader reader, int bucketBits)
-    {
-        var emission = new float[(1 << bucketBits) * RowStride];
-        var count = reader.ReadInt32();
-        var row = 0;
-        for (var k = 0; k < count; k++)
-        {
-            row += reader.Read7BitEncodedInt();
-            for (var t = 0; t < BioTags.Count; t++) emission[row * RowStride + t] = (float)reader.ReadHalf();
-        }
-        return emission;
-    }
-
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    public static EntityTagger Load(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
-        if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException("not a Warta NER model");
-        var version = reader.ReadByte();
-        // Format 1 is format 2 without the domain section.
-        if (version is not (1 or FormatVersion)) throw new InvalidDataException($"NER model format {version}, expected {FormatVersion}");
-        var bucketBits = reader.ReadByte();
-        if (reader.ReadByte() != BioTags.Count || reader.ReadByte() != EntityFeatureExtractor.PerToken)
-        {
-            throw new InvalidDataException("NER model was trained with another tag or feature set; retrain with `warta train ner`");
-        }
-        var description = reader.ReadString();
-        var transition = new float[TransitionBlock];
-        for (var i = 0; i < transition.Length; i++) transition[i] = reader.ReadSingle();
-        var emission = ReadRows(reader, bucketBits);
-        var names = new string[version == 1 ? 0 : reader.ReadByte()];
-        if (names.Length == 0) return new EntityTagger(bucketBits, emission, transition, description, null, 0);
-        for (var i = 0; i < names.Length; i++) names[i] = reader.ReadString();
-        var defaultIndex = reader.ReadByte();
-        if (defaultIndex > names.Length) throw new InvalidDataException($"NER model default domain {defaultIndex} of {names.Length}");
-        var domainTransition = new float[names.Length * TransitionBlock];
-        for (var i = 0; i < domainTransition.Length; i++) domainTransition[i] = reader.ReadSingle();
-        var domainEmission = ReadRows(reader, bucketBits);
-        return new EntityTagger(bucketBits, emission, transition, description, new DomainWeights(names, defaultIndex, domainEmission, domainTransition), defaultIndex);
     }
 
     /// <summary>The trainer's rows of <see cref="BioTags.Count"/> floats laid out in rows of <see cref="RowStride"/>.</summary>
@@ -349,10 +254,4 @@ public sealed class EntityTagger
     private static bool HasLineBreak(string text, (int Start, int Length) previous, (int Start, int Length) next) =>
         text.AsSpan(previous.Start + previous.Length, next.Start - previous.Start - previous.Length).IndexOfAny('\n', '\r') >= 0;
 
-    private static EntityTagger LoadShippedModel()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ShippedResource)
-            ?? throw new InvalidOperationException("this build carries no NER model; run `warta train ner` and rebuild");
-        return Load(stream);
-    }
 }
