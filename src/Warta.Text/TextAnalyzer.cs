@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Warta.Text;
 
-/// <summary>Tokenises, normalises, flags stopwords and stems text per language (<c>id</c>, <c>en</c>; other languages are normalised only); thread-safe.</summary>
+/// <summary>Normalises, flags stopwords and stems the tokens of a text per language (<c>id</c>, <c>en</c>; other languages are normalised only); thread-safe.</summary>
 /// <remarks>
 /// Each distinct surface form of a language is normalised and stemmed once and remembered (bounded), so the hot
 /// path for a known word is one span lookup and no string allocation.
@@ -24,18 +24,20 @@ public sealed class TextAnalyzer : ITextAnalyzer
     /// <summary>The Indonesian stemmer in use (its <see cref="IndonesianStemmer.Warning"/> tells when it runs without a dictionary).</summary>
     public IndonesianStemmer IndonesianStemmer => _indonesian;
 
-    public AnalyzedText Analyze(string text, string language)
+    public AnalyzedText Analyze(TokenizedText tokens, string language)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(language);
         var cache = _caches.GetOrAdd(language, static (code, self) => new WordCache(code, self), this);
-        var tokens = new List<Token>(text.Length / 6 + 4);
-        foreach (var span in Tokenizer.Enumerate(text))
+        var text = tokens.Text;
+        var analyzed = new Token[tokens.Count];
+        var i = 0;
+        foreach (var span in tokens.Tokens)
         {
             var entry = cache.Get(text.AsSpan(span.Start, span.Length), span.Kind);
-            tokens.Add(new Token(span.Start, span.Length, entry.Normal, entry.Stem, span.Kind, entry.IsStopword));
+            analyzed[i++] = new Token(span.Start, span.Length, entry.Normal, entry.Stem, span.Kind, entry.IsStopword);
         }
-        return new AnalyzedText(text, language, tokens);
+        return new AnalyzedText(text, language, analyzed);
     }
 
     private string StemOf(string language, string normal, TokenKind kind)

@@ -9,20 +9,27 @@ namespace Warta.Text;
 /// </remarks>
 public static class Tokenizer
 {
-    /// <summary>Enumerates the tokens of <paramref name="text"/> without allocating.</summary>
-    public static TokenEnumerator Enumerate(ReadOnlySpan<char> text) => new(text);
-
-    /// <summary>All tokens of <paramref name="text"/> as a list (allocates; use <see cref="Enumerate"/> on hot paths).</summary>
-    public static List<TokenSpan> Tokenize(string text)
+    /// <summary>The token layer of <paramref name="text"/>: made once per text and shared by every consumer.</summary>
+    public static TokenizedText Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new List<TokenSpan>(text.Length / 6 + 1);
-        foreach (var token in Enumerate(text)) tokens.Add(token);
-        return tokens;
+        Tokenizing?.Invoke(text);
+        var tokens = new TokenSpan[text.Length / 5 + 4];
+        var count = 0;
+        var position = 0;
+        while (TryRead(text, ref position, out var token))
+        {
+            if (count == tokens.Length) Array.Resize(ref tokens, tokens.Length * 2);
+            tokens[count++] = token;
+        }
+        return new TokenizedText(text, tokens, count);
     }
 
+    /// <summary>Raised with each text about to be tokenised, so tests can show a text is tokenised once through the pipeline.</summary>
+    internal static event Action<string>? Tokenizing;
+
     /// <summary>Reads the next token at or after <paramref name="position"/>, advancing it past the token.</summary>
-    public static bool TryRead(ReadOnlySpan<char> text, ref int position, out TokenSpan token)
+    internal static bool TryRead(ReadOnlySpan<char> text, ref int position, out TokenSpan token)
     {
         var i = position;
         while (i < text.Length)

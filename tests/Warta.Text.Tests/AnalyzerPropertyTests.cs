@@ -23,7 +23,7 @@ public class AnalyzerPropertyTests
         Texts.Sample(text =>
         {
             var end = 0;
-            foreach (var token in Analyzers.Default.Analyze(text, "id").Tokens)
+            foreach (var token in Analyzers.Default.Analyze(Tokenizer.Tokenize(text), "id").Tokens)
             {
                 Assert.True(token.Length > 0 && token.Start >= end && token.End <= text.Length, $"bad token at {token.Start}+{token.Length}");
                 end = token.End;
@@ -36,8 +36,8 @@ public class AnalyzerPropertyTests
     {
         Texts.Sample(text =>
         {
-            var first = Analyzers.Default.Analyze(text, "id").Tokens;
-            var second = Analyzers.Default.Analyze(text, "id").Tokens;
+            var first = Analyzers.Default.Analyze(Tokenizer.Tokenize(text), "id").Tokens;
+            var second = Analyzers.Default.Analyze(Tokenizer.Tokenize(text), "id").Tokens;
             Assert.Equal(first, second);
         });
     }

@@ -46,7 +46,7 @@ public class IndonesianStemmerTests
     [Fact]
     public void Should_stem_indonesian_tokens_in_the_analyzer()
     {
-        var analyzed = Analyzers.Default.Analyze("Pemerintah mengunjungi pabrik-pabrik.", "id");
+        var analyzed = Analyzers.Default.Analyze(Tokenizer.Tokenize("Pemerintah mengunjungi pabrik-pabrik."), "id");
         Stemmer();
         Assert.Equal(["perintah", "kunjung", "pabrik", "."], analyzed.Tokens.Select(t => t.Stem));
     }
@@ -54,7 +54,7 @@ public class IndonesianStemmerTests
     [Fact]
     public void Should_stem_english_with_porter_and_flag_english_stopwords()
     {
-        var analyzed = Analyzers.Default.Analyze("The ministers were meeting", "en");
+        var analyzed = Analyzers.Default.Analyze(Tokenizer.Tokenize("The ministers were meeting"), "en");
         Assert.Equal(["the", "minist", "were", "meet"], analyzed.Tokens.Select(t => t.Stem));
         Assert.Equal([true, false, true, false], analyzed.Tokens.Select(t => t.IsStopword));
     }
@@ -62,7 +62,7 @@ public class IndonesianStemmerTests
     [Fact]
     public void Should_only_normalise_other_languages()
     {
-        var analyzed = Analyzers.Default.Analyze("Les Ministres étaient là", "fr");
+        var analyzed = Analyzers.Default.Analyze(Tokenizer.Tokenize("Les Ministres étaient là"), "fr");
         Assert.Equal(["les", "ministres", "etaient", "la"], analyzed.Tokens.Select(t => t.Stem));
         Assert.All(analyzed.Tokens, t => Assert.False(t.IsStopword));
     }
@@ -70,7 +70,7 @@ public class IndonesianStemmerTests
     [Fact]
     public void Should_flag_indonesian_stopwords()
     {
-        var analyzed = Analyzers.Default.Analyze("Menteri itu mengatakan bahwa harga beras naik", "id");
+        var analyzed = Analyzers.Default.Analyze(Tokenizer.Tokenize("Menteri itu mengatakan bahwa harga beras naik"), "id");
         Assert.Equal([false, true, true, true, false, false, false], analyzed.Tokens.Select(t => t.IsStopword));
     }
 }

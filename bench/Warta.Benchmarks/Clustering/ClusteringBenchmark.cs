@@ -66,7 +66,7 @@ public class ClusteringBenchmark
                 Paragraphs = paragraphs,
                 Source = "synthetic",
             };
-            stream[i] = (article, analyzer.Analyze(article.Title, "und"), analyzer.Analyze(article.Body, "und"));
+            stream[i] = (article, analyzer.Analyze(Tokenizer.Tokenize(article.Title), "und"), analyzer.Analyze(Tokenizer.Tokenize(article.Body), "und"));
         }
         return stream;
     }

@@ -31,7 +31,7 @@ public class UciStreamBenchmark
         var replay = new StreamReplay(UciNewsReader.Read(reader, path).Select(static l => l.Article));
         var analyzer = Analyzers.Default;
         _stream = [.. Enumerable.Range(0, Replays).SelectMany(replay.Round).Select(article =>
-            (article, analyzer.Analyze(article.Title, article.Language), analyzer.Analyze(article.Body, article.Language)))];
+            (article, analyzer.Analyze(Tokenizer.Tokenize(article.Title), article.Language), analyzer.Analyze(Tokenizer.Tokenize(article.Body), article.Language)))];
     }
 
     [Benchmark(OperationsPerInvoke = Articles)]

@@ -19,18 +19,23 @@ internal sealed class EntityFeatureExtractor
     }
 
     /// <summary>Flat array of bucket indices: token i's features are at [i * PerToken, (i + 1) * PerToken).</summary>
-    public int[] Extract(IReadOnlyList<string> tokens)
+    /// <param name="tokens">The sentence's tokens.</param>
+    /// <param name="lowerCase">Their lower-case forms when the caller has them (the token layer keeps them), else computed here.</param>
+    public int[] Extract(IReadOnlyList<string> tokens, IReadOnlyList<string>? lowerCase = null)
     {
         var n = tokens.Count;
         var lower = new string[n];
-        var shapes = new string[n];
+        // Shapes live in one buffer (ShapeLength chars per token) instead of a string each.
+        var shapeChars = new char[n * ShapeLength];
+        var shapeLengths = new int[n];
         var caps = new char[n];
         for (var i = 0; i < n; i++)
         {
-            lower[i] = tokens[i].ToLowerInvariant();
-            shapes[i] = Shape(tokens[i]);
+            lower[i] = lowerCase is null ? tokens[i].ToLowerInvariant() : lowerCase[i];
+            shapeLengths[i] = Shape(tokens[i], shapeChars.AsSpan(i * ShapeLength, ShapeLength));
             caps[i] = CapClass(tokens[i]);
         }
+        ReadOnlySpan<char> ShapeOf(int i) => shapeChars.AsSpan(i * ShapeLength, shapeLengths[i]);
         var gaz = _gazetteer.Match(lower);
         var (runStart, runEnd) = CapitalisedRuns(caps, lower);
         var features = new int[n * PerToken];
@@ -51,7 +56,7 @@ internal sealed class EntityFeatureExtractor
             features[f++] = Bucket(2, word);
             for (var k = 1; k <= 4; k++) features[f++] = Bucket((uint)(2 + k), low.AsSpan(0, Math.Min(k, low.Length)));
             for (var k = 1; k <= 4; k++) features[f++] = Bucket((uint)(6 + k), low.AsSpan(low.Length - Math.Min(k, low.Length)));
-            features[f++] = Bucket(11, shapes[i]);
+            features[f++] = Bucket(11, ShapeOf(i));
             features[f++] = Bucket(12, [caps[i], isFirst ? 'F' : 'm']);
             features[f++] = Bucket(13, prev);
             features[f++] = Bucket(14, prev2);
@@ -60,8 +65,8 @@ internal sealed class EntityFeatureExtractor
             features[f++] = Bucket(17, prev, low);
             features[f++] = Bucket(18, low, next);
             features[f++] = Bucket(19, [capPrev, caps[i], capNext]);
-            features[f++] = Bucket(20, i > 0 ? shapes[i - 1] : "<s>");
-            features[f++] = Bucket(21, i + 1 < n ? shapes[i + 1] : "</s>");
+            features[f++] = Bucket(20, i > 0 ? ShapeOf(i - 1) : "<s>");
+            features[f++] = Bucket(21, i + 1 < n ? ShapeOf(i + 1) : "</s>");
             features[f++] = Bucket(22, [(char)('0' + gaz[i]), caps[i]]);
             features[f++] = Bucket(23, [i > 0 ? (char)('0' + gaz[i - 1]) : '^', (char)('0' + gaz[i]), i + 1 < n ? (char)('0' + gaz[i + 1]) : '$']);
             features[f++] = Bucket(24, i > 0 ? tokens[i - 1] : "<s>");
@@ -83,8 +88,8 @@ internal sealed class EntityFeatureExtractor
             features[f++] = Bucket(34, inRun ? (re < n ? lower[re] : "</s>") : "-");
             features[f++] = Bucket(35, i > 2 ? lower[i - 3] : "<s>");
             features[f++] = Bucket(36, i + 3 < n ? lower[i + 3] : "</s>");
-            features[f++] = Bucket(37, i > 0 ? shapes[i - 1] : "<s>", shapes[i]);
-            features[f++] = Bucket(38, shapes[i], i + 1 < n ? shapes[i + 1] : "</s>");
+            features[f++] = Bucket(37, i > 0 ? ShapeOf(i - 1) : "<s>", ShapeOf(i));
+            features[f++] = Bucket(38, ShapeOf(i), i + 1 < n ? ShapeOf(i + 1) : "</s>");
             features[f++] = Bucket(39, low.AsSpan(0, Math.Min(5, low.Length)));
             features[f++] = Bucket(40, low.AsSpan(low.Length - Math.Min(5, low.Length)));
         }
@@ -133,7 +138,16 @@ internal sealed class EntityFeatureExtractor
     /// <summary>Word shape with runs collapsed: <c>Kim</c> → <c>Xx</c>, <c>Jong-un</c> → <c>Xx-x</c>, <c>23/4</c> → <c>d/d</c>.</summary>
     public static string Shape(string token)
     {
-        Span<char> buffer = stackalloc char[16];
+        Span<char> buffer = stackalloc char[ShapeLength];
+        return new string(buffer[..Shape(token, buffer)]);
+    }
+
+    /// <summary>Longest shape kept; longer ones are cut.</summary>
+    private const int ShapeLength = 16;
+
+    /// <summary>Writes the shape of <paramref name="token"/> into <paramref name="buffer"/> and returns its length.</summary>
+    private static int Shape(string token, Span<char> buffer)
+    {
         var length = 0;
         foreach (var c in token)
         {
@@ -142,7 +156,7 @@ internal sealed class EntityFeatureExtractor
             if (length == buffer.Length) break;
             buffer[length++] = s;
         }
-        return new string(buffer[..length]);
+        return length;
     }
 
     /// <summary>L lower, C capitalised, A all caps, M mixed, D has digit, P punctuation or symbol.</summary>

@@ -15,6 +15,9 @@ public sealed class PlaceGazetteer
 
     private readonly HashSet<string> _names;
 
+    /// <summary>First words of the names, so a token that opens none is passed over without building any candidate.</summary>
+    private readonly HashSet<string> _firstWords;
+
     public PlaceGazetteer(IEnumerable<string> names)
     {
         ArgumentNullException.ThrowIfNull(names);
@@ -24,6 +27,7 @@ public sealed class PlaceGazetteer
             var normal = string.Join(' ', name.ToLowerInvariant().Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries));
             if (normal.Length > 1) _names.Add(normal);
         }
+        _firstWords = new HashSet<string>(_names.Select(static n => n.Split(' ')[0]), StringComparer.Ordinal);
     }
 
     /// <summary>Country names, Indonesian provinces, cities and compiled aliases.</summary>
@@ -40,16 +44,28 @@ public sealed class PlaceGazetteer
     {
         ArgumentNullException.ThrowIfNull(lowerTokens);
         var marks = new byte[lowerTokens.Count];
+        var names = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> candidate = stackalloc char[128];
         var i = 0;
         while (i < lowerTokens.Count)
         {
             var matched = 0;
-            var candidate = lowerTokens[i];
-            if (_names.Contains(candidate)) matched = 1;
-            for (var n = 2; n <= MaxNameTokens && i + n <= lowerTokens.Count; n++)
+            var first = lowerTokens[i];
+            if (_firstWords.Contains(first) || first.Contains(' ', StringComparison.Ordinal))
             {
-                candidate += " " + lowerTokens[i + n - 1];
-                if (_names.Contains(candidate)) matched = n;
+                if (_names.Contains(first)) matched = 1;
+                // The candidate "w1 w2 …" is built in one buffer rather than by concatenating strings.
+                var length = first.Length;
+                if (length <= candidate.Length) first.CopyTo(candidate);
+                for (var n = 2; n <= MaxNameTokens && i + n <= lowerTokens.Count; n++)
+                {
+                    var next = lowerTokens[i + n - 1];
+                    if (length + 1 + next.Length > candidate.Length) break;
+                    candidate[length++] = ' ';
+                    next.CopyTo(candidate[length..]);
+                    length += next.Length;
+                    if (names.Contains(candidate[..length])) matched = n;
+                }
             }
             if (matched == 0)
             {

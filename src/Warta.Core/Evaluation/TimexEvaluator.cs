@@ -1,5 +1,6 @@
 using Warta.Core.Extraction.Temporal;
 using Warta.Core.Model;
+using Warta.Text;
 
 namespace Warta.Core.Evaluation;
 
@@ -14,7 +15,7 @@ public static class TimexEvaluator
         foreach (var doc in documents)
         {
             docs++;
-            var predictions = TemporalTagger.Tag(doc.Text, doc.CreationTime);
+            var predictions = TemporalTagger.Tag(Tokenizer.Tokenize(doc.Text), doc.CreationTime);
             gold += doc.Timexes.Count;
             predicted += predictions.Count;
             var used = new bool[predictions.Count];

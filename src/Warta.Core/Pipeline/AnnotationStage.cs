@@ -6,7 +6,9 @@ using Warta.Core.Model;
 namespace Warta.Core.Pipeline;
 
 /// <summary>Finds entities (tagged, then linked), temporal expressions and quotes in an article body during ingestion.</summary>
-/// <remarks>Temporal expressions need the publication time as reference; an undated article gets none rather than guesses.</remarks>
+/// <remarks>Temporal expressions need the publication time as reference; an undated article gets none rather than guesses.
+/// The body is tokenised once (<see cref="ArticleTokens"/>); every annotator reads that layer, and the annotated article
+/// carries it on to placement.</remarks>
 public sealed class AnnotationStage(EntityTagger tagger) : IArticleStage
 {
     public string Name => "annotate";
@@ -14,11 +16,14 @@ public sealed class AnnotationStage(EntityTagger tagger) : IArticleStage
     public Article Process(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var body = article.Body;
+        var tokens = ArticleTokens.Of(article);
+        var body = tokens.Body;
         var entities = EntityLinker.Link(tagger.Tag(body));
         var times = article.Published is { } published ? TemporalTagger.Tag(body, published) : [];
         var quotes = new QuoteExtractor(speaker => SpeakerEntity(entities, speaker)).Extract(body);
-        return article with { Annotations = new ArticleAnnotations(entities, times, quotes) };
+        var annotated = article with { Annotations = new ArticleAnnotations(entities, times, quotes) };
+        tokens.CarryTo(article, annotated);
+        return annotated;
     }
 
     /// <summary>The person entity a quote's speaker names: same canonical name, or a mention with the same surface.</summary>

@@ -254,8 +254,12 @@ public sealed class StoryPlacer : IAsyncDisposable
     }
 
     /// <summary>The one place an article becomes clusterer input and is placed.</summary>
-    private static ClusteringResult Place(StoryClusterer clusterer, ITextAnalyzer analyzer, Article article) =>
-        clusterer.Add(article, analyzer.Analyze(article.Title, article.Language), analyzer.Analyze(article.Body, article.Language));
+    /// <summary>The one place an article becomes clusterer input: the token layers annotation made for it, or made now for an article read back from the store.</summary>
+    private static ClusteringResult Place(StoryClusterer clusterer, ITextAnalyzer analyzer, Article article)
+    {
+        var tokens = ArticleTokens.Of(article);
+        return clusterer.Add(article, analyzer.Analyze(tokens.Title, article.Language), analyzer.Analyze(tokens.Body, article.Language));
+    }
 
     /// <summary>One commit's worth of placed articles; handed to the store whole, so never reused.</summary>
     private sealed class Batch

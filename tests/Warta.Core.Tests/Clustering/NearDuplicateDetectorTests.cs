@@ -1,5 +1,6 @@
 using Warta.Core.Clustering;
 using Warta.Testing;
+using Warta.Text;
 using Xunit;
 
 namespace Warta.Core.Tests.Clustering;
@@ -100,5 +101,5 @@ public class NearDuplicateDetectorTests(ITestOutputHelper output)
     }
 
     private static TextFingerprint Fingerprint(string title, string body, string language = "id") =>
-        NearDuplicateDetector.Fingerprint(Analyzers.Default.Analyze(title, language), Analyzers.Default.Analyze(body, language));
+        NearDuplicateDetector.Fingerprint(Analyzers.Default.Analyze(Tokenizer.Tokenize(title), language), Analyzers.Default.Analyze(Tokenizer.Tokenize(body), language));
 }

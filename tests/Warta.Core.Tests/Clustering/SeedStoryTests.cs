@@ -1,6 +1,7 @@
 using Warta.Core.Clustering;
 using Warta.Core.Ingestion;
 using Warta.Testing;
+using Warta.Text;
 using Xunit;
 
 namespace Warta.Core.Tests.Clustering;
@@ -23,7 +24,7 @@ public class SeedStoryTests
         var clusterer = new StoryClusterer();
         var analyzer = Analyzers.Default;
         var assignments = StreamOrder.Sort(articles)
-            .Select(a => clusterer.Add(a, analyzer.Analyze(a.Title, a.Language), analyzer.Analyze(a.Body, a.Language)).Assignment)
+            .Select(a => clusterer.Add(a, analyzer.Analyze(Tokenizer.Tokenize(a.Title), a.Language), analyzer.Analyze(Tokenizer.Tokenize(a.Body), a.Language)).Assignment)
             .ToList();
 
         // Then the later one joins the story the earlier one started, and is no copy

@@ -13,7 +13,7 @@ public sealed class StoryClustererSnapshotTests
     private sealed record Analyzed(Article Article, AnalyzedText Title, AnalyzedText Body);
 
     private static List<Analyzed> InStreamOrder(IEnumerable<Article> articles) =>
-        [.. StreamOrder.Sort(articles).Select(static a => new Analyzed(a, Analyzers.Default.Analyze(a.Title, a.Language), Analyzers.Default.Analyze(a.Body, a.Language)))];
+        [.. StreamOrder.Sort(articles).Select(static a => new Analyzed(a, Analyzers.Default.Analyze(Tokenizer.Tokenize(a.Title), a.Language), Analyzers.Default.Analyze(Tokenizer.Tokenize(a.Body), a.Language)))];
 
     private static ClusteringResult Add(StoryClusterer clusterer, Analyzed a) => clusterer.Add(a.Article, a.Title, a.Body);
 

@@ -1,6 +1,7 @@
 using Warta.Core.Clustering;
 using Warta.Core.Model;
 using Warta.Testing;
+using Warta.Text;
 
 namespace Warta.Core.Tests.Clustering;
 
@@ -19,5 +20,5 @@ internal static class StreamArticles
     };
 
     public static ClusteringResult Place(StoryClusterer clusterer, Article article) =>
-        clusterer.Add(article, Analyzers.Default.Analyze(article.Title, article.Language), Analyzers.Default.Analyze(article.Body, article.Language));
+        clusterer.Add(article, Analyzers.Default.Analyze(Tokenizer.Tokenize(article.Title), article.Language), Analyzers.Default.Analyze(Tokenizer.Tokenize(article.Body), article.Language));
 }

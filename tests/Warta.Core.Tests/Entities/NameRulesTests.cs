@@ -1,5 +1,6 @@
 using Warta.Core.Entities;
 using Warta.Core.Model;
+using Warta.Text;
 using Xunit;
 
 namespace Warta.Core.Tests.Entities;
@@ -16,7 +17,7 @@ public class NameRulesTests
     public void Should_read_a_capitalised_word_after_a_place_noun_as_a_place(string sentence, string place)
     {
         // When a sentence names a place after "wilayah", "kecamatan" or "pulau"
-        var mentions = EntityTagger.Shipped.Tag(sentence);
+        var mentions = EntityTagger.Shipped.Tag(Tokenizer.Tokenize(sentence));
 
         // Then that word is a place (the model may keep the noun in the name, as some training sets do)
         Assert.True(mentions.Any(m => m.Type == EntityType.Place && m.Text.EndsWith(place, StringComparison.Ordinal)), Describe(mentions));
@@ -30,7 +31,7 @@ public class NameRulesTests
     public void Should_read_a_capitalised_name_opened_by_an_institution_noun_as_one_organisation(string sentence, string organisation)
     {
         // When a sentence names an institution by its head noun and capitalised name
-        var mentions = EntityTagger.Shipped.Tag(sentence);
+        var mentions = EntityTagger.Shipped.Tag(Tokenizer.Tokenize(sentence));
 
         // Then the whole name is one organisation
         Assert.True(mentions.Any(m => m.Type == EntityType.Organisation && m.Text == organisation), Describe(mentions));
@@ -43,7 +44,7 @@ public class NameRulesTests
     public void Should_keep_titles_and_offices_out_of_names(string sentence, string title, EntityType type, string name)
     {
         // When a name follows a title or an office
-        var mentions = EntityTagger.Shipped.Tag(sentence);
+        var mentions = EntityTagger.Shipped.Tag(Tokenizer.Tokenize(sentence));
 
         // Then the name is found without the title, and no mention starts with the title
         Assert.True(mentions.Any(m => m.Type == type && m.Text == name), Describe(mentions));
@@ -57,8 +58,8 @@ public class NameRulesTests
     public void Should_leave_numbered_bodies_bare_heads_and_headlines_to_the_model(string sentence)
     {
         // When the rules have nothing sound to say (a numbered commission, a bare head, a title-case headline)
-        var withRules = EntityTagger.Shipped.Tag(sentence);
-        var modelOnly = EntityTagger.Shipped.WithoutNameRules().Tag(sentence);
+        var withRules = EntityTagger.Shipped.Tag(Tokenizer.Tokenize(sentence));
+        var modelOnly = EntityTagger.Shipped.WithoutNameRules().Tag(Tokenizer.Tokenize(sentence));
 
         // Then the tags are the model's own
         Assert.Equal(Describe(modelOnly), Describe(withRules));

@@ -3,6 +3,7 @@ using Warta.Core.Evaluation;
 using Warta.Core.Extraction.Temporal;
 using Warta.Core.Model;
 using Warta.Testing;
+using Warta.Text;
 using Xunit;
 
 namespace Warta.Core.Tests.Evaluation;
@@ -75,7 +76,7 @@ public class TimexEvaluationTests
         // When each DCT string is tagged against a reference ten days later
         var wrong = documents
             .Select(d => (d.Id, Expected: d.CreationTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                Found: TemporalTagger.Tag(d.CreationTimeText, d.CreationTime.AddDays(10))))
+                Found: TemporalTagger.Tag(Tokenizer.Tokenize(d.CreationTimeText), d.CreationTime.AddDays(10))))
             .Where(x => x.Found.Count != 1 || x.Found[0].Value != x.Expected || x.Found[0].Length != x.Found[0].Text.Length)
             .Select(x => x.Id)
             .ToList();

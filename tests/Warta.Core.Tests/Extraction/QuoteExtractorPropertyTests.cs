@@ -1,5 +1,6 @@
 using CsCheck;
 using Warta.Core.Extraction.Quotes;
+using Warta.Text;
 using Xunit;
 
 namespace Warta.Core.Tests.Extraction;
@@ -21,7 +22,7 @@ public class QuoteExtractorPropertyTests
 
         texts.Sample(text =>
         {
-            foreach (var q in extractor.Extract(text))
+            foreach (var q in extractor.Extract(Tokenizer.Tokenize(text)))
             {
                 Assert.True(q.Start >= 0 && q.Length > 0 && q.Start + q.Length <= text.Length, $"bad span {q.Start}+{q.Length} in '{text}'");
                 Assert.Equal(text.Substring(q.Start, q.Length), q.Text);

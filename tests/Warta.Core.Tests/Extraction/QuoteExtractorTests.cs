@@ -1,6 +1,7 @@
 using Warta.Core.Extraction.Quotes;
 using Warta.Core.Model;
 using Warta.Testing;
+using Warta.Text;
 using Xunit;
 
 namespace Warta.Core.Tests.Extraction;
@@ -14,7 +15,7 @@ public class QuoteExtractorTests
         var text = File.ReadAllText(SharedData.PathOf("seeds/rakyatku-2019-03-26-kim-rusia.txt"));
 
         // When quotes are extracted
-        var quotes = new QuoteExtractor().Extract(text);
+        var quotes = new QuoteExtractor().Extract(Tokenizer.Tokenize(text));
 
         // Then the "Sampai saat ini" quote belongs to Oleg Melnichenko, the senator
         var quote = Assert.Single(quotes, q => q.Text.StartsWith("Sampai saat ini", StringComparison.Ordinal));
@@ -31,7 +32,7 @@ public class QuoteExtractorTests
     {
         var text = File.ReadAllText(SharedData.PathOf("seeds/tirto-2019-04-23-kim-rusia.txt"));
 
-        var quotes = new QuoteExtractor().Extract(text);
+        var quotes = new QuoteExtractor().Extract(Tokenizer.Tokenize(text));
 
         var quote = Assert.Single(quotes, q => q.Text == "akan segera berkunjung ke Federasi Rusia");
         Assert.Equal(QuoteKind.Direct, quote.Kind);
@@ -49,7 +50,7 @@ public class QuoteExtractorTests
         var text = File.ReadAllText(SharedData.PathOf("seeds/rakyatku-2019-03-26-kim-rusia.txt"));
 
         // When quotes are extracted
-        var quotes = new QuoteExtractor().Extract(text);
+        var quotes = new QuoteExtractor().Extract(Tokenizer.Tokenize(text));
 
         // Then the invitation is reported by an unnamed Russian official, described by the role
         var quote = Assert.Single(quotes, q => q.Text.StartsWith("Rusia telah mengundang Kim", StringComparison.Ordinal));
@@ -64,7 +65,7 @@ public class QuoteExtractorTests
     [InlineData("Menteri Luar Negeri Retno Marsudi mengatakan, Indonesia menolak klaim yang diajukan Beijing itu.", "Retno Marsudi", "Menteri Luar Negeri")]
     public void Should_attribute_reported_speech_to_the_subject_of_the_reporting_verb(string text, string? speaker, string role)
     {
-        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+        var quote = Assert.Single(new QuoteExtractor().Extract(Tokenizer.Tokenize(text)));
 
         Assert.Equal(QuoteKind.Indirect, quote.Kind);
         Assert.Equal(speaker, quote.Speaker);
@@ -81,7 +82,7 @@ public class QuoteExtractorTests
     [InlineData("Pelatih Teguh Wicaksono mengatakan, klub sudah menyiapkan dua nama penyerang pengganti.", "Teguh Wicaksono", "Pelatih")]
     public void Should_separate_the_speakers_title_from_the_name(string text, string speaker, string role)
     {
-        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+        var quote = Assert.Single(new QuoteExtractor().Extract(Tokenizer.Tokenize(text)));
 
         Assert.Equal(speaker, quote.Speaker);
         Assert.Equal(role, quote.SpeakerRole);
@@ -96,7 +97,7 @@ public class QuoteExtractorTests
             + "Pengamat ekonomi digital dari Universitas Nusa Bangsa, Lina Marlina, menilai startup sektor pangan menghadapi margin tipis. "
             + "“Biaya logistik untuk produk segar itu tinggi,” katanya.";
 
-        var quotes = new QuoteExtractor().Extract(text);
+        var quotes = new QuoteExtractor().Extract(Tokenizer.Tokenize(text));
 
         // Then the second quote belongs to the analyst named with the verb, not to the minister quoted before her
         Assert.Equal(2, quotes.Count);
@@ -113,7 +114,7 @@ public class QuoteExtractorTests
             + "Agricultural economist Sarah Wijaya said direct trade deals can raise incomes. \"One container is a start,\" she said.\n\n"
             + "\"Now our members earn twice as much,\" Rante said.";
 
-        var quotes = new QuoteExtractor().Extract(text);
+        var quotes = new QuoteExtractor().Extract(Tokenizer.Tokenize(text));
 
         Assert.Equal(["Jefri Mamahit", "Jefri Mamahit", "Sarah Wijaya", "Rante"], quotes.Select(q => q.Speaker));
         Assert.Equal("head of the observation post", quotes[0].SpeakerRole);
@@ -125,7 +126,7 @@ public class QuoteExtractorTests
     {
         var text = "“Rapatnya cuma 15 menit,” ujar seorang analis data yang meminta namanya tidak disebut.";
 
-        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+        var quote = Assert.Single(new QuoteExtractor().Extract(Tokenizer.Tokenize(text)));
 
         Assert.Null(quote.Speaker);
         Assert.Equal("seorang analis data", quote.SpeakerRole);
@@ -136,7 +137,7 @@ public class QuoteExtractorTests
     {
         var text = "Sidang dibuka jaksa KPK Ratna Kusumawardani.\n\n“Terdakwa mengetahui hadiah itu terkait jabatannya,” kata Ratna.";
 
-        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+        var quote = Assert.Single(new QuoteExtractor().Extract(Tokenizer.Tokenize(text)));
 
         Assert.Equal("Ratna Kusumawardani", quote.Speaker);
     }
@@ -146,7 +147,7 @@ public class QuoteExtractorTests
     {
         var text = "“Defisit akan dijaga di bawah tiga persen,” kata Menteri Keuangan Bambang PS Brodjonegoro di Jakarta.";
 
-        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+        var quote = Assert.Single(new QuoteExtractor().Extract(Tokenizer.Tokenize(text)));
 
         Assert.Equal("Bambang PS Brodjonegoro", quote.Speaker);
         Assert.Equal("Menteri Keuangan", quote.SpeakerRole);
@@ -160,7 +161,7 @@ public class QuoteExtractorTests
             + "“Kami ingin memastikan sistem itu stabil dan data terekam dengan baik.”\n\n"
             + "”Tidak ada masalah besar,” ujarnya.";
 
-        var quotes = new QuoteExtractor().Extract(text);
+        var quotes = new QuoteExtractor().Extract(Tokenizer.Tokenize(text));
 
         Assert.Equal(3, quotes.Count);
         Assert.Equal(QuoteKind.Indirect, quotes[0].Kind);
@@ -176,7 +177,7 @@ public class QuoteExtractorTests
         var text = "Wakil Presiden Komunikasi Korporat PT Pertamina (Persero) Ali Mundakir hadir di Jakarta.\n\n"
             + "Ali mengatakan, pemasangan RFID telah dilakukan di 266 SPBU.";
 
-        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+        var quote = Assert.Single(new QuoteExtractor().Extract(Tokenizer.Tokenize(text)));
 
         Assert.Equal("Ali Mundakir", quote.Speaker);
         Assert.Equal("Wakil Presiden Komunikasi Korporat PT Pertamina (Persero)", quote.SpeakerRole);
@@ -187,7 +188,7 @@ public class QuoteExtractorTests
     {
         var text = "James Williams, analis energi di WTRG Economics menanggapi harga minyak.\n\n“Pasar masih khawatir soal pasokan,” kata Williams.";
 
-        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+        var quote = Assert.Single(new QuoteExtractor().Extract(Tokenizer.Tokenize(text)));
 
         Assert.Equal("James Williams", quote.Speaker);
         Assert.Equal("analis energi di WTRG Economics", quote.SpeakerRole);
@@ -199,7 +200,7 @@ public class QuoteExtractorTests
     [InlineData("Iskandar menjelaskan sistem ini memantau semua kendaraan.", "Iskandar", "menjelaskan", "sistem ini memantau semua kendaraan")]
     public void Should_extract_reported_speech_with_its_speaker(string text, string speaker, string cue, string content)
     {
-        var quote = Assert.Single(new QuoteExtractor().Extract(text));
+        var quote = Assert.Single(new QuoteExtractor().Extract(Tokenizer.Tokenize(text)));
 
         Assert.Equal(QuoteKind.Indirect, quote.Kind);
         Assert.Equal(speaker, quote.Speaker);
@@ -213,7 +214,7 @@ public class QuoteExtractorTests
         var text = "Wakil Presiden PT Pertamina Ali Mundakir hadir di Jakarta.\n\n\"Target kami rampung Juni,\" kata Ali.";
         var linker = new Dictionary<string, string>(StringComparer.Ordinal) { ["Ali Mundakir"] = "Q-ali" };
 
-        var quote = Assert.Single(new QuoteExtractor(name => linker.GetValueOrDefault(name)).Extract(text));
+        var quote = Assert.Single(new QuoteExtractor(name => linker.GetValueOrDefault(name)).Extract(Tokenizer.Tokenize(text)));
 
         Assert.Equal("Ali Mundakir", quote.Speaker);
         Assert.Equal("Q-ali", quote.SpeakerEntityId);

@@ -1,5 +1,6 @@
 using CsCheck;
 using Warta.Core.Extraction.Temporal;
+using Warta.Text;
 using Xunit;
 
 namespace Warta.Core.Tests.Extraction;
@@ -24,7 +25,7 @@ public class TemporalTaggerPropertyTests
 
         texts.Select(references).Sample((text, date) =>
         {
-            var found = TemporalTagger.Tag(text, new DateTimeOffset(date, TimeSpan.FromHours(7)));
+            var found = TemporalTagger.Tag(Tokenizer.Tokenize(text), new DateTimeOffset(date, TimeSpan.FromHours(7)));
             var previousEnd = 0;
             foreach (var e in found)
             {

@@ -1,6 +1,7 @@
 using Warta.Core.Extraction.Temporal;
 using Warta.Core.Model;
 using Warta.Testing;
+using Warta.Text;
 using Xunit;
 
 namespace Warta.Core.Tests.Extraction;
@@ -12,7 +13,7 @@ public class TemporalTaggerTests
 
     private static TemporalExpression Single(string text, DateTimeOffset reference)
     {
-        var found = TemporalTagger.Tag(text, reference);
+        var found = TemporalTagger.Tag(Tokenizer.Tokenize(text), reference);
         return Assert.Single(found);
     }
 
@@ -118,20 +119,20 @@ public class TemporalTaggerTests
     [InlineData("Skor akhir 3/4 untuk tim tamu.")]
     public void Should_not_tag_words_that_only_look_temporal(string sentence)
     {
-        Assert.Empty(TemporalTagger.Tag(sentence, Tirto));
+        Assert.Empty(TemporalTagger.Tag(Tokenizer.Tokenize(sentence), Tirto));
     }
 
     [Fact]
     public void Should_give_the_first_month_of_a_range_the_year_written_after_the_second()
     {
-        var found = TemporalTagger.Tag("Harga pada Juni-Juli 2014 berkisar 95 dollar.", Tirto);
+        var found = TemporalTagger.Tag(Tokenizer.Tokenize("Harga pada Juni-Juli 2014 berkisar 95 dollar."), Tirto);
         Assert.Equal([("Juni", "2014-06"), ("Juli 2014", "2014-07")], found.Select(f => (f.Text, f.Value)));
     }
 
     [Fact]
     public void Should_anchor_a_clock_time_on_the_date_just_mentioned()
     {
-        var found = TemporalTagger.Tag("Harga dicatat Jumat (5/12/2014), pukul 7.55 WIB.", Tirto);
+        var found = TemporalTagger.Tag(Tokenizer.Tokenize("Harga dicatat Jumat (5/12/2014), pukul 7.55 WIB."), Tirto);
         Assert.Equal(["2014-12-05", "2014-12-05T07:55+07:00"], found.Select(f => f.Value));
     }
 
@@ -142,7 +143,7 @@ public class TemporalTaggerTests
         var text = File.ReadAllText(SharedData.PathOf("seeds/tirto-2019-04-23-kim-rusia.txt"));
 
         // When it is tagged against its publication date
-        var found = TemporalTagger.Tag(text, Tirto).ToDictionary(f => f.Text, f => f.Value);
+        var found = TemporalTagger.Tag(Tokenizer.Tokenize(text), Tirto).ToDictionary(f => f.Text, f => f.Value);
 
         // Then the examples carry their TimeML values
         Assert.Equal("2019-04-23", found["Selasa (23/4/2019)"]);
@@ -160,7 +161,7 @@ public class TemporalTaggerTests
         var published = new PublicationTime(new DateTimeOffset(2019, 3, 26, 20, 34, 0, TimeSpan.FromHours(7)), TimePrecision.Minute);
 
         // When it is tagged against its publication time
-        var found = TemporalTagger.Tag(text, published);
+        var found = TemporalTagger.Tag(Tokenizer.Tokenize(text), published);
 
         // Then the relative expressions resolve against that Tuesday
         Assert.Contains(found, f => f.Text == "tahun lalu" && f.Value == "2018");

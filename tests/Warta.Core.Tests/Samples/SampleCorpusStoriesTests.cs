@@ -3,6 +3,7 @@ using Warta.Core.Evaluation;
 using Warta.Core.Ingestion;
 using Warta.Core.Model;
 using Warta.Testing;
+using Warta.Text;
 using Xunit;
 
 namespace Warta.Core.Tests.Samples;
@@ -89,7 +90,7 @@ public class SampleCorpusStoriesTests
         var result = new Dictionary<string, StoryAssignment>(StringComparer.Ordinal);
         foreach (var article in StreamOrder.Sort(articles))
         {
-            var placed = clusterer.Add(article, analyzer.Analyze(article.Title, article.Language), analyzer.Analyze(article.Body, article.Language));
+            var placed = clusterer.Add(article, analyzer.Analyze(Tokenizer.Tokenize(article.Title), article.Language), analyzer.Analyze(Tokenizer.Tokenize(article.Body), article.Language));
             result[Key(article.Source)] = placed.Assignment;
         }
         return result;

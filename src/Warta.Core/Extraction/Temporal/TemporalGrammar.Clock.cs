@@ -1,0 +1,51 @@
+using System.Globalization;
+using Warta.Core.Model;
+
+namespace Warta.Core.Extraction.Temporal;
+
+// This part: Clock-time rules: <c>pukul 20.34 WIB</c> and its variants, on the day last mentioned.
+internal sealed partial class TemporalGrammar
+{
+    /// <summary>
+    /// <c>pukul 20.34 WIB</c>, <c>pukul 10.00 pagi</c>, <c>20:34 WITA</c>, <c>sekitar pukul 09.00</c>; the day is the date
+    /// just mentioned, else the reference date. A named Indonesian zone gives the value its UTC offset
+    /// (<c>2019-04-23T20:34+07:00</c>), so the time is an instant, not a wall-clock reading.
+    /// </summary>
+    private Match? Clock(int i)
+    {
+        var j = i;
+        // A modifier stays inside the span (TimeML mod="APPROX"), as "kurang dari" does for durations.
+        if (Word(j, "sekitar") && (Word(j + 1, "pukul") || Word(j + 1, "jam"))) j++;
+        var cued = Word(j, "pukul") || Word(j, "jam") && At(j + 1).IsNumber && Adjacent(j + 1, j + 2) && At(j + 2).Text is "." or ":";
+        if (cued) j++;
+        var h = Number(j, 0, 24, 2);
+        if (h is null) return null;
+        var minute = 0;
+        var end = j + 1;
+        if (At(end).Text is "." or ":" && Adjacent(j, end) && Adjacent(end, end + 1) && Number(end + 1, 0, 59, 2) is { } mm && At(end + 1).Length == 2)
+        {
+            minute = mm;
+            end += 2;
+            if (At(end).Text is "." or ":" && Adjacent(end - 1, end) && Number(end + 1, 0, 59, 2) is not null && Adjacent(end, end + 1)) end += 2;
+        }
+        else if (!cued)
+        {
+            return null;
+        }
+        var hasZone = At(end).IsWord && Zones.ContainsKey(At(end).Lower) && At(end).Text.All(char.IsUpper);
+        if (!cued && !hasZone) return null;
+        var hour = h.Value;
+        if (At(end).IsWord && TemporalLexicon.PartsOfDay.TryGetValue(At(end).Lower, out var part))
+        {
+            if (part is "AF" or "EV" or "NI" && hour < 12 && !(part == "NI" && hour < 5) && !Word(end, "dini")) hour += 12;
+            end++;
+            if (Word(end - 1, "dini") && Word(end, "hari")) end++;
+        }
+        string? offset = null;
+        if (IsZone(end)) offset = Zones[At(end++).Lower];
+        if (hour == 24) hour = 0;
+        var day = _lastDay is { } last && _t[i].Start - _lastDayEnd is >= 0 and < 24 ? last : _ref;
+        var value = Day(day) + "T" + hour.ToString("D2", CultureInfo.InvariantCulture) + ":" + minute.ToString("D2", CultureInfo.InvariantCulture) + offset;
+        return new Match(end, TimexType.Time, value);
+    }
+}
