@@ -1,27 +1,21 @@
+using Warta.Hosting;
 using Warta.Text;
 
 namespace Warta.Cli;
 
-/// <summary>Builds the text analysis used by every command: the hunspell-backed Indonesian stemmer is loaded once per process.</summary>
+/// <summary>The text analysis of the evaluation commands, which run without a store: the process-wide analyzer of the default dictionary folder.</summary>
 internal static class TextServices
 {
-    private static readonly Lazy<TextAnalyzer> Analyzer = new(() => new TextAnalyzer(HunspellLoader.LoadIndonesianStemmer()));
-
     /// <summary>The shared analyzer; a missing dictionary is reported once on stderr and analysis continues with rules only.</summary>
     public static ITextAnalyzer CreateAnalyzer()
     {
-        var analyzer = Analyzer.Value;
+        var analyzer = TextAnalysisServices.Shared(HunspellLoader.HunspellFolder);
         WarnOnce(analyzer.IndonesianStemmer);
         return analyzer;
     }
 
     /// <summary>The Indonesian stemmer behind <see cref="CreateAnalyzer"/>.</summary>
-    public static IndonesianStemmer IndonesianStemmer()
-    {
-        var stemmer = Analyzer.Value.IndonesianStemmer;
-        WarnOnce(stemmer);
-        return stemmer;
-    }
+    public static IndonesianStemmer IndonesianStemmer() => ((TextAnalyzer)CreateAnalyzer()).IndonesianStemmer;
 
     private static int _warned;
 

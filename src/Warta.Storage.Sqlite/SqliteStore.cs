@@ -14,7 +14,7 @@ public sealed partial class SqliteStore : IArticleStore, IStoryStore
 {
     private readonly SqliteConnection _connection;
 
-    public SqliteStore(string path = SqliteInfo.DefaultPath)
+    public SqliteStore(string path)
         : this(path, SchemaMigrator.Steps)
     {
     }

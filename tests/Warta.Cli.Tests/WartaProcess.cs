@@ -13,7 +13,10 @@ internal static class WartaProcess
     public static WartaResult Run(params string[] args) => RunIn(AppContext.BaseDirectory, args);
 
     /// <summary>Runs with <paramref name="workingDirectory"/> as the current folder, so relative paths resolve against it.</summary>
-    public static WartaResult RunIn(string workingDirectory, params string[] args)
+    public static WartaResult RunIn(string workingDirectory, params string[] args) => RunIn(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs in <paramref name="workingDirectory"/> with <paramref name="environment"/> set (a null value removes a variable).</summary>
+    public static WartaResult RunIn(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
@@ -22,6 +25,11 @@ internal static class WartaProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "warta.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start warta");

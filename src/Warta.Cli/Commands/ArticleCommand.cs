@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Warta.Core.Model;
 using Warta.Core.Stories;
-using Warta.Storage.Sqlite;
 
 namespace Warta.Cli.Commands;
 
@@ -18,7 +17,8 @@ internal static class ArticleCommand
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             var wanted = parseResult.GetValue(id) ?? "";
-            using var store = StoreOpening.TryOpen(parseResult.GetValue(GlobalOptions.Db) ?? SqliteInfo.DefaultPath, error);
+            using var host = CliHost.Create(parseResult);
+            using var store = host.TryOpenStore(error);
             if (store is null) return ExitCodes.Usage;
 
             var resolved = await new ArticleQueries(store).ResolveAsync(wanted, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Warta.Core.Model;
 using Warta.Core.Stories;
-using Warta.Storage.Sqlite;
 
 namespace Warta.Cli.Commands;
 
@@ -15,7 +14,8 @@ internal static class ArticlesCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            using var store = StoreOpening.TryOpen(parseResult.GetValue(GlobalOptions.Db) ?? SqliteInfo.DefaultPath, parseResult.InvocationConfiguration.Error);
+            using var host = CliHost.Create(parseResult);
+            using var store = host.TryOpenStore(parseResult.InvocationConfiguration.Error);
             if (store is null) return ExitCodes.Usage;
             var articles = await new ArticleQueries(store).ListAsync(cancellationToken).ConfigureAwait(false);
             if (parseResult.GetValue(json)) output.WriteLine(ReadJson.Serialize([.. articles.Select(ArticleSummaryJson.From)]));

@@ -34,16 +34,18 @@ internal static class BenchStreamCommand
         var command = new Command("stream", "Replay a set many times through analysis, dedup, clustering and SQLite; print articles/s and memory") { input, repeat, annotate, checkpointEvery };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(input)!, Math.Max(1, parseResult.GetValue(repeat)), parseResult.GetValue(annotate), Math.Max(1, parseResult.GetValue(checkpointEvery)),
-            parseResult.GetValue(GlobalOptions.Db) ?? SqliteInfo.DefaultPath, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error,
+            parseResult, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error,
             cancellationToken));
         bench.Subcommands.Add(command);
         return bench;
     }
 
-    private static async Task<int> RunAsync(string input, int repeat, bool annotate, int checkpointEvery, string db, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string input, int repeat, bool annotate, int checkpointEvery, ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var set = Load(input, error);
         if (set.Count == 0) return ExitCodes.Usage;
+        using var host = CliHost.Create(parseResult);
+        var db = host.StoreLocation;
         if (File.Exists(db))
         {
             error.WriteLine($"warta: {db} exists; the stream benchmark writes a fresh store (pass --db to a new file)");
@@ -52,7 +54,7 @@ internal static class BenchStreamCommand
         var replay = new StreamReplay(set);
 
         using var store = new SqliteStore(db);
-        var placer = await StoryPlacer.OpenAsync(store, TextServices.CreateAnalyzer(), new StoryPlacerOptions { BatchArticles = BatchSize, CheckpointEveryArticles = checkpointEvery }, cancellationToken: cancellationToken);
+        var placer = await StoryPlacer.OpenAsync(store, host.Analyzer, new StoryPlacerOptions { BatchArticles = BatchSize, CheckpointEveryArticles = checkpointEvery }, cancellationToken: cancellationToken);
         await using var placing = placer;
         // The same pipeline as ingest: annotation (optional here) in parallel, then the placer.
         var pipeline = new IngestPipeline(static _ => [], placer, annotate ? [new AnnotationStage(EntityTagger.Shipped)] : []);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Warta.Core.Stories;
-using Warta.Storage.Sqlite;
 
 namespace Warta.Cli.Commands;
 
@@ -14,7 +13,8 @@ internal static class EntitiesCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            using var store = StoreOpening.TryOpen(parseResult.GetValue(GlobalOptions.Db) ?? SqliteInfo.DefaultPath, parseResult.InvocationConfiguration.Error);
+            using var host = CliHost.Create(parseResult);
+            using var store = host.TryOpenStore(parseResult.InvocationConfiguration.Error);
             if (store is null) return ExitCodes.Usage;
             var entities = await new StoryQueries(store, store).EntitiesAsync(cancellationToken).ConfigureAwait(false);
             if (parseResult.GetValue(json))
@@ -42,7 +42,8 @@ internal static class EntitiesCommand
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             var wanted = parseResult.GetValue(name) ?? "";
-            using var store = StoreOpening.TryOpen(parseResult.GetValue(GlobalOptions.Db) ?? SqliteInfo.DefaultPath, error);
+            using var host = CliHost.Create(parseResult);
+            using var store = host.TryOpenStore(error);
             if (store is null) return ExitCodes.Usage;
             var matches = await new StoryQueries(store, store).FindEntityAsync(wanted, cancellationToken).ConfigureAwait(false);
             if (matches.Count == 0)

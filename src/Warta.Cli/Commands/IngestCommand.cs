@@ -30,7 +30,7 @@ internal static class IngestCommand
         var command = new Command("ingest", "Read news reports into the store; prints 'read N, new N, duplicate N, failed N'") { paths, lockTimeout };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(paths) ?? [],
-            parseResult.GetValue(GlobalOptions.Db) ?? SqliteInfo.DefaultPath,
+            parseResult,
             TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(lockTimeout))),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -38,7 +38,7 @@ internal static class IngestCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string db, TimeSpan lockTimeout, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, ParseResult parseResult, TimeSpan lockTimeout, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var missing = InputPaths.Missing(paths);
         foreach (var path in missing) error.WriteLine($"warta: path not found: {path}");
@@ -46,7 +46,9 @@ internal static class IngestCommand
 
         var selection = InputPaths.Select(paths);
         var files = selection.Files;
-        using var store = StoreOpening.TryOpen(db, error);
+        using var host = CliHost.Create(parseResult);
+        var db = host.StoreLocation;
+        using var store = host.TryOpenStore(error);
         if (store is null) return ExitCodes.Usage;
 
         StoryPlacer placer;
@@ -54,7 +56,7 @@ internal static class IngestCommand
         {
             // Only one process writes at a time: the placer holds the store's write lock until it is disposed.
             placer = await StoryPlacer.OpenAsync(
-                store, TextServices.CreateAnalyzer(), new StoryPlacerOptions { LockTimeout = lockTimeout },
+                store, host.Analyzer, new StoryPlacerOptions { LockTimeout = lockTimeout },
                 message => error.WriteLine($"warta: {message}"), cancellationToken);
         }
         catch (StoreBusyException ex)

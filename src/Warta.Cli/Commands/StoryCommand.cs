@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Warta.Core.Stories;
-using Warta.Storage.Sqlite;
 
 namespace Warta.Cli.Commands;
 
@@ -17,7 +16,8 @@ internal static class StoryCommand
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             var wanted = parseResult.GetValue(id) ?? "";
-            using var store = StoreOpening.TryOpen(parseResult.GetValue(GlobalOptions.Db) ?? SqliteInfo.DefaultPath, error);
+            using var host = CliHost.Create(parseResult);
+            using var store = host.TryOpenStore(error);
             if (store is null) return ExitCodes.Usage;
             var found = await new StoryQueries(store, store).GetAsync(wanted, cancellationToken).ConfigureAwait(false);
             switch (found.Kind)
