@@ -4,6 +4,7 @@ using Warta.Core.Clustering;
 using Warta.Core.Model;
 using Warta.Core.Pipeline;
 using Warta.Core.Storage;
+using Warta.Evaluation.Clustering;
 using Warta.Testing;
 using Xunit;
 

@@ -3,10 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Warta.Core.Clustering;
 using Warta.Core.Entities;
-using Warta.Core.Evaluation;
 using Warta.Core.Ingestion;
 using Warta.Core.Model;
 using Warta.Core.Pipeline;
+using Warta.Evaluation;
+using Warta.Evaluation.Clustering;
 using Warta.Storage.Sqlite;
 
 namespace Warta.Cli.Commands;

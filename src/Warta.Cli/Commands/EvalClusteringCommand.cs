@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Warta.Core.Clustering;
-using Warta.Core.Evaluation;
 using Warta.Core.Ingestion;
+using Warta.Evaluation;
 
 namespace Warta.Cli.Commands;
 

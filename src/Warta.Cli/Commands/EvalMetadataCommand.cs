@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Warta.Core.Evaluation;
 using Warta.Core.Ingestion;
+using Warta.Evaluation;
 
 namespace Warta.Cli.Commands;
 

@@ -3,7 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Warta.Core.Entities;
-using Warta.Core.Evaluation;
+using Warta.Evaluation;
+using Warta.Evaluation.Entities;
 
 namespace Warta.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Warta.Core.Evaluation;
+using Warta.Evaluation;
 using Warta.Text;
 
 namespace Warta.Cli.Commands;

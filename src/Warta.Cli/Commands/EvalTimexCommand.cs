@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Warta.Core.Evaluation;
+using Warta.Evaluation;
 
 namespace Warta.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Warta.Core.Entities;
+using Warta.Evaluation.Entities;
 
 namespace Warta.Cli.Commands;
 

@@ -12,7 +12,7 @@ namespace Warta.Core.Clustering;
 /// <c>s-</c> + the first article's id, so the same stream gives the same ids. Articles never move: when an article bridges
 /// two live stories strongly, the younger story is merged into the older and a <see cref="StoryMerge"/> records it.
 /// Stories idle beyond <see cref="StoryClustererOptions.IdleWindow"/> leave the working set (the caller keeps their summaries).
-/// The clusterer is deterministic given the input order; feed it through <see cref="StreamOrder"/> so arrival order within
+/// The clusterer is deterministic given the input order; feed it through <see cref="Pipeline.PlacementOrder"/> so arrival order within
 /// the ordering window does not matter. Not thread-safe.
 /// </remarks>
 public sealed partial class StoryClusterer

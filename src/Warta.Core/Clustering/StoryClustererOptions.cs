@@ -31,7 +31,7 @@ public sealed record StoryClustererOptions
     /// Error analysis (<c>warta eval clustering --placements</c>): most of the remaining loss is gold stories that join
     /// subtopics sharing no words (iOS 7.1 with CarPlay) or split one topic crawled an hour apart (two Bitcoin stories);
     /// those labels follow arrival bursts, which a text-blind cut at one-minute gaps recovers exactly
-    /// (<see cref="Evaluation.ClusteringEvaluator.TimeGapBaseline"/>), and which the day-scale decay here rightly ignores.
+    /// (<c>ClusteringEvaluator.TimeGapBaseline</c> in Warta.Evaluation), and which the day-scale decay here rightly ignores.
     /// </remarks>
     public double AssignThreshold { get; init; } = 0.11;
 

@@ -9,7 +9,7 @@ using Warta.Text;
 namespace Warta.Core.Entities;
 
 /// <summary>Named-entity tagger for person, place and organisation: a linear model over hashed features with Viterbi decoding under BIO constraints.</summary>
-/// <remarks>Weights come from <see cref="EntityTaggerTrainer"/> (averaged perceptron, Collins 2002). The shipped model is an
+/// <remarks>Weights come from <c>EntityTaggerTrainer</c> in Warta.Evaluation (averaged perceptron, Collins 2002). The shipped model is an
 /// embedded resource trained by <c>warta train ner</c> on the MIT-licensed NERGrit, NERP and IDNER-news-2k train splits.</remarks>
 public sealed partial class EntityTagger
 {
@@ -23,7 +23,7 @@ public sealed partial class EntityTagger
     private readonly int _domain;
     private readonly EntityFeatureExtractor _extractor;
 
-    /// <summary>Per-training-set corrections added to the shared weights (see <see cref="EntityTaggerTrainer"/>).</summary>
+    /// <summary>Per-training-set corrections added to the shared weights (see <c>EntityTaggerTrainer</c> in Warta.Evaluation).</summary>
     /// <param name="Names">Training sets, in order; domain index i + 1 is Names[i].</param>
     /// <param name="DefaultIndex">Domain used unless <see cref="ForDomain"/> says otherwise; 0 for the shared weights alone.</param>
     /// <param name="Emission">One bucket × tag table holding every domain's feature copies (hashed by domain).</param>

@@ -1,5 +1,6 @@
 using Warta.Core.Clustering;
 using Warta.Core.Ingestion;
+using Warta.Evaluation.Clustering;
 using Warta.Testing;
 using Warta.Text;
 using Xunit;

@@ -1,6 +1,7 @@
 using CsCheck;
 using Warta.Core.Clustering;
 using Warta.Core.Model;
+using Warta.Evaluation.Clustering;
 using Xunit;
 using static Warta.Core.Tests.Clustering.StreamArticles;
 

@@ -1,6 +1,7 @@
 using Warta.Core.Entities;
-using Warta.Core.Evaluation;
 using Warta.Core.Model;
+using Warta.Evaluation;
+using Warta.Evaluation.Entities;
 using Warta.Testing;
 using Warta.Text;
 using Xunit;

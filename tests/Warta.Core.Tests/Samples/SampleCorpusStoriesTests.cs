@@ -1,7 +1,8 @@
 using Warta.Core.Clustering;
-using Warta.Core.Evaluation;
 using Warta.Core.Ingestion;
 using Warta.Core.Model;
+using Warta.Evaluation;
+using Warta.Evaluation.Clustering;
 using Warta.Testing;
 using Warta.Text;
 using Xunit;

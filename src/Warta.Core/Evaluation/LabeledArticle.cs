@@ -1,6 +1,0 @@
-using Warta.Core.Model;
-
-namespace Warta.Core.Evaluation;
-
-/// <summary>An article with the gold story (or thread) it belongs to.</summary>
-public sealed record LabeledArticle(Article Article, string Gold);

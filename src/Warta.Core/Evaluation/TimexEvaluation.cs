@@ -1,4 +1,0 @@
-namespace Warta.Core.Evaluation;
-
-/// <summary>The score of a TIMEX3 evaluation and every disagreement behind it.</summary>
-public sealed record TimexEvaluation(TimexScore Score, IReadOnlyList<TimexError> Errors);
