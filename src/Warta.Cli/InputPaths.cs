@@ -1,4 +1,5 @@
 using Warta.Core.Ingestion;
+using Warta.Core.Model;
 
 namespace Warta.Cli;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Warta.Core.Ingestion;
+using Warta.Core.Model;
 using Warta.Core.Pipeline;
 using Warta.Storage.Sqlite;
 

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Spectre.Console;
 using Warta.Core.Entities;
 using Warta.Core.Ingestion;
+using Warta.Core.Model;
 using Warta.Core.Pipeline;
 using Warta.Core.Storage;
 using Warta.Storage.Sqlite;

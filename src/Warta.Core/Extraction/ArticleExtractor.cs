@@ -1,4 +1,3 @@
-using Warta.Core.Ingestion;
 using Warta.Core.Model;
 
 namespace Warta.Core.Extraction;

@@ -105,13 +105,13 @@ public static partial class PageCleaner
         for (var p = 0; p < paragraphs.Count; p++)
         {
             var match = Dateline().Match(paragraphs[p]);
-            if (p > 0 && match.Success && earlier.Contains(Ingestion.ArticleId.Normalize(paragraphs[p][match.Length..])))
+            if (p > 0 && match.Success && earlier.Contains(Warta.Core.Model.ArticleId.Normalize(paragraphs[p][match.Length..])))
             {
                 if (match.Groups["outlet"].Success) datelineOutlet ??= match.Groups["outlet"].Value;
                 paragraphs[p] = "";
                 continue;
             }
-            earlier.Add(Ingestion.ArticleId.Normalize(paragraphs[p]));
+            earlier.Add(Warta.Core.Model.ArticleId.Normalize(paragraphs[p]));
         }
         var kept = Cap(KeepFirstOfEach(paragraphs), truncation);
 
@@ -161,11 +161,11 @@ public static partial class PageCleaner
         return text[..cut].TrimEnd();
     }
 
-    /// <summary>Non-empty paragraphs, each kept only at its first occurrence (compared after <see cref="Ingestion.ArticleId.Normalize"/>).</summary>
+    /// <summary>Non-empty paragraphs, each kept only at its first occurrence (compared after <see cref="Warta.Core.Model.ArticleId.Normalize"/>).</summary>
     private static List<string> KeepFirstOfEach(List<string> paragraphs)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        return paragraphs.Where(p => p.Length > 0 && seen.Add(Ingestion.ArticleId.Normalize(p))).ToList();
+        return paragraphs.Where(p => p.Length > 0 && seen.Add(Warta.Core.Model.ArticleId.Normalize(p))).ToList();
     }
 
     /// <summary>Strips every leading dateline of paragraph <paramref name="index"/>; returns the first outlet, or null when there was none.</summary>

@@ -1,4 +1,5 @@
 using Warta.Core.Extraction;
+using Warta.Core.Model;
 
 namespace Warta.Core.Ingestion;
 

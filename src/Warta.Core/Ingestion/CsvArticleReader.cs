@@ -1,3 +1,5 @@
+using Warta.Core.Model;
+
 namespace Warta.Core.Ingestion;
 
 /// <summary>Reads CSV with a header naming the columns <c>title</c>, <c>text</c>, <c>url</c>, <c>outlet</c>, <c>published</c>, <c>author</c>/<c>authors</c> (any order, any case).</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Unicode;
+using Warta.Core.Model;
 
 namespace Warta.Core.Ingestion;
 

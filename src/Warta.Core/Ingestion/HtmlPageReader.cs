@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Warta.Core.Extraction;
+using Warta.Core.Model;
 
 namespace Warta.Core.Ingestion;
 

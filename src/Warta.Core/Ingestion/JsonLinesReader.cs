@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Warta.Core.Model;
 
 namespace Warta.Core.Ingestion;
 

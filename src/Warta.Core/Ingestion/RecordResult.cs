@@ -1,3 +1,5 @@
+using Warta.Core.Model;
+
 namespace Warta.Core.Ingestion;
 
 /// <summary>What a format reader produced for one record: its fields, or why the record could not be read.</summary>

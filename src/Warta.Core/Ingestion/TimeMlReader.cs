@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using Warta.Core.Model;
 
 namespace Warta.Core.Ingestion;
 

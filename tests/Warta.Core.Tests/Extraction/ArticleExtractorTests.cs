@@ -1,5 +1,6 @@
 using Warta.Core.Extraction;
 using Warta.Core.Ingestion;
+using Warta.Core.Model;
 using Xunit;
 
 namespace Warta.Core.Tests.Extraction;

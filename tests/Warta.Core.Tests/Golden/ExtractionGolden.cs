@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Warta.Core.Ingestion;
+using Warta.Core.Model;
 using Warta.Testing;
 
 namespace Warta.Core.Tests.Golden;

@@ -1,4 +1,5 @@
 using Warta.Core.Ingestion;
+using Warta.Core.Model;
 using Xunit;
 
 namespace Warta.Core.Tests.Ingestion;

@@ -1,5 +1,6 @@
 using System.Text;
 using Warta.Core.Ingestion;
+using Warta.Core.Model;
 using Xunit;
 
 namespace Warta.Core.Tests.Ingestion;

@@ -2,6 +2,7 @@ using System.Text;
 using CsCheck;
 using Warta.Core.Extraction;
 using Warta.Core.Ingestion;
+using Warta.Core.Model;
 using Xunit;
 
 namespace Warta.Core.Tests.Ingestion;

@@ -1,6 +1,6 @@
 using Warta.Core.Model;
 
-namespace Warta.Core.Ingestion;
+namespace Warta.Core.Model;
 
 /// <summary>What reading one record of an input produced: an article or an error, never both.</summary>
 public sealed record IngestOutcome

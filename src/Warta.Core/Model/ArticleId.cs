@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Warta.Core.Ingestion;
+namespace Warta.Core.Model;
 
 /// <summary>Stable article id: the first 16 hex characters of SHA-256 over the normalised title and body.</summary>
 /// <remarks>Normalisation folds case, curly quotes, dash variants and whitespace, so re-formatting an article keeps its id.</remarks>

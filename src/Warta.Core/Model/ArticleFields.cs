@@ -1,4 +1,4 @@
-namespace Warta.Core.Ingestion;
+namespace Warta.Core.Model;
 
 /// <summary>What a format reader found in one record before cleaning: raw values with the signal each came from.</summary>
 /// <remarks>Every value is optional; the body text is cleaned and the missing fields are extracted from it afterwards.</remarks>

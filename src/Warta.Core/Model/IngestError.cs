@@ -1,4 +1,4 @@
-namespace Warta.Core.Ingestion;
+namespace Warta.Core.Model;
 
 /// <summary>Why one input (or one record of it) could not be read; shown to the user as one line.</summary>
 /// <param name="Source">The input's name, usually a file path.</param>
