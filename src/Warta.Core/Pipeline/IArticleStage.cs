@@ -2,7 +2,7 @@ using Warta.Core.Model;
 
 namespace Warta.Core.Pipeline;
 
-/// <summary>One step applied to every freshly read article before it is stored (annotation, near-duplicate marking, …).</summary>
+/// <summary>One stateless step applied to every freshly read article before placement (today: <see cref="AnnotationStage"/>).</summary>
 /// <remarks>
 /// Stages run in the order <see cref="IngestPipeline"/> is given them. A stage returns the article to pass on
 /// (usually a copy made with <c>with</c>); throwing fails only the record being processed. <see cref="IngestPipeline"/>

@@ -2,7 +2,7 @@ using Warta.Core.Model;
 
 namespace Warta.Core.Storage;
 
-/// <summary>Durable home of articles; every store (SQLite, PostgreSQL) passes the same contract tests.</summary>
+/// <summary>Articles stored without placement (tests and the ingest benchmark); placed articles are written through <see cref="IPlacementStore"/>, and every store passes the same contract tests.</summary>
 public interface IArticleStore : IDisposable
 {
     /// <summary>Stores the article atomically; returns false (and changes nothing) when an article with its id exists.</summary>
