@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Warta.Core.Storage;
 using Warta.Hosting;
@@ -35,6 +36,8 @@ internal sealed class CliHost : IDisposable
             new($"{PlacementOptions.Section}:{nameof(PlacementOptions.LockTimeoutSeconds)}", lockTimeoutSeconds?.ToString(CultureInfo.InvariantCulture)),
         ]);
         builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        // A service that fails to start is reported by TryStartPlacementAsync as one "warta:" line; the host's own error log would repeat it.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddWartaPlacement(builder.Configuration);
         return new CliHost(builder.Build());
     }
