@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Warta.Core.Storage;
 using Warta.Hosting;
 using Warta.Storage.Sqlite;
 using Warta.Text;
@@ -22,6 +25,48 @@ internal sealed class CliHost : IDisposable
         // Only an explicit --db overrides the environment and warta.json; a null value adds nothing.
         return new CliHost(WartaHost.CreateBuilder([new(nameof(WartaOptions.Store), parseResult.GetValue(GlobalOptions.Db))]).Build());
     }
+
+    /// <summary>Builds the host for a command that writes: with the <see cref="PlacementService"/>, <paramref name="lockTimeoutSeconds"/> (when given) over <c>Placer:LockTimeoutSeconds</c>.</summary>
+    public static CliHost CreateWithPlacement(ParseResult parseResult, double? lockTimeoutSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var builder = WartaHost.CreateBuilder(
+        [
+            new(nameof(WartaOptions.Store), parseResult.GetValue(GlobalOptions.Db)),
+            new($"{PlacementOptions.Section}:{nameof(PlacementOptions.LockTimeoutSeconds)}", lockTimeoutSeconds?.ToString(CultureInfo.InvariantCulture)),
+        ]);
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        // A service that fails to start is reported by TryStartPlacementAsync as one "warta:" line; the host's own error log would repeat it.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.Services.AddWartaPlacement(builder.Configuration);
+        return new CliHost(builder.Build());
+    }
+
+    /// <summary>Starts the host's placement service, telling <paramref name="error"/> while it waits for another writer;
+    /// or writes one line naming the store and why it cannot be written and returns null.</summary>
+    public async Task<PlacementService?> TryStartPlacementAsync(TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var placement = _host.Services.GetRequiredService<PlacementService>();
+        placement.OnWaiting = message => error.WriteLine($"warta: {message}");
+        try
+        {
+            await _host.StartAsync(cancellationToken);
+            return placement;
+        }
+        catch (StoreBusyException ex)
+        {
+            error.WriteLine($"warta: cannot write to store '{StoreLocation}': {ex.Message}");
+        }
+        catch (Exception ex) when (ex is StoreUnavailableException or OptionsValidationException)
+        {
+            error.WriteLine($"warta: {ex.Message}");
+        }
+        return null;
+    }
+
+    /// <summary>Stops the host: the placement service commits everything it took and releases the store.</summary>
+    public Task StopAsync() => _host.StopAsync(CancellationToken.None);
 
     /// <summary>Where the store lives, as configured.</summary>
     public string StoreLocation => _host.Services.GetRequiredService<IOptions<WartaOptions>>().Value.Store;

@@ -18,4 +18,18 @@ public static class WartaServiceCollectionExtensions
         services.AddSingleton(static _ => EntityTagger.Shipped);
         return services;
     }
+
+    /// <summary>Adds the <see cref="PlacementService"/> (the one writer, started and stopped with the host) and its <see cref="IIngestService"/>, with <see cref="PlacementOptions"/> from the <c>Placer</c> section.</summary>
+    public static IServiceCollection AddWartaPlacement(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PlacementOptions>().Bind(configuration.GetSection(PlacementOptions.Section)).Validate(
+            static o => o.IsValid,
+            "placer settings out of range (Placer:BatchArticles, BatchMs, CheckpointEveryArticles, CheckpointEverySeconds and QueueCapacity must be positive, LockTimeoutSeconds not negative)");
+        services.AddSingleton<PlacementService>();
+        services.AddSingleton<IIngestService>(static sp => sp.GetRequiredService<PlacementService>());
+        services.AddHostedService(static sp => sp.GetRequiredService<PlacementService>());
+        return services;
+    }
 }

@@ -1,0 +1,47 @@
+using Warta.Core.Pipeline;
+
+namespace Warta.Hosting;
+
+/// <summary>How the placement service batches, checkpoints and waits for the write lock, bound from the <c>Placer</c> section.</summary>
+/// <remarks>
+/// <c>{"placer": {"lockTimeoutSeconds": 5}}</c> in <c>warta.json</c>, <c>WARTA_PLACER__LOCKTIMEOUTSECONDS=5</c> in the
+/// environment, <c>--lock-timeout 5</c> on <c>warta ingest</c>. Defaults are <see cref="StoryPlacerOptions"/>'s.
+/// </remarks>
+public sealed class PlacementOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string Section = "Placer";
+
+    /// <summary>Placed articles per commit at most.</summary>
+    public int BatchArticles { get; set; } = 500;
+
+    /// <summary>A batch older than this is committed with the next submission, however small.</summary>
+    public int BatchMs { get; set; } = 2000;
+
+    /// <summary>A checkpoint goes with the first commit after this many placements since the last one.</summary>
+    public int CheckpointEveryArticles { get; set; } = 5000;
+
+    /// <summary>… or after this long since the last one.</summary>
+    public int CheckpointEverySeconds { get; set; } = 60;
+
+    /// <summary>Seconds to wait while another writer holds the store before giving up.</summary>
+    public double LockTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Submissions waiting for the placer at most; a submitter beyond this waits (back-pressure).</summary>
+    public int QueueCapacity { get; set; } = 16;
+
+    /// <summary>Whether every setting is in range; the validation message says which keys these are.</summary>
+    internal bool IsValid =>
+        BatchArticles > 0 && BatchMs >= 0 && CheckpointEveryArticles > 0 && CheckpointEverySeconds > 0
+        && LockTimeoutSeconds >= 0 && double.IsFinite(LockTimeoutSeconds) && QueueCapacity > 0;
+
+    /// <summary>The placer's options for these settings.</summary>
+    public StoryPlacerOptions ToStoryPlacerOptions() => new()
+    {
+        BatchArticles = BatchArticles,
+        BatchMs = BatchMs,
+        CheckpointEveryArticles = CheckpointEveryArticles,
+        CheckpointEverySeconds = CheckpointEverySeconds,
+        LockTimeout = TimeSpan.FromSeconds(LockTimeoutSeconds),
+    };
+}

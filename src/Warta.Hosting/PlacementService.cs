@@ -1,0 +1,192 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Warta.Core.Entities;
+using Warta.Core.Ingestion;
+using Warta.Core.Pipeline;
+using Warta.Storage.Sqlite;
+
+namespace Warta.Hosting;
+
+/// <summary>The process's one writer as a hosted service: owns the <see cref="IngestPipeline"/> ending in the store's <see cref="StoryPlacer"/>, fed through a bounded queue.</summary>
+/// <remarks>
+/// <para>Starting the host opens the configured store and its placer, which takes the store's write lock (waiting up to
+/// <see cref="PlacementOptions.LockTimeoutSeconds"/>, then failing the start with <see cref="Warta.Core.Storage.StoreBusyException"/>).
+/// Submissions are run one after another, in the order they were queued, on one background loop: reading and the placer
+/// are sequential by design, annotation runs in parallel inside the pipeline.</para>
+/// <para>Stopping the host closes the queue, runs every submission already queued, completes the placer (so everything
+/// taken is committed, with a checkpoint) and releases the lock before <see cref="StopAsync"/> returns. When the host's
+/// shutdown timeout fires first, submissions not yet started are cancelled; the ones taken are still committed.</para>
+/// </remarks>
+public sealed partial class PlacementService(
+    StoreOpener storeOpener,
+    TextAnalysisServices textAnalysis,
+    EntityTagger tagger,
+    IOptions<PlacementOptions> options,
+    ILogger<PlacementService> logger) : IIngestService, IHostedService, IDisposable
+{
+    private readonly ArticleIngestor _ingestor = new();
+    private readonly CancellationTokenSource _abandon = new();
+    private Channel<Submission>? _queue;
+    private SqliteStore? _store;
+    private StoryPlacer? _placer;
+    private Task _loop = Task.CompletedTask;
+    private Exception? _fault;
+
+    /// <summary>Told once, instead of the log, when another writer holds the lock at start, with what the service waits for.</summary>
+    /// <remarks>Set before the host starts; the CLI prints it as a line of its own.</remarks>
+    public Action<string>? OnWaiting { get; set; }
+
+    /// <summary>The largest document the reader takes; callers check a file's size before reading it into memory.</summary>
+    public long MaxInputBytes => _ingestor.MaxInputBytes;
+
+    /// <summary>What the placer did, once the service has stopped; null before.</summary>
+    public PlacerStats? Stats { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_placer is not null) throw new InvalidOperationException("the placement service is already running");
+        var settings = options.Value;
+        var store = storeOpener.Open();
+        try
+        {
+            var onWaiting = OnWaiting ?? (message => LogWaiting(logger, message));
+            _placer = await StoryPlacer.OpenAsync(store, textAnalysis.Analyzer, settings.ToStoryPlacerOptions(), onWaiting, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+        _store = store;
+        var pipeline = new IngestPipeline(_ingestor.Read, _placer, [new AnnotationStage(tagger)]);
+        _queue = Channel.CreateBounded<Submission>(new BoundedChannelOptions(settings.QueueCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
+        _loop = Task.Run(() => RunAsync(_queue.Reader, pipeline), CancellationToken.None);
+        LogStarted(logger, storeOpener.Location, _placer.Stats.Restored, _placer.Stats.Replayed);
+    }
+
+    public async Task<IngestSummary> SubmitAsync(
+        IReadOnlyList<RawDocument> documents,
+        IProgress<IngestProgress>? progress = null,
+        Action<IngestError>? onError = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var queue = _queue ?? throw new InvalidOperationException("the placement service is not running");
+        var submission = new Submission(documents, progress, onError, cancellationToken);
+        try
+        {
+            await queue.Writer.WriteAsync(submission, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException ex)
+        {
+            throw new InvalidOperationException("the placement service has stopped", ex);
+        }
+        return await submission.Done.Task.ConfigureAwait(false);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_queue is null || _placer is null) return;
+        _queue.Writer.TryComplete();
+        // The shutdown timeout only cancels submissions not started yet: what the placer took is committed regardless.
+        await using (cancellationToken.Register(_abandon.Cancel).ConfigureAwait(false))
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        try
+        {
+            // After a placer failure its state is unknown; releasing the lock without committing keeps the store as the last commit left it.
+            if (_fault is null) await _placer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+            Stats = _placer.Stats;
+            LogStopped(logger, Stats.Placed, Stats.Commits);
+        }
+        finally
+        {
+            await ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Releases the lock and the store without committing, when the host is disposed without being stopped.</summary>
+    public void Dispose()
+    {
+        ReleaseAsync().AsTask().GetAwaiter().GetResult();
+        _abandon.Dispose();
+    }
+
+    private async ValueTask ReleaseAsync()
+    {
+        _queue?.Writer.TryComplete();
+        var placer = _placer;
+        _placer = null;
+        try
+        {
+            if (placer is not null) await placer.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _store?.Dispose();
+            _store = null;
+        }
+    }
+
+    private async Task RunAsync(ChannelReader<Submission> reader, IngestPipeline pipeline)
+    {
+        await foreach (var submission in reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            if (_fault is not null)
+            {
+                submission.Done.TrySetException(new InvalidOperationException($"placement failed earlier: {_fault.Message}", _fault));
+                continue;
+            }
+            var token = submission.CancellationToken;
+            if (token.IsCancellationRequested || _abandon.IsCancellationRequested)
+            {
+                submission.Done.TrySetCanceled(token.IsCancellationRequested ? token : _abandon.Token);
+                continue;
+            }
+            try
+            {
+                var summary = await pipeline.IngestAllAsync(submission.Documents, submission.Progress, submission.OnError, token).ConfigureAwait(false);
+                submission.Done.TrySetResult(summary);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                submission.Done.TrySetCanceled(token);
+            }
+#pragma warning disable CA1031 // Reader and stage errors are counted inside the pipeline; what reaches here is the placer's or the store's, and it belongs to the submitter.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _fault = ex;
+                LogFailed(logger, ex);
+                submission.Done.TrySetException(ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}")]
+    private static partial void LogWaiting(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "placing into '{Store}' (checkpoint restored: {Restored}, placements re-run: {Replayed})")]
+    private static partial void LogStarted(ILogger logger, string store, bool restored, int replayed);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "placement stopped: {Placed} placed in {Commits} commits")]
+    private static partial void LogStopped(ILogger logger, int placed, int commits);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "placement failed; later submissions are refused")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+
+    /// <summary>One submitter's documents and callbacks, and the task its caller awaits.</summary>
+    private sealed record Submission(
+        IReadOnlyList<RawDocument> Documents, IProgress<IngestProgress>? Progress, Action<IngestError>? OnError, CancellationToken CancellationToken)
+    {
+        // Continuations run off the placing loop, so a submitter's code never holds up the next submission.
+        public TaskCompletionSource<IngestSummary> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
