@@ -82,15 +82,37 @@ public sealed class IngestPipeline
         ArgumentNullException.ThrowIfNull(documents);
         var total = IngestSummary.Empty;
         var done = 0;
+        (RawDocument[] Window, ReadDocument[] Read)? pending = null;
         foreach (var window in documents.Chunk(WindowSize))
         {
             var read = new ReadDocument[window.Length];
             for (var i = 0; i < window.Length; i++) read[i] = Read(window[i]);
-            RunStages(read);
-            for (var i = 0; i < window.Length; i++)
+            // This window goes through the stages while the previous one is handed on: placement is one thread, and
+            // annotation would otherwise leave the other cores idle while it runs.
+            var staging = StartStages(read);
+            try
             {
-                total += await CommitAsync(read[i], onError, cancellationToken).ConfigureAwait(false);
-                progress?.Report(new IngestProgress(++done, window[i].Source, total));
+                if (pending is { } previous)
+                {
+                    for (var i = 0; i < previous.Window.Length; i++)
+                    {
+                        total += await CommitAsync(previous.Read[i], onError, cancellationToken).ConfigureAwait(false);
+                        progress?.Report(new IngestProgress(++done, previous.Window[i].Source, total));
+                    }
+                }
+            }
+            finally
+            {
+                await staging.ConfigureAwait(false);
+            }
+            pending = (window, read);
+        }
+        if (pending is { } last)
+        {
+            for (var i = 0; i < last.Window.Length; i++)
+            {
+                total += await CommitAsync(last.Read[i], onError, cancellationToken).ConfigureAwait(false);
+                progress?.Report(new IngestProgress(++done, last.Window[i].Source, total));
             }
         }
         return total;
@@ -101,12 +123,23 @@ public sealed class IngestPipeline
     {
         ArgumentNullException.ThrowIfNull(articles);
         var total = IngestSummary.Empty;
+        ReadDocument? pending = null;
         foreach (var window in articles.Chunk(ArticleWindowSize))
         {
             var read = new ReadDocument([.. window.Select(IngestOutcome.Of)], null, new Article?[window.Length], new IngestError?[window.Length]);
-            RunStages([read]);
-            total += await CommitAsync(read, onError, cancellationToken).ConfigureAwait(false);
+            // As in IngestAllAsync: the stages of this window overlap the hand-on of the previous one.
+            var staging = StartStages([read]);
+            try
+            {
+                if (pending is not null) total += await CommitAsync(pending, onError, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await staging.ConfigureAwait(false);
+            }
+            pending = read;
         }
+        if (pending is not null) total += await CommitAsync(pending, onError, cancellationToken).ConfigureAwait(false);
         return total;
     }
 
@@ -123,6 +156,14 @@ public sealed class IngestPipeline
         {
             return new ReadDocument([], new IngestError(document.Source, null, $"could not be read: {ex.Message}"), [], []);
         }
+    }
+
+    /// <summary>Runs the stages over <paramref name="documents"/> on the thread pool, or at once when there are none (the articles pass straight on).</summary>
+    private Task StartStages(ReadDocument[] documents)
+    {
+        if (_stages.Count > 0) return Task.Run(() => RunStages(documents));
+        RunStages(documents);
+        return Task.CompletedTask;
     }
 
     private void RunStages(ReadDocument[] documents)

@@ -197,21 +197,38 @@ public sealed class StoryPlacer : IAsyncDisposable
 
     private async Task PlaceDueAsync(CancellationToken cancellationToken)
     {
-        foreach (var article in _due)
+        // Analysis (stemming) is pure and the analyzer thread-safe; clustering is one thread. So the next chunk is analysed on
+        // the thread pool while this one is clustered: at the end of a stream the whole reorder window is placed at once, and
+        // one core would otherwise do all of it.
+        var chunks = _due.Chunk(AnalysisChunk).ToArray();
+        var next = chunks.Length > 0 ? AnalyzeAsync(chunks[0]) : null;
+        for (var c = 0; c < chunks.Length; c++)
         {
-            _placing.Start();
-            var result = Place(_clusterer, _analyzer, article);
-            _placing.Stop();
-            _batch.Add(article, result);
-            _placedTotal++;
-            _sinceCheckpointArticles++;
-            _lastArticleId = article.Id;
-            _stats = _stats with { Placed = _stats.Placed + 1 };
-            OnPlaced?.Invoke(article, result);
-            if (_batch.Articles.Count >= _options.BatchArticles) await CommitAsync(false, cancellationToken).ConfigureAwait(false);
+            var analyzed = await next!.ConfigureAwait(false);
+            next = c + 1 < chunks.Length ? AnalyzeAsync(chunks[c + 1]) : null;
+            for (var i = 0; i < chunks[c].Length; i++)
+            {
+                var article = chunks[c][i];
+                _placing.Start();
+                var result = _clusterer.Add(article, analyzed[i].Title, analyzed[i].Body);
+                _placing.Stop();
+                _batch.Add(article, result);
+                _placedTotal++;
+                _sinceCheckpointArticles++;
+                _lastArticleId = article.Id;
+                _stats = _stats with { Placed = _stats.Placed + 1 };
+                OnPlaced?.Invoke(article, result);
+                if (_batch.Articles.Count >= _options.BatchArticles) await CommitAsync(false, cancellationToken).ConfigureAwait(false);
+            }
         }
         _due.Clear();
     }
+
+    /// <summary>Articles analysed ahead of clustering at a time; bounds the analysed text held to twice this many articles.</summary>
+    private const int AnalysisChunk = 32;
+
+    private Task<(AnalyzedText Title, AnalyzedText Body)[]> AnalyzeAsync(Article[] articles) =>
+        Task.Run(() => Array.ConvertAll(articles, article => Analyze(_analyzer, article)));
 
     /// <summary>Hands the batch to the store (after the one in flight), with a checkpoint when one is due or <paramref name="forceCheckpoint"/>.</summary>
     private async Task CommitAsync(bool forceCheckpoint, CancellationToken cancellationToken)
@@ -253,12 +270,18 @@ public sealed class StoryPlacer : IAsyncDisposable
         }, cancellationToken);
     }
 
-    /// <summary>The one place an article becomes clusterer input and is placed.</summary>
     /// <summary>The one place an article becomes clusterer input: the token layers annotation made for it, or made now for an article read back from the store.</summary>
     private static ClusteringResult Place(StoryClusterer clusterer, ITextAnalyzer analyzer, Article article)
     {
+        var (title, body) = Analyze(analyzer, article);
+        return clusterer.Add(article, title, body);
+    }
+
+    /// <summary>The clusterer input of an article: its token layers (see <see cref="Place"/>), analysed.</summary>
+    private static (AnalyzedText Title, AnalyzedText Body) Analyze(ITextAnalyzer analyzer, Article article)
+    {
         var tokens = ArticleTokens.Of(article);
-        return clusterer.Add(article, analyzer.Analyze(tokens.Title, article.Language), analyzer.Analyze(tokens.Body, article.Language));
+        return (analyzer.Analyze(tokens.Title, article.Language), analyzer.Analyze(tokens.Body, article.Language));
     }
 
     /// <summary>One commit's worth of placed articles; handed to the store whole, so never reused.</summary>
