@@ -1,4 +1,5 @@
 using Warta.Core.Ingestion;
+using Warta.Core.Model;
 using Warta.Core.Pipeline;
 
 namespace Warta.Hosting;

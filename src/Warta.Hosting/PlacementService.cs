@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Warta.Core.Entities;
 using Warta.Core.Ingestion;
+using Warta.Core.Model;
 using Warta.Core.Pipeline;
 using Warta.Storage.Sqlite;
 

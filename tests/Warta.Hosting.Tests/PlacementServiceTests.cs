@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Warta.Core.Ingestion;
+using Warta.Core.Model;
 using Warta.Core.Storage;
 using Warta.Storage.Sqlite;
 using Warta.Testing;
