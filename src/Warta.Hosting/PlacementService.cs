@@ -6,6 +6,7 @@ using Warta.Core.Entities;
 using Warta.Core.Ingestion;
 using Warta.Core.Model;
 using Warta.Core.Pipeline;
+using Warta.Core.Storage;
 using Warta.Storage.Sqlite;
 
 namespace Warta.Hosting;
@@ -25,12 +26,14 @@ public sealed partial class PlacementService(
     TextAnalysisServices textAnalysis,
     EntityTagger tagger,
     IOptions<PlacementOptions> options,
+    IEnumerable<IChangeFollowerSource> followerSources,
     ILogger<PlacementService> logger) : IIngestService, IHostedService, IDisposable
 {
     private readonly ArticleIngestor _ingestor = new();
     private readonly CancellationTokenSource _abandon = new();
     private Channel<Submission>? _queue;
     private SqliteStore? _store;
+    private List<IChangeFollower> _followers = [];
     private StoryPlacer? _placer;
     private Task _loop = Task.CompletedTask;
     private Exception? _fault;
@@ -50,16 +53,21 @@ public sealed partial class PlacementService(
         if (_placer is not null) throw new InvalidOperationException("the placement service is already running");
         var settings = options.Value;
         var store = storeOpener.Open();
+        var followers = new List<IChangeFollower>();
         try
         {
+            foreach (var source in followerSources) followers.Add(source.Open(store, storeOpener.Location));
             var onWaiting = OnWaiting ?? (message => LogWaiting(logger, message));
-            _placer = await StoryPlacer.OpenAsync(store, textAnalysis.Analyzer, settings.ToStoryPlacerOptions(), onWaiting, cancellationToken).ConfigureAwait(false);
+            var placerOptions = settings.ToStoryPlacerOptions() with { Followers = followers };
+            _placer = await StoryPlacer.OpenAsync(store, textAnalysis.Analyzer, placerOptions, onWaiting, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
+            foreach (var follower in followers) follower.Dispose();
             store.Dispose();
             throw;
         }
+        _followers = followers;
         _store = store;
         var pipeline = new IngestPipeline(_ingestor.Read, _placer, [new AnnotationStage(tagger)]);
         _queue = Channel.CreateBounded<Submission>(new BoundedChannelOptions(settings.QueueCapacity)
@@ -131,6 +139,8 @@ public sealed partial class PlacementService(
         }
         finally
         {
+            foreach (var follower in _followers) follower.Dispose();
+            _followers = [];
             _store?.Dispose();
             _store = null;
         }

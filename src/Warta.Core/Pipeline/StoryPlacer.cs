@@ -108,6 +108,7 @@ public sealed class StoryPlacer : IAsyncDisposable
                 if (page.Count < ReplayPage) break;
                 from = page[^1].Sequence;
             }
+            foreach (var follower in options.Followers) await follower.CatchUpAsync(cancellationToken).ConfigureAwait(false);
             var stats = new PlacerStats(restored, replayed, 0, 0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
             return new StoryPlacer(store, analyzer, options, writeLock, clusterer, stats, placedBefore + replayed, lastId);
         }
@@ -267,6 +268,7 @@ public sealed class StoryPlacer : IAsyncDisposable
                 await _store.CommitAsync(new PlacementBatch([], [], [], [], checkpoint), cancellationToken).ConfigureAwait(false);
                 _checkpointCommitTime += clock.Elapsed;
             }
+            foreach (var follower in _options.Followers) await follower.CatchUpAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 

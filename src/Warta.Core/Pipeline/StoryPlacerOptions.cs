@@ -27,4 +27,7 @@ public sealed record StoryPlacerOptions
 
     /// <summary>How long to wait for another writer's lock before giving up with <see cref="Storage.StoreBusyException"/>.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Kept in step with the store: caught up when the placer opens and after each of its commits.</summary>
+    public IReadOnlyList<Storage.IChangeFollower> Followers { get; init; } = [];
 }

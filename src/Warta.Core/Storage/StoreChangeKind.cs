@@ -11,4 +11,7 @@ public enum StoreChangeKind
 
     /// <summary>One story was merged into another on an article's arrival.</summary>
     StoriesMerged = 3,
+
+    /// <summary>An article was deleted, with its placement (the story it left is <see cref="StoreChange.StoryId"/>).</summary>
+    ArticleDeleted = 4,
 }

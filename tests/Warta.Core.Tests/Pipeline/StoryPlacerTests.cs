@@ -30,6 +30,52 @@ public sealed class StoryPlacerTests
     }
 
     [Fact]
+    public async Task Should_bring_its_followers_up_to_the_store_at_open_and_after_each_commit()
+    {
+        var store = new InMemoryStore();
+        await using (var earlier = await StoryPlacer.OpenAsync(store, Analyzers.Default, cancellationToken: Ct))
+        {
+            await earlier.SubmitAsync([SampleArticles.Make("a", "2019-04-22T08:00")], Ct);
+            await earlier.CompleteAsync(Ct);
+        }
+        using var follower = new RecordingFollower(store);
+        var options = new StoryPlacerOptions { BatchArticles = 1, ReorderWindow = 0, Followers = [follower] };
+
+        await using var placer = await StoryPlacer.OpenAsync(store, Analyzers.Default, options, cancellationToken: Ct);
+        Assert.Equal(await store.LatestSequenceAsync(Ct), follower.Held);
+        var heldAtOpen = follower.Held;
+        await placer.SubmitAsync([SampleArticles.Make("b", "2019-04-22T09:00")], Ct);
+        await placer.CompleteAsync(Ct);
+
+        Assert.True(follower.Held > heldAtOpen);
+        Assert.Equal(await store.LatestSequenceAsync(Ct), follower.Held);
+        Assert.Contains(follower.Seen, static c => c.Kind == StoreChangeKind.ArticlePlaced && c.ArticleId == "b");
+    }
+
+    /// <summary>A follower that keeps every change it is given and the last sequence number it holds.</summary>
+    private sealed class RecordingFollower(IChangeLog log) : IChangeFollower
+    {
+        public long Held { get; private set; }
+
+        public List<StoreChange> Seen { get; } = [];
+
+        public string Name => "recording";
+
+        public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+        {
+            foreach (var change in await log.ChangesSinceAsync(Held, int.MaxValue, cancellationToken))
+            {
+                Seen.Add(change);
+                Held = change.Sequence;
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Fact]
     public async Task Should_skip_articles_placed_by_an_earlier_run()
     {
         var store = new InMemoryStore();
