@@ -26,22 +26,23 @@ internal static class BenchStreamCommand
         var input = new Option<string>("--input") { Description = "Folder of articles (default samples/corpus) or a uci-news CSV of headlines", DefaultValueFactory = _ => Path.Combine("samples", "corpus") };
         var repeat = new Option<int>("--repeat") { Description = "How many times the set is replayed", DefaultValueFactory = _ => 10 };
         var annotate = new Option<bool>("--annotate") { Description = "Also run entity tagging/linking, time expressions and quotes" };
+        var fresh = new Option<bool>("--fresh-vocabulary") { Description = "Give every round new names, places and numbers, so the vocabulary keeps growing as real news does" };
         var checkpointEvery = new Option<int>("--checkpoint-every")
         {
             Description = "Save the clusterer checkpoint after this many placements (to measure its cost)",
             DefaultValueFactory = _ => new StoryPlacerOptions().CheckpointEveryArticles,
         };
         var bench = new Command("bench", "Throughput measurements");
-        var command = new Command("stream", "Replay a set many times through analysis, dedup, clustering and SQLite; print articles/s and memory") { input, repeat, annotate, checkpointEvery };
+        var command = new Command("stream", "Replay a set many times through analysis, dedup, clustering and SQLite; print articles/s and memory") { input, repeat, annotate, fresh, checkpointEvery };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult.GetValue(input)!, Math.Max(1, parseResult.GetValue(repeat)), parseResult.GetValue(annotate), Math.Max(1, parseResult.GetValue(checkpointEvery)),
+            parseResult.GetValue(input)!, Math.Max(1, parseResult.GetValue(repeat)), parseResult.GetValue(annotate), parseResult.GetValue(fresh), Math.Max(1, parseResult.GetValue(checkpointEvery)),
             parseResult, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error,
             cancellationToken));
         bench.Subcommands.Add(command);
         return bench;
     }
 
-    private static async Task<int> RunAsync(string input, int repeat, bool annotate, int checkpointEvery, ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string input, int repeat, bool annotate, bool fresh, int checkpointEvery, ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var set = Load(input, error);
         if (set.Count == 0) return ExitCodes.Usage;
@@ -74,7 +75,8 @@ internal static class BenchStreamCommand
         };
         for (var round = 0; round < repeat; round++)
         {
-            foreach (var articles in replay.Round(round).Chunk(BatchSize))
+            var stream = fresh ? replay.Round(round).Select(a => FreshVocabulary.ForRound(a, round)) : replay.Round(round);
+            foreach (var articles in stream.Chunk(BatchSize))
             {
                 await pipeline.IngestArticlesAsync(articles, cancellationToken: cancellationToken);
                 total += articles.Length;
@@ -88,7 +90,7 @@ internal static class BenchStreamCommand
         rates.Sort();
         var median = rates.Count > 0 ? rates[rates.Count / 2] : total / clock.Elapsed.TotalSeconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{total} articles ({set.Count} × {repeat}) in {clock.Elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} cores: median {median:F0} articles/s over {rates.Count} batches of {BatchSize}, overall {total / clock.Elapsed.TotalSeconds:F0} articles/s{(annotate ? ", with annotation" : "")}"));
+            $"{total} articles ({set.Count} × {repeat}) in {clock.Elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} cores: median {median:F0} articles/s over {rates.Count} batches of {BatchSize}, overall {total / clock.Elapsed.TotalSeconds:F0} articles/s{(annotate ? ", with annotation" : "")}{(fresh ? ", fresh vocabulary each round" : "")}"));
         foreach (var line in checkpoints) output.WriteLine(line);
         var stats = placer.Stats;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

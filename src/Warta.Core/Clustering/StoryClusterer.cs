@@ -292,6 +292,10 @@ public sealed partial class StoryClusterer
         if (into.Centroid.Count > 2 * _options.MaxCentroidTerms) PruneCentroid(into);
     }
 
+    /// <summary><paramref name="time"/> minus <paramref name="span"/>, or the earliest time when that is before it (a page dated in year 1).</summary>
+    private static DateTimeOffset Before(DateTimeOffset time, TimeSpan span) =>
+        time.UtcTicks - DateTimeOffset.MinValue.UtcTicks <= span.Ticks ? DateTimeOffset.MinValue : time - span;
+
     /// <summary>Evicts idle stories once per stream day, and the least recently updated ones beyond the cap.</summary>
     private IReadOnlyList<string> Sweep()
     {
@@ -301,12 +305,13 @@ public sealed partial class StoryClusterer
         if (day > _lastSweepDay)
         {
             _lastSweepDay = day;
-            var cutoff = _streamTime - _options.IdleWindow;
+            var cutoff = Before(_streamTime, _options.IdleWindow);
             foreach (var story in _stories.Values)
             {
                 if ((story.LastPublished ?? DateTimeOffset.MinValue) < cutoff) (evicted ??= []).Add(story.Id);
             }
-            _terms.Prune(Day(cutoff));
+            // Terms unseen for three idle windows belong to stories long evicted.
+            _terms.Prune(Day(cutoff), Day(Before(_streamTime, 3 * _options.IdleWindow)));
         }
         if (_stories.Count - (evicted?.Count ?? 0) >= _options.MaxLiveStories)
         {

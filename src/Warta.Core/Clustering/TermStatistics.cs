@@ -42,13 +42,16 @@ internal sealed partial class TermStatistics
         entry.LastSeenDay = day;
     }
 
-    /// <summary>Forgets terms seen in at most two documents and not since <paramref name="beforeDay"/>.</summary>
-    public void Prune(long beforeDay)
+    /// <summary>Forgets terms seen in at most two documents and not since <paramref name="beforeDay"/>, and every term not seen since <paramref name="forgetDay"/>.</summary>
+    /// <remarks>The second rule keeps the table flat on real news: names, places and figures of past stories often occur in
+    /// more than two reports, and without it every one of them stayed for good (73k terms after 318k headlines with new
+    /// names each round, against 11k after 32k). A term that comes back after so long counts as new again.</remarks>
+    public void Prune(long beforeDay, long forgetDay)
     {
         List<string>? stale = null;
         foreach (var (term, entry) in _terms)
         {
-            if (entry.DocumentFrequency <= 2 && entry.LastSeenDay < beforeDay) (stale ??= []).Add(term);
+            if (entry.LastSeenDay < forgetDay || (entry.DocumentFrequency <= 2 && entry.LastSeenDay < beforeDay)) (stale ??= []).Add(term);
         }
         if (stale is null) return;
         foreach (var term in stale) _terms.Remove(term);

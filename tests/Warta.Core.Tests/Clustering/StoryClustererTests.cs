@@ -101,6 +101,28 @@ public class StoryClustererTests
     }
 
     [Fact]
+    public void Should_forget_the_names_of_long_past_stories_even_when_several_reports_shared_them()
+    {
+        var clusterer = new StoryClusterer(new StoryClustererOptions { IdleWindow = TimeSpan.FromDays(30) });
+        var random = new Random(11);
+
+        // Four years, one story a day told by four reports that share its eight invented names (so each name is in more
+        // than two documents); nothing else is shared between days.
+        for (var day = 0; day < 4 * 365; day++)
+        {
+            var names = Enumerable.Range(0, 8).Select(_ => Word(random)).ToArray();
+            for (var report = 0; report < 4; report++)
+            {
+                var body = string.Join(' ', names) + " " + string.Join(' ', Enumerable.Range(0, 4).Select(_ => Word(random)));
+                Place(clusterer, Make($"d{day:D4}r{report}", names[0] + " " + names[1], body, March.AddDays(day).AddHours(report)));
+            }
+        }
+
+        // Three idle windows of days, each with 8 shared names and 4 × 4 words of their own, plus the day the sweep waits for.
+        Assert.InRange(clusterer.TermCount, 8 * 90, 95 * (8 + 16) * 2);
+    }
+
+    [Fact]
     public void Should_evict_the_least_recently_updated_stories_beyond_the_cap()
     {
         var clusterer = new StoryClusterer(new StoryClustererOptions { MaxLiveStories = 100 });
