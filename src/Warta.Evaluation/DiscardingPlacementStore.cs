@@ -2,9 +2,11 @@ using Warta.Core.Storage;
 
 namespace Warta.Evaluation;
 
-/// <summary>A placement store that keeps nothing: the evaluation scores what the placer reports, without disk I/O.</summary>
+/// <summary>A placement store that keeps nothing but the placed ids: the evaluation scores what the placer reports, without disk I/O.</summary>
+/// <remarks>The ids are kept because the placer asks the store whether an id it took earlier in the run was placed.</remarks>
 internal sealed class DiscardingPlacementStore : IPlacementStore
 {
+    private readonly HashSet<string> _placed = new(StringComparer.Ordinal);
     private long _sequence;
 
     public Task<IAsyncDisposable> AcquireWriteLockAsync(TimeSpan timeout, Action<string>? onWaiting = null, CancellationToken cancellationToken = default) =>
@@ -14,13 +16,14 @@ internal sealed class DiscardingPlacementStore : IPlacementStore
     {
         ArgumentNullException.ThrowIfNull(batch);
         _sequence += batch.Articles.Count + batch.Assignments.Count + batch.Merges.Count;
+        foreach (var assignment in batch.Assignments) _placed.Add(assignment.ArticleId);
         return Task.FromResult(_sequence);
     }
 
     public Task<ClustererCheckpoint?> GetCheckpointAsync(CancellationToken cancellationToken = default) => Task.FromResult<ClustererCheckpoint?>(null);
 
     public Task<IReadOnlySet<string>> FindPlacedAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlySet<string>>(new HashSet<string>(StringComparer.Ordinal));
+        Task.FromResult<IReadOnlySet<string>>(new HashSet<string>(ids.Where(_placed.Contains), StringComparer.Ordinal));
 
     public Task<IReadOnlyList<PlacedArticle>> ListPlacedSinceAsync(long sequence, int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PlacedArticle>>([]);

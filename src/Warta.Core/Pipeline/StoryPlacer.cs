@@ -31,7 +31,13 @@ public sealed class StoryPlacer : IAsyncDisposable
     private readonly string _fingerprint;
     private readonly StoryClusterer _clusterer;
     private readonly PlacementOrder _order;
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    /// <summary>Ids taken this run and not committed yet (in the reorder window or the open batch).</summary>
+    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+
+    /// <summary>A 64-bit hash of every id taken this run: a long run keeps 8 bytes per article, not its id string.</summary>
+    /// <remarks>A hit whose id is not pending is confirmed in the store (it was committed earlier in the run, or it is a
+    /// hash collision), so a new article is never taken for a duplicate.</remarks>
+    private readonly HashSet<ulong> _taken = [];
     private readonly bool _lookUpStore;
     private readonly List<Article> _due = [];
     private readonly Stopwatch _sinceCheckpoint = Stopwatch.StartNew();
@@ -160,7 +166,7 @@ public sealed class StoryPlacer : IAsyncDisposable
         for (var i = 0; i < articles.Count; i++)
         {
             var article = articles[i];
-            isNew[i] = placed?.Contains(article.Id) != true && _seen.Add(article.Id);
+            isNew[i] = placed?.Contains(article.Id) != true && await TakeAsync(article.Id, cancellationToken).ConfigureAwait(false);
             if (!isNew[i])
             {
                 duplicates++;
@@ -172,6 +178,29 @@ public sealed class StoryPlacer : IAsyncDisposable
         await PlaceDueAsync(cancellationToken).ConfigureAwait(false);
         if (_batch.Articles.Count > 0 && _batch.Age.ElapsedMilliseconds >= _options.BatchMs) await CommitAsync(false, cancellationToken).ConfigureAwait(false);
         return isNew;
+    }
+
+    /// <summary>Whether <paramref name="id"/> is new to this run (and the store, when the hash says it may not be); takes it if so.</summary>
+    private async ValueTask<bool> TakeAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_pending.Contains(id)) return false;
+        var hash = IdHash(id);
+        if (_taken.Contains(hash))
+        {
+            await _inFlight.ConfigureAwait(false);
+            if ((await _store.FindPlacedAsync([id], cancellationToken).ConfigureAwait(false)).Count > 0) return false;
+        }
+        _taken.Add(hash);
+        _pending.Add(id);
+        return true;
+    }
+
+    /// <summary>FNV-1a over the id's chars: stable across processes (string hash codes are not) and cheap.</summary>
+    private static ulong IdHash(string id)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in id) hash = (hash ^ c) * 1099511628211UL;
+        return hash;
     }
 
     /// <summary>Places everything still in the window, commits it, saves a checkpoint when anything was placed since the last, and waits for the store.</summary>
@@ -254,6 +283,7 @@ public sealed class StoryPlacer : IAsyncDisposable
             _sinceCheckpointArticles = 0;
             _sinceCheckpoint.Restart();
         }
+        foreach (var article in batch.Articles) _pending.Remove(article.Id);
         if (batch.Articles.Count == 0 && checkpoint is null) return;
         await _inFlight.ConfigureAwait(false);
         _stats = _stats with { Commits = _stats.Commits + 1 };

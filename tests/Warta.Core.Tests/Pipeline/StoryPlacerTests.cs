@@ -76,6 +76,22 @@ public sealed class StoryPlacerTests
     }
 
     [Fact]
+    public async Task Should_know_an_article_committed_earlier_in_the_same_run_for_a_duplicate()
+    {
+        var store = new InMemoryStore();
+        var options = new StoryPlacerOptions { BatchArticles = 1, ReorderWindow = 0 };
+        await using var placer = await StoryPlacer.OpenAsync(store, Analyzers.Default, options, cancellationToken: Ct);
+
+        var first = await placer.SubmitAsync([SampleArticles.Make("a", "2019-04-22T08:00"), SampleArticles.Make("b", "2019-04-22T09:00")], Ct);
+        var again = await placer.SubmitAsync([SampleArticles.Make("c", "2019-04-22T10:00"), SampleArticles.Make("a", "2019-04-22T08:00")], Ct);
+        await placer.CompleteAsync(Ct);
+
+        Assert.Equal([true, true], first);
+        Assert.Equal([true, false], again);
+        Assert.Equal(3, store.CountPlaced());
+    }
+
+    [Fact]
     public async Task Should_skip_articles_placed_by_an_earlier_run()
     {
         var store = new InMemoryStore();
