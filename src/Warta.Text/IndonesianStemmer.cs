@@ -15,7 +15,8 @@ namespace Warta.Text;
 /// </remarks>
 public sealed partial class IndonesianStemmer
 {
-    private const int CacheLimit = 100_000;
+    /// <summary>Stems cached before the cache is dropped; it sits behind <see cref="TextAnalyzer"/>'s word cache, so it sees only that cache's misses.</summary>
+    private const int CacheLimit = 50_000;
     private static readonly string[] Particles = ["lah", "kah", "pun", "tah"];
     private static readonly string[] Possessives = ["nya", "ku", "mu"];
     private static readonly string[] DerivationalSuffixes = ["kan", "an", "i"];

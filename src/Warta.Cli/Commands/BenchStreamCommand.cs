@@ -101,11 +101,12 @@ internal static class BenchStreamCommand
     }
 
     /// <summary>Memory and working-set size after a round; articles still in the reorder window are not placed yet.</summary>
+    /// <remarks>The heap is measured after a full collection, so it shows what is kept, not garbage not yet collected.</remarks>
     private static string Status(int rounds, int total, StoryPlacer placer)
     {
         var clusterer = placer.Clusterer;
         return string.Create(CultureInfo.InvariantCulture,
-            $"after {rounds,4}x ({total} articles, {placer.Stats.Placed} placed): managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB, working set {Environment.WorkingSet / 1048576.0:F0} MiB, live stories {clusterer.LiveStoryCount}, live articles {clusterer.LiveArticleCount}, terms {clusterer.TermCount}");
+            $"after {rounds,4}x ({total} articles, {placer.Stats.Placed} placed): live managed heap {GC.GetTotalMemory(true) / 1048576.0:F0} MiB, working set {Environment.WorkingSet / 1048576.0:F0} MiB, live stories {clusterer.LiveStoryCount}, live articles {clusterer.LiveArticleCount}, terms {clusterer.TermCount}");
     }
 
     private static List<Article> Load(string input, TextWriter error)
