@@ -82,11 +82,35 @@ public class ArticleLimitTests
         Assert.StartsWith("Warga kota 0 0 ", article.Paragraphs[0], StringComparison.Ordinal);
         Assert.InRange(article.Paragraphs.Sum(p => p.Length), PageCleaner.MaxBodyChars / 2, PageCleaner.MaxBodyChars);
         Assert.DoesNotContain(article.Paragraphs, static p => p.Contains("terakhir", StringComparison.Ordinal));
+        // Only the start of the file is decoded at all (the page is ASCII, so bytes are characters).
         var note = article.Provenance["truncated"];
         Assert.StartsWith("read ", note, StringComparison.Ordinal);
         Assert.InRange(int.Parse(note.AsSpan(5, note.IndexOf(' ', 5) - 5), System.Globalization.CultureInfo.InvariantCulture), HtmlPageReader.MaxHtmlChars - 1000, HtmlPageReader.MaxHtmlChars);
-        Assert.Contains($"of {page.Length} characters of HTML", note, StringComparison.Ordinal);
+        Assert.Contains($"of {page.Length} bytes", note, StringComparison.Ordinal);
         Assert.Contains("body cut", note, StringComparison.Ordinal);
+
+        // Given the whole text, the reader itself parses only the start.
+        var fields = HtmlPageReader.Read("big.html", page.ToString()).Fields!;
+        Assert.Matches(@"^read \d+ of " + page.Length + " characters of HTML$", fields.Truncation);
+        Assert.DoesNotContain("terakhir", fields.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_decode_only_the_start_of_a_text_page_far_over_the_text_cap_cut_after_a_line()
+    {
+        var page = new StringBuilder("Judul Berita yang Sangat Panjang\n\n");
+        for (var p = 0; page.Length < 2 * PageCleaner.MaxTextChars; p++) page.Append(Sentences(3, p)).Append("\u00e9\n\n");
+        var bytes = Encoding.UTF8.GetBytes(page.ToString());
+
+        var article = Assert.Single(Ingest.Bytes("long.txt", bytes)).Article!;
+
+        var note = article.Provenance["truncated"];
+        Assert.StartsWith("read ", note, StringComparison.Ordinal);
+        var read = int.Parse(note.AsSpan(5, note.IndexOf(' ', 5) - 5), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(read, PageCleaner.MaxTextChars - 1000, PageCleaner.MaxTextChars);
+        Assert.Equal((byte)'\n', bytes[read - 1]);
+        Assert.Contains($"of {bytes.Length} bytes", note, StringComparison.Ordinal);
+        Assert.EndsWith("\u00e9", article.Paragraphs[0], StringComparison.Ordinal);
     }
 
     [Fact]
