@@ -58,8 +58,10 @@ public sealed partial class PlacementService(
         {
             foreach (var source in followerSources) followers.Add(source.Open(store, storeOpener.Location));
             var onWaiting = OnWaiting ?? (message => LogWaiting(logger, message));
-            var placerOptions = settings.ToStoryPlacerOptions() with { Followers = followers };
+            var placerOptions = settings.ToStoryPlacerOptions() with { Followers = followers, Outlets = _ingestor.Outlets };
             _placer = await StoryPlacer.OpenAsync(store, textAnalysis.Analyzer, placerOptions, onWaiting, cancellationToken).ConfigureAwait(false);
+            // Read under the write lock, so the pairings of the last writer are in; new ones go into the store with the placer's commits.
+            _ingestor.Outlets.Load(store.ReadOutletPairings());
         }
         catch
         {

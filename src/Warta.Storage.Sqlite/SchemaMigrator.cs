@@ -98,6 +98,15 @@ internal static class SchemaMigrator
               AND EXISTS (SELECT 1 FROM story_assignments WHERE article_id = clusterer_checkpoint.last_article_id);
         DELETE FROM clusterer_checkpoint WHERE change_seq = 0;
         """,
+        // Outlet name-domain pairings learned by the reader (antarprov = antarprov.com), so that a later run resolves a
+        // name as the run that learned it did.
+        """
+        CREATE TABLE IF NOT EXISTS outlet_pairings (
+            name TEXT NOT NULL,
+            domain TEXT NOT NULL,
+            PRIMARY KEY (name, domain)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Steps.Count;

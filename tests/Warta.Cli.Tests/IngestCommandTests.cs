@@ -160,4 +160,36 @@ public sealed partial class IngestCommandTests : IDisposable
         var error = Assert.Single(result.ErrorLines);
         Assert.Matches(@"^error: .*saved/dump\.dat: .*binary", error);
     }
+
+    [Fact]
+    public void Should_give_the_same_outlet_keys_whether_files_are_ingested_in_one_run_or_split_across_two()
+    {
+        // The record pairs the name "Antarprov" with antarprov.com; the page names only "(Antarprov)" in its dateline.
+        var records = Path.Combine(_folder.Path, "1-records.jsonl");
+        File.WriteAllText(records,
+            "{\"title\": \"BNPB Salurkan Dana Siap Pakai untuk Banjir Lamaru\", \"url\": \"https://antarprov.com/daerah/2025/03/06/bnpb\", \"outlet\": \"Antarprov\", "
+            + "\"published\": \"2025-03-06T11:05:00+08:00\", \"text\": \"Lamaru (Antarprov) - Badan Nasional Penanggulangan Bencana menyalurkan dana siap pakai kepada Pemerintah Kabupaten Lamaru.\"}\n");
+        var page = Path.Combine(_folder.Path, "2-page.txt");
+        File.WriteAllText(page,
+            "Tanggul Beton Sungai Lamaru Rampung 80 Persen\n\nLamaru (Antarprov) - Pembangunan tanggul beton di tepi Sungai Lamaru telah mencapai sekitar 80 persen.\n\nWarga masih trauma tiap hujan deras.\n");
+        var together = _folder.File("together.db");
+        var split = _folder.File("split.db");
+
+        Assert.Equal(0, WartaInProcess.Run("ingest", records, page, "--db", together).ExitCode);
+        Assert.Equal(0, WartaInProcess.Run("ingest", records, "--db", split).ExitCode);
+        Assert.Equal(0, WartaInProcess.Run("ingest", page, "--db", split).ExitCode);
+
+        var inOneRun = Outlets(together);
+        Assert.Equal(2, inOneRun.Count);
+        Assert.All(inOneRun.Values, static outlet => Assert.Equal("antarprov.com", outlet));
+        Assert.Equal(inOneRun, Outlets(split));
+    }
+
+    private static Dictionary<string, string> Outlets(string db)
+    {
+        var result = WartaInProcess.Run("articles", "--json", "--db", db);
+        Assert.Equal(0, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        return json.RootElement.EnumerateArray().ToDictionary(static a => a.GetProperty("id").GetString()!, static a => a.GetProperty("outlet").GetString()!);
+    }
 }

@@ -86,6 +86,36 @@ public sealed class ReadCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_write_story_article_times_as_full_iso_instants_with_their_precision_in_a_separate_field()
+    {
+        var db = _folder.File("times.db");
+        using (var store = new SqliteStore(db))
+        {
+            var day = SampleArticles.Make("d1", "2025-04-29T00:00") with { Published = new PublicationTime(new DateTimeOffset(2025, 4, 29, 0, 0, 0, TimeSpan.FromHours(7)), TimePrecision.Day) };
+            var minute = SampleArticles.Make("m1") with { Published = new PublicationTime(new DateTimeOffset(2025, 9, 5, 11, 25, 0, TimeSpan.FromHours(8)), TimePrecision.Minute) };
+            store.TryAddRange([day, minute]);
+            var first = new DateTimeOffset(2025, 4, 29, 0, 0, 0, TimeSpan.FromHours(7));
+            await store.CommitAsync(
+                new PlacementBatch(
+                    [],
+                    [new("d1", "s-t1", null, 0), new("m1", "s-t1", null, 0)],
+                    [new("s-t1", "Banjir", 2, ["tirto.id"], first, minute.Published!.Value.Value)],
+                    []),
+                TestContext.Current.CancellationToken);
+        }
+
+        var result = WartaInProcess.Run("--db", db, "story", "s-t1", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var articles = json.RootElement.GetProperty("articles").EnumerateArray()
+            .ToDictionary(static a => a.GetProperty("id").GetString()!, static a => (a.GetProperty("published").GetString(), a.GetProperty("publishedPrecision").GetString()));
+        Assert.Equal(("2025-04-29T00:00:00+07:00", "day"), articles["d1"]);
+        Assert.Equal(("2025-09-05T11:25:00+08:00", "minute"), articles["m1"]);
+        Assert.Equal("2025-04-29T00:00:00+07:00", json.RootElement.GetProperty("story").GetProperty("firstPublished").GetString());
+    }
+
+    [Fact]
     public void Should_keep_control_characters_in_json_output_escaped_by_the_json_writer()
     {
         var result = WartaInProcess.Run("--db", _db, "stories", "--json");

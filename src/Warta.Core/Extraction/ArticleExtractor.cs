@@ -137,7 +137,9 @@ public static class ArticleExtractor
         }
 
         // Not a field's signal, but provenance is where a reader looks for how the article was made.
-        if (page.Truncation is not null) provenance["truncated"] = page.Truncation;
+        // The reader's cut (an oversized page or record) comes first: it happened before the cleaner's.
+        string?[] truncations = [fields.Truncation, page.Truncation];
+        if (truncations.Any(static t => t is not null)) provenance["truncated"] = string.Join("; ", truncations.OfType<string>());
 
         var language = LanguageDetector.Detect(title + "\n" + string.Join("\n", page.Paragraphs));
         provenance["language"] = "stopwords";

@@ -25,17 +25,20 @@ public sealed class ArticleIngestor(long maxInputBytes = ArticleIngestor.Default
         {
             return [IngestOutcome.Failed(new IngestError(document.Source, null, $"file is {document.Content.Length} bytes, more than the limit of {MaxInputBytes}"))];
         }
-        var decoded = DocumentDecoder.Decode(document, out var error);
+        var source = document.Source;
+        var cut = CutSinglePage(document, out var format);
+        var decoded = DocumentDecoder.Decode(cut ?? document, out var error);
         if (decoded is null) return [IngestOutcome.Failed(error!)];
         var text = decoded.Text;
-        var source = document.Source;
-        IEnumerable<RecordResult> records = FormatDetector.Detect(source, text) switch
+        format ??= FormatDetector.Detect(source, text);
+        var truncation = cut is null ? null : $"read {cut.Content.Length} of {document.Content.Length} bytes";
+        IEnumerable<RecordResult> records = format switch
         {
-            DocumentFormat.Html => [HtmlPageReader.Read(source, text)],
+            DocumentFormat.Html => [NoteCut(HtmlPageReader.Read(source, text), truncation)],
             DocumentFormat.JsonLines => JsonLinesReader.Read(source, text),
             DocumentFormat.Csv => CsvArticleReader.Read(source, text),
             DocumentFormat.TimeMl => [TimeMlReader.Read(source, text)],
-            _ => [RecordResult.Of(new ArticleFields { Source = source, Text = text })],
+            _ => [RecordResult.Of(new ArticleFields { Source = source, Text = text, Truncation = truncation })],
         };
         var outcomes = new List<IngestOutcome>();
         foreach (var record in records)
@@ -46,4 +49,51 @@ public sealed class ArticleIngestor(long maxInputBytes = ArticleIngestor.Default
         if (outcomes.Count == 0) outcomes.Add(IngestOutcome.Failed(new IngestError(source, null, "no records found")));
         return outcomes;
     }
+
+    /// <summary>
+    /// The start of a single-page input (HTML or text page) too long to be read whole, cut after a line or before a tag,
+    /// with its format; null (and the format when it is already known) otherwise.
+    /// </summary>
+    /// <remarks>
+    /// Only the start of such a page is ever read (<see cref="HtmlPageReader.MaxHtmlChars"/>,
+    /// <see cref="PageCleaner.MaxTextChars"/>), so decoding all of a 60 MB page into a 120 MB string would be spent for
+    /// nothing. Records (JSONL, CSV) and TimeML are decoded whole; so is UTF-16, where a byte cut needs more care than it is worth.
+    /// </remarks>
+    private static RawDocument? CutSinglePage(RawDocument document, out DocumentFormat? format)
+    {
+        format = null;
+        var bytes = document.Content.Span;
+        if (bytes.Length <= Math.Min(HtmlPageReader.MaxHtmlChars, PageCleaner.MaxTextChars)) return null;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return null;
+        // The format from the extension, or by sniffing the start (all the sniffer reads anyway).
+        var head = bytes[..Math.Min(bytes.Length, 8192)];
+        format = FormatDetector.Detect(document.Source, System.Text.Encoding.UTF8.GetString(head));
+        var limit = format switch
+        {
+            DocumentFormat.Html => HtmlPageReader.MaxHtmlChars,
+            DocumentFormat.TextPage => PageCleaner.MaxTextChars,
+            _ => int.MaxValue,
+        };
+        if (bytes.Length <= limit) return null;
+        // ASCII '<' and '\n' never occur inside a UTF-8 sequence, so a cut before them leaves whole characters.
+        var window = bytes[(limit - Math.Min(limit, 64 * 1024))..limit];
+        var at = format == DocumentFormat.Html ? window.LastIndexOf((byte)'<') : -1;
+        if (at < 0) at = window.LastIndexOf((byte)'\n') + 1;
+        var end = at > 0 ? limit - window.Length + at : Utf8Boundary(bytes, limit);
+        return new RawDocument(document.Source, document.Content[..end]);
+    }
+
+    /// <summary>The largest index at most <paramref name="limit"/> that does not split a UTF-8 sequence.</summary>
+    private static int Utf8Boundary(ReadOnlySpan<byte> bytes, int limit)
+    {
+        var end = limit;
+        // Back over continuation bytes (10xxxxxx) to the lead byte, which then starts the cut-off part.
+        while (end > 0 && limit - end < 4 && (bytes[end] & 0xC0) == 0x80) end--;
+        return end;
+    }
+
+    private static RecordResult NoteCut(RecordResult record, string? truncation) =>
+        truncation is null || record.Fields is not { } fields
+            ? record
+            : RecordResult.Of(fields with { Truncation = fields.Truncation is null ? truncation : truncation + "; " + fields.Truncation });
 }

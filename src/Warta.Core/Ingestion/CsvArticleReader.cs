@@ -60,6 +60,9 @@ public static class CsvArticleReader
                 Outlet = Get("outlet"),
                 Published = Get("published"),
                 Authors = authors,
+                Truncation = record.CutFields == 0
+                    ? null
+                    : $"{record.CutFields} field{(record.CutFields == 1 ? "" : "s")} cut at {CsvParser.MaxFieldChars} characters",
             });
         }
     }

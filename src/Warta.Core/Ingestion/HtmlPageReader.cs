@@ -15,16 +15,23 @@ public static partial class HtmlPageReader
     /// <summary>Blocks whose text becomes one paragraph each.</summary>
     private const string BlockSelector = "p, h2, h3, h4, h5, h6, li, blockquote, pre";
 
-    /// <summary>Larger pages are refused: a DOM costs about 20 bytes per character of HTML, and news pages are under 2 MB.</summary>
-    public const int MaxHtmlChars = 8 * 1024 * 1024;
+    /// <summary>
+    /// Only this much of a page is parsed (cut before a tag), the cut noted in <c>provenance.truncated</c>: a DOM costs
+    /// about 20 bytes per character of HTML, news pages are under 2 MB, and the body keeps at most
+    /// <see cref="PageCleaner.MaxBodyChars"/> anyway.
+    /// </summary>
+    public const int MaxHtmlChars = 4 * 1024 * 1024;
 
     public static RecordResult Read(string source, string html)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(html);
+        string? truncation = null;
         if (html.Length > MaxHtmlChars)
         {
-            return RecordResult.Failed(new IngestError(source, null, $"HTML page is {html.Length} characters, more than the limit of {MaxHtmlChars}"));
+            var cut = CutBeforeTag(html, MaxHtmlChars);
+            truncation = $"read {cut} of {html.Length} characters of HTML";
+            html = html[..cut];
         }
         html = HtmlNesting.Flatten(html, out _);
         var parser = new HtmlParser();
@@ -69,7 +76,16 @@ public static partial class HtmlPageReader
             PublishedSignal = "html-meta",
             Authors = authors,
             AuthorsSignal = "html-meta",
+            Truncation = truncation,
         });
+    }
+
+    /// <summary>The length of the start of <paramref name="html"/> kept under <paramref name="max"/>: up to the last tag that starts in it, so no tag is cut in half.</summary>
+    private static int CutBeforeTag(string html, int max)
+    {
+        var cut = html.LastIndexOf('<', max - 1, Math.Min(max, 64 * 1024));
+        if (cut > 0) return cut;
+        return char.IsHighSurrogate(html[max - 1]) ? max - 1 : max;
     }
 
     /// <summary>

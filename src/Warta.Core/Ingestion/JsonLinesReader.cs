@@ -72,8 +72,16 @@ public static class JsonLinesReader
         }
     }
 
+    /// <summary>
+    /// The longest string value kept whole, in UTF-8 bytes of its JSON text: a longer one keeps only its start, so a
+    /// 59 MB <c>text</c> value is not turned into a 118 MB string of which the page cleaner reads the first
+    /// <see cref="Extraction.PageCleaner.MaxTextChars"/> characters.
+    /// </summary>
+    public const int MaxValueBytes = Extraction.PageCleaner.MaxTextChars;
+
     private static RecordResult ReadObject(string source, string location, JsonElement root)
     {
+        var cut = new List<string>();
         var fields = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in root.EnumerateObject()) fields[property.Name] = property.Value;
         var authors = new List<string>();
@@ -82,9 +90,9 @@ public static class JsonLinesReader
             if (!fields.TryGetValue(key, out var value)) continue;
             if (value.ValueKind == JsonValueKind.Array)
             {
-                authors.AddRange(value.EnumerateArray().Select(Scalar).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()));
+                authors.AddRange(value.EnumerateArray().Select(v => Scalar(v, cut)).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()));
             }
-            else if (Scalar(value) is { Length: > 0 } one)
+            else if (Scalar(value, cut) is { Length: > 0 } one)
             {
                 authors.Add(one.Trim());
             }
@@ -92,28 +100,70 @@ public static class JsonLinesReader
         return RecordResult.Of(new ArticleFields
         {
             Source = $"{source}#{location}",
-            Title = First(fields, "title", "headline"),
-            Text = First(fields, "text", "body", "content") ?? "",
-            Url = First(fields, "url", "link"),
-            Outlet = First(fields, "outlet", "site", "publisher", "source"),
-            Published = First(fields, "published", "published_at", "date", "timestamp"),
+            Title = First(fields, cut, "title", "headline"),
+            Text = First(fields, cut, "text", "body", "content") ?? "",
+            Url = First(fields, cut, "url", "link"),
+            Outlet = First(fields, cut, "outlet", "site", "publisher", "source"),
+            Published = First(fields, cut, "published", "published_at", "date", "timestamp"),
             Authors = authors,
+            Truncation = cut.Count == 0 ? null : string.Join("; ", cut),
         });
     }
 
-    private static string? First(Dictionary<string, JsonElement> fields, params string[] keys)
+    private static string? First(Dictionary<string, JsonElement> fields, List<string> cut, params string[] keys)
     {
         foreach (var key in keys)
         {
-            if (fields.TryGetValue(key, out var value) && Scalar(value) is { } text && text.Trim().Length > 0) return text;
+            if (fields.TryGetValue(key, out var value) && Scalar(value, cut) is { } text && text.Trim().Length > 0) return text;
         }
         return null;
     }
 
-    private static string? Scalar(JsonElement value) => value.ValueKind switch
+    private static string? Scalar(JsonElement value, List<string> cut) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => Text(value, cut),
         JsonValueKind.Number => value.GetRawText(),
         _ => null,
     };
+
+    /// <summary>The string's value, or the start of it when its JSON text is longer than <see cref="MaxValueBytes"/> (noted in <paramref name="cut"/>).</summary>
+    private static string? Text(JsonElement value, List<string> cut)
+    {
+        // The raw text includes the quotes and is still escaped: a value within the limit is read as usual.
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length - 2 <= MaxValueBytes) return value.GetString();
+        var content = raw[1..^1];
+        // Cut where the prefix is a whole JSON string: not inside an escape (\u00e9, a surrogate pair's two escapes) or a
+        // UTF-8 sequence; 12 bytes back always reaches such a place.
+        for (var end = MaxValueBytes; end > MaxValueBytes - 16 && end > 0; end--)
+        {
+            if (TryReadPrefix(content[..end], out var prefix))
+            {
+                var note = $"a value cut at {end} of {content.Length} bytes";
+                if (!cut.Contains(note, StringComparer.Ordinal)) cut.Add(note);
+                return prefix;
+            }
+        }
+        return value.GetString();
+    }
+
+    private static bool TryReadPrefix(ReadOnlySpan<byte> content, out string? text)
+    {
+        var quoted = new byte[content.Length + 2];
+        quoted[0] = (byte)'"';
+        content.CopyTo(quoted.AsSpan(1));
+        quoted[^1] = (byte)'"';
+        try
+        {
+            var reader = new Utf8JsonReader(quoted);
+            reader.Read();
+            text = reader.GetString();
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
 }

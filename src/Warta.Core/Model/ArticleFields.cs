@@ -18,4 +18,6 @@ public sealed record ArticleFields
     public IReadOnlyList<string> Authors { get; init; } = [];
     public string? AuthorsSignal { get; init; }
     public string? Url { get; init; }
+    /// <summary>What the reader left unread of an oversized input (e.g. <c>read 4194300 of 62914560 characters of HTML</c>); null when nothing.</summary>
+    public string? Truncation { get; init; }
 }

@@ -287,7 +287,7 @@ public sealed class StoryPlacer : IAsyncDisposable
         if (batch.Articles.Count == 0 && checkpoint is null) return;
         await _inFlight.ConfigureAwait(false);
         _stats = _stats with { Commits = _stats.Commits + 1 };
-        var placements = batch.ToPlacementBatch();
+        var placements = batch.ToPlacementBatch() with { OutletPairings = _options.Outlets?.TakeUnsaved() ?? [] };
         _inFlight = Task.Run(async () =>
         {
             await _store.CommitAsync(placements, cancellationToken).ConfigureAwait(false);

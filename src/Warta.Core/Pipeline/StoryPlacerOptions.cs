@@ -30,4 +30,7 @@ public sealed record StoryPlacerOptions
 
     /// <summary>Kept in step with the store: caught up when the placer opens and after each of its commits.</summary>
     public IReadOnlyList<Storage.IChangeFollower> Followers { get; init; } = [];
+
+    /// <summary>The reader's outlet directory: the pairings it learned go into the store with each commit; null stores none.</summary>
+    public Extraction.OutletDirectory? Outlets { get; init; }
 }

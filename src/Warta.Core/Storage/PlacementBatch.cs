@@ -13,4 +13,8 @@ public sealed record PlacementBatch(
     IReadOnlyList<StoryAssignment> Assignments,
     IReadOnlyList<Story> Stories,
     IReadOnlyList<StoryMerge> Merges,
-    ClustererCheckpoint? Checkpoint = null);
+    ClustererCheckpoint? Checkpoint = null)
+{
+    /// <summary>Outlet name–domain pairings learned since the last commit (see <see cref="Extraction.OutletDirectory"/>), kept so later runs resolve names alike.</summary>
+    public IReadOnlyList<Extraction.OutletPairing> OutletPairings { get; init; } = [];
+}

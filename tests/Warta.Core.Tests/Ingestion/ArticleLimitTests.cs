@@ -1,5 +1,6 @@
 using System.Text;
 using Warta.Core.Extraction;
+using Warta.Core.Ingestion;
 using Xunit;
 
 namespace Warta.Core.Tests.Ingestion;
@@ -66,6 +67,94 @@ public class ArticleLimitTests
         var paragraph = Assert.Single(article.Paragraphs);
         Assert.StartsWith("Warga kota menunggu bantuan menunggu", paragraph, StringComparison.Ordinal);
         Assert.True(paragraph.Length <= PageCleaner.MaxParagraphChars);
+    }
+
+    [Fact]
+    public void Should_read_the_start_of_an_html_page_over_the_html_cap_instead_of_refusing_it()
+    {
+        var page = new StringBuilder("<html><head><meta property=\"og:title\" content=\"Judul Halaman Besar\"></head><body><article>");
+        for (var p = 0; page.Length < HtmlPageReader.MaxHtmlChars + (HtmlPageReader.MaxHtmlChars / 2); p++) page.Append("<p>").Append(Sentences(3, p)).Append("</p>\n");
+        page.Append("<p>Paragraf terakhir yang tidak terbaca.</p></article></body></html>");
+
+        var article = Ingest.Single("big.html", page.ToString());
+
+        Assert.Equal("Judul Halaman Besar", article.Title);
+        Assert.StartsWith("Warga kota 0 0 ", article.Paragraphs[0], StringComparison.Ordinal);
+        Assert.InRange(article.Paragraphs.Sum(p => p.Length), PageCleaner.MaxBodyChars / 2, PageCleaner.MaxBodyChars);
+        Assert.DoesNotContain(article.Paragraphs, static p => p.Contains("terakhir", StringComparison.Ordinal));
+        // Only the start of the file is decoded at all (the page is ASCII, so bytes are characters).
+        var note = article.Provenance["truncated"];
+        Assert.StartsWith("read ", note, StringComparison.Ordinal);
+        Assert.InRange(int.Parse(note.AsSpan(5, note.IndexOf(' ', 5) - 5), System.Globalization.CultureInfo.InvariantCulture), HtmlPageReader.MaxHtmlChars - 1000, HtmlPageReader.MaxHtmlChars);
+        Assert.Contains($"of {page.Length} bytes", note, StringComparison.Ordinal);
+        Assert.Contains("body cut", note, StringComparison.Ordinal);
+
+        // Given the whole text, the reader itself parses only the start.
+        var fields = HtmlPageReader.Read("big.html", page.ToString()).Fields!;
+        Assert.Matches(@"^read \d+ of " + page.Length + " characters of HTML$", fields.Truncation);
+        Assert.DoesNotContain("terakhir", fields.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_decode_only_the_start_of_a_text_page_far_over_the_text_cap_cut_after_a_line()
+    {
+        var page = new StringBuilder("Judul Berita yang Sangat Panjang\n\n");
+        for (var p = 0; page.Length < 2 * PageCleaner.MaxTextChars; p++) page.Append(Sentences(3, p)).Append("\u00e9\n\n");
+        var bytes = Encoding.UTF8.GetBytes(page.ToString());
+
+        var article = Assert.Single(Ingest.Bytes("long.txt", bytes)).Article!;
+
+        var note = article.Provenance["truncated"];
+        Assert.StartsWith("read ", note, StringComparison.Ordinal);
+        var read = int.Parse(note.AsSpan(5, note.IndexOf(' ', 5) - 5), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(read, PageCleaner.MaxTextChars - 1000, PageCleaner.MaxTextChars);
+        Assert.Equal((byte)'\n', bytes[read - 1]);
+        Assert.Contains($"of {bytes.Length} bytes", note, StringComparison.Ordinal);
+        Assert.EndsWith("\u00e9", article.Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_keep_only_the_start_of_an_oversized_jsonl_value_and_note_the_cut()
+    {
+        // Escapes and multibyte letters around the cut: the kept start must still be whole characters.
+        var text = new StringBuilder();
+        while (text.Length < JsonLinesReader.MaxValueBytes + 100_000) text.Append("Warga \\u00e9 \\ud83d\\ude00 kota \\\"é\\\" menunggu. ");
+        var line = "{\"title\":\"Judul Berita\",\"text\":\"" + text + "\"}";
+
+        var article = Ingest.Single("dump.jsonl", line);
+
+        Assert.Equal("Judul Berita", article.Title);
+        Assert.StartsWith("Warga \u00e9 \U0001F600 kota \"é\"", article.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Contains("a value cut at", article.Provenance["truncated"], StringComparison.Ordinal);
+        Assert.Contains($"of {Encoding.UTF8.GetByteCount(text.ToString())} bytes", article.Provenance["truncated"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_keep_only_the_start_of_an_oversized_csv_field_and_note_the_cut()
+    {
+        var text = Sentences(60_000, 4);
+        Assert.True(text.Length > CsvParser.MaxFieldChars);
+        var csv = "title,text\nJudul Berita CSV,\"" + text + "\"\nJudul Kedua,Teks kedua yang pendek.\n";
+
+        var outcomes = new ArticleIngestor().Read(new RawDocument("feed.csv", Encoding.UTF8.GetBytes(csv)));
+
+        Assert.Equal(2, outcomes.Count);
+        var first = outcomes[0].Article!;
+        Assert.Equal("Judul Berita CSV", first.Title);
+        Assert.StartsWith("Warga kota 4 0 ", first.Paragraphs[0], StringComparison.Ordinal);
+        Assert.StartsWith("1 field cut at 2000000 characters", first.Provenance["truncated"], StringComparison.Ordinal);
+        Assert.Equal("Teks kedua yang pendek.", Assert.Single(outcomes[1].Article!.Paragraphs));
+        Assert.False(outcomes[1].Article!.Provenance.ContainsKey("truncated"));
+    }
+
+    [Fact]
+    public void Should_cut_csv_fields_at_the_given_length_without_splitting_a_surrogate_pair()
+    {
+        var records = CsvParser.Parse("a,b\n\"xy\U0001F600z\",pendek\n", maxFieldChars: 3).ToList();
+
+        Assert.Equal(0, records[0].CutFields);
+        Assert.Equal(["xy", "pen"], records[1].Fields);
+        Assert.Equal(2, records[1].CutFields);
     }
 
     [Fact]
