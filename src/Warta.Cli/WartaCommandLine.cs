@@ -37,6 +37,8 @@ internal static class WartaCommandLine
         root.Subcommands.Add(EntitiesCommand.CreateSingle());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(BenchStreamCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(IndexCommand.Create());
         return root;
     }
 }
