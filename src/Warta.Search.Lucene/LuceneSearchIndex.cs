@@ -30,14 +30,19 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly WartaLuceneAnalyzer _analyzer;
     private readonly LuceneQueryBuilder _builder;
     private readonly IStoryReader? _stories;
+    private readonly bool _nearRealTime;
+    private long _lastRefresh;
 
     internal LuceneSearchIndex(SearcherManager searchers, global::Lucene.Net.Store.Directory? ownedDirectory, WartaLuceneAnalyzer analyzer, IStoryReader? stories)
     {
+        // Opened on a writer (no directory of its own): every call must see what the writer just applied.
+        _nearRealTime = ownedDirectory is null;
         _searchers = searchers;
         _ownedDirectory = ownedDirectory;
         _analyzer = analyzer;
         _builder = new LuceneQueryBuilder(analyzer.TextAnalyzer, analyzer.Stemmed);
         _stories = stories;
+        _lastRefresh = Environment.TickCount64;
     }
 
     /// <summary>Opens the index in <paramref name="folder"/> for reading; null when there is none yet.</summary>
@@ -100,7 +105,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         {
             var wanted = Math.Max(1, query.Offset + query.Limit);
             var top = searcher.Search(text, filter, wanted, SortOf(query.Sort), true, false);
-            var hits = top.ScoreDocs.Skip(query.Offset).Take(query.Limit).Select(d => HitOf(searcher, d, text)).ToList();
+            var hits = top.ScoreDocs.Skip(query.Offset).Take(query.Limit).Select(d => HitOf(searcher, d, query.Snippets ? text : null)).ToList();
             return Task.FromResult(new SearchResults<SearchHit>(top.TotalHits, hits));
         }
         finally
@@ -181,7 +186,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                     : searcher.SearchAfter(after, text, filter, ExportPage, sort, true, false);
                 if (top.ScoreDocs.Length == 0) yield break;
                 after = top.ScoreDocs[^1];
-                page = [.. top.ScoreDocs.Select(d => HitOf(searcher, d, text))];
+                page = [.. top.ScoreDocs.Select(d => HitOf(searcher, d, query.Snippets ? text : null))];
             }
             finally
             {
@@ -223,17 +228,23 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     private IndexSearcher Acquire()
     {
-        _searchers.MaybeRefresh();
+        // On a folder, checking for a newer commit lists the directory: at most once a second, not on every query.
+        var now = Environment.TickCount64;
+        if (_nearRealTime || now - Interlocked.Read(ref _lastRefresh) >= 1000)
+        {
+            _searchers.MaybeRefresh();
+            Interlocked.Exchange(ref _lastRefresh, now);
+        }
         return _searchers.Acquire();
     }
 
-    private SearchHit HitOf(IndexSearcher searcher, ScoreDoc scored, Query text)
+    private SearchHit HitOf(IndexSearcher searcher, ScoreDoc scored, Query? text)
     {
         var document = searcher.Doc(scored.Doc);
         var bucket = ArticleDocuments.Bucket(document);
         var title = document.Get(IndexFields.Title(bucket), CultureInfo.InvariantCulture) ?? "";
         var body = document.Get(IndexFields.Body(bucket), CultureInfo.InvariantCulture) ?? "";
-        var snippet = Snippet(text, IndexFields.Body(bucket), body) ?? Snippet(text, IndexFields.Title(bucket), title) ?? Lead(body.Length > 0 ? body : title);
+        var snippet = text is null ? "" : Snippet(text, IndexFields.Body(bucket), body) ?? Snippet(text, IndexFields.Title(bucket), title) ?? Lead(body.Length > 0 ? body : title);
         return new SearchHit(
             document.Get(IndexFields.Id, CultureInfo.InvariantCulture),
             title,
@@ -248,7 +259,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private string? Snippet(Query query, string field, string text)
     {
         if (text.Length == 0) return null;
-        var scorer = new QueryScorer(query, field);
+        // Term scoring, not span scoring: QueryScorer builds an in-memory index of each body to check phrase positions,
+        // which cost several milliseconds per query in `warta bench search`; a snippet only needs the words marked.
+        var scorer = new QueryTermScorer(query, field);
         // Fixed-size fragments: the span fragmenter lets a phrase match stretch a fragment over the whole body.
         var highlighter = new Highlighter(new SimpleHTMLFormatter("[", "]"), scorer) { TextFragmenter = new SimpleFragmenter(SnippetChars) };
         var fragment = highlighter.GetBestFragment(_analyzer, field, text);

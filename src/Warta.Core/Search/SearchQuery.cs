@@ -31,6 +31,9 @@ public sealed record SearchQuery
     public int Limit { get; init; } = 20;
     public int Offset { get; init; }
 
+    /// <summary>Whether hits carry a highlighted snippet; without one a hit costs only its stored fields.</summary>
+    public bool Snippets { get; init; } = true;
+
     /// <summary>Whether the query has no terms: the filters alone choose the articles.</summary>
     public bool HasNoTerms => Required.Count == 0;
 }
