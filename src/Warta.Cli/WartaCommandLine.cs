@@ -36,7 +36,11 @@ internal static class WartaCommandLine
         root.Subcommands.Add(EntitiesCommand.Create());
         root.Subcommands.Add(EntitiesCommand.CreateSingle());
         root.Subcommands.Add(TrainCommand.Create());
-        root.Subcommands.Add(BenchStreamCommand.Create());
+        var bench = BenchStreamCommand.Create();
+        bench.Subcommands.Add(BenchSearchCommand.Create());
+        root.Subcommands.Add(bench);
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(IndexCommand.Create());
         return root;
     }
 }

@@ -83,6 +83,10 @@ internal static class EntityAliases
         return null;
     }
 
+    /// <summary>Type and every name of each row the normalised name belongs to (canonical first), for query-time expansion in search.</summary>
+    public static IEnumerable<(EntityType Type, IReadOnlyList<string> Names)> RowsNaming(string normalisedName) =>
+        Rows.Where(r => r.Names.Any(n => EntityLinker.Normalise(n) == normalisedName)).Select(static r => (r.Type, (IReadOnlyList<string>)r.Names));
+
     private static Dictionary<(EntityType, string), string> BuildIndex()
     {
         var index = new Dictionary<(EntityType, string), string>();

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Globalization;
+using Warta.Evaluation.Search;
+
+namespace Warta.Cli.Commands;
+
+/// <summary><c>warta bench search --articles N</c>: indexing rate, index size, peak memory and top-10 latency per query class, Lucene against SQLite FTS5 in one run.</summary>
+internal static class BenchSearchCommand
+{
+    public static Command Create()
+    {
+        var articles = new Option<int>("--articles") { Description = "Articles to generate and index", DefaultValueFactory = _ => 20_000 };
+        var data = new Option<string>("--data") { Description = "The shared data folder with the Indonesian sentences (ner/, stemming/, timex/)", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
+        var command = new Command("search", "Build the Lucene index and an FTS5 table over generated Indonesian articles; time the same 240 queries on both") { articles, data };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            var count = parseResult.GetValue(articles);
+            var sentences = BenchSentences.Load(parseResult.GetValue(data)!);
+            if (count < 100 || sentences.Count < 1000)
+            {
+                error.WriteLine($"warta: need --articles of at least 100 and the shared data's sentences (found {sentences.Count} under {parseResult.GetValue(data)})");
+                return ExitCodes.Usage;
+            }
+            using var host = CliHost.Create(parseResult);
+            var folder = Path.Combine(Path.GetTempPath(), "warta-bench-search-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            try
+            {
+                var report = await SearchBenchmark.RunAsync(sentences, count, folder, host.Analyzer, cancellationToken).ConfigureAwait(false);
+                Print(report, sentences.Count, output);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Print(SearchBenchmarkReport report, int sentences, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"articles {report.Articles} (from {sentences} sentences), queries {report.Queries} (top 10, warm)"));
+        output.WriteLine(string.Create(c, $"indexing  lucene {report.LuceneArticlesPerSecond:0} articles/s ({report.LuceneCpuArticlesPerSecond:0} per CPU second)   fts5 {report.Fts5ArticlesPerSecond:0} articles/s ({report.Fts5CpuArticlesPerSecond:0} per CPU second)"));
+        output.WriteLine(string.Create(c, $"size      lucene {report.LuceneBytes / 1048576.0:0.0} MiB   fts5 {report.Fts5Bytes / 1048576.0:0.0} MiB   peak working set {report.PeakWorkingSetBytes / 1048576.0:0} MiB"));
+        output.WriteLine("class      queries  lucene p50  lucene p99  fts5 p50  fts5 p99  lucene cpu/q  fts5 cpu/q  +snippets p50  +snippets p99  lucene mean hits");
+        foreach (var q in report.Classes)
+        {
+            output.WriteLine(string.Create(c, $"{q.Class,-9}  {q.Queries,7}  {q.LuceneP50Ms,7:0.00} ms  {q.LuceneP99Ms,7:0.00} ms  {q.Fts5P50Ms,5:0.00} ms  {q.Fts5P99Ms,5:0.00} ms  {q.LuceneCpuMs,9:0.00} ms  {q.Fts5CpuMs,7:0.00} ms  {q.SnippetP50Ms,10:0.00} ms  {q.SnippetP99Ms,10:0.00} ms  {q.LuceneMeanHits,16:0}"));
+        }
+    }
+}

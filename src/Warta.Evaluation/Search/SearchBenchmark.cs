@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Warta.Core.Model;
+using Warta.Core.Search;
+using Warta.Core.Storage;
+using Warta.Search.Lucene;
+using Warta.Text;
+
+namespace Warta.Evaluation.Search;
+
+/// <summary><c>warta bench search</c>: builds the Lucene index and an SQLite FTS5 table over the same generated articles and
+/// times the same fixed queries (single words rare to common, two words, phrases, filtered) against both.</summary>
+public static class SearchBenchmark
+{
+    private const int PerClass = 40;
+    private const int VocabularySample = 2000;
+
+    public static async Task<SearchBenchmarkReport> RunAsync(IReadOnlyList<string> sentences, int count, string folder, ITextAnalyzer analyzer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        var generator = new BenchArticleGenerator(sentences);
+        var articles = new Article[count];
+        Parallel.For(0, count, i => articles[i] = generator.Generate(i));
+
+        var indexFolder = Path.Combine(folder, "bench.search");
+        var log = new GeneratedChangeLog(articles);
+        using var process = Process.GetCurrentProcess();
+        var clock = Stopwatch.StartNew();
+        var cpu = Cpu(process);
+        using (var follower = new LuceneIndexFollower(indexFolder, log, log, analyzer))
+        {
+            await follower.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var luceneRate = count / clock.Elapsed.TotalSeconds;
+        var luceneCpuRate = count / (Cpu(process) - cpu).TotalSeconds;
+
+        var ftsPath = Path.Combine(folder, "bench-fts5.db");
+        clock.Restart();
+        cpu = Cpu(process);
+        using var fts = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ftsPath, Pooling = false }.ToString());
+        fts.Open();
+        BuildFts(fts, articles);
+        var ftsRate = count / clock.Elapsed.TotalSeconds;
+        var ftsCpuRate = count / (Cpu(process) - cpu).TotalSeconds;
+
+        var queries = ChooseQueries(articles, analyzer);
+        using var index = LuceneSearchIndex.TryOpen(indexFolder, analyzer) ?? throw new InvalidOperationException("the benchmark index was not written");
+        using var ftsCommand = fts.CreateCommand();
+        ftsCommand.CommandText = "SELECT rowid FROM docs WHERE docs MATCH $q AND ($o = '' OR outlet = $o) ORDER BY bm25(docs, 2.0, 1.0, 0.0) LIMIT 10";
+        var match = ftsCommand.Parameters.Add("$q", SqliteType.Text);
+        var outlet = ftsCommand.Parameters.Add("$o", SqliteType.Text);
+        var classes = new List<QueryClassLatency>();
+        foreach (var group in queries.GroupBy(static q => q.Class))
+        {
+            var lucene = new List<double>();
+            var sqlite = new List<double>();
+            var snippets = new List<double>();
+            double hits = 0;
+            TimeSpan luceneCpu = default, ftsCpu = default;
+            for (var pass = 0; pass < 2; pass++)
+            {
+                foreach (var query in group)
+                {
+                    clock.Restart();
+                    await index.SearchArticlesAsync(query.Lucene, cancellationToken).ConfigureAwait(false);
+                    var snippetMs = clock.Elapsed.TotalMilliseconds;
+                    var before = Cpu(process);
+                    clock.Restart();
+                    // Ranked ids and titles, as FTS5 gives ranked rowids; the run above adds the highlighted snippets.
+                    var found = await index.SearchArticlesAsync(query.Lucene with { Snippets = false }, cancellationToken).ConfigureAwait(false);
+                    var luceneMs = clock.Elapsed.TotalMilliseconds;
+                    var between = Cpu(process);
+                    match.Value = query.Fts;
+                    outlet.Value = query.Lucene.Outlets.Count == 0 ? "" : query.Lucene.Outlets[0];
+                    clock.Restart();
+                    using (var reader = ftsCommand.ExecuteReader())
+                    {
+                        while (reader.Read())
+                        {
+                        }
+                    }
+                    var ftsMs = clock.Elapsed.TotalMilliseconds;
+                    var after = Cpu(process);
+                    // The first pass warms both engines' caches; only the second is timed.
+                    if (pass == 0) continue;
+                    luceneCpu += between - before;
+                    ftsCpu += after - between;
+                    lucene.Add(luceneMs);
+                    snippets.Add(snippetMs);
+                    sqlite.Add(ftsMs);
+                    hits += found.Total;
+                }
+            }
+            classes.Add(new QueryClassLatency(group.Key, lucene.Count, Percentile(lucene, 0.5), Percentile(lucene, 0.99), Percentile(sqlite, 0.5), Percentile(sqlite, 0.99),
+                luceneCpu.TotalMilliseconds / lucene.Count, ftsCpu.TotalMilliseconds / lucene.Count, Percentile(snippets, 0.5), Percentile(snippets, 0.99), hits / lucene.Count));
+        }
+        var luceneBytes = Directory.EnumerateFiles(indexFolder).Sum(static f => new FileInfo(f).Length);
+        fts.Close();
+        var ftsBytes = new FileInfo(ftsPath).Length;
+        process.Refresh();
+        return new SearchBenchmarkReport(count, queries.Count, luceneRate, ftsRate, luceneCpuRate, ftsCpuRate, luceneBytes, ftsBytes, process.PeakWorkingSet64, classes);
+    }
+
+    private static TimeSpan Cpu(Process process)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
+    private static void BuildFts(SqliteConnection connection, Article[] articles)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE VIRTUAL TABLE docs USING fts5(title, body, outlet UNINDEXED, tokenize = 'unicode61')";
+            create.ExecuteNonQuery();
+        }
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO docs(rowid, title, body, outlet) VALUES ($id, $title, $body, $outlet)";
+        var id = insert.Parameters.Add("$id", SqliteType.Integer);
+        var title = insert.Parameters.Add("$title", SqliteType.Text);
+        var body = insert.Parameters.Add("$body", SqliteType.Text);
+        var outlet = insert.Parameters.Add("$outlet", SqliteType.Text);
+        for (var i = 0; i < articles.Length; i++)
+        {
+            id.Value = i + 1;
+            title.Value = articles[i].Title;
+            body.Value = articles[i].Body;
+            outlet.Value = articles[i].Outlet;
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>A fixed set of queries from the first articles' vocabulary: single words by document frequency (rare, medium,
+    /// common; stopwords left out, since neither engine should be timed on them), two words of one article, two adjacent
+    /// words as a phrase, and a common word within one outlet.</summary>
+    private static List<BenchQuery> ChooseQueries(Article[] articles, ITextAnalyzer analyzer)
+    {
+        var sample = articles.Take(VocabularySample).ToList();
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bodies = new List<List<string>>();
+        foreach (var article in sample)
+        {
+            var words = Words(article.Body);
+            bodies.Add(words);
+            foreach (var word in words.Distinct(StringComparer.Ordinal)) frequency[word] = frequency.GetValueOrDefault(word) + 1;
+        }
+        var ranked = frequency.Where(static f => !Stopwords.Contains("id", f.Key)).OrderBy(static f => f.Value).ThenBy(static f => f.Key, StringComparer.Ordinal).Select(static f => f.Key).ToList();
+        var queries = new List<BenchQuery>();
+        var random = new Random(42);
+        foreach (var word in Spread(ranked.Take(ranked.Count / 3).ToList(), random)) queries.Add(Single("rare", word));
+        foreach (var word in Spread(ranked.Skip(ranked.Count / 3).Take(ranked.Count / 3).ToList(), random)) queries.Add(Single("medium", word));
+        foreach (var word in Spread(ranked.Skip(ranked.Count - 400).ToList(), random)) queries.Add(Single("common", word));
+        for (var i = 0; i < PerClass; i++)
+        {
+            var words = bodies[random.Next(bodies.Count)].Where(w => !Stopwords.Contains("id", w)).ToList();
+            if (words.Count < 2) continue;
+            var (a, b) = (words[random.Next(words.Count)], words[random.Next(words.Count)]);
+            queries.Add(new BenchQuery("two-word", Terms(new SearchTerm(a, false), new SearchTerm(b, false)), $"\"{a}\" \"{b}\""));
+        }
+        for (var i = 0; i < PerClass; i++)
+        {
+            var words = bodies[random.Next(bodies.Count)];
+            var at = random.Next(words.Count - 1);
+            if (Stopwords.Contains("id", words[at]) || Stopwords.Contains("id", words[at + 1])) at = random.Next(words.Count - 1);
+            var phrase = words[at] + " " + words[at + 1];
+            queries.Add(new BenchQuery("phrase", Terms(new SearchTerm(phrase, true)), $"\"{phrase}\""));
+        }
+        foreach (var word in Spread(ranked.Skip(ranked.Count - 400).ToList(), random))
+        {
+            var outlet = BenchArticleGenerator.Outlets[random.Next(BenchArticleGenerator.Outlets.Length)];
+            queries.Add(new BenchQuery("filtered", Terms(new SearchTerm(word, false)) with { Outlets = [outlet] }, $"\"{word}\""));
+        }
+        _ = analyzer;
+        return queries;
+    }
+
+    private static BenchQuery Single(string @class, string word) => new(@class, Terms(new SearchTerm(word, false)), $"\"{word}\"");
+
+    private static SearchQuery Terms(params SearchTerm[] terms) => new() { Required = [.. terms.Select(static t => new SearchAlternatives([t]))], Limit = 10 };
+
+    private static IEnumerable<string> Spread(List<string> words, Random random) =>
+        words.Count == 0 ? [] : Enumerable.Range(0, PerClass).Select(_ => words[random.Next(words.Count)]);
+
+    private static List<string> Words(string text) =>
+        [.. text.Split((char[])[' ', '\n', ',', '.', '"', '(', ')', ';', ':', '?', '!'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(static w => w.Length >= 3 && w.All(char.IsLetter))
+            .Select(static w => w.ToLowerInvariant())];
+
+    private static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0) return 0;
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+
+    private sealed record BenchQuery(string Class, SearchQuery Lucene, string Fts);
+
+    /// <summary>The generated articles as a store's change sequence (each added, then placed in a story of five), so the
+    /// benchmark indexes through the same follower the placer drives.</summary>
+    private sealed class GeneratedChangeLog(Article[] articles) : IChangeLog, IArticleReader
+    {
+        private readonly Dictionary<string, int> _byId = articles.Select(static (a, i) => (a.Id, i)).ToDictionary(static p => p.Id, static p => p.i, StringComparer.Ordinal);
+
+        public Task<IReadOnlyList<StoreChange>> ChangesSinceAsync(long sequence, int limit, CancellationToken cancellationToken = default)
+        {
+            var changes = new List<StoreChange>(limit);
+            for (var s = sequence + 1; s <= 2L * articles.Length && changes.Count < limit; s++)
+            {
+                var i = (int)((s - 1) / 2);
+                var placed = (s - 1) % 2 == 1;
+                changes.Add(new StoreChange(s, placed ? StoreChangeKind.ArticlePlaced : StoreChangeKind.ArticleAdded, articles[i].Id, placed ? "s" + (i / 5) : null, null));
+            }
+            return Task.FromResult<IReadOnlyList<StoreChange>>(changes);
+        }
+
+        public Task<long> LatestSequenceAsync(CancellationToken cancellationToken = default) => Task.FromResult(2L * articles.Length);
+
+        public Task<IReadOnlyList<Article>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<Article>>([.. ids.Select(id => articles[_byId[id]])]);
+
+        public Task<Article?> GetArticleAsync(string id, CancellationToken cancellationToken = default) =>
+            Task.FromResult(_byId.TryGetValue(id, out var i) ? articles[i] : null);
+
+        public Task<IReadOnlyList<string>> FindArticleIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<Page<Article>> ListArticlesAsync(PageRequest page, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<int> CountArticlesAsync(CancellationToken cancellationToken = default) => Task.FromResult(articles.Length);
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Warta.Hosting;
+
+/// <summary><c>AddWartaSearch()</c>: the search index kept current by the process's one writer.</summary>
+public static class SearchServiceCollectionExtensions
+{
+    /// <summary>Registers the Lucene index as a change follower, so the <see cref="PlacementService"/> updates it after each commit (and catches it up when it opens).</summary>
+    public static IServiceCollection AddWartaSearch(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<IChangeFollowerSource, SearchIndexFollowerSource>();
+        return services;
+    }
+}

@@ -1,0 +1,51 @@
+using Warta.Text;
+
+namespace Warta.Search.Lucene;
+
+/// <summary>The fields of an article's Lucene document, and the analysis bucket of a language.</summary>
+/// <remarks>Title and body are indexed in one field per analysis bucket (<c>body.id</c>, <c>body.en</c>, <c>body.und</c>),
+/// so each article is analysed as its own language and a query term is analysed once per bucket and looked up there.</remarks>
+internal static class IndexFields
+{
+    public const string Id = "id";
+    public const string Outlet = "outlet";
+    public const string OutletValues = "outlet.dv";
+    public const string Language = "lang";
+    public const string Published = "published";
+    public const string Day = "day";
+    public const string DayValues = "day.dv";
+    public const string TimeValues = "time.dv";
+    public const string Story = "story";
+    public const string StoryValues = "story.dv";
+    public const string Entity = "entity";
+
+    /// <summary>The key of the commit user data holding the last store change the index holds.</summary>
+    public const string SequenceKey = "warta.sequence";
+
+    /// <summary>The analysis buckets: Indonesian, English and everything else (normalised, not stemmed).</summary>
+    public static readonly string[] Buckets = ["id", "en", "und"];
+
+    /// <summary>Sorts undated articles after every dated one when newest come first.</summary>
+    public const long UndatedTime = long.MinValue;
+
+    public static string BucketOf(string language) => language is "id" or "en" ? language : "und";
+
+    public static string Title(string bucket) => "title." + bucket;
+
+    public static string Body(string bucket) => "body." + bucket;
+
+    /// <summary>The bucket a title/body field is analysed as; null for the other fields.</summary>
+    public static string? BucketOfField(string field)
+    {
+        var dot = field.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0) return null;
+        var prefix = field[..dot];
+        return prefix is "title" or "body" ? field[(dot + 1)..] : null;
+    }
+
+    /// <summary>Days since 0001-01-01 of the article's own date (at its outlet's offset), the unit of date filters and counts.</summary>
+    public static int DayNumber(DateTimeOffset published) => DateOnly.FromDateTime(published.DateTime).DayNumber;
+
+    /// <summary>The analysis language <see cref="ITextAnalyzer"/> is given for a bucket (unknown codes are normalised only).</summary>
+    public static string AnalysisLanguage(string bucket) => bucket;
+}

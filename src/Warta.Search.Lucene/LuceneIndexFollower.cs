@@ -1,0 +1,190 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Warta.Core.Storage;
+using Warta.Text;
+
+namespace Warta.Search.Lucene;
+
+/// <summary>The search index's one writer: kept in step with the store from its change sequence by the placer that writes the store.</summary>
+/// <remarks>
+/// <para>The last change applied is kept in the Lucene commit's user data, so the index and its position commit together:
+/// after a crash between the store's commit and the index's, the next <see cref="CatchUpAsync"/> resumes from the index's
+/// own commit and nothing is missing or applied twice (re-indexing an article replaces it by id).</para>
+/// <para>Changes: an added or placed article is (re)indexed with its story; a merge moves the absorbed story's articles to
+/// the story that absorbed it; a deletion deletes. The <see cref="IndexWriter"/> (and Lucene's <c>write.lock</c>) is taken
+/// on the first catch-up, under the store's write lock.</para>
+/// </remarks>
+public sealed class LuceneIndexFollower : IChangeFollower
+{
+    /// <summary>Changes read from the store at a time.</summary>
+    public const int ChangesPerRead = 500;
+
+    /// <summary>Changes applied between two index commits on a long catch-up (a rebuild), so a crash loses little.</summary>
+    public const int ChangesPerCommit = 50_000;
+
+    private readonly string _folder;
+    private readonly IChangeLog _changes;
+    private readonly IArticleReader _articles;
+    private readonly WartaLuceneAnalyzer _analyzer;
+    private FSDirectory? _directory;
+    private IndexWriter? _writer;
+    private long _sequence;
+
+    /// <param name="folder">The index folder (<see cref="SearchIndexLocation.For"/>); created when missing.</param>
+    /// <param name="changes">The store's change sequence.</param>
+    /// <param name="articles">The store's articles, read when a change names them.</param>
+    /// <param name="analyzer">The process's text analysis.</param>
+    public LuceneIndexFollower(string folder, IChangeLog changes, IArticleReader articles, ITextAnalyzer analyzer)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        _folder = folder;
+        _changes = changes;
+        _articles = articles;
+        _analyzer = new WartaLuceneAnalyzer(analyzer);
+    }
+
+    public string Name => "search index";
+
+    /// <summary>The last store change the index holds (committed).</summary>
+    public long Sequence => _sequence;
+
+    /// <summary>Articles the index holds, with what was applied but not yet committed.</summary>
+    public int Count => Writer().NumDocs;
+
+    public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        var writer = Writer();
+        var applied = 0;
+        while (true)
+        {
+            var changes = await _changes.ChangesSinceAsync(_sequence, ChangesPerRead, cancellationToken).ConfigureAwait(false);
+            if (changes.Count == 0) break;
+            await ApplyAsync(writer, changes, cancellationToken).ConfigureAwait(false);
+            _sequence = changes[^1].Sequence;
+            applied += changes.Count;
+            if (applied >= ChangesPerCommit)
+            {
+                Commit(writer);
+                applied = 0;
+            }
+        }
+        if (applied > 0) Commit(writer);
+    }
+
+    /// <summary>Empties the index and indexes the whole store again from its first change; run under the store's write lock.</summary>
+    public async Task RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        var writer = Writer();
+        writer.DeleteAll();
+        _sequence = 0;
+        Commit(writer);
+        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A near-real-time search over this writer: sees every catch-up as soon as it is applied.</summary>
+    public LuceneSearchIndex OpenSearch(IStoryReader? stories = null) =>
+        new(new SearcherManager(Writer(), true, null), null, new WartaLuceneAnalyzer(_analyzer.TextAnalyzer), stories);
+
+    public void Dispose()
+    {
+        // Disposing the writer commits what was applied with the position it was applied from (IndexWriter.Dispose waits for merges).
+        _writer?.Dispose();
+        _writer = null;
+        _directory?.Dispose();
+        _directory = null;
+        _analyzer.Dispose();
+    }
+
+    private IndexWriter Writer()
+    {
+        if (_writer is not null) return _writer;
+        System.IO.Directory.CreateDirectory(_folder);
+        _directory = FSDirectory.Open(_folder);
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            // Indexing a batch of a few hundred articles at a time: a larger buffer means fewer, larger segments.
+            RAMBufferSizeMB = 64,
+        };
+        _writer = new IndexWriter(_directory, config);
+        _sequence = LuceneSearchIndex.SequenceOf(_writer.CommitData);
+        return _writer;
+    }
+
+    private void Commit(IndexWriter writer)
+    {
+        writer.SetCommitData(new Dictionary<string, string> { [IndexFields.SequenceKey] = _sequence.ToString(CultureInfo.InvariantCulture) });
+        writer.Commit();
+    }
+
+    private async Task ApplyAsync(IndexWriter writer, IReadOnlyList<StoreChange> changes, CancellationToken cancellationToken)
+    {
+        // Article id → story id (null: not placed yet); an article added and placed in one read is indexed once.
+        var pending = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            switch (change.Kind)
+            {
+                case StoreChangeKind.ArticleAdded:
+                    pending.TryAdd(change.ArticleId, null);
+                    break;
+                case StoreChangeKind.ArticlePlaced:
+                    pending[change.ArticleId] = change.StoryId;
+                    break;
+                case StoreChangeKind.ArticleDeleted:
+                    pending.Remove(change.ArticleId);
+                    writer.DeleteDocuments(ArticleDocuments.IdTerm(change.ArticleId));
+                    break;
+                case StoreChangeKind.StoriesMerged when change.FromStoryId is not null && change.StoryId is not null:
+                    // The absorbed story's articles must be in the index before they can be moved.
+                    await IndexAsync(writer, pending, cancellationToken).ConfigureAwait(false);
+                    pending.Clear();
+                    await MoveStoryAsync(writer, change.FromStoryId, change.StoryId, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    break;
+            }
+        }
+        await IndexAsync(writer, pending, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task IndexAsync(IndexWriter writer, Dictionary<string, string?> pending, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0) return;
+        var articles = await _articles.GetArticlesAsync(pending.Keys, cancellationToken).ConfigureAwait(false);
+        foreach (var article in articles)
+        {
+            var story = pending[article.Id] ?? StoryInIndex(writer, article.Id);
+            writer.UpdateDocument(ArticleDocuments.IdTerm(article.Id), ArticleDocuments.Create(article, story));
+        }
+    }
+
+    /// <summary>The story an article already indexed is in (an article stored again keeps its placement).</summary>
+    private static string? StoryInIndex(IndexWriter writer, string articleId)
+    {
+        using var reader = DirectoryReader.Open(writer, true);
+        var searcher = new IndexSearcher(reader);
+        var top = searcher.Search(new TermQuery(ArticleDocuments.IdTerm(articleId)), 1);
+        return top.ScoreDocs.Length == 0 ? null : searcher.Doc(top.ScoreDocs[0].Doc).Get(IndexFields.Story, CultureInfo.InvariantCulture);
+    }
+
+    private async Task MoveStoryAsync(IndexWriter writer, string from, string to, CancellationToken cancellationToken)
+    {
+        List<string> ids;
+        using (var reader = DirectoryReader.Open(writer, true))
+        {
+            var searcher = new IndexSearcher(reader);
+            var top = searcher.Search(new TermQuery(new Term(IndexFields.Story, from)), Math.Max(1, reader.MaxDoc));
+            ids = [.. top.ScoreDocs.Select(d => searcher.Doc(d.Doc).Get(IndexFields.Id, CultureInfo.InvariantCulture))];
+        }
+        if (ids.Count == 0) return;
+        var moved = ids.ToDictionary(static id => id, _ => (string?)to, StringComparer.Ordinal);
+        await IndexAsync(writer, moved, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Store;
+using Warta.Core.Search;
+using Warta.Core.Storage;
+using Warta.Text;
+
+namespace Warta.Search.Lucene;
+
+/// <summary>The Lucene search index read side: articles, stories, counts per period and export over a near-real-time searcher.</summary>
+/// <remarks>Opened read-only on the index folder (<see cref="TryOpen"/>; takes no lock, so it runs beside the writer), or on the
+/// writer itself (<see cref="LuceneIndexFollower.OpenSearch"/>) to see what the placer just committed. Each call refreshes the
+/// searcher first, so a long-lived instance (a server) follows the writer's commits.</remarks>
+public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
+{
+    /// <summary>Length in characters of a hit's snippet.</summary>
+    public const int SnippetChars = 160;
+
+    /// <summary>Days over which a story's freshness halves relative to the newest match (30: a month-old story counts half).</summary>
+    public const double FreshnessHalfDays = 30;
+
+    private const int ExportPage = 1000;
+
+    private readonly SearcherManager _searchers;
+    private readonly global::Lucene.Net.Store.Directory? _ownedDirectory;
+    private readonly WartaLuceneAnalyzer _analyzer;
+    private readonly LuceneQueryBuilder _builder;
+    private readonly IStoryReader? _stories;
+    private readonly bool _nearRealTime;
+    private long _lastRefresh;
+
+    internal LuceneSearchIndex(SearcherManager searchers, global::Lucene.Net.Store.Directory? ownedDirectory, WartaLuceneAnalyzer analyzer, IStoryReader? stories)
+    {
+        // Opened on a writer (no directory of its own): every call must see what the writer just applied.
+        _nearRealTime = ownedDirectory is null;
+        _searchers = searchers;
+        _ownedDirectory = ownedDirectory;
+        _analyzer = analyzer;
+        _builder = new LuceneQueryBuilder(analyzer.TextAnalyzer, analyzer.Stemmed);
+        _stories = stories;
+        _lastRefresh = Environment.TickCount64;
+    }
+
+    /// <summary>Opens the index in <paramref name="folder"/> for reading; null when there is none yet.</summary>
+    /// <param name="folder">The index folder (<see cref="SearchIndexLocation.For"/>).</param>
+    /// <param name="analyzer">The text analysis the index was built with.</param>
+    /// <param name="stories">When given, story hits carry the store's headline rather than their best article's title.</param>
+    /// <param name="stemmed">False only for an index built without Warta's analysis (the relevance baseline).</param>
+    public static LuceneSearchIndex? TryOpen(string folder, ITextAnalyzer analyzer, IStoryReader? stories = null, bool stemmed = true)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (!System.IO.Directory.Exists(folder)) return null;
+        var directory = FSDirectory.Open(folder);
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            directory.Dispose();
+            return null;
+        }
+        return new LuceneSearchIndex(new SearcherManager(directory, null), directory, new WartaLuceneAnalyzer(analyzer, stemmed), stories);
+    }
+
+    public long Sequence
+    {
+        get
+        {
+            var searcher = Acquire();
+            try
+            {
+                return SequenceOf(((DirectoryReader)searcher.IndexReader).IndexCommit.UserData);
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+    }
+
+    /// <summary>Articles in the index (deleted ones not counted).</summary>
+    public int Count
+    {
+        get
+        {
+            var searcher = Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+    }
+
+    public Task<SearchResults<SearchHit>> SearchArticlesAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (text, filter) = _builder.Build(query);
+        var searcher = Acquire();
+        try
+        {
+            var wanted = Math.Max(1, query.Offset + query.Limit);
+            var top = searcher.Search(text, filter, wanted, SortOf(query.Sort), true, false);
+            var hits = top.ScoreDocs.Skip(query.Offset).Take(query.Limit).Select(d => HitOf(searcher, d, query.Snippets ? text : null)).ToList();
+            return Task.FromResult(new SearchResults<SearchHit>(top.TotalHits, hits));
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public async Task<SearchResults<StorySearchHit>> SearchStoriesAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (text, filter) = _builder.Build(query);
+        var searcher = Acquire();
+        List<(string Story, StoryCollector.StoryTally Tally, float Score, string Title)> ranked;
+        try
+        {
+            var collector = new StoryCollector();
+            searcher.Search(text, filter, collector);
+            var newest = collector.NewestTime;
+            ranked = [.. collector.Stories
+                .Select(s => (Story: s.Key, Tally: s.Value, Score: StoryScore(s.Value, newest), Title: ArticleDocuments.Title(searcher.Doc(s.Value.BestDoc))))
+                .OrderByDescending(static s => s.Score)
+                .ThenByDescending(static s => s.Tally.LatestTime)
+                .ThenBy(static s => s.Story, StringComparer.Ordinal)];
+            var page = new List<StorySearchHit>();
+            foreach (var (story, tally, score, title) in ranked.Skip(query.Offset).Take(query.Limit))
+            {
+                var headline = title;
+                if (_stories is not null && await _stories.GetStoryAsync(story, cancellationToken).ConfigureAwait(false) is { } stored) headline = stored.Headline;
+                var last = tally.LatestTime == IndexFields.UndatedTime ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(tally.LatestTime);
+                page.Add(new StorySearchHit(story, headline, tally.Count, score, last, searcher.Doc(tally.BestDoc).Get(IndexFields.Id, CultureInfo.InvariantCulture)));
+            }
+            return new SearchResults<StorySearchHit>(ranked.Count, page);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public Task<IReadOnlyList<PeriodCount>> CountAsync(SearchQuery query, SearchPeriod period, bool byOutlet, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (text, filter) = _builder.Build(query);
+        var searcher = Acquire();
+        try
+        {
+            var collector = new PeriodCollector(byOutlet);
+            searcher.Search(text, filter, collector);
+            IReadOnlyList<PeriodCount> counts = [.. collector.Counts
+                .GroupBy(c => (Start: PeriodStart(DateOnly.FromDayNumber(c.Key.Day), period), c.Key.Outlet))
+                .Select(static g => new PeriodCount(g.Key.Start, g.Key.Outlet, g.Sum(static c => c.Value)))
+                .OrderBy(static c => c.Start)
+                .ThenBy(static c => c.Outlet, StringComparer.Ordinal)];
+            return Task.FromResult(counts);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public async IAsyncEnumerable<SearchHit> ExportAsync(SearchQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (text, filter) = _builder.Build(query);
+        var sort = SortOf(query.Sort);
+        ScoreDoc? after = null;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            List<SearchHit> page;
+            var searcher = Acquire();
+            try
+            {
+                var top = after is null
+                    ? searcher.Search(text, filter, ExportPage, sort, true, false)
+                    : searcher.SearchAfter(after, text, filter, ExportPage, sort, true, false);
+                if (top.ScoreDocs.Length == 0) yield break;
+                after = top.ScoreDocs[^1];
+                page = [.. top.ScoreDocs.Select(d => HitOf(searcher, d, query.Snippets ? text : null))];
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+            foreach (var hit in page) yield return hit;
+            if (page.Count < ExportPage) yield break;
+            await Task.Yield();
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _ownedDirectory?.Dispose();
+        _analyzer.Dispose();
+    }
+
+    internal static long SequenceOf(IDictionary<string, string>? userData) =>
+        userData is not null && userData.TryGetValue(IndexFields.SequenceKey, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
+
+    /// <summary>A story's rank: its best article's score plus a quarter of the others' (so many matches help, without
+    /// letting a long story of weak matches beat a strong one), halved for every <see cref="FreshnessHalfDays"/> it is
+    /// older than the newest match.</summary>
+    private static float StoryScore(StoryCollector.StoryTally tally, long newest)
+    {
+        var relevance = tally.BestScore + 0.25f * (tally.SumScore - tally.BestScore);
+        if (tally.LatestTime == IndexFields.UndatedTime || newest == IndexFields.UndatedTime) return relevance * 0.5f;
+        var ageDays = (newest - tally.LatestTime) / 86_400_000.0;
+        return (float)(relevance * Math.Pow(0.5, ageDays / FreshnessHalfDays));
+    }
+
+    private static DateOnly PeriodStart(DateOnly day, SearchPeriod period) =>
+        period == SearchPeriod.Week ? day.AddDays(-(((int)day.DayOfWeek + 6) % 7)) : day;
+
+    private static Sort SortOf(SearchSort sort) => sort == SearchSort.Time
+        ? new Sort(new SortField(IndexFields.TimeValues, SortFieldType.INT64, true), SortField.FIELD_SCORE)
+        : new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.TimeValues, SortFieldType.INT64, true));
+
+    private IndexSearcher Acquire()
+    {
+        // On a folder, checking for a newer commit lists the directory: at most once a second, not on every query.
+        var now = Environment.TickCount64;
+        if (_nearRealTime || now - Interlocked.Read(ref _lastRefresh) >= 1000)
+        {
+            _searchers.MaybeRefresh();
+            Interlocked.Exchange(ref _lastRefresh, now);
+        }
+        return _searchers.Acquire();
+    }
+
+    private SearchHit HitOf(IndexSearcher searcher, ScoreDoc scored, Query? text)
+    {
+        var document = searcher.Doc(scored.Doc);
+        var bucket = ArticleDocuments.Bucket(document);
+        var title = document.Get(IndexFields.Title(bucket), CultureInfo.InvariantCulture) ?? "";
+        var body = document.Get(IndexFields.Body(bucket), CultureInfo.InvariantCulture) ?? "";
+        var snippet = text is null ? "" : Snippet(text, IndexFields.Body(bucket), body) ?? Snippet(text, IndexFields.Title(bucket), title) ?? Lead(body.Length > 0 ? body : title);
+        return new SearchHit(
+            document.Get(IndexFields.Id, CultureInfo.InvariantCulture),
+            title,
+            document.Get(IndexFields.Outlet, CultureInfo.InvariantCulture) ?? "",
+            document.Get(IndexFields.Language, CultureInfo.InvariantCulture) ?? "und",
+            ArticleDocuments.Published(document),
+            document.Get(IndexFields.Story, CultureInfo.InvariantCulture),
+            float.IsNaN(scored.Score) ? 0 : scored.Score,
+            snippet);
+    }
+
+    private string? Snippet(Query query, string field, string text)
+    {
+        if (text.Length == 0) return null;
+        // Term scoring, not span scoring: QueryScorer builds an in-memory index of each body to check phrase positions,
+        // which cost several milliseconds per query in `warta bench search`; a snippet only needs the words marked.
+        var scorer = new QueryTermScorer(query, field);
+        // Fixed-size fragments: the span fragmenter lets a phrase match stretch a fragment over the whole body.
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("[", "]"), scorer) { TextFragmenter = new SimpleFragmenter(SnippetChars) };
+        var fragment = highlighter.GetBestFragment(_analyzer, field, text);
+        return fragment is null ? null : OneLine(fragment);
+    }
+
+    private static string Lead(string text) => OneLine(text.Length <= SnippetChars ? text : text[..SnippetChars]);
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim().TrimStart('.', ',', ';', ':', ' ');
+}

@@ -1,0 +1,47 @@
+using Warta.Evaluation.Search;
+using Warta.Testing;
+using Xunit;
+
+namespace Warta.Evaluation.Tests.Search;
+
+public sealed class SearchBenchmarkTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Should_never_repeat_a_text_and_keep_adding_new_names_as_the_corpus_grows()
+    {
+        var sentences = BenchSentences.Load(SharedDataRoot());
+        var generator = new BenchArticleGenerator(sentences);
+
+        var articles = Enumerable.Range(0, 2000).Select(generator.Generate).ToList();
+
+        Assert.True(sentences.Count > 10_000);
+        Assert.Equal(articles.Count, articles.Select(static a => a.Body).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(articles.Count, articles.Select(static a => a.Id).Distinct(StringComparer.Ordinal).Count());
+        var early = Names(articles.Take(1000));
+        var late = Names(articles.Skip(1000));
+        Assert.True(late.Except(early).Count() > 100, "later articles bring names the earlier ones never used");
+    }
+
+    [Fact]
+    public async Task Should_time_at_least_200_queries_of_every_class_on_both_engines_over_2000_articles()
+    {
+        var sentences = BenchSentences.Load(SharedDataRoot());
+
+        var report = await SearchBenchmark.RunAsync(sentences, 2000, _folder.Path, Analyzers.Default, TestContext.Current.CancellationToken);
+
+        Assert.True(report.Queries >= 200);
+        Assert.Equal(["rare", "medium", "common", "two-word", "phrase", "filtered"], report.Classes.Select(static c => c.Class));
+        Assert.All(report.Classes, static c => Assert.True(c.LuceneMeanHits > 0, $"{c.Class} queries find nothing"));
+        Assert.True(report.LuceneArticlesPerSecond > 0 && report.Fts5ArticlesPerSecond > 0);
+        Assert.True(report.LuceneBytes > 0 && report.Fts5Bytes > 0);
+    }
+
+    private static string SharedDataRoot() => Path.GetDirectoryName(SharedData.PathOf("stemming"))!;
+
+    private static HashSet<string> Names(IEnumerable<Warta.Core.Model.Article> articles) =>
+        [.. articles.SelectMany(static a => a.Body.Split(' ')).Where(static w => w.Length > 0 && char.IsUpper(w[0]))];
+}

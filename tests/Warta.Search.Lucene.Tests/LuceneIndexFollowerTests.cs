@@ -1,0 +1,107 @@
+using Warta.Core.Search;
+using Warta.Storage.Sqlite;
+using Warta.Testing;
+using Xunit;
+
+namespace Warta.Search.Lucene.Tests;
+
+public sealed class LuceneIndexFollowerTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Should_move_the_absorbed_story_s_articles_when_stories_merge()
+    {
+        var log = new ScriptedChangeLog();
+        log.Place(SampleArticles.Make("a", "2025-03-01T08:00"), "s-1");
+        log.Place(SampleArticles.Make("b", "2025-03-02T08:00"), "s-2");
+        using var follower = new LuceneIndexFollower(_folder.File("index"), log, log, Analyzers.Default);
+        await follower.CatchUpAsync(Ct);
+        using var search = follower.OpenSearch();
+        Assert.Equal(["a"], await StoryIdsAsync(search, "s-1"));
+
+        log.Merge(from: "s-2", into: "s-1", articleId: "c");
+        log.Place(SampleArticles.Make("c", "2025-03-03T08:00"), "s-1");
+        await follower.CatchUpAsync(Ct);
+
+        Assert.Equal(["a", "b", "c"], await StoryIdsAsync(search, "s-1"));
+        Assert.Empty(await StoryIdsAsync(search, "s-2"));
+        Assert.Equal(7, follower.Sequence);
+    }
+
+    [Fact]
+    public async Task Should_remove_a_deleted_article_from_the_index()
+    {
+        var log = new ScriptedChangeLog();
+        log.Place(SampleArticles.Make("a", "2025-03-01T08:00"), "s-1");
+        log.Place(SampleArticles.Make("b", "2025-03-02T08:00"), "s-1");
+        using var follower = new LuceneIndexFollower(_folder.File("index"), log, log, Analyzers.Default);
+        await follower.CatchUpAsync(Ct);
+
+        log.Delete("a", "s-1");
+        await follower.CatchUpAsync(Ct);
+
+        using var search = follower.OpenSearch();
+        Assert.Equal(["b"], await StoryIdsAsync(search, "s-1"));
+        Assert.Equal(1, follower.Count);
+    }
+
+    [Fact]
+    public async Task Should_catch_up_after_the_store_committed_articles_the_index_never_saw()
+    {
+        var articles = SampleCorpus.Articles();
+        using var store = new SqliteStore(_folder.File("w.db"));
+        var index = SearchIndexLocation.For(store.Path);
+        // The first half reaches both; the second is committed to the store by a writer that died before the index's commit.
+        await IndexedSampleCorpus.PlaceAsync(store, index, [.. articles.Take(20)]);
+        await IndexedSampleCorpus.PlaceAsync(store, indexFolder: null, [.. articles.Skip(20)]);
+        long behind;
+        using (var stale = LuceneSearchIndex.TryOpen(index, Analyzers.Default)!)
+        {
+            Assert.Equal(20, stale.Count);
+            behind = stale.Sequence;
+        }
+        Assert.True(behind < await store.LatestSequenceAsync(Ct));
+
+        using var follower = new LuceneIndexFollower(index, store, store, Analyzers.Default);
+        await follower.CatchUpAsync(Ct);
+        await follower.CatchUpAsync(Ct);
+        follower.Dispose();
+
+        using var caughtUp = LuceneSearchIndex.TryOpen(index, Analyzers.Default)!;
+        Assert.Equal(articles.Count, caughtUp.Count);
+        Assert.Equal(await store.LatestSequenceAsync(Ct), caughtUp.Sequence);
+        var last = articles[^1];
+        var found = await caughtUp.SearchArticlesAsync(new SearchQuery { Required = [new([new(last.Title, IsPhrase: true)])] }, Ct);
+        Assert.Contains(found.Hits, h => h.ArticleId == last.Id);
+    }
+
+    [Fact]
+    public async Task Should_rebuild_the_same_index_from_the_store()
+    {
+        var articles = SampleCorpus.Articles();
+        using var store = new SqliteStore(_folder.File("w.db"));
+        var index = SearchIndexLocation.For(store.Path);
+        await IndexedSampleCorpus.PlaceAsync(store, index, articles);
+
+        using (var follower = new LuceneIndexFollower(index, store, store, Analyzers.Default))
+        {
+            await follower.RebuildAsync(Ct);
+            Assert.Equal(articles.Count, follower.Count);
+        }
+
+        using var rebuilt = LuceneSearchIndex.TryOpen(index, Analyzers.Default)!;
+        Assert.Equal(await store.LatestSequenceAsync(Ct), rebuilt.Sequence);
+        Assert.Equal(articles.Count, rebuilt.Count);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static async Task<List<string>> StoryIdsAsync(LuceneSearchIndex search, string story)
+    {
+        var found = await search.SearchArticlesAsync(new SearchQuery { Stories = [story], Limit = 100 }, Ct);
+        return [.. found.Hits.Select(static h => h.ArticleId).Order(StringComparer.Ordinal)];
+    }
+}
