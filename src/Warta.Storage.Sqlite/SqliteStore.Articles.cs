@@ -24,11 +24,14 @@ public sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(articles);
         if (articles.Count == 0) return [];
-        using var transaction = _connection.BeginTransaction();
-        using var changes = new ChangeWriter(this, transaction);
-        var results = InsertArticles(articles, changes, transaction);
-        transaction.Commit();
-        return results;
+        return Guard(() =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var changes = new ChangeWriter(this, transaction);
+            var results = InsertArticles(articles, changes, transaction);
+            transaction.Commit();
+            return results;
+        });
     }
 
     private bool[] InsertArticles(IReadOnlyList<Article> articles, ChangeWriter changes, SqliteTransaction transaction)

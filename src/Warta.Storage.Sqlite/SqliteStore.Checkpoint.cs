@@ -26,7 +26,7 @@ public sealed partial class SqliteStore
     public Task<ClustererCheckpoint?> GetCheckpointAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(GetCheckpoint());
+        return Task.FromResult(Guard(GetCheckpoint));
     }
 
     public ClustererCheckpoint? GetCheckpoint()
