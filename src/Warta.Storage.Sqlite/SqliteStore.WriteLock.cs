@@ -91,16 +91,16 @@ public sealed partial class SqliteStore
             }
             catch (Microsoft.Data.Sqlite.SqliteException ex) when ((ex.SqliteErrorCode & 0xff) is 5 or 6)
             {
-                if (waited.Elapsed >= timeout)
-                {
-                    throw new StoreBusyException(string.Create(CultureInfo.InvariantCulture,
-                        $"another program kept a transaction open on '{Path}' (SQLite's write lock) for more than {Math.Max(0, timeout.TotalSeconds):0.#} s"), ex);
-                }
                 if (!told)
                 {
                     onWaiting?.Invoke(string.Create(CultureInfo.InvariantCulture,
                         $"waiting up to {Math.Max(0, timeout.TotalSeconds):0.#} s for another program's transaction on '{Path}' to end (it holds SQLite's write lock, not Warta's lock file)"));
                     told = true;
+                }
+                if (waited.Elapsed >= timeout)
+                {
+                    throw new StoreBusyException(string.Create(CultureInfo.InvariantCulture,
+                        $"another program kept a transaction open on '{Path}' (SQLite's write lock) for more than {Math.Max(0, timeout.TotalSeconds):0.#} s"), ex);
                 }
                 await Task.Delay(LockRetryMs, cancellationToken).ConfigureAwait(false);
             }

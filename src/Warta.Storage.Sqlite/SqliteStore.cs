@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Warta.Core.Storage;
@@ -108,6 +109,9 @@ public sealed partial class SqliteStore : IArticleStore, IStoryStore
     public int SchemaVersion => SchemaMigrator.ReadVersion(_connection);
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>Caps the database at <paramref name="pages"/> pages on this connection: how tests meet SQLite's "disk full" honestly without filling a disk.</summary>
+    internal void LimitPages(long pages) => Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA max_page_count = {pages}"));
 
     /// <summary>Runs <paramref name="action"/>, turning an SQLite error into the store's one-line failure.</summary>
     private T Guard<T>(Func<T> action)
