@@ -152,7 +152,7 @@ public sealed class StoreSafetyTests : IDisposable
         {
             store.TryAddRange([.. Enumerable.Range(0, 50).Select(i => SampleArticles.Make($"a{i:00}") with { Paragraphs = [new string('x', 2000)] })]);
         }
-        Damage(path, "articles");
+        StoreDamage.Overwrite(path, "articles");
         var before = Hash(path);
 
         var writing = Assert.Throws<StoreFailureException>(() => new SqliteStore(path).Dispose());
@@ -163,24 +163,6 @@ public sealed class StoreSafetyTests : IDisposable
         Assert.Equal(StoreFailure.Corrupt, reading.Failure);
         Assert.DoesNotContain('\n', reading.Message);
         Assert.Equal(before, Hash(path));
-    }
-
-    /// <summary>Overwrites the header of the table's root page (an interior page in the middle of the file once the table spans several).</summary>
-    internal static void Damage(string path, string table)
-    {
-        long root;
-        using (var connection = Connect(path))
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"PRAGMA wal_checkpoint(TRUNCATE); SELECT rootpage FROM sqlite_schema WHERE name = '{table}'";
-            using var reader = command.ExecuteReader();
-            reader.NextResult();
-            reader.Read();
-            root = reader.GetInt64(0);
-        }
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
-        file.Position = (root - 1) * 4096;
-        file.Write(Enumerable.Repeat((byte)0xff, 64).ToArray());
     }
 
     [Fact]
