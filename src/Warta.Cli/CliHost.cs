@@ -72,16 +72,20 @@ internal sealed class CliHost : IDisposable
     /// <summary>Where the store lives, as configured.</summary>
     public string StoreLocation => _host.Services.GetRequiredService<IOptions<WartaOptions>>().Value.Store;
 
+    /// <summary>The host's store maintenance (delete, backup, restore).</summary>
+    public StoreMaintenance Maintenance => _host.Services.GetRequiredService<StoreMaintenance>();
+
     /// <summary>The process's text analyzer (a missing dictionary is logged once).</summary>
     public ITextAnalyzer Analyzer => _host.Services.GetRequiredService<TextAnalysisServices>().Analyzer;
 
-    /// <summary>Opens the configured store, or writes one line naming it and why to <paramref name="error"/> and returns null.</summary>
+    /// <summary>Opens the configured store read-only (for a command that only reads: nothing is created, migrated or
+    /// switched to WAL), or writes one line naming it and why to <paramref name="error"/> and returns null.</summary>
     public SqliteStore? TryOpenStore(TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(error);
         try
         {
-            return _host.Services.GetRequiredService<StoreOpener>().Open();
+            return _host.Services.GetRequiredService<StoreOpener>().OpenForReading();
         }
         catch (StoreUnavailableException ex)
         {

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Warta.Cli.Commands;
+using Warta.Core.Storage;
+using Warta.Hosting;
 
 namespace Warta.Cli;
 
@@ -17,11 +19,44 @@ internal static class WartaCommandLine
     public static int Run(string[] args, TextWriter output, TextWriter error, bool handleTermination = false)
     {
         var parsed = Root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // Exceptions are handled here, not by System.CommandLine, so a store failure is one line with exit code 2.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (!handleTermination) configuration.ProcessTerminationTimeout = null;
-        var exitCode = parsed.Invoke(configuration);
+        int exitCode;
+        try
+        {
+            exitCode = parsed.Invoke(configuration);
+        }
+        catch (Exception ex) when (StoreProblem(ex) is { } message)
+        {
+            error.WriteLine($"warta: {message}");
+            return ExitCodes.Usage;
+        }
+#pragma warning disable CA1031 // The last resort of the process, as System.CommandLine's own handler was: the trace, exit code 1.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"Unhandled exception: {ex}");
+            return ExitCodes.InputFailed;
+        }
         // A command line that does not parse is a usage error (2), not a failed input (System.CommandLine's default 1).
         return parsed.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+    }
+
+    /// <summary>The one-line message of a store that cannot be used, found anywhere in the exception's chain (a placer failure wraps it); null for anything else.</summary>
+    private static string? StoreProblem(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case StoreFailureException or StoreUnavailableException:
+                    return TerminalText.OneLine(e.Message);
+                case StoreBusyException:
+                    return TerminalText.OneLine($"cannot write to the store: {e.Message}");
+            }
+        }
+        return null;
     }
 
     private static RootCommand Build()
@@ -35,6 +70,8 @@ internal static class WartaCommandLine
         root.Subcommands.Add(StoryCommand.Create());
         root.Subcommands.Add(EntitiesCommand.Create());
         root.Subcommands.Add(EntitiesCommand.CreateSingle());
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         var bench = BenchStreamCommand.Create();
         bench.Subcommands.Add(BenchSearchCommand.Create());

@@ -35,6 +35,9 @@ internal sealed class DiscardingPlacementStore : IPlacementStore
 
     public Task<long> LatestSequenceAsync(CancellationToken cancellationToken = default) => Task.FromResult(_sequence);
 
+    /// <summary>Nothing is kept, so there is nothing to delete.</summary>
+    public Task<StoreChange?> DeleteArticleAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult<StoreChange?>(null);
+
     private sealed class Unlocked : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -52,7 +52,7 @@ public sealed partial class PlacementService(
     {
         if (_placer is not null) throw new InvalidOperationException("the placement service is already running");
         var settings = options.Value;
-        var store = storeOpener.Open();
+        var store = storeOpener.Open(TimeSpan.FromSeconds(settings.LockTimeoutSeconds));
         var followers = new List<IChangeFollower>();
         try
         {

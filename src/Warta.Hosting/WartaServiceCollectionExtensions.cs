@@ -14,6 +14,7 @@ public static class WartaServiceCollectionExtensions
         services.AddOptions<WartaOptions>().Bind(configuration).Validate(
             static o => !string.IsNullOrWhiteSpace(o.Store), "the store location (--db, WARTA_STORE or \"store\" in warta.json) is empty");
         services.AddSingleton<StoreOpener>();
+        services.AddSingleton<StoreMaintenance>();
         services.AddSingleton<TextAnalysisServices>();
         services.AddSingleton(static _ => EntityTagger.Shipped);
         return services;

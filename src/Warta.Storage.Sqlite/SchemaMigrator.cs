@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Warta.Core.Storage;
 
 namespace Warta.Storage.Sqlite;
 
@@ -98,7 +99,7 @@ internal static class SchemaMigrator
               AND EXISTS (SELECT 1 FROM story_assignments WHERE article_id = clusterer_checkpoint.last_article_id);
         DELETE FROM clusterer_checkpoint WHERE change_seq = 0;
         """,
-        // Outlet name-domain pairings learned by the reader (antarprov = antarprov.com), so that a later run resolves a
+        // 4: outlet name-domain pairings learned by the reader (antarprov = antarprov.com), so that a later run resolves a
         // name as the run that learned it did.
         """
         CREATE TABLE IF NOT EXISTS outlet_pairings (
@@ -107,7 +108,27 @@ internal static class SchemaMigrator
             PRIMARY KEY (name, domain)
         ) WITHOUT ROWID;
         """,
+        // 5: a merge record outlives the article whose arrival decided it (warta article delete keeps the stories merged),
+        // so story_merges.article_id no longer references articles. SQLite cannot drop a constraint: the table is rebuilt.
+        """
+        CREATE TABLE story_merges_new (
+            seq INTEGER PRIMARY KEY,
+            from_story_id TEXT NOT NULL,
+            into_story_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            similarity REAL NOT NULL
+        );
+        INSERT INTO story_merges_new (seq, from_story_id, into_story_id, article_id, similarity)
+            SELECT seq, from_story_id, into_story_id, article_id, similarity FROM story_merges ORDER BY seq;
+        DROP TABLE story_merges;
+        ALTER TABLE story_merges_new RENAME TO story_merges;
+        CREATE INDEX story_merges_by_into ON story_merges (into_story_id);
+        CREATE INDEX story_merges_by_from ON story_merges (from_story_id);
+        """,
     ];
+
+    /// <summary>Stands for "schema version not read" where a version is optional.</summary>
+    public const int Unknown = -1;
 
     public static int LatestVersion => Steps.Count;
 
@@ -119,7 +140,7 @@ internal static class SchemaMigrator
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Applies the missing steps of <paramref name="steps"/>; throws <see cref="SchemaVersionException"/> for a newer database.</summary>
+    /// <summary>Applies the missing steps of <paramref name="steps"/>; throws <see cref="StoreFailureException"/> for a newer database.</summary>
     public static void Migrate(SqliteConnection connection, string path, IReadOnlyList<string> steps)
     {
         var version = ReadVersion(connection);
@@ -142,12 +163,12 @@ internal static class SchemaMigrator
         }
     }
 
-    private static void ThrowIfNewer(int version, string path, int latest)
+    public static void ThrowIfNewer(int version, string path, int latest)
     {
         if (version > latest)
         {
-            throw new SchemaVersionException(string.Create(CultureInfo.InvariantCulture,
-                $"database '{path}' has schema version {version}, newer than the {latest} this Warta knows; use a newer Warta or another --db"));
+            throw new StoreFailureException(StoreFailure.Newer, path, string.Create(CultureInfo.InvariantCulture,
+                $"it has schema version {version}, newer than the {latest} this Warta knows; use a newer Warta or another --db"));
         }
     }
 }

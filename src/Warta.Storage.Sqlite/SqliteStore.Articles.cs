@@ -24,11 +24,14 @@ public sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(articles);
         if (articles.Count == 0) return [];
-        using var transaction = _connection.BeginTransaction();
-        using var changes = new ChangeWriter(this, transaction);
-        var results = InsertArticles(articles, changes, transaction);
-        transaction.Commit();
-        return results;
+        return Guard(() =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var changes = new ChangeWriter(this, transaction);
+            var results = InsertArticles(articles, changes, transaction);
+            transaction.Commit();
+            return results;
+        });
     }
 
     private bool[] InsertArticles(IReadOnlyList<Article> articles, ChangeWriter changes, SqliteTransaction transaction)
@@ -65,46 +68,61 @@ public sealed partial class SqliteStore
     public Article? Get(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        using var command = Command($"SELECT {ArticleColumns} FROM articles WHERE id = $id");
-        command.Parameters.AddWithValue("$id", id);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadArticle(reader) : null;
+        return Guard(() =>
+        {
+            using var command = Command($"SELECT {ArticleColumns} FROM articles WHERE id = $id");
+            command.Parameters.AddWithValue("$id", id);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? ReadArticle(reader) : null;
+        });
     }
 
     public bool Contains(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        using var command = Command("SELECT EXISTS (SELECT 1 FROM articles WHERE id = $id)");
-        command.Parameters.AddWithValue("$id", id);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        return Guard(() =>
+        {
+            using var command = Command("SELECT EXISTS (SELECT 1 FROM articles WHERE id = $id)");
+            command.Parameters.AddWithValue("$id", id);
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        });
     }
 
     public IReadOnlyList<Article> List()
     {
-        using var command = Command($"SELECT {ArticleColumns} FROM articles {ArticleOrder}");
-        using var reader = command.ExecuteReader();
-        var articles = new List<Article>();
-        while (reader.Read()) articles.Add(ReadArticle(reader));
-        return articles;
+        return Guard(() =>
+        {
+            using var command = Command($"SELECT {ArticleColumns} FROM articles {ArticleOrder}");
+            using var reader = command.ExecuteReader();
+            var articles = new List<Article>();
+            while (reader.Read()) articles.Add(ReadArticle(reader));
+            return articles;
+        });
     }
 
     public int Count()
     {
-        using var command = Command("SELECT count(*) FROM articles");
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Guard(() =>
+        {
+            using var command = Command("SELECT count(*) FROM articles");
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        });
     }
 
     /// <summary>Ids that start with <paramref name="prefix"/> (ordinal), sorted, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<string> IdsStartingWith(string prefix, int limit = 10)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        using var command = Command("SELECT id FROM articles WHERE substr(id, 1, length($prefix)) = $prefix ORDER BY id LIMIT $limit");
-        command.Parameters.AddWithValue("$prefix", prefix);
-        command.Parameters.AddWithValue("$limit", limit);
-        using var reader = command.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read()) ids.Add(reader.GetString(0));
-        return ids;
+        return Guard(() =>
+        {
+            using var command = Command("SELECT id FROM articles WHERE substr(id, 1, length($prefix)) = $prefix ORDER BY id LIMIT $limit");
+            command.Parameters.AddWithValue("$prefix", prefix);
+            command.Parameters.AddWithValue("$limit", limit);
+            using var reader = command.ExecuteReader();
+            var ids = new List<string>();
+            while (reader.Read()) ids.Add(reader.GetString(0));
+            return ids;
+        });
     }
 
     private static Article ReadArticle(SqliteDataReader reader)

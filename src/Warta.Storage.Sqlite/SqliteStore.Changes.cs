@@ -13,21 +13,24 @@ public sealed partial class SqliteStore
         using var command = Command("SELECT seq, kind, article_id, story_id, from_story_id FROM changes WHERE seq > $seq ORDER BY seq LIMIT $limit");
         command.Parameters.AddWithValue("$seq", sequence);
         command.Parameters.AddWithValue("$limit", limit);
-        using var reader = command.ExecuteReader();
-        var changes = new List<StoreChange>();
-        while (reader.Read())
+        return Task.FromResult(Guard<IReadOnlyList<StoreChange>>(() =>
         {
-            changes.Add(new StoreChange(
-                reader.GetInt64(0), (StoreChangeKind)reader.GetInt32(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
-        }
-        return Task.FromResult<IReadOnlyList<StoreChange>>(changes);
+            using var reader = command.ExecuteReader();
+            var changes = new List<StoreChange>();
+            while (reader.Read())
+            {
+                changes.Add(new StoreChange(
+                    reader.GetInt64(0), (StoreChangeKind)reader.GetInt32(1), reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+            }
+            return changes;
+        }));
     }
 
     public Task<long> LatestSequenceAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(LatestSequence(null));
+        return Task.FromResult(Guard(() => LatestSequence(null)));
     }
 
     private long LatestSequence(SqliteTransaction? transaction)

@@ -26,7 +26,7 @@ public sealed partial class SqliteStore
     public Task<ClustererCheckpoint?> GetCheckpointAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(GetCheckpoint());
+        return Task.FromResult(Guard(GetCheckpoint));
     }
 
     public ClustererCheckpoint? GetCheckpoint()
@@ -41,17 +41,23 @@ public sealed partial class SqliteStore
 
     public int CountPlaced()
     {
-        using var command = Command("SELECT count(*) FROM story_assignments");
-        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return Guard(() =>
+        {
+            using var command = Command("SELECT count(*) FROM story_assignments");
+            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        });
     }
 
     public IReadOnlyList<Article> ListUnplaced()
     {
-        using var command = Command(
-            $"SELECT {ArticleColumns} FROM articles WHERE NOT EXISTS (SELECT 1 FROM story_assignments s WHERE s.article_id = articles.id) {ArticleOrder}");
-        using var reader = command.ExecuteReader();
-        var articles = new List<Article>();
-        while (reader.Read()) articles.Add(ReadArticle(reader));
-        return articles;
+        return Guard(() =>
+        {
+            using var command = Command(
+                $"SELECT {ArticleColumns} FROM articles WHERE NOT EXISTS (SELECT 1 FROM story_assignments s WHERE s.article_id = articles.id) {ArticleOrder}");
+            using var reader = command.ExecuteReader();
+            var articles = new List<Article>();
+            while (reader.Read()) articles.Add(ReadArticle(reader));
+            return articles;
+        });
     }
 }

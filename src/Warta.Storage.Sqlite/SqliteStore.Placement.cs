@@ -11,15 +11,18 @@ public sealed partial class SqliteStore : IPlacementStore
     {
         ArgumentNullException.ThrowIfNull(batch);
         cancellationToken.ThrowIfCancellationRequested();
-        using var transaction = _connection.BeginTransaction();
-        using var changes = new ChangeWriter(this, transaction);
-        InsertArticles(batch.Articles, changes, transaction);
-        WriteStories(batch.Assignments, batch.Stories, batch.Merges, changes, transaction);
-        WriteOutletPairings(batch.OutletPairings, transaction);
-        var last = changes.Last == 0 ? LatestSequence(transaction) : changes.Last;
-        if (batch.Checkpoint is { } checkpoint) WriteCheckpoint(checkpoint, last, transaction);
-        transaction.Commit();
-        return Task.FromResult(last);
+        return Task.FromResult(Guard(() =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var changes = new ChangeWriter(this, transaction);
+            InsertArticles(batch.Articles, changes, transaction);
+            WriteStories(batch.Assignments, batch.Stories, batch.Merges, changes, transaction);
+            WriteOutletPairings(batch.OutletPairings, transaction);
+            var last = changes.Last == 0 ? LatestSequence(transaction) : changes.Last;
+            if (batch.Checkpoint is { } checkpoint) WriteCheckpoint(checkpoint, last, transaction);
+            transaction.Commit();
+            return last;
+        }));
     }
 
     public Task<IReadOnlySet<string>> FindPlacedAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
@@ -31,9 +34,12 @@ public sealed partial class SqliteStore : IPlacementStore
         // One statement for the whole list: the ids travel as one JSON array parameter.
         using var command = Command("SELECT article_id FROM story_assignments WHERE article_id IN (SELECT value FROM json_each($ids))");
         command.Parameters.AddWithValue("$ids", StoreJson.Strings([.. ids]));
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) found.Add(reader.GetString(0));
-        return Task.FromResult<IReadOnlySet<string>>(found);
+        return Task.FromResult(Guard<IReadOnlySet<string>>(() =>
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) found.Add(reader.GetString(0));
+            return found;
+        }));
     }
 
     public Task<IReadOnlyList<PlacedArticle>> ListPlacedSinceAsync(long sequence, int limit, CancellationToken cancellationToken = default)
@@ -45,10 +51,13 @@ public sealed partial class SqliteStore : IPlacementStore
             "WHERE s.placed_seq > $seq ORDER BY s.placed_seq LIMIT $limit");
         command.Parameters.AddWithValue("$seq", sequence);
         command.Parameters.AddWithValue("$limit", limit);
-        using var reader = command.ExecuteReader();
-        var placed = new List<PlacedArticle>();
-        while (reader.Read()) placed.Add(new PlacedArticle(reader.GetInt64(13), ReadArticle(reader)));
-        return Task.FromResult<IReadOnlyList<PlacedArticle>>(placed);
+        return Task.FromResult(Guard<IReadOnlyList<PlacedArticle>>(() =>
+        {
+            using var reader = command.ExecuteReader();
+            var placed = new List<PlacedArticle>();
+            while (reader.Read()) placed.Add(new PlacedArticle(reader.GetInt64(13), ReadArticle(reader)));
+            return placed;
+        }));
     }
 
     public Task<int> CountPlacedUpToAsync(long sequence, CancellationToken cancellationToken = default)
@@ -56,6 +65,6 @@ public sealed partial class SqliteStore : IPlacementStore
         cancellationToken.ThrowIfCancellationRequested();
         using var command = Command("SELECT count(*) FROM story_assignments WHERE placed_seq <= $seq");
         command.Parameters.AddWithValue("$seq", sequence);
-        return Task.FromResult(Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture));
+        return Task.FromResult(Guard(() => Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture)));
     }
 }

@@ -51,7 +51,8 @@ public sealed partial class SqliteStore : IArticleReader, IStoryReader
     public async Task<int> CountArticlesAsync(CancellationToken cancellationToken = default)
     {
         using var command = Command("SELECT count(*) FROM articles");
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        return await GuardAsync(async () => Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture))
+            .ConfigureAwait(false);
     }
 
     public async Task<Story?> GetStoryAsync(string id, CancellationToken cancellationToken = default)
@@ -100,14 +101,21 @@ public sealed partial class SqliteStore : IArticleReader, IStoryReader
         ArgumentOutOfRangeException.ThrowIfNegative(page.Limit, nameof(page));
     }
 
-    private static async Task<T?> ReadOneAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    private Task<T?> ReadOneAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+        where T : class =>
+        GuardAsync(() => ReadOneUnguardedAsync(command, read, cancellationToken));
+
+    private static async Task<T?> ReadOneUnguardedAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
         where T : class
     {
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? read(reader) : null;
     }
 
-    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<T>> ReadAllAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+        GuardAsync(() => ReadAllUnguardedAsync(command, read, cancellationToken));
+
+    private static async Task<IReadOnlyList<T>> ReadAllUnguardedAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<T>();
@@ -116,7 +124,10 @@ public sealed partial class SqliteStore : IArticleReader, IStoryReader
     }
 
     /// <summary>Reads a command of two statements, the total count and then the page, so both come from one round trip.</summary>
-    private static async Task<Page<T>> ReadPageAsync<T>(SqliteCommand command, PageRequest page, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    private Task<Page<T>> ReadPageAsync<T>(SqliteCommand command, PageRequest page, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+        GuardAsync(() => ReadPageUnguardedAsync(command, page, read, cancellationToken));
+
+    private static async Task<Page<T>> ReadPageUnguardedAsync<T>(SqliteCommand command, PageRequest page, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         command.Parameters.AddWithValue("$limit", page.Limit);
         command.Parameters.AddWithValue("$offset", page.Offset);

@@ -81,53 +81,68 @@ public sealed partial class SqliteStore
     public Story? GetStory(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        using var command = Command($"SELECT {StoryColumns} FROM stories WHERE id = $id");
-        command.Parameters.AddWithValue("$id", id);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadStory(reader) : null;
+        return Guard(() =>
+        {
+            using var command = Command($"SELECT {StoryColumns} FROM stories WHERE id = $id");
+            command.Parameters.AddWithValue("$id", id);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? ReadStory(reader) : null;
+        });
     }
 
     /// <summary>Most recently saved first; stories saved in the same batch by latest publication, then id.</summary>
     public IReadOnlyList<Story> ListStories()
     {
-        using var command = Command(
-            $"SELECT {StoryColumns} FROM stories ORDER BY updated_seq DESC, last_published_utc_ticks IS NULL, last_published_utc_ticks DESC, id");
-        using var reader = command.ExecuteReader();
-        var stories = new List<Story>();
-        while (reader.Read()) stories.Add(ReadStory(reader));
-        return stories;
+        return Guard(() =>
+        {
+            using var command = Command(
+                $"SELECT {StoryColumns} FROM stories ORDER BY updated_seq DESC, last_published_utc_ticks IS NULL, last_published_utc_ticks DESC, id");
+            using var reader = command.ExecuteReader();
+            var stories = new List<Story>();
+            while (reader.Read()) stories.Add(ReadStory(reader));
+            return stories;
+        });
     }
 
     public IReadOnlyList<StoryAssignment> GetAssignments(string storyId)
     {
         ArgumentNullException.ThrowIfNull(storyId);
-        using var command = Command(
-            "SELECT s.article_id, s.story_id, s.copy_of_article_id, s.similarity FROM story_assignments s JOIN articles a ON a.id = s.article_id " +
-            "WHERE s.story_id = $story ORDER BY a.published_utc_ticks IS NULL, a.published_utc_ticks, a.id");
-        command.Parameters.AddWithValue("$story", storyId);
-        using var reader = command.ExecuteReader();
-        var assignments = new List<StoryAssignment>();
-        while (reader.Read()) assignments.Add(ReadAssignment(reader));
-        return assignments;
+        return Guard(() =>
+        {
+            using var command = Command(
+                "SELECT s.article_id, s.story_id, s.copy_of_article_id, s.similarity FROM story_assignments s JOIN articles a ON a.id = s.article_id " +
+                "WHERE s.story_id = $story ORDER BY a.published_utc_ticks IS NULL, a.published_utc_ticks, a.id");
+            command.Parameters.AddWithValue("$story", storyId);
+            using var reader = command.ExecuteReader();
+            var assignments = new List<StoryAssignment>();
+            while (reader.Read()) assignments.Add(ReadAssignment(reader));
+            return assignments;
+        });
     }
 
     public StoryAssignment? GetAssignment(string articleId)
     {
         ArgumentNullException.ThrowIfNull(articleId);
-        using var command = Command("SELECT article_id, story_id, copy_of_article_id, similarity FROM story_assignments WHERE article_id = $article");
-        command.Parameters.AddWithValue("$article", articleId);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadAssignment(reader) : null;
+        return Guard(() =>
+        {
+            using var command = Command("SELECT article_id, story_id, copy_of_article_id, similarity FROM story_assignments WHERE article_id = $article");
+            command.Parameters.AddWithValue("$article", articleId);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? ReadAssignment(reader) : null;
+        });
     }
 
     /// <summary>Merges in the order they were recorded.</summary>
     public IReadOnlyList<StoryMerge> ListMerges()
     {
-        using var command = Command("SELECT from_story_id, into_story_id, article_id, similarity FROM story_merges ORDER BY seq");
-        using var reader = command.ExecuteReader();
-        var merges = new List<StoryMerge>();
-        while (reader.Read()) merges.Add(new StoryMerge(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3)));
-        return merges;
+        return Guard(() =>
+        {
+            using var command = Command("SELECT from_story_id, into_story_id, article_id, similarity FROM story_merges ORDER BY seq");
+            using var reader = command.ExecuteReader();
+            var merges = new List<StoryMerge>();
+            while (reader.Read()) merges.Add(new StoryMerge(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3)));
+            return merges;
+        });
     }
 
     private static StoryAssignment ReadAssignment(SqliteDataReader reader) =>

@@ -1,6 +1,7 @@
 using CsCheck;
 using Microsoft.Data.Sqlite;
 using Warta.Core.Model;
+using Warta.Core.Storage;
 using Warta.Testing;
 using Xunit;
 
@@ -162,7 +163,8 @@ public sealed class SqliteStoreTests : IDisposable
         }
         var steps = SchemaMigrator.Steps.Append("CREATE TABLE half (x INTEGER); THIS IS NOT SQL;").ToList();
 
-        Assert.ThrowsAny<SqliteException>(() => new SqliteStore(path, steps));
+        var error = Assert.Throws<StoreFailureException>(() => new SqliteStore(path, steps));
+        Assert.IsType<SqliteException>(error.InnerException);
 
         Assert.Equal(SchemaMigrator.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar(path, "PRAGMA user_version"));
         Assert.Equal("0", Scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'half'"));
@@ -177,8 +179,9 @@ public sealed class SqliteStoreTests : IDisposable
         }
         Scalar(path, "PRAGMA user_version = 99");
 
-        var error = Assert.Throws<SchemaVersionException>(() => new SqliteStore(path));
+        var error = Assert.Throws<StoreFailureException>(() => new SqliteStore(path));
 
+        Assert.Equal(StoreFailure.Newer, error.Failure);
         Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }

@@ -42,6 +42,9 @@ public sealed class InMemoryArticleStore : IArticleStore, IArticleReader
 
     public int Count() => _articles.Count;
 
+    /// <summary>Removes the article; false when it is not stored.</summary>
+    public bool Remove(string id) => _articles.Remove(id);
+
     public Task<Article?> GetArticleAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);

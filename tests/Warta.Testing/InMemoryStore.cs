@@ -144,6 +144,54 @@ public sealed class InMemoryStore : IArticleStore, IStoryStore, IPlacementStore
 
     public Task<long> LatestSequenceAsync(CancellationToken cancellationToken = default) => Task.FromResult(Latest);
 
+    /// <summary>As the SQLite store: the stories it counted in (its own and those that absorbed it) are recomputed, an empty one deleted; merges stay.</summary>
+    public Task<StoreChange?> DeleteArticleAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (_articles.Get(id) is not { } deleted) return Task.FromResult<StoreChange?>(null);
+        string? storyId = null;
+        if (_placements.Remove(id, out var placement)) storyId = placement.Assignment.StoryId;
+        _articles.Remove(id);
+        if (storyId is not null)
+        {
+            _batches++;
+            var path = new List<string> { storyId };
+            for (var i = 0; i < path.Count; i++)
+            {
+                foreach (var merge in _merges.Where(m => m.FromStoryId == path[i] && !path.Contains(m.IntoStoryId))) path.Add(merge.IntoStoryId);
+            }
+            foreach (var story in path) Recompute(story, deleted.Title);
+        }
+        var sequence = Append(StoreChangeKind.ArticleDeleted, id, storyId, null);
+        return Task.FromResult<StoreChange?>(new StoreChange(sequence, StoreChangeKind.ArticleDeleted, id, storyId, null));
+    }
+
+    private void Recompute(string storyId, string deletedTitle)
+    {
+        var tree = new List<string> { storyId };
+        for (var i = 0; i < tree.Count; i++)
+        {
+            foreach (var merge in _merges.Where(m => m.IntoStoryId == tree[i] && !tree.Contains(m.FromStoryId))) tree.Add(merge.FromStoryId);
+        }
+        var members = _articles.List().Where(a => _placements.TryGetValue(a.Id, out var p) && tree.Contains(p.Assignment.StoryId)).ToList();
+        if (members.Count == 0 || !_stories.TryGetValue(storyId, out var story))
+        {
+            _stories.Remove(storyId);
+            _storyUpdates.Remove(storyId);
+            return;
+        }
+        var times = members.Where(static a => a.Published is not null).Select(static a => a.Published!.Value.Value).ToList();
+        _stories[storyId] = story with
+        {
+            Headline = story.Headline == deletedTitle ? members[0].Title : story.Headline,
+            ArticleCount = members.Count,
+            Outlets = [.. members.Select(static a => a.Outlet).Where(static o => o.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            FirstPublished = times.Count == 0 ? null : times.MinBy(static t => t.UtcTicks),
+            LastPublished = times.Count == 0 ? null : times.MaxBy(static t => t.UtcTicks),
+        };
+        _storyUpdates[storyId] = _batches;
+    }
+
     private long Latest => _changes.Count == 0 ? 0 : _changes[^1].Sequence;
 
     private long Append(StoreChangeKind kind, string articleId, string? storyId, string? fromStoryId)

@@ -309,4 +309,91 @@ public abstract class StoryStoreContract<TStore>
         ModelAssert.Equal(store.Get("early")!, store.ListUnplaced()[0]);
         Assert.Null(store.GetCheckpoint());
     }
+
+    [Fact]
+    public async Task Should_delete_one_article_of_a_three_article_story_and_recompute_the_story_from_the_two_left()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var store = OpenWithArticles("s");
+        var first = SampleArticles.Make("a1", "2019-04-22T08:00", "Banjir Jakarta", "kompas.com");
+        var second = SampleArticles.Make("a2", "2019-04-22T09:00", "Banjir meluas", "tirto.id");
+        var third = SampleArticles.Make("a3", "2019-04-22T10:00", "Banjir surut", "detik.com");
+        await store.CommitAsync(new PlacementBatch(
+            [first, second, third],
+            [new("a1", "s1", null, 0), new("a2", "s1", null, 0.8), new("a3", "s1", null, 0.7)],
+            [new Story("s1", "Banjir Jakarta", 3, ["detik.com", "kompas.com", "tirto.id"], first.Published!.Value.Value, third.Published!.Value.Value)],
+            []), token);
+        var before = await store.LatestSequenceAsync(token);
+
+        var change = await store.DeleteArticleAsync("a3", token);
+
+        Assert.NotNull(change);
+        Assert.Equal(new StoreChange(before + 1, StoreChangeKind.ArticleDeleted, "a3", "s1", null), change);
+        Assert.Equal([change], await store.ChangesSinceAsync(before, 10, token));
+        Assert.Null(store.Get("a3"));
+        Assert.Null(store.GetAssignment("a3"));
+        Assert.Equal(["a1", "a2"], store.GetAssignments("s1").Select(static a => a.ArticleId));
+        var story = store.GetStory("s1")!;
+        Assert.Equal(2, story.ArticleCount);
+        Assert.Equal(store.GetAssignments("s1").Count, story.ArticleCount);
+        Assert.Equal(["kompas.com", "tirto.id"], story.Outlets);
+        Assert.Equal(first.Published!.Value.Value, story.FirstPublished);
+        Assert.Equal(second.Published!.Value.Value, story.LastPublished);
+        Assert.Equal("Banjir Jakarta", story.Headline);
+        Assert.Equal(2, store.CountPlaced());
+    }
+
+    [Fact]
+    public async Task Should_give_a_story_the_title_of_its_earliest_article_left_when_the_article_it_was_named_after_is_deleted()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var store = OpenWithArticles("s");
+        await store.CommitAsync(new PlacementBatch(
+            [SampleArticles.Make("a1", "2019-04-22T08:00", "Banjir Jakarta"), SampleArticles.Make("a2", "2019-04-22T09:00", "Banjir meluas")],
+            [new("a1", "s-a1", null, 0), new("a2", "s-a1", null, 0.8)],
+            [new Story("s-a1", "Banjir Jakarta", 2, ["tirto.id"], Monday, Monday)],
+            []), token);
+
+        await store.DeleteArticleAsync("a1", token);
+
+        Assert.Equal("Banjir meluas", store.GetStory("s-a1")!.Headline);
+        Assert.Equal(1, store.GetStory("s-a1")!.ArticleCount);
+    }
+
+    [Fact]
+    public async Task Should_delete_a_story_left_without_articles_and_recompute_the_story_it_was_merged_into()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var store = OpenWithArticles("s");
+        await store.CommitAsync(new PlacementBatch(
+            [SampleArticles.Make("a1", "2019-04-22T08:00"), SampleArticles.Make("a2", "2019-04-22T09:00"), SampleArticles.Make("a3", "2019-04-22T10:00")],
+            [new("a1", "s1", null, 0), new("a2", "s2", null, 0), new("a3", "s1", null, 0.8)],
+            [MakeStory("s1", 3), MakeStory("s2", 1)],
+            [new StoryMerge("s2", "s1", "a3", 0.7)]), token);
+
+        var change = await store.DeleteArticleAsync("a2", token);
+
+        Assert.Equal("s2", change!.StoryId);
+        Assert.Null(store.GetStory("s2"));
+        Assert.Equal(2, store.GetStory("s1")!.ArticleCount);
+        Assert.Equal([new StoryMerge("s2", "s1", "a3", 0.7)], store.ListMerges());
+
+        await store.DeleteArticleAsync("a3", token);
+
+        Assert.Equal(1, store.GetStory("s1")!.ArticleCount);
+        Assert.Equal([new StoryMerge("s2", "s1", "a3", 0.7)], store.ListMerges());
+    }
+
+    [Fact]
+    public async Task Should_delete_nothing_and_record_no_change_for_an_unknown_article()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var store = OpenWithArticles("s", "a1");
+        var before = await store.LatestSequenceAsync(token);
+
+        Assert.Null(await store.DeleteArticleAsync("ghost", token));
+
+        Assert.Equal(before, await store.LatestSequenceAsync(token));
+        Assert.Equal(1, store.Count());
+    }
 }

@@ -33,4 +33,12 @@ public interface IPlacementStore : IChangeLog
 
     /// <summary>Number of placed articles whose placement is numbered at most <paramref name="sequence"/>.</summary>
     Task<int> CountPlacedUpToAsync(long sequence, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a stored article with its placement in one transaction and records an <see cref="StoreChangeKind.ArticleDeleted"/> change; null when no article has that id.</summary>
+    /// <remarks>
+    /// Only the holder of the write lock may delete. The story it left gets its count, outlets, first and last publication
+    /// and headline recomputed from the articles still placed in it, and is deleted when none are left. Merges the article
+    /// triggered stay recorded (the stories stay merged): a merge is part of the stories' history, not of the article.
+    /// </remarks>
+    Task<StoreChange?> DeleteArticleAsync(string id, CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,113 @@
+using Warta.Core.Storage;
+using Warta.Core.Stories;
+using Warta.Storage.Sqlite;
+
+namespace Warta.Hosting;
+
+/// <summary>Writes to the configured store outside ingestion: deleting an article, backing up and restoring, each under the store's write lock where it writes.</summary>
+public sealed class StoreMaintenance(StoreOpener storeOpener, IEnumerable<IChangeFollowerSource> followerSources)
+{
+    /// <summary>The search index's folder beside a store file.</summary>
+    public static string SearchIndexOf(string storePath) => storePath + ".search";
+
+    /// <summary>Deletes the article named by <paramref name="idOrPrefix"/> (an id or unique prefix) under the write lock, then brings the change followers (search index) up to date.</summary>
+    /// <exception cref="StoreUnavailableException">The store cannot be opened for writing.</exception>
+    /// <exception cref="StoreBusyException">Another writer kept the lock past <paramref name="lockTimeout"/>.</exception>
+    public async Task<ArticleDeletion> DeleteArticleAsync(
+        string idOrPrefix, TimeSpan lockTimeout, Action<string>? onWaiting = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idOrPrefix);
+        using var store = storeOpener.Open(lockTimeout);
+        var writeLock = await store.AcquireWriteLockAsync(lockTimeout, onWaiting, cancellationToken).ConfigureAwait(false);
+        await using (writeLock.ConfigureAwait(false))
+        {
+            var resolution = await new ArticleQueries(store).ResolveAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
+            if (resolution.Kind != IdResolutionKind.Found) return new ArticleDeletion(resolution, null);
+            var change = await store.DeleteArticleAsync(resolution.Value!.Id, cancellationToken).ConfigureAwait(false);
+            var followers = new List<IChangeFollower>();
+            try
+            {
+                foreach (var source in followerSources) followers.Add(source.Open(store, storeOpener.Location));
+                foreach (var follower in followers) await follower.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                foreach (var follower in followers) follower.Dispose();
+            }
+            return new ArticleDeletion(resolution, change);
+        }
+    }
+
+    /// <summary>Backs the store up to a new file at <paramref name="destination"/>, with a copy of its search index folder when there is one.</summary>
+    /// <remarks>
+    /// The index is copied first, under the store's write lock (a Lucene index is immutable segment files plus the
+    /// segments_N naming them; with no writer running the folder is consistent), then the database with SQLite's online
+    /// backup, which takes a read transaction and lets a writer go on. So the copied index is never ahead of the copied
+    /// store, and a writer opening the restored store catches the index up from the change sequence.
+    /// </remarks>
+    /// <returns>Whether a search index was copied.</returns>
+    /// <exception cref="IOException">The destination (or its index folder) exists already.</exception>
+    public async Task<bool> BackupAsync(string destination, TimeSpan lockTimeout, Action<string>? onWaiting = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destination);
+        var target = Path.GetFullPath(destination);
+        var targetIndex = SearchIndexOf(target);
+        if (File.Exists(target) || Directory.Exists(target) || Directory.Exists(targetIndex))
+        {
+            throw new IOException($"'{target}' exists already; a backup never overwrites");
+        }
+        using var store = storeOpener.OpenForReading();
+        var index = SearchIndexOf(store.Path);
+        var copiedIndex = false;
+        if (Directory.Exists(index))
+        {
+            var writeLock = await store.AcquireWriteLockAsync(lockTimeout, onWaiting, cancellationToken).ConfigureAwait(false);
+            await using (writeLock.ConfigureAwait(false))
+            {
+                CopyFolder(index, targetIndex);
+                copiedIndex = true;
+            }
+        }
+        store.BackupTo(target);
+        return copiedIndex;
+    }
+
+    /// <summary>Restores the configured store from <paramref name="backup"/> (and its search index when the backup has one).</summary>
+    /// <param name="backup">A file written by <see cref="BackupAsync"/>.</param>
+    /// <param name="replace">Whether an existing store may be replaced; without it an existing store is refused.</param>
+    /// <param name="lockTimeout">How long to wait for a writer of the existing store.</param>
+    /// <param name="onWaiting">Told once when a writer holds the lock.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="IOException">A store exists at the destination and <paramref name="replace"/> is false.</exception>
+    /// <exception cref="StoreFailureException">The backup is missing, not a Warta store, newer or damaged.</exception>
+    public async Task RestoreAsync(string backup, bool replace, TimeSpan lockTimeout, Action<string>? onWaiting = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(backup);
+        var source = Path.GetFullPath(backup);
+        var target = Path.GetFullPath(storeOpener.Location);
+        if (string.Equals(source, target, StringComparison.Ordinal)) throw new IOException($"'{source}' is the store itself; restore a backup into another --db");
+        var targetIndex = SearchIndexOf(target);
+        if (!replace && (File.Exists(target) || Directory.Exists(targetIndex)))
+        {
+            throw new IOException($"a store exists at '{target}'; give --force to replace it with the backup");
+        }
+        var folder = Path.GetDirectoryName(target);
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        // The lock file alone, not a store: the store being replaced may be damaged (a reason to restore) and unopenable.
+        var writeLock = await SqliteStore.AcquireWriteLockAsync(target, lockTimeout, onWaiting, cancellationToken).ConfigureAwait(false);
+        await using (writeLock.ConfigureAwait(false))
+        {
+            SqliteStore.Restore(source, target);
+            if (Directory.Exists(targetIndex)) Directory.Delete(targetIndex, recursive: true);
+            var index = SearchIndexOf(source);
+            if (Directory.Exists(index)) CopyFolder(index, targetIndex);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var folder in Directory.EnumerateDirectories(from)) CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+    }
+}
