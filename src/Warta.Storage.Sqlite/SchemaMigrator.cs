@@ -98,6 +98,20 @@ internal static class SchemaMigrator
               AND EXISTS (SELECT 1 FROM story_assignments WHERE article_id = clusterer_checkpoint.last_article_id);
         DELETE FROM clusterer_checkpoint WHERE change_seq = 0;
         """,
+        // 4: stored story views (brief, timeline, disagreements, first tellings), rewritten by their change follower after each
+        // commit, and the change sequence number they reflect; a store from before starts at 0 and its views are computed on the
+        // next catch-up.
+        """
+        CREATE TABLE story_views (
+            story_id TEXT NOT NULL PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            view_json TEXT NOT NULL
+        );
+        CREATE TABLE story_view_state (
+            id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            seq INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Steps.Count;
