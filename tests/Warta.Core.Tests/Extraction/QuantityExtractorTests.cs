@@ -13,14 +13,14 @@ public class QuantityExtractorTests
     }
 
     [Fact]
-    public void Should_read_a_dotted_thousand_as_an_approximate_count_of_residents()
+    public void Should_read_a_dotted_thousand_as_an_approximate_count_of_evacuees()
     {
         var quantity = Single("Banjir memaksa sekitar 3.000 warga mengungsi.");
 
         Assert.Equal(3000m, quantity.Value);
         Assert.True(quantity.IsApproximate);
-        Assert.Equal("warga", quantity.Counts);
-        Assert.Equal("sekitar 3.000 warga", quantity.Text);
+        Assert.Equal("pengungsi", quantity.Counts);
+        Assert.Equal("sekitar 3.000 warga mengungsi", quantity.Text);
     }
 
     [Fact]
