@@ -39,7 +39,6 @@ internal sealed class CliHost : IDisposable
         // A service that fails to start is reported by TryStartPlacementAsync as one "warta:" line; the host's own error log would repeat it.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddWartaPlacement(builder.Configuration);
-        builder.Services.AddWartaSearch();
         return new CliHost(builder.Build());
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Warta.Hosting;
 
@@ -9,7 +10,7 @@ public static class SearchServiceCollectionExtensions
     public static IServiceCollection AddWartaSearch(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<IChangeFollowerSource, SearchIndexFollowerSource>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChangeFollowerSource, SearchIndexFollowerSource>());
         return services;
     }
 }

@@ -17,6 +17,9 @@ public static class WartaServiceCollectionExtensions
         services.AddSingleton<StoreMaintenance>();
         services.AddSingleton<TextAnalysisServices>();
         services.AddSingleton(static _ => EntityTagger.Shipped);
+        // What the store's writer keeps in step with it; opened only by a writer (the placement service, article delete).
+        services.AddWartaSearch();
+        services.AddWartaStoryViews();
         return services;
     }
 

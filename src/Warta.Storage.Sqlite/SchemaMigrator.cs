@@ -125,6 +125,20 @@ internal static class SchemaMigrator
         CREATE INDEX story_merges_by_into ON story_merges (into_story_id);
         CREATE INDEX story_merges_by_from ON story_merges (from_story_id);
         """,
+        // 6: stored story views (brief, timeline, disagreements, first tellings), rewritten by their change follower after each
+        // commit, and the change sequence number they reflect; a store from before starts at 0 and its views are computed on the
+        // next catch-up.
+        """
+        CREATE TABLE story_views (
+            story_id TEXT NOT NULL PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            view_json TEXT NOT NULL
+        );
+        CREATE TABLE story_view_state (
+            id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            seq INTEGER NOT NULL
+        );
+        """,
     ];
 
     /// <summary>Stands for "schema version not read" where a version is optional.</summary>

@@ -25,7 +25,7 @@ internal static class StoreJson
     }
 
     public static string Annotations(ArticleAnnotations annotations) =>
-        annotations.Entities.Count == 0 && annotations.Times.Count == 0 && annotations.Quotes.Count == 0
+        annotations.Entities.Count == 0 && annotations.Times.Count == 0 && annotations.Quotes.Count == 0 && annotations.Quantities.Count == 0
             ? EmptyAnnotations
             : JsonSerializer.Serialize(annotations, StoreJsonContext.Default.ArticleAnnotations);
 }

@@ -1,16 +1,19 @@
 using System.CommandLine;
+using System.Globalization;
+using Warta.Core.Model;
 using Warta.Core.Stories;
 
 namespace Warta.Cli.Commands;
 
-/// <summary><c>warta story ID [--json]</c>: a story's articles in time order (copies marked), its entities, dates and quotes.</summary>
+/// <summary><c>warta story ID [--since TIME|ARTICLE] [--json]</c>: a story's brief, timeline and disagreements (its stored view), articles in time order (copies marked), entities, dates and quotes; with <c>--since</c>, what's new.</summary>
 internal static class StoryCommand
 {
     public static Command Create()
     {
         var id = new Argument<string>("id") { Description = "Story id or a unique prefix of it" };
         var json = new Option<bool>("--json") { Description = "Print the story as JSON" };
-        var command = new Command("story", "Show one story: articles in time order, entities, dates mentioned, quotes") { id, json };
+        var since = new Option<string?>("--since") { Description = "Show what's new since a time (2025-03-01, 2025-03-01T12:00+07:00) or an article id" };
+        var command = new Command("story", "Show one story: brief, timeline, disagreements, articles in time order, entities, dates mentioned, quotes") { id, json, since };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -30,19 +33,86 @@ internal static class StoryCommand
                     return ExitCodes.InputFailed;
             }
             var detail = found.Value!;
-            if (parseResult.GetValue(json)) output.WriteLine(ReadJson.Serialize(StoryJson.From(detail)));
-            else WriteText(output, detail);
+            var view = await store.GetStoryViewAsync(detail.Story.Id, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<StoryTelling>? news = null;
+            if (parseResult.GetValue(since) is { } sinceText)
+            {
+                news = NewSince(view, sinceText);
+                if (news is null)
+                {
+                    error.WriteLine($"warta: --since '{TerminalText.OneLine(sinceText)}' is neither a time nor an article of this story");
+                    return ExitCodes.Usage;
+                }
+            }
+            if (parseResult.GetValue(json)) output.WriteLine(ReadJson.Serialize(StoryJson.From(detail, view, news)));
+            else if (news is not null) WriteNew(output, detail, news);
+            else WriteText(output, detail, view);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteText(TextWriter output, StoryDetail detail)
+    /// <summary>What's new since a time or an article, from the stored view; null when <paramref name="since"/> is neither (or the story has no view).</summary>
+    private static IReadOnlyList<StoryTelling>? NewSince(StoryView? view, string since)
     {
-        var story = detail.Story;
+        if (view is null) return null;
+        if (DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)) return view.NewSince(time);
+        var matches = view.ArticleIds.Where(a => a.StartsWith(since, StringComparison.Ordinal)).ToList();
+        return matches.Count == 1 ? view.NewSinceArticle(matches[0]) : null;
+    }
+
+    private static void WriteHeader(TextWriter output, Story story)
+    {
         output.WriteLine($"{story.Id}  {TerminalText.OneLine(story.Headline)}");
         output.WriteLine($"{story.ArticleCount} articles from {StoriesCommand.Outlets(story)}, {StoriesCommand.Time(story.FirstPublished)} .. {StoriesCommand.Time(story.LastPublished)}");
         output.WriteLine();
+    }
+
+    private static string Cited(IReadOnlyList<StoryCitation> citations) =>
+        "[" + string.Join(", ", citations.Select(static c => $"{TerminalText.OneLine(c.Outlet)} {c.ArticleId}")) + "]";
+
+    private static void WriteNew(TextWriter output, StoryDetail detail, IReadOnlyList<StoryTelling> news)
+    {
+        WriteHeader(output, detail.Story);
+        output.WriteLine($"New ({news.Count} sentences):");
+        foreach (var telling in news)
+        {
+            output.WriteLine($"  {TerminalText.OneLine(telling.Text)}  {Cited(telling.Citations)}");
+        }
+    }
+
+    private static void WriteView(TextWriter output, StoryView? view)
+    {
+        if (view is null)
+        {
+            output.WriteLine("Brief: (no stored view yet; it is made when articles are next ingested)");
+            output.WriteLine();
+            return;
+        }
+        output.WriteLine("Brief:");
+        foreach (var sentence in view.Brief) output.WriteLine($"  {TerminalText.OneLine(sentence.Text)}  {Cited(sentence.Citations)}");
+        output.WriteLine();
+        output.WriteLine("Timeline:");
+        foreach (var item in view.Timeline)
+        {
+            var source = item.Citations.Count > 1 ? $"  (first: {TerminalText.OneLine(item.FirstOutlet)}; {item.Citations.Count} articles)" : "";
+            output.WriteLine($"  {TerminalText.OneLine(item.When),-16} {TerminalText.OneLine(item.Text)}  {Cited(item.Citations)}{source}");
+        }
+        output.WriteLine();
+        output.WriteLine("Disagreements:");
+        foreach (var disputed in view.Disagreements)
+        {
+            var values = string.Join(disputed.Kind == "correction" ? " -> " : " vs ",
+                disputed.Values.Select(static v => $"\"{TerminalText.OneLine(v.Value)}\" {Cited(v.Citations)}"));
+            output.WriteLine($"  {disputed.Kind} ({TerminalText.OneLine(disputed.Counts)}): {values}");
+        }
+        output.WriteLine();
+    }
+
+    private static void WriteText(TextWriter output, StoryDetail detail, StoryView? view)
+    {
+        WriteHeader(output, detail.Story);
+        WriteView(output, view);
         output.WriteLine("Articles:");
         foreach (var (assignment, article) in detail.Articles)
         {

@@ -1,11 +1,12 @@
 using Warta.Core.Entities;
+using Warta.Core.Extraction.Quantities;
 using Warta.Core.Extraction.Quotes;
 using Warta.Core.Extraction.Temporal;
 using Warta.Core.Model;
 
 namespace Warta.Core.Pipeline;
 
-/// <summary>Finds entities (tagged, then linked), temporal expressions and quotes in an article body during ingestion.</summary>
+/// <summary>Finds entities (tagged, then linked), temporal expressions, quotes and quantities in an article body during ingestion.</summary>
 /// <remarks>Temporal expressions need the publication time as reference; an undated article gets none rather than guesses.
 /// The body is tokenised once (<see cref="ArticleTokens"/>); every annotator reads that layer, and the annotated article
 /// carries it on to placement.</remarks>
@@ -21,7 +22,8 @@ public sealed class AnnotationStage(EntityTagger tagger) : IArticleStage
         var entities = EntityLinker.Link(tagger.Tag(body));
         var times = article.Published is { } published ? TemporalTagger.Tag(body, published) : [];
         var quotes = new QuoteExtractor(speaker => SpeakerEntity(entities, speaker)).Extract(body);
-        var annotated = article with { Annotations = new ArticleAnnotations(entities, times, quotes) };
+        var quantities = QuantityExtractor.Extract(body);
+        var annotated = article with { Annotations = new ArticleAnnotations(entities, times, quotes) { Quantities = quantities } };
         tokens.CarryTo(article, annotated);
         return annotated;
     }

@@ -54,6 +54,15 @@ public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
         return IdResolution<StoryDetail>.Found(new StoryDetail(story, storyArticles, entities.Entities));
     }
 
+    /// <summary>The articles of the story with exactly this id (those of stories merged into it included), in publication order; null when there is no such story.</summary>
+    public async Task<IReadOnlyList<StoryArticle>?> GetArticlesAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        if (await stories.GetStoryAsync(storyId, cancellationToken).ConfigureAwait(false) is null) return null;
+        var merges = await stories.ListMergesAsync(cancellationToken).ConfigureAwait(false);
+        return await ArticlesAsync(storyId, merges, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Entities of all current stories, each linked within its story, most mentioned first, with the stories they appear in.</summary>
     public async Task<IReadOnlyList<EntityInStories>> EntitiesAsync(CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,16 @@
+using Warta.Core.Stories;
+
+namespace Warta.Core.Storage;
+
+/// <summary>Stored story views (<see cref="StoryView"/>): written by their change follower after each commit, read by queries without recomputing.</summary>
+public interface IStoryViewStore
+{
+    /// <summary>The stored view of the story, or null when none has been computed.</summary>
+    Task<StoryView?> GetStoryViewAsync(string storyId, CancellationToken cancellationToken = default);
+
+    /// <summary>The change sequence number the stored views reflect, 0 before the first save.</summary>
+    Task<long> StoryViewSequenceAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the views of their stories and records that the views reflect the changes up to <paramref name="sequence"/>, in one transaction.</summary>
+    Task SaveStoryViewsAsync(IReadOnlyList<StoryView> views, long sequence, CancellationToken cancellationToken = default);
+}

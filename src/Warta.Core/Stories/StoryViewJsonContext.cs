@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Warta.Core.Stories;
+
+/// <summary>Source-generated serialiser of the stored story view (camelCase, compact).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false)]
+[JsonSerializable(typeof(StoryView))]
+internal sealed partial class StoryViewJsonContext : JsonSerializerContext;
