@@ -12,14 +12,15 @@ public static class ClusteringEvaluator
     /// <param name="analyzer">Text analysis for titles and bodies.</param>
     /// <param name="options">Clusterer settings; the defaults when null.</param>
     /// <param name="placements">When given, receives each article with its final story (after merges), in placement order, for error analysis.</param>
+    /// <param name="stages">Post-read stages before placement, as ingest runs them (entity annotation); none when null.</param>
     public static ClusteringReport Run(
         IReadOnlyList<LabeledArticle> labeled, ITextAnalyzer analyzer, StoryClustererOptions? options = null,
-        ICollection<(LabeledArticle Article, string StoryId)>? placements = null) =>
-        RunAsync(labeled, analyzer, options, placements).GetAwaiter().GetResult();
+        ICollection<(LabeledArticle Article, string StoryId)>? placements = null, IEnumerable<IArticleStage>? stages = null) =>
+        RunAsync(labeled, analyzer, options, placements, stages ?? []).GetAwaiter().GetResult();
 
     private static async Task<ClusteringReport> RunAsync(
         IReadOnlyList<LabeledArticle> labeled, ITextAnalyzer analyzer, StoryClustererOptions? options,
-        ICollection<(LabeledArticle Article, string StoryId)>? placements)
+        ICollection<(LabeledArticle Article, string StoryId)>? placements, IEnumerable<IArticleStage> stages)
     {
         ArgumentNullException.ThrowIfNull(labeled);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -39,7 +40,7 @@ public static class ClusteringEvaluator
                 if (result.Assignment.CopyOfArticleId is not null) copies++;
                 foreach (var merge in result.Merges) mergedInto[merge.FromStoryId] = merge.IntoStoryId;
             };
-            await new IngestPipeline(static _ => [], placer, []).IngestArticlesAsync(labeled.Select(static l => l.Article)).ConfigureAwait(false);
+            await new IngestPipeline(static _ => [], placer, stages).IngestArticlesAsync(labeled.Select(static l => l.Article)).ConfigureAwait(false);
             await placer.CompleteAsync().ConfigureAwait(false);
         }
         total.Stop();

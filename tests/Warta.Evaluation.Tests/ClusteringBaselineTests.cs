@@ -1,3 +1,6 @@
+using Warta.Core.Entities;
+using Warta.Core.Pipeline;
+using Warta.Evaluation.Clustering;
 using Warta.Testing;
 using Xunit;
 
@@ -53,5 +56,37 @@ public class ClusteringBaselineTests(ITestOutputHelper output)
         Assert.Empty(errors);
         Assert.Equal(50, report.Articles);
         Assert.True(report.BCubed.F1 >= Baseline.Floor("clustering.kompas.bcubedF1"), $"B-cubed F1 {report.BCubed.F1:F3}");
+    }
+
+    [Fact]
+    public void Should_reach_the_pinned_floors_on_ECB_plus_dev_topics_23_to_35_in_the_worst_of_three_orders()
+    {
+        // The reported figure: topics 1-22 are where the clusterer's few parameters were fitted.
+        var lines = File.ReadAllLines(SharedData.PathOf("stories/ecbplus/dev.jsonl"));
+
+        var runs = OrderedRuns.Run(lines, "ecbplus-dev", [1, 2, 3], static l => LabeledJsonLines.Topics(l, 23, 35), Analyzers.Default,
+            stages: static () => [new AnnotationStage(EntityTagger.Shipped)]);
+
+        var (worstBCubed, worstPair) = OrderedRuns.Worst(runs);
+        output.WriteLine($"ECB+ dev 23-35: worst pair F1 {worstPair.Pair.F1:F3}, worst B-cubed F1 {worstBCubed.BCubed.F1:F3}");
+        Assert.Equal(3, runs.Count);
+        Assert.All(runs, static r => Assert.Equal(26, r.Report.GoldStories));
+        Assert.True(worstBCubed.BCubed.F1 >= Baseline.Floor("clustering.ecbplusDev23to35.bcubedF1"), $"B-cubed F1 {worstBCubed.BCubed.F1:F3}");
+        Assert.True(worstPair.Pair.F1 >= Baseline.Floor("clustering.ecbplusDev23to35.pairF1"), $"pair F1 {worstPair.Pair.F1:F3}");
+    }
+
+    [Fact]
+    public void Should_reach_the_pinned_floors_on_the_hand_written_hard_cases_in_the_worst_of_three_orders()
+    {
+        var lines = File.ReadAllLines(RepoPaths.Combine("samples", "hardcases", "hardcases.jsonl"));
+
+        var runs = OrderedRuns.Run(lines, "hardcases", [1, 2, 3], static l => l, Analyzers.Default,
+            stages: static () => [new AnnotationStage(EntityTagger.Shipped)]);
+
+        var (worstBCubed, worstPair) = OrderedRuns.Worst(runs);
+        output.WriteLine($"hard cases: worst pair F1 {worstPair.Pair.F1:F3}, worst B-cubed F1 {worstBCubed.BCubed.F1:F3}");
+        Assert.All(runs, static r => Assert.Equal(63, r.Report.Articles));
+        Assert.True(worstBCubed.BCubed.F1 >= Baseline.Floor("clustering.hardcases.bcubedF1"), $"B-cubed F1 {worstBCubed.BCubed.F1:F3}");
+        Assert.True(worstPair.Pair.F1 >= Baseline.Floor("clustering.hardcases.pairF1"), $"pair F1 {worstPair.Pair.F1:F3}");
     }
 }

@@ -36,7 +36,7 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
             {
                 StartKey();
                 AppendKey(mention.EntityId);
-                Add(terms.Get(_key.AsSpan(0, _keyLength)), options.EntityWeight);
+                Add(terms.Get(_key.AsSpan(0, _keyLength), mention.Type == EntityType.Place ? TermKind.Place : TermKind.Specific), options.EntityWeight);
             }
         }
         else
@@ -52,7 +52,8 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
         foreach (ref readonly var token in AnalyzedTokens.Of(text))
         {
             if (token.IsStopword || token.Stem.Length < 2) continue;
-            if (token.Kind == TokenKind.Word || (token.Kind == TokenKind.Number && token.Stem.Length >= 3)) Add(terms.Get(token.Stem), weight);
+            if (token.Kind == TokenKind.Word) Add(terms.Get(token.Stem), weight);
+            else if (token.Kind == TokenKind.Number && token.Stem.Length >= 3) Add(terms.Get(token.Stem, options.NumbersAreSpecific ? TermKind.Specific : TermKind.General), weight);
         }
     }
 
@@ -134,7 +135,7 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
     private void Flush(double weight)
     {
         if (_keyLength == 1) return;
-        Add(terms.Get(_key.AsSpan(0, _keyLength)), weight);
+        Add(terms.Get(_key.AsSpan(0, _keyLength), TermKind.Specific), weight);
         _keyLength = 1;
     }
 

@@ -24,6 +24,12 @@ internal sealed class LiveStory(string id, string headline)
     public Dictionary<int, double> Centroid { get; } = [];
     public double NormSquared { get; set; }
 
+    /// <summary>The part of <see cref="NormSquared"/> on specific terms (names, places, numbers).</summary>
+    public double SpecificNormSquared { get; set; }
+
+    /// <summary>The part of <see cref="SpecificNormSquared"/> on places.</summary>
+    public double PlaceNormSquared { get; set; }
+
     public void Touch(Article article)
     {
         ArticleCount++;

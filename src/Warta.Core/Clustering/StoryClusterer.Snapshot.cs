@@ -20,7 +20,7 @@ namespace Warta.Core.Clustering;
 public sealed partial class StoryClusterer
 {
     /// <summary>Version of the snapshot layout; bump it when the layout or the meaning of the state (features, weights) changes.</summary>
-    public const int SnapshotFormatVersion = 1;
+    public const int SnapshotFormatVersion = 2;
 
     private static readonly byte[] SnapshotMagic = "WSCS"u8.ToArray();
     private const int ChecksumBytes = 32;
@@ -161,6 +161,8 @@ public sealed partial class StoryClusterer
         WriteOptionalTime(w, story.FirstPublished);
         WriteOptionalTime(w, story.LastPublished);
         w.Write(story.NormSquared);
+        w.Write(story.SpecificNormSquared);
+        w.Write(story.PlaceNormSquared);
         w.Write7BitEncodedInt(story.Outlets.Count);
         foreach (var outlet in story.Outlets) WriteText(w, outlet);
 
@@ -197,6 +199,8 @@ public sealed partial class StoryClusterer
             FirstPublished = ReadOptionalTime(r),
             LastPublished = ReadOptionalTime(r),
             NormSquared = r.ReadDouble(),
+            SpecificNormSquared = r.ReadDouble(),
+            PlaceNormSquared = r.ReadDouble(),
         };
         _stories.Add(story.Id, story);
         var outlets = r.Read7BitEncodedInt();
@@ -223,21 +227,26 @@ public sealed partial class StoryClusterer
         }
     }
 
-    /// <summary>Sum of the squared weights in term-id order.</summary>
+    /// <summary>Sum of the squared weights in term-id order, over all terms and over the specifics.</summary>
     /// <remarks>
     /// A dictionary enumerates in an order shaped by its history of removals (centroid pruning), which a snapshot cannot
     /// carry; summed in that order, a merge after a restore could differ from an uninterrupted run in the last bits.
     /// </remarks>
-    private double NormSquaredInIdOrder(Dictionary<int, double> centroid)
+    private (double All, double Specific, double Place) NormSquaredInIdOrder(Dictionary<int, double> centroid)
     {
         if (_pruned.Length < centroid.Count) _pruned = new (int, double)[Math.Max(centroid.Count, 2 * _pruned.Length)];
         var terms = _pruned.AsSpan(0, centroid.Count);
         var n = 0;
         foreach (var (id, weight) in centroid) terms[n++] = (id, weight);
         terms.Sort(static (a, b) => a.Id.CompareTo(b.Id));
-        var normSquared = 0.0;
-        foreach (var (_, weight) in terms) normSquared += weight * weight;
-        return normSquared;
+        double normSquared = 0.0, specific = 0.0, place = 0.0;
+        foreach (var (id, weight) in terms)
+        {
+            normSquared += weight * weight;
+            if (TermStatistics.IsSpecific(id)) specific += weight * weight;
+            if (TermStatistics.IsPlace(id)) place += weight * weight;
+        }
+        return (normSquared, specific, place);
     }
 
     private static void WriteText(BinaryWriter w, string text)

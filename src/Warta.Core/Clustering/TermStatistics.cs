@@ -15,25 +15,52 @@ internal sealed partial class TermStatistics
 
     public int Count => _terms.Count;
 
-    public TermEntry Get(string term)
+    /// <param name="term">The feature's key.</param>
+    /// <param name="kind">What the term stands for; decided by the key's own form, so the same key always gives the same kind.</param>
+    public TermEntry Get(string term, TermKind kind = TermKind.General)
     {
         if (!_terms.TryGetValue(term, out var entry))
         {
-            entry = new TermEntry(_nextId++);
+            entry = new TermEntry(NewId(kind));
             _terms.Add(term, entry);
         }
         return entry;
     }
 
-    /// <summary>As <see cref="Get(string)"/>, allocating the key only for a term not seen before.</summary>
-    public TermEntry Get(ReadOnlySpan<char> term)
+    /// <summary>As <see cref="Get(string, TermKind)"/>, allocating the key only for a term not seen before.</summary>
+    public TermEntry Get(ReadOnlySpan<char> term, TermKind kind = TermKind.General)
     {
         if (!_bySpan.TryGetValue(term, out var entry))
         {
-            entry = new TermEntry(_nextId++);
+            entry = new TermEntry(NewId(kind));
             _terms.Add(term.ToString(), entry);
         }
         return entry;
+    }
+
+    /// <summary>Whether a term id belongs to a specific or a place (see <see cref="Get(string, TermKind)"/>).</summary>
+    /// <remarks>
+    /// The kind lives in the id (specifics negative, places among them even) so the hot loops test it without a lookup
+    /// and snapshots carry it for free.
+    /// </remarks>
+    public static bool IsSpecific(int id) => id < 0;
+
+    /// <summary>Whether a term id belongs to a place.</summary>
+    public static bool IsPlace(int id) => id < 0 && (~id & 1) == 0;
+
+    private int NewId(TermKind kind)
+    {
+        switch (kind)
+        {
+            case TermKind.General:
+                return _nextId++;
+            case TermKind.Place:
+                if ((_nextId & 1) != 0) _nextId++;
+                return ~_nextId++;
+            default:
+                if ((_nextId & 1) == 0) _nextId++;
+                return ~_nextId++;
+        }
     }
 
     public static void AddDocument(TermEntry entry, long day)
