@@ -87,7 +87,8 @@ public sealed class StoreMaintenance(StoreOpener storeOpener, IEnumerable<IChang
         var target = Path.GetFullPath(storeOpener.Location);
         if (string.Equals(source, target, StringComparison.Ordinal)) throw new IOException($"'{source}' is the store itself; restore a backup into another --db");
         var targetIndex = SearchIndexOf(target);
-        if (!replace && (File.Exists(target) || Directory.Exists(targetIndex)))
+        // A search index left without its store is derived data that the restored one replaces; only a store needs --force.
+        if (!replace && File.Exists(target))
         {
             throw new IOException($"a store exists at '{target}'; give --force to replace it with the backup");
         }

@@ -26,7 +26,11 @@ public sealed class SearchCommandTests : IDisposable
     [Fact]
     public void Should_tell_to_rebuild_when_the_store_has_no_index_yet()
     {
-        var result = WartaInProcess.Run("--db", _folder.File("w.db"), "search", "banjir");
+        var db = _folder.File("w.db");
+        Assert.Equal(0, WartaInProcess.Run("--db", db, "ingest", SampleCorpus.Folder).ExitCode);
+        Directory.Delete(db + ".search", recursive: true);
+
+        var result = WartaInProcess.Run("--db", db, "search", "banjir");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("warta index rebuild", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
