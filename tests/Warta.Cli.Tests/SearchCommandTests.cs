@@ -60,6 +60,27 @@ public sealed class SearchCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_not_find_a_deleted_article_and_find_the_same_after_backup_delete_and_restore()
+    {
+        var db = _folder.File("w.db");
+        Assert.Equal(0, WartaInProcess.Run("--db", db, "ingest", SampleCorpus.Folder).ExitCode);
+        string[] Hits() => [.. JsonDocument.Parse(WartaInProcess.Run("--db", db, "search", "banjir", "Lamaru", "--json", "--limit", "50").Output)
+            .RootElement.GetProperty("hits").EnumerateArray().Select(static h => h.GetProperty("id").GetString()!)];
+        var before = Hits();
+        Assert.True(before.Length >= 4);
+
+        Assert.Equal(0, WartaInProcess.Run("--db", db, "article", "delete", before[0]).ExitCode);
+        var afterDelete = Hits();
+        Assert.Equal(before[1..], afterDelete);
+        Assert.Equal(0, WartaInProcess.Run("--db", db, "backup", _folder.File("backup.db")).ExitCode);
+        foreach (var file in Directory.GetFiles(_folder.Path, "w.db*")) File.Delete(file);
+        Directory.Delete(db + ".search", recursive: true);
+        Assert.Equal(0, WartaInProcess.Run("--db", db, "restore", _folder.File("backup.db")).ExitCode);
+
+        Assert.Equal(afterDelete, Hits());
+    }
+
+    [Fact]
     public void Should_export_every_hit_as_csv_with_a_header()
     {
         var db = _folder.File("w.db");
