@@ -13,12 +13,9 @@ public sealed partial class SqliteStore
     /// merged into it. A headline that was the deleted article's title becomes the title of the earliest article left. A
     /// story left with no article is deleted. Merge records stay: the stories stay merged, and a merge's article id may
     /// name an article no longer stored. Copies of the article keep their <c>copy_of_article_id</c>.</para>
-    /// <para>The clusterer checkpoint stays usable: when it reflects the article's placement, its article count goes down by
-    /// one, so it still matches the placements up to its sequence number and the next writer restores it instead of
-    /// re-running every placement. The restored clusterer still remembers the article (its terms weigh in later
-    /// similarities like any article seen); that is the state in which the stored story ids were given, whereas a re-run
-    /// without it could name and merge stories otherwise than the store has them. An article placed after the checkpoint
-    /// is simply not re-run.</para>
+    /// <para>The clusterer checkpoint is left as is: it counts the deleted article, so the next writer finds it no longer
+    /// matches the placements up to its sequence number and re-runs the stored placements, which no longer include it
+    /// (when the article was placed after the checkpoint, the re-run after it skips it likewise).</para>
     /// </remarks>
     public Task<StoreChange?> DeleteArticleAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -34,23 +31,11 @@ public sealed partial class SqliteStore
                 title = find.ExecuteScalar() as string;
             }
             if (title is null) return null;
-            string? storyId = null;
-            long? placedSequence = null;
-            using (var placement = Command("DELETE FROM story_assignments WHERE article_id = $id RETURNING story_id, placed_seq", transaction))
+            string? storyId;
+            using (var placement = Command("DELETE FROM story_assignments WHERE article_id = $id RETURNING story_id", transaction))
             {
                 placement.Parameters.AddWithValue("$id", id);
-                using var reader = placement.ExecuteReader();
-                if (reader.Read())
-                {
-                    storyId = reader.GetString(0);
-                    placedSequence = reader.IsDBNull(1) ? null : reader.GetInt64(1);
-                }
-            }
-            if (placedSequence is { } placed)
-            {
-                using var checkpoint = Command("UPDATE clusterer_checkpoint SET article_count = article_count - 1 WHERE change_seq >= $placed", transaction);
-                checkpoint.Parameters.AddWithValue("$placed", placed);
-                checkpoint.ExecuteNonQuery();
+                storyId = placement.ExecuteScalar() as string;
             }
             using (var article = Command("DELETE FROM articles WHERE id = $id", transaction))
             {

@@ -150,12 +150,7 @@ public sealed class InMemoryStore : IArticleStore, IStoryStore, IPlacementStore
         ArgumentNullException.ThrowIfNull(id);
         if (_articles.Get(id) is not { } deleted) return Task.FromResult<StoreChange?>(null);
         string? storyId = null;
-        if (_placements.Remove(id, out var placement))
-        {
-            storyId = placement.Assignment.StoryId;
-            // As the SQLite store: a checkpoint that reflects the placement stays usable.
-            if (_checkpoint is { } checkpoint && checkpoint.ChangeSequence >= placement.Sequence) _checkpoint = checkpoint with { ArticleCount = checkpoint.ArticleCount - 1 };
-        }
+        if (_placements.Remove(id, out var placement)) storyId = placement.Assignment.StoryId;
         _articles.Remove(id);
         if (storyId is not null)
         {

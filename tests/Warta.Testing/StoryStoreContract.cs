@@ -344,25 +344,6 @@ public abstract class StoryStoreContract<TStore>
     }
 
     [Fact]
-    public async Task Should_keep_a_checkpoint_that_reflects_a_deleted_placement_matching_the_placements_it_reflects()
-    {
-        var token = TestContext.Current.CancellationToken;
-        using var store = OpenWithArticles("s");
-        await store.CommitAsync(new PlacementBatch(
-            [SampleArticles.Make("a1", "2019-04-22T08:00", "Banjir Jakarta"), SampleArticles.Make("a2", "2019-04-22T09:00", "Banjir meluas")],
-            [new("a1", "s-a1", null, 0), new("a2", "s-a1", null, 0.8)],
-            [new Story("s-a1", "Banjir Jakarta", 2, ["tirto.id"], Monday, Monday)],
-            [],
-            new ClustererCheckpoint(1, "options", 2, "a2", new byte[] { 1, 2, 3 })), token);
-
-        await store.DeleteArticleAsync("a1", token);
-
-        var checkpoint = (await store.GetCheckpointAsync(token))!;
-        Assert.Equal(1, checkpoint.ArticleCount);
-        Assert.Equal(checkpoint.ArticleCount, await store.CountPlacedUpToAsync(checkpoint.ChangeSequence, token));
-    }
-
-    [Fact]
     public async Task Should_give_a_story_the_title_of_its_earliest_article_left_when_the_article_it_was_named_after_is_deleted()
     {
         var token = TestContext.Current.CancellationToken;
