@@ -17,22 +17,11 @@ public sealed class StoreSafetyCommandsTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+    private static string Hash(string path) => RawSqlite.Hash(path);
 
-    private static SqliteConnection Connect(string path)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
+    private static SqliteConnection Connect(string path) => RawSqlite.Connect(path);
 
-    private static void Run(string path, string sql)
-    {
-        using var connection = Connect(path);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Run(string path, string sql) => RawSqlite.Run(path, sql);
 
     private string IngestCorpus(string name)
     {

@@ -12,22 +12,11 @@ public sealed class StoreSafetyTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+    private static string Hash(string path) => RawSqlite.Hash(path);
 
-    private static SqliteConnection Connect(string path)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
+    private static SqliteConnection Connect(string path) => RawSqlite.Connect(path);
 
-    private static void Run(string path, string sql)
-    {
-        using var connection = Connect(path);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Run(string path, string sql) => RawSqlite.Run(path, sql);
 
     /// <summary>Opening for writing and for reading both refuse the file, and neither changes a byte of it or leaves -wal/-shm beside it.</summary>
     private static StoreFailure RefusedUntouched(string path)

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Warta.Testing;
 
 /// <summary>Damages an SQLite store the way a bad disk would, for tests of what Warta does with a corrupt file.</summary>
@@ -10,9 +8,8 @@ public static class StoreDamage
     public static void Overwrite(string path, string table)
     {
         long root;
-        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        using (var connection = RawSqlite.Connect(path))
         {
-            connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); SELECT rootpage FROM sqlite_schema WHERE name = $table";
             command.Parameters.AddWithValue("$table", table);
