@@ -78,6 +78,7 @@ internal static class WartaCommandLine
         root.Subcommands.Add(bench);
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(IndexCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 }

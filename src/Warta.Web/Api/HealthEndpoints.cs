@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Warta.Hosting;
+
+namespace Warta.Web.Api;
+
+/// <summary><c>GET /health</c>: whether the store can be read, for load balancers and supervisors.</summary>
+internal static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/health", static (StoreOpener opener) =>
+        {
+            try
+            {
+                using var store = opener.OpenForReading();
+                return Results.Ok(new HealthJson("ok"));
+            }
+            catch (StoreUnavailableException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+        return routes;
+    }
+}
