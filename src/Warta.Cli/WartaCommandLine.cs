@@ -75,6 +75,8 @@ internal static class WartaCommandLine
         root.Subcommands.Add(TrainCommand.Create());
         var bench = BenchStreamCommand.Create();
         bench.Subcommands.Add(BenchSearchCommand.Create());
+        bench.Subcommands.Add(BenchRecordsCommand.Create());
+        bench.Subcommands.Add(BenchServeCommand.Create());
         root.Subcommands.Add(bench);
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(IndexCommand.Create());

@@ -109,7 +109,8 @@ internal static class BenchStreamCommand
             $"after {rounds,4}x ({total} articles, {placer.Stats.Placed} placed): live managed heap {GC.GetTotalMemory(true) / 1048576.0:F0} MiB, working set {Environment.WorkingSet / 1048576.0:F0} MiB, live stories {clusterer.LiveStoryCount}, live articles {clusterer.LiveArticleCount}, terms {clusterer.TermCount}");
     }
 
-    private static List<Article> Load(string input, TextWriter error)
+    /// <summary>The articles of a folder or a uci-news CSV, or none (with a message) when the input is missing.</summary>
+    public static List<Article> Load(string input, TextWriter error)
     {
         if (File.Exists(input) && input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
