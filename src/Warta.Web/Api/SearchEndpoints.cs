@@ -55,6 +55,19 @@ internal static class SearchEndpoints
     {
         query = new SearchQuery();
         problem = null;
+        foreach (var (name, value) in new[] { ("since", since), ("until", until) })
+        {
+            if (value is not null && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                problem = ApiResults.BadRequest($"{name} must be a date (yyyy-mm-dd), not '{value}'");
+                return false;
+            }
+        }
+        if (outlet is not null && outlet.AsSpan().IndexOfAny(" \t\"") >= 0)
+        {
+            problem = ApiResults.BadRequest($"outlet must be an outlet key without spaces or quotes (kompas.com), not '{outlet}'");
+            return false;
+        }
         var text = q ?? "";
         if (outlet is not null) text += $" outlet:{outlet}";
         if (since is not null) text += $" since:{since}";
