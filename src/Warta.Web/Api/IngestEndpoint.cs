@@ -54,7 +54,9 @@ internal static partial class IngestEndpoint
         var stored = results.Sum(static d => d.Articles.Count);
         var fresh = results.Sum(static d => d.Articles.Count(static a => a.New));
         var failed = results.Sum(static d => d.Errors.Count);
-        LogIngested(logger, keyName, documents.Count, fresh, stored - fresh, failed);
+        // Per POST at Debug (at 50 posts a second one line each would drown the log); a post with rejected records at Information.
+        if (failed > 0) LogRejected(logger, keyName, documents.Count, fresh, stored - fresh, failed);
+        else LogIngested(logger, keyName, documents.Count, fresh, stored - fresh);
         var answer = ApiJson.Write(w =>
         {
             w.WriteStartObject();
@@ -171,6 +173,9 @@ internal static partial class IngestEndpoint
         return matches ? name : name + extension;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ingest by key '{Key}': {Documents} documents, {New} new, {Duplicate} duplicate, {Failed} failed records")]
-    private static partial void LogIngested(ILogger logger, string key, int documents, int @new, int duplicate, int failed);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "ingest by key '{Key}': {Documents} documents, {New} new, {Duplicate} duplicate")]
+    private static partial void LogIngested(ILogger logger, string key, int documents, int @new, int duplicate);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ingest by key '{Key}': {Documents} documents, {New} new, {Duplicate} duplicate, {Failed} records rejected")]
+    private static partial void LogRejected(ILogger logger, string key, int documents, int @new, int duplicate, int failed);
 }
