@@ -98,5 +98,21 @@ internal sealed class CliHost : IDisposable
         }
     }
 
+    /// <summary>Opens the configured store for writing (created or upgraded when needed) without the placer's write lock, for
+    /// small writes in transactions of their own (API keys); or writes one line naming it and why and returns null.</summary>
+    public SqliteStore? TryOpenStoreForWriting(TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return _host.Services.GetRequiredService<StoreOpener>().Open();
+        }
+        catch (Exception ex) when (ex is StoreUnavailableException or OptionsValidationException)
+        {
+            error.WriteLine($"warta: {ex.Message}");
+            return null;
+        }
+    }
+
     public void Dispose() => _host.Dispose();
 }

@@ -81,6 +81,7 @@ internal static class WartaCommandLine
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         return root;
     }
 }

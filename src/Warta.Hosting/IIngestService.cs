@@ -20,4 +20,12 @@ public interface IIngestService
         IProgress<IngestProgress>? progress = null,
         Action<IngestError>? onError = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Queues <paramref name="documents"/> like <see cref="SubmitAsync"/>, and completes only once their articles are committed, with each document's articles, stories and errors.</summary>
+    /// <remarks>Concurrent submissions share commits (group commit): the writer takes every submission waiting, then
+    /// places what its reorder window holds and commits once for all of them. So an acknowledged submission is stored.</remarks>
+    /// <param name="documents">Raw documents, in input order.</param>
+    /// <param name="cancellationToken">Withdraws the submission while it waits in the queue; once taken, it is committed.</param>
+    /// <exception cref="InvalidOperationException">The service is not running, or placement failed.</exception>
+    Task<IReadOnlyList<IngestedDocument>> SubmitCommittedAsync(IReadOnlyList<RawDocument> documents, CancellationToken cancellationToken = default);
 }

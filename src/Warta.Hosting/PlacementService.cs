@@ -37,6 +37,13 @@ public sealed partial class PlacementService(
     private StoryPlacer? _placer;
     private Task _loop = Task.CompletedTask;
     private Exception? _fault;
+    /// <summary>The committed submission being read, told each document's outcomes; only touched on the placing loop.</summary>
+    private CommittedSubmission? _reading;
+    /// <summary>Ids the placer placed since the last flush: "new" in a committed submission's answer; only touched on the placing loop.</summary>
+    private readonly HashSet<string> _placedSinceFlush = new(StringComparer.Ordinal);
+
+    /// <summary>Most committed submissions taken before one flush; bounds a POST's wait under a steady stream of others.</summary>
+    public const int MaxGroupSubmissions = 256;
 
     /// <summary>Told once, instead of the log, when another writer holds the lock at start, with what the service waits for.</summary>
     /// <remarks>Set before the host starts; the CLI prints it as a line of its own.</remarks>
@@ -71,7 +78,8 @@ public sealed partial class PlacementService(
         }
         _followers = followers;
         _store = store;
-        var pipeline = new IngestPipeline(_ingestor.Read, _placer, [new AnnotationStage(tagger)]);
+        _placer.OnPlaced = (article, _) => _placedSinceFlush.Add(article.Id);
+        var pipeline = new IngestPipeline(Read, _placer, [new AnnotationStage(tagger)]);
         _queue = Channel.CreateBounded<Submission>(new BoundedChannelOptions(settings.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -90,6 +98,23 @@ public sealed partial class PlacementService(
         ArgumentNullException.ThrowIfNull(documents);
         var queue = _queue ?? throw new InvalidOperationException("the placement service is not running");
         var submission = new Submission(documents, progress, onError, cancellationToken);
+        await EnqueueAsync(queue, submission, cancellationToken).ConfigureAwait(false);
+        return await submission.Done.Task.ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<IngestedDocument>> SubmitCommittedAsync(IReadOnlyList<RawDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var queue = _queue ?? throw new InvalidOperationException("the placement service is not running");
+        var committed = new CommittedSubmission(documents);
+        // Once taken, a submission is committed even if its caller goes away: the caller's token only withdraws it from the queue.
+        var submission = new Submission(documents, null, committed.Errors.Add, CancellationToken.None) { Committed = committed };
+        await EnqueueAsync(queue, submission, cancellationToken).ConfigureAwait(false);
+        return await committed.Done.Task.ConfigureAwait(false);
+    }
+
+    private static async Task EnqueueAsync(Channel<Submission> queue, Submission submission, CancellationToken cancellationToken)
+    {
         try
         {
             await queue.Writer.WriteAsync(submission, cancellationToken).ConfigureAwait(false);
@@ -98,7 +123,14 @@ public sealed partial class PlacementService(
         {
             throw new InvalidOperationException("the placement service has stopped", ex);
         }
-        return await submission.Done.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>The pipeline's reader: the ingestor's, telling the committed submission being read what each document held.</summary>
+    private IReadOnlyList<IngestOutcome> Read(RawDocument document)
+    {
+        var outcomes = _ingestor.Read(document);
+        _reading?.Read.Add((document, outcomes));
+        return outcomes;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -150,37 +182,116 @@ public sealed partial class PlacementService(
 
     private async Task RunAsync(ChannelReader<Submission> reader, IngestPipeline pipeline)
     {
+        // Committed submissions taken since the last flush; flushed together when no submission is waiting (group commit).
+        var group = new List<CommittedSubmission>();
         await foreach (var submission in reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            if (_fault is not null)
+            await RunOneAsync(submission, pipeline, group).ConfigureAwait(false);
+            if (group.Count > 0 && (group.Count >= MaxGroupSubmissions || !reader.TryPeek(out _)))
             {
-                submission.Done.TrySetException(new InvalidOperationException($"placement failed earlier: {_fault.Message}", _fault));
-                continue;
-            }
-            var token = submission.CancellationToken;
-            if (token.IsCancellationRequested || _abandon.IsCancellationRequested)
-            {
-                submission.Done.TrySetCanceled(token.IsCancellationRequested ? token : _abandon.Token);
-                continue;
-            }
-            try
-            {
-                var summary = await pipeline.IngestAllAsync(submission.Documents, submission.Progress, submission.OnError, token).ConfigureAwait(false);
-                submission.Done.TrySetResult(summary);
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-                submission.Done.TrySetCanceled(token);
-            }
-#pragma warning disable CA1031 // Reader and stage errors are counted inside the pipeline; what reaches here is the placer's or the store's, and it belongs to the submitter.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                _fault = ex;
-                LogFailed(logger, ex);
-                submission.Done.TrySetException(ex);
+                await FlushAsync(group).ConfigureAwait(false);
+                group.Clear();
             }
         }
+        if (group.Count > 0) await FlushAsync(group).ConfigureAwait(false);
+    }
+
+    private async Task RunOneAsync(Submission submission, IngestPipeline pipeline, List<CommittedSubmission> group)
+    {
+        var done = submission.Committed is { } c ? (Action<Exception>)(ex => c.Done.TrySetException(ex)) : ex => submission.Done.TrySetException(ex);
+        if (_fault is not null)
+        {
+            done(new InvalidOperationException($"placement failed earlier: {_fault.Message}", _fault));
+            return;
+        }
+        var token = submission.CancellationToken;
+        if (token.IsCancellationRequested || _abandon.IsCancellationRequested)
+        {
+            var cancelled = token.IsCancellationRequested ? token : _abandon.Token;
+            if (submission.Committed is { } committed) committed.Done.TrySetCanceled(cancelled);
+            else submission.Done.TrySetCanceled(cancelled);
+            return;
+        }
+        try
+        {
+            _reading = submission.Committed;
+            var summary = await pipeline.IngestAllAsync(submission.Documents, submission.Progress, submission.OnError, token).ConfigureAwait(false);
+            if (submission.Committed is { } committed) group.Add(committed);
+            else submission.Done.TrySetResult(summary);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            submission.Done.TrySetCanceled(token);
+        }
+#pragma warning disable CA1031 // Reader and stage errors are counted inside the pipeline; what reaches here is the placer's or the store's, and it belongs to the submitter.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Fail(ex);
+            done(ex);
+        }
+        finally
+        {
+            _reading = null;
+        }
+    }
+
+    /// <summary>Places and commits what the placer holds, then answers each committed submission with its articles' stories.</summary>
+    private async Task FlushAsync(List<CommittedSubmission> group)
+    {
+        try
+        {
+            if (_fault is not null) throw new InvalidOperationException($"placement failed earlier: {_fault.Message}", _fault);
+            await _placer!.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            // The commit is done and no other is in flight, so the placer's store connection is free to read from here.
+            var store = _store!;
+            var merges = await store.ListMergesAsync(CancellationToken.None).ConfigureAwait(false);
+            var absorbedInto = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var merge in merges) absorbedInto[merge.FromStoryId] = merge.IntoStoryId;
+            foreach (var submission in group)
+            {
+                var documents = new List<IngestedDocument>(submission.Read.Count);
+                foreach (var (document, outcomes) in submission.Read)
+                {
+                    var articles = new List<IngestedArticle>();
+                    foreach (var article in outcomes.Select(static o => o.Article).OfType<Article>())
+                    {
+                        // An article whose stage failed is in the outcomes but was never stored: its error says why.
+                        if (await store.GetAssignmentAsync(article.Id, CancellationToken.None).ConfigureAwait(false) is not { } assignment) continue;
+                        var story = assignment.StoryId;
+                        for (var hops = 0; hops < absorbedInto.Count && absorbedInto.TryGetValue(story, out var into); hops++) story = into;
+                        // The first of this flush's submissions to name a placed article stored it; any other saw a duplicate.
+                        articles.Add(new IngestedArticle(article.Id, story, _placedSinceFlush.Remove(article.Id)));
+                    }
+                    var errors = submission.Errors.Where(e => e.Source == document.Source || e.Source.StartsWith(document.Source + "#", StringComparison.Ordinal)).ToList();
+                    documents.Add(new IngestedDocument(document.Source, articles, errors));
+                }
+                // A document that failed to be read at all has no outcomes; its error is still told.
+                foreach (var unread in submission.Documents.Where(d => !submission.Read.Any(r => ReferenceEquals(r.Document, d))))
+                {
+                    documents.Add(new IngestedDocument(unread.Source, [], [.. submission.Errors.Where(e => e.Source == unread.Source)]));
+                }
+                submission.Done.TrySetResult(documents);
+            }
+        }
+#pragma warning disable CA1031 // The placer's or the store's failure belongs to every submitter waiting on this flush.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Fail(ex);
+            foreach (var submission in group) submission.Done.TrySetException(ex);
+        }
+        finally
+        {
+            _placedSinceFlush.Clear();
+        }
+    }
+
+    private void Fail(Exception ex)
+    {
+        if (_fault is not null) return;
+        _fault = ex;
+        LogFailed(logger, ex);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}")]
@@ -201,5 +312,20 @@ public sealed partial class PlacementService(
     {
         // Continuations run off the placing loop, so a submitter's code never holds up the next submission.
         public TaskCompletionSource<IngestSummary> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Set for <see cref="SubmitCommittedAsync"/>: answered after the flush that commits it, not when taken.</summary>
+        public CommittedSubmission? Committed { get; init; }
+    }
+
+    /// <summary>A submission answered after its commit: what each document held when read, its errors, and the task its caller awaits.</summary>
+    private sealed class CommittedSubmission(IReadOnlyList<RawDocument> documents)
+    {
+        public IReadOnlyList<RawDocument> Documents { get; } = documents;
+
+        public List<(RawDocument Document, IReadOnlyList<IngestOutcome> Outcomes)> Read { get; } = [];
+
+        public List<IngestError> Errors { get; } = [];
+
+        public TaskCompletionSource<IReadOnlyList<IngestedDocument>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

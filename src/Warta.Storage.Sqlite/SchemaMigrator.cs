@@ -139,6 +139,16 @@ internal static class SchemaMigrator
             seq INTEGER NOT NULL
         );
         """,
+        // 7: API keys, kept as the SHA-256 of the key (never the key): name, when made, when revoked. Written by `warta keys`
+        // in short transactions of their own, without the placer's write lock, so keys can be managed while a server runs.
+        """
+        CREATE TABLE api_keys (
+            name TEXT NOT NULL PRIMARY KEY,
+            hash TEXT NOT NULL UNIQUE,
+            created_utc_ticks INTEGER NOT NULL,
+            revoked_utc_ticks INTEGER
+        );
+        """,
     ];
 
     /// <summary>Stands for "schema version not read" where a version is optional.</summary>

@@ -40,6 +40,7 @@ public static class WartaWebApp
         builder.Services.AddRazorPages();
         builder.Services.AddWarta(builder.Configuration);
         builder.Services.AddWartaPlacement(builder.Configuration);
+        builder.Services.AddWartaApi(builder.Configuration);
         return builder;
     }
 
@@ -51,8 +52,9 @@ public static class WartaWebApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseWartaApi();
         app.MapHealth();
-        app.MapGroup("/api/v1").MapStories();
+        app.MapWartaApi();
         app.MapRazorPages();
         return app;
     }

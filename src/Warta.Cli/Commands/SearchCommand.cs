@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Warta.Core.Model;
 using Warta.Core.Search;
 using Warta.Search.Lucene;
@@ -96,19 +95,19 @@ internal static class SearchCommand
             {
                 var period = parseResult.GetValue(perWeek) ? SearchPeriod.Week : SearchPeriod.Day;
                 var counts = await index.CountAsync(parsed, period, parseResult.GetValue(byOutlet), cancellationToken).ConfigureAwait(false);
-                if (parseResult.GetValue(json)) output.WriteLine(CountsJson(counts));
+                if (parseResult.GetValue(json)) output.WriteLine(SearchJson.Serialize(counts));
                 else WriteCounts(counts, period, parseResult.GetValue(byOutlet), output);
                 return ExitCodes.Ok;
             }
             if (parseResult.GetValue(stories))
             {
                 var found = await index.SearchStoriesAsync(parsed, cancellationToken).ConfigureAwait(false);
-                if (parseResult.GetValue(json)) output.WriteLine(StoriesJson(found));
+                if (parseResult.GetValue(json)) output.WriteLine(SearchJson.Serialize(found));
                 else WriteStories(found, output);
                 return ExitCodes.Ok;
             }
             var hits = await index.SearchArticlesAsync(parsed, cancellationToken).ConfigureAwait(false);
-            if (parseResult.GetValue(json)) output.WriteLine(HitsJson(hits));
+            if (parseResult.GetValue(json)) output.WriteLine(SearchJson.Serialize(hits));
             else WriteHits(hits, output);
             return ExitCodes.Ok;
         });
@@ -166,83 +165,12 @@ internal static class SearchCommand
         {
             var line = format == "csv"
                 ? string.Join(',', new[] { hit.ArticleId, Published(hit.Published, ""), hit.Outlet, hit.Language, hit.StoryId ?? "", Score(hit.Score), hit.Title, hit.Snippet }.Select(Csv))
-                : Json(w => WriteHit(w, hit), indented: false);
+                : SearchJson.Line(hit);
             await writer.WriteLineAsync(line).ConfigureAwait(false);
             count++;
         }
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         return count;
-    }
-
-    private static string HitsJson(SearchResults<SearchHit> results) => Json(w =>
-    {
-        w.WriteStartObject();
-        w.WriteNumber("total", results.Total);
-        w.WriteStartArray("hits");
-        foreach (var hit in results.Hits) WriteHit(w, hit);
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
-
-    private static string StoriesJson(SearchResults<StorySearchHit> results) => Json(w =>
-    {
-        w.WriteStartObject();
-        w.WriteNumber("total", results.Total);
-        w.WriteStartArray("stories");
-        foreach (var story in results.Hits)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", story.StoryId);
-            w.WriteString("headline", story.Headline);
-            w.WriteNumber("matchingArticles", story.MatchingArticles);
-            w.WriteNumber("score", Math.Round(story.Score, 4));
-            if (story.LastActivity is { } last) w.WriteString("lastActivity", Published(last));
-            else w.WriteNull("lastActivity");
-            w.WriteString("bestArticle", story.BestArticleId);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
-
-    private static string CountsJson(IReadOnlyList<PeriodCount> counts) => Json(w =>
-    {
-        w.WriteStartArray();
-        foreach (var count in counts)
-        {
-            w.WriteStartObject();
-            w.WriteString("start", Day(count.Start));
-            if (count.Outlet is not null) w.WriteString("outlet", count.Outlet);
-            w.WriteNumber("count", count.Count);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    });
-
-    private static void WriteHit(Utf8JsonWriter w, SearchHit hit)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", hit.ArticleId);
-        w.WriteString("title", hit.Title);
-        w.WriteString("outlet", hit.Outlet);
-        w.WriteString("language", hit.Language);
-        if (hit.Published is { } published) w.WriteString("published", Published(published));
-        else w.WriteNull("published");
-        if (hit.StoryId is { } story) w.WriteString("story", story);
-        else w.WriteNull("story");
-        w.WriteNumber("score", Math.Round(hit.Score, 4));
-        w.WriteString("snippet", hit.Snippet);
-        w.WriteEndObject();
-    }
-
-    private static string Json(Action<Utf8JsonWriter> write, bool indented = true)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, ArticleJson.WriterOptions with { Indented = indented }))
-        {
-            write(writer);
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static string Csv(string value) =>

@@ -212,6 +212,18 @@ public sealed class StoryPlacer : IAsyncDisposable
         await _inFlight.ConfigureAwait(false);
     }
 
+    /// <summary>Places everything in the reorder window and commits it, waiting for the store and the followers: every article taken before the call is stored when it returns.</summary>
+    /// <remarks>For a writer that acknowledges what it took (the HTTP API says "stored" only after the commit). Placement
+    /// order is then kept within what arrived since the last flush, not across the whole window; no checkpoint is forced
+    /// (the usual schedule applies), so a flush costs one transaction.</remarks>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        _order.Flush(_due);
+        await PlaceDueAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(false, cancellationToken).ConfigureAwait(false);
+        await _inFlight.ConfigureAwait(false);
+    }
+
     /// <summary>Waits for a commit in flight and lets the next writer in; what was not completed is not stored.</summary>
     public async ValueTask DisposeAsync()
     {
