@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Warta.Hosting;
 using Warta.Web.Api;
+using Warta.Web.App;
 
 namespace Warta.Web;
 
@@ -37,7 +38,7 @@ public static class WartaWebApp
         builder.Services.AddSingleton(serve);
         builder.Services.AddRoutingCore();
         builder.Services.AddProblemDetails();
-        builder.Services.AddRazorPages();
+        builder.Services.AddWartaPages();
         builder.Services.AddWarta(builder.Configuration);
         builder.Services.AddWartaPlacement(builder.Configuration);
         return builder;
@@ -50,10 +51,11 @@ public static class WartaWebApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWartaPages();
         app.UseRouting();
         app.MapHealth();
         app.MapGroup("/api/v1").MapStories();
-        app.MapRazorPages();
+        app.MapWartaPages();
         return app;
     }
 }
