@@ -31,6 +31,9 @@ public static class PagesServiceCollectionExtensions
         services.AddDataProtection();
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<WartaOptions>, ILoggerFactory>(static (keys, warta, logging) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(warta.Value.Store + ".keys"), logging));
+        // The keys are not encrypted at rest (no certificate or DPAPI on Linux): the folder's permissions protect them, as
+        // they protect the store. Said here once rather than as a warning at every key rotation.
+        services.AddLogging(static b => b.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
         services.AddSingleton<PageSearch>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
