@@ -18,7 +18,7 @@ public static class PagesApplicationExtensions
     public static IEndpointRouteBuilder MapWartaPages(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapGet(Stylesheet.Path, Stylesheet.Serve);
+        routes.MapMethods(Stylesheet.Path, ["GET", "HEAD"], Stylesheet.Serve);
         routes.MapGet("/language/{culture}", LanguageSwitch.Switch);
         routes.MapRazorPages();
         return routes;
