@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Warta.Hosting;
 using Warta.Web.Api;
+using Warta.Web.App;
 
 namespace Warta.Web;
 
@@ -37,7 +38,7 @@ public static class WartaWebApp
         builder.Services.AddSingleton(serve);
         builder.Services.AddRoutingCore();
         builder.Services.AddProblemDetails();
-        builder.Services.AddRazorPages();
+        builder.Services.AddWartaPages();
         builder.Services.AddWarta(builder.Configuration);
         builder.Services.AddWartaPlacement(builder.Configuration);
         builder.Services.AddWartaApi(builder.Configuration);
@@ -51,11 +52,12 @@ public static class WartaWebApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWartaPages();
         app.UseRouting();
         app.UseWartaApi();
         app.MapHealth();
         app.MapWartaApi();
-        app.MapRazorPages();
+        app.MapWartaPages();
         return app;
     }
 }

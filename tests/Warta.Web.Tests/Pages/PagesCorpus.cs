@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Warta.Core.Ingestion;
+using Warta.Core.Model;
+using Warta.Core.Storage;
+using Warta.Hosting;
+using Warta.Storage.Sqlite;
+using Warta.Testing;
+using Xunit;
+
+namespace Warta.Web.Tests.Pages;
+
+/// <summary>The sample corpus plus a hostile article, with the English Ambalang wire report merged into its Indonesian story, served in-process by the app <c>warta serve</c> runs.</summary>
+public sealed class PagesCorpus : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private WebApplication? _app;
+
+    public string Store => _folder.File("warta.db");
+
+    public TestServer Server { get; private set; } = null!;
+
+    /// <summary>The story the English wire report started, merged into <see cref="MergedInto"/>.</summary>
+    public string MergedStory { get; private set; } = "";
+
+    public string MergedInto { get; private set; } = "";
+
+    public string HostileArticleId { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var ingest = WartaHost.CreateBuilder([new(nameof(WartaOptions.Store), Store)], _folder.Path);
+        ingest.Services.AddWartaPlacement(ingest.Configuration);
+        using (var host = ingest.Build())
+        {
+            await host.StartAsync();
+            var documents = Directory.EnumerateFiles(SampleCorpus.Folder, "*", SearchOption.AllDirectories)
+                .Where(static f => Path.GetExtension(f) is not (".md" or ".tsv") && !Path.GetFileName(f).StartsWith('.'))
+                .Order(StringComparer.Ordinal)
+                .Select(static f => new RawDocument(f, File.ReadAllBytes(f)))
+                .Append(new RawDocument(HostileArticle.FileName, HostileArticle.Jsonl()))
+                .ToList();
+            await host.Services.GetRequiredService<IIngestService>().SubmitAsync(documents);
+            await host.StopAsync();
+        }
+        using (var store = new SqliteStore(Store))
+        {
+            var stories = (await store.ListStoriesAsync(PageRequest.All)).Items;
+            var wire = stories.Single(static s => s.Headline.Contains("Mount Ambalang", StringComparison.Ordinal));
+            var eruption = stories.Where(static s => s.Headline.Contains("Gunung Ambalang", StringComparison.Ordinal)).MaxBy(static s => s.ArticleCount)!;
+            var wireArticle = (await store.GetAssignmentsAsync(wire.Id))[0].ArticleId;
+            await store.CommitAsync(new PlacementBatch([], [], [], [new StoryMerge(wire.Id, eruption.Id, wireArticle, 0.5)]));
+            (MergedStory, MergedInto) = (wire.Id, eruption.Id);
+            HostileArticleId = (await store.ListArticlesAsync(PageRequest.All)).Items.Single(static a => a.Title == HostileArticle.Title).Id;
+        }
+        var builder = WartaWebApp.CreateBuilder(new ServeOptions(), [new(nameof(WartaOptions.Store), Store)], _folder.Path);
+        builder.WebHost.UseTestServer();
+        _app = WartaWebApp.Build(builder);
+        await _app.StartAsync();
+        Server = _app.GetTestServer();
+    }
+
+    /// <summary>A client that does not follow redirects and sends <paramref name="cookie"/> (a Cookie header value) with every request.</summary>
+    public HttpClient Client(string? cookie = null)
+    {
+        var client = Server.CreateClient();
+        if (cookie is not null) client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+}
