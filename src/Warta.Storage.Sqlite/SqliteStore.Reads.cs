@@ -80,6 +80,17 @@ public sealed partial class SqliteStore : IArticleReader, IStoryReader
         return await ReadAllAsync(command, ReadAssignment, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<StoryMember>> ListStoryMembersAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyIds);
+        if (storyIds.Count == 0) return [];
+        using var command = Command(
+            "SELECT a.id, a.language FROM story_assignments s JOIN articles a ON a.id = s.article_id " +
+            "WHERE s.story_id IN (SELECT value FROM json_each($stories)) ORDER BY a.published_utc_ticks IS NULL, a.published_utc_ticks, a.id");
+        command.Parameters.AddWithValue("$stories", StoreJson.Strings([.. storyIds]));
+        return await ReadAllAsync(command, static r => new StoryMember(r.GetString(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<StoryAssignment?> GetAssignmentAsync(string articleId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articleId);

@@ -59,6 +59,23 @@ public sealed class InMemoryStoryStore(InMemoryArticleStore articles) : IStoryRe
         return Task.FromResult(found);
     }
 
+    public Task<IReadOnlyList<StoryMember>> ListStoryMembersAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyIds);
+        var wanted = storyIds.ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<StoryMember> found =
+        [
+            .. _assignments.Values
+                .Where(a => wanted.Contains(a.StoryId))
+                .Select(a => articles.Get(a.ArticleId)!)
+                .OrderBy(static a => a.Published is null)
+                .ThenBy(static a => a.Published?.Value.UtcTicks)
+                .ThenBy(static a => a.Id, StringComparer.Ordinal)
+                .Select(static a => new StoryMember(a.Id, a.Language)),
+        ];
+        return Task.FromResult(found);
+    }
+
     public Task<StoryAssignment?> GetAssignmentAsync(string articleId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articleId);

@@ -100,6 +100,22 @@ public abstract class ReaderContract
     }
 
     [Fact]
+    public async Task Should_list_the_members_of_several_stories_together_in_publication_order_with_their_language()
+    {
+        var (_, reader) = Open(
+            Dated("late@2019-04-23T08:00", "undated", "early@2019-04-21T08:00", "b@2019-04-22T08:00", "a@2019-04-22T08:00", "other"),
+            new StoryBatch(
+                [new("late", "s1", null, 0.5), new("undated", "s2", null, 0.5), new("early", "s1", null, 0), new("b", "s2", null, 0), new("a", "s1", null, 0.5), new("other", "s3", null, 0)],
+                [MakeStory("s1"), MakeStory("s2"), MakeStory("s3")], []));
+
+        var members = await reader.ListStoryMembersAsync(["s1", "s2"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(["early", "a", "b", "late", "undated"], members.Select(static m => m.ArticleId));
+        Assert.All(members, static m => Assert.Equal("id", m.Language));
+        Assert.Empty(await reader.ListStoryMembersAsync(["s9"], TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Should_page_through_stories_latest_batch_first_then_latest_publication_then_id()
     {
         var (_, reader) = Open(

@@ -33,7 +33,16 @@ public static partial class HtmlPageReader
             truncation = $"read {cut} of {html.Length} characters of HTML";
             html = html[..cut];
         }
-        html = HtmlNesting.Flatten(html, out _);
+        var flat = HtmlNesting.Flatten(html, out var deepest);
+        // A page nested beyond the budget is hostile or broken, not a news layout: its blocks are read as they stand, since
+        // SmartReader's scoring re-reads the text of every level (0.5 s on a page flattened to 128 levels).
+        var hostile = !ReferenceEquals(flat, html);
+        if (hostile)
+        {
+            var note = $"flattened the tags nested deeper than {HtmlNesting.MaxDepth} levels (of {deepest})";
+            truncation = truncation is null ? note : truncation + "; " + note;
+        }
+        html = flat;
         var parser = new HtmlParser();
         IHtmlDocument document = parser.ParseDocument(html);
         if (document.Body is null || string.IsNullOrWhiteSpace(document.Body.TextContent) && document.Head?.QuerySelector("meta") is null)
@@ -60,7 +69,7 @@ public static partial class HtmlPageReader
         // Read before SmartReader, which rearranges the document it is given.
         var headerLines = HeaderLines(document);
         var bodyBlocks = Blocks(document.Body);
-        var paragraphs = MainText(document, url, bodyBlocks);
+        var paragraphs = hostile ? bodyBlocks : MainText(document, url, bodyBlocks);
         var header = headerLines.Where(line => !paragraphs.Contains(line, StringComparer.Ordinal));
 
         return RecordResult.Of(new ArticleFields

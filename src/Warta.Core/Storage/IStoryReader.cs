@@ -13,6 +13,12 @@ public interface IStoryReader
     /// <summary>The story's own assignments (copies included, not those of stories merged into it), in the articles' publication order.</summary>
     Task<IReadOnlyList<StoryAssignment>> GetAssignmentsAsync(string storyId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The articles assigned to any of <paramref name="storyIds"/> (their own assignments; merges are not followed), in
+    /// publication order (undated last), then id; reads no article text, so a story of thousands of reports costs little.
+    /// </summary>
+    Task<IReadOnlyList<StoryMember>> ListStoryMembersAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken = default);
+
     Task<StoryAssignment?> GetAssignmentAsync(string articleId, CancellationToken cancellationToken = default);
 
     /// <summary>Every recorded merge, in the order they were made.</summary>

@@ -104,17 +104,28 @@ public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
     private static IReadOnlyList<EntityMention> LinkInStory(Article article, StoryEntities story) =>
         EntityLinker.Link(article.Annotations.Entities, story);
 
+    /// <summary>The story and every story merged into it, transitively (<paramref name="mergedInto"/>: the merges by the story that absorbed).</summary>
+    internal static List<string> WithMerged(string storyId, ILookup<string, StoryMerge> mergedInto)
+    {
+        var ids = new List<string> { storyId };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { storyId };
+        for (var i = 0; i < ids.Count; i++)
+        {
+            foreach (var merge in mergedInto[ids[i]])
+            {
+                if (seen.Add(merge.FromStoryId)) ids.Add(merge.FromStoryId);
+            }
+        }
+        return ids;
+    }
+
     /// <summary>
     /// The assignments of a story and of every story merged into it (transitively), with their articles read in one
     /// batch, in publication order of the articles (undated last), then id.
     /// </summary>
     private async Task<IReadOnlyList<StoryArticle>> ArticlesAsync(string storyId, IReadOnlyList<StoryMerge> merges, CancellationToken cancellationToken)
     {
-        var ids = new List<string> { storyId };
-        for (var i = 0; i < ids.Count; i++)
-        {
-            ids.AddRange(merges.Where(m => m.IntoStoryId == ids[i]).Select(static m => m.FromStoryId).Where(id => !ids.Contains(id)));
-        }
+        var ids = WithMerged(storyId, merges.ToLookup(static m => m.IntoStoryId, StringComparer.Ordinal));
         var assignments = new List<StoryAssignment>();
         foreach (var id in ids) assignments.AddRange(await stories.GetAssignmentsAsync(id, cancellationToken).ConfigureAwait(false));
         var read = await articles.GetArticlesAsync([.. assignments.Select(static a => a.ArticleId)], cancellationToken).ConfigureAwait(false);

@@ -47,10 +47,36 @@ public sealed class StoryViewBuilder
             .OrderBy(static a => a.Published?.Value ?? DateTimeOffset.MaxValue)
             .ThenBy(static a => a.Id, StringComparer.Ordinal)
             .ToList();
-        var language = ordered.Count == 0 ? "id" : ordered.GroupBy(static a => a.Language, StringComparer.Ordinal)
+        return Build(storyId, [.. ordered.Select(static a => new StoryMember(a.Id, a.Language))], ordered, sequence);
+    }
+
+    /// <summary>
+    /// The ids of the articles a view is built from, of a story's <paramref name="members"/> in publication order: all of
+    /// them, or the earliest and the latest half of <see cref="MaxArticles"/>.
+    /// </summary>
+    public static IReadOnlyList<string> SampleIds(IReadOnlyList<StoryMember> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var ids = members.Select(static m => m.ArticleId);
+        return members.Count <= MaxArticles ? [.. ids] : [.. ids.Take(MaxArticles / 2), .. ids.Skip(members.Count - (MaxArticles / 2))];
+    }
+
+    /// <summary>
+    /// The view of story <paramref name="storyId"/> whose articles are <paramref name="members"/> (in publication order, then
+    /// id, copies included), built from <paramref name="sample"/>: the articles <see cref="SampleIds"/> names (others are ignored).
+    /// </summary>
+    /// <remarks>Lets a caller read at most <see cref="MaxArticles"/> articles of a story of thousands.</remarks>
+    public StoryView Build(string storyId, IReadOnlyList<StoryMember> members, IReadOnlyList<Article> sample, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(sample);
+        var language = members.Count == 0 ? "id" : members.GroupBy(static m => m.Language, StringComparer.Ordinal)
             .OrderByDescending(static g => g.Count()).ThenBy(static g => g.Key, StringComparer.Ordinal).First().Key;
-        var sample = ordered.Count <= MaxArticles ? ordered : [.. ordered.Take(MaxArticles / 2), .. ordered.Skip(ordered.Count - (MaxArticles / 2))];
-        var docs = sample.Select((a, k) => Document.Of(a, k)).ToList();
+        var byId = new Dictionary<string, Article>(StringComparer.Ordinal);
+        foreach (var article in sample) byId.TryAdd(article.Id, article);
+        var sampled = SampleIds(members).Select(id => byId.GetValueOrDefault(id)).OfType<Article>().ToList();
+        var docs = sampled.Select((a, k) => Document.Of(a, k)).ToList();
         var groups = Group(docs);
         var brief = Brief(docs, groups, language, CommonTerms(docs));
         var timeline = Timeline(docs, groups, language);
@@ -60,7 +86,7 @@ public sealed class StoryViewBuilder
             .OrderBy(static g => g.First.Doc.Order).ThenBy(static g => g.First.Index)
             .Select(g => new StoryTelling(g.First.Text, g.First.Doc.Article.Id, g.First.Doc.Order, g.First.Doc.Article.Published?.Value, Cite(g.Docs)))
             .ToList();
-        return new StoryView(storyId, sequence, language, brief, timeline, disagreements, [.. ordered.Select(static a => a.Id)], tellings);
+        return new StoryView(storyId, sequence, language, brief, timeline, disagreements, [.. members.Select(static m => m.ArticleId)], tellings);
     }
 
     private static List<SentenceGroup> Group(List<Document> docs)

@@ -41,16 +41,22 @@ public sealed class StoryViewFollower(IChangeLog changes, IArticleReader article
     }
 
     /// <summary>The views of <paramref name="storyIds"/> as the store holds them now, reflecting change <paramref name="sequence"/>.</summary>
+    /// <remarks>
+    /// A story's members (ids in publication order) are listed without their text and only the at most
+    /// <see cref="StoryViewBuilder.MaxArticles"/> articles the builder uses are read: stories grow to thousands of reports,
+    /// and reading all of them for each commit made an ingest's memory and time grow with its stories.
+    /// </remarks>
     public async Task<IReadOnlyList<StoryView>> BuildAsync(IEnumerable<string> storyIds, long sequence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storyIds);
-        var queries = new StoryQueries(articles, stories);
+        var merges = (await stories.ListMergesAsync(cancellationToken).ConfigureAwait(false)).ToLookup(static m => m.IntoStoryId, StringComparer.Ordinal);
         var built = new List<StoryView>();
         foreach (var id in storyIds.Order(StringComparer.Ordinal))
         {
-            var found = await queries.GetArticlesAsync(id, cancellationToken).ConfigureAwait(false);
-            if (found is null) continue;
-            built.Add(Builder.Build(id, [.. found.Select(static a => a.Article)], sequence));
+            if (await stories.GetStoryAsync(id, cancellationToken).ConfigureAwait(false) is null) continue;
+            var members = await stories.ListStoryMembersAsync(StoryQueries.WithMerged(id, merges), cancellationToken).ConfigureAwait(false);
+            var sample = await articles.GetArticlesAsync(StoryViewBuilder.SampleIds(members), cancellationToken).ConfigureAwait(false);
+            built.Add(Builder.Build(id, members, sample, sequence));
         }
         return built;
     }

@@ -66,4 +66,23 @@ public class HtmlNestingTests
         Assert.Equal("Judul Halaman", article.Title);
         Assert.Equal(["Warga kota menunggu bantuan sejak pagi di tenda pengungsian."], article.Paragraphs);
     }
+
+    [Fact]
+    public void Should_note_in_provenance_that_a_page_was_flattened_at_the_depth_budget()
+    {
+        var html = Nested(100_000, "<p>Warga kota menunggu bantuan sejak pagi di tenda pengungsian.</p>");
+
+        var article = Ingest.Single("nested.html", html);
+
+        Assert.Equal("flattened the tags nested deeper than 128 levels (of 100003)", article.Provenance["truncated"]);
+    }
+
+    [Fact]
+    public void Should_note_nothing_for_a_page_within_the_depth_budget()
+    {
+        var article = Ingest.Single("shallow.html", Nested(40, "<p>Warga kota menunggu bantuan sejak pagi di tenda pengungsian.</p>"));
+
+        Assert.Equal(["Warga kota menunggu bantuan sejak pagi di tenda pengungsian."], article.Paragraphs);
+        Assert.False(article.Provenance.ContainsKey("truncated"));
+    }
 }
