@@ -41,6 +41,8 @@ public sealed partial class PlacementService(
     private CommittedSubmission? _reading;
     /// <summary>Ids the placer placed since the last flush: "new" in a committed submission's answer; only touched on the placing loop.</summary>
     private readonly HashSet<string> _placedSinceFlush = new(StringComparer.Ordinal);
+    /// <summary>Whether a committed submission awaits the next flush: only then are placed ids kept (a long <c>warta ingest</c> keeps none).</summary>
+    private bool _collectingPlaced;
 
     /// <summary>Most committed submissions taken before one flush; bounds a POST's wait under a steady stream of others.</summary>
     public const int MaxGroupSubmissions = 256;
@@ -78,7 +80,10 @@ public sealed partial class PlacementService(
         }
         _followers = followers;
         _store = store;
-        _placer.OnPlaced = (article, _) => _placedSinceFlush.Add(article.Id);
+        _placer.OnPlaced = (article, _) =>
+        {
+            if (_collectingPlaced) _placedSinceFlush.Add(article.Id);
+        };
         var pipeline = new IngestPipeline(Read, _placer, [new AnnotationStage(tagger)]);
         _queue = Channel.CreateBounded<Submission>(new BoundedChannelOptions(settings.QueueCapacity)
         {
@@ -215,6 +220,7 @@ public sealed partial class PlacementService(
         try
         {
             _reading = submission.Committed;
+            _collectingPlaced |= submission.Committed is not null;
             var summary = await pipeline.IngestAllAsync(submission.Documents, submission.Progress, submission.OnError, token).ConfigureAwait(false);
             if (submission.Committed is { } committed) group.Add(committed);
             else submission.Done.TrySetResult(summary);
@@ -284,6 +290,7 @@ public sealed partial class PlacementService(
         finally
         {
             _placedSinceFlush.Clear();
+            _collectingPlaced = false;
         }
     }
 

@@ -35,6 +35,9 @@ public class ServedApi : IAsyncLifetime
     /// <summary>How the server listens; loopback unless a subclass says otherwise.</summary>
     protected virtual ServeOptions Serve => new();
 
+    /// <summary>Settings the server gets besides the store (as <c>warta.json</c> would give them).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
     public async ValueTask InitializeAsync()
     {
         var ingest = WartaHost.CreateBuilder([new(nameof(WartaOptions.Store), Store)], _folder.Path);
@@ -52,15 +55,21 @@ public class ServedApi : IAsyncLifetime
         }
         using (var store = new SqliteStore(Store))
         {
+            Prepare(store);
             var now = DateTimeOffset.UtcNow;
             await store.AddApiKeyAsync(new ApiKey(KeyName, ApiKeySecret.Hash(Key), now, null));
             await store.AddApiKeyAsync(new ApiKey("old", ApiKeySecret.Hash(RevokedKey), now, now));
         }
-        var builder = WartaWebApp.CreateBuilder(Serve, [new(nameof(WartaOptions.Store), Store)], _folder.Path);
+        var builder = WartaWebApp.CreateBuilder(Serve, [new(nameof(WartaOptions.Store), Store), .. Settings], _folder.Path);
         builder.WebHost.UseTestServer();
         App = WartaWebApp.Build(builder);
         await App.StartAsync();
         Client = App.GetTestClient();
+    }
+
+    /// <summary>Changes the ingested store before the server opens it (a test's own articles, merges).</summary>
+    protected virtual void Prepare(SqliteStore store)
+    {
     }
 
     /// <summary>A client sending <paramref name="key"/> as a bearer token.</summary>
