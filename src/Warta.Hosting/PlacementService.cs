@@ -7,6 +7,7 @@ using Warta.Core.Ingestion;
 using Warta.Core.Model;
 using Warta.Core.Pipeline;
 using Warta.Core.Storage;
+using Warta.Core.Stories.Corrections;
 using Warta.Storage.Sqlite;
 
 namespace Warta.Hosting;
@@ -27,11 +28,11 @@ public sealed partial class PlacementService(
     EntityTagger tagger,
     IOptions<PlacementOptions> options,
     IEnumerable<IChangeFollowerSource> followerSources,
-    ILogger<PlacementService> logger) : IIngestService, IHostedService, IDisposable
+    ILogger<PlacementService> logger) : IIngestService, IStoryCorrections, IHostedService, IDisposable
 {
     private readonly ArticleIngestor _ingestor = new();
     private readonly CancellationTokenSource _abandon = new();
-    private Channel<Submission>? _queue;
+    private Channel<Work>? _queue;
     private SqliteStore? _store;
     private List<IChangeFollower> _followers = [];
     private StoryPlacer? _placer;
@@ -72,7 +73,7 @@ public sealed partial class PlacementService(
         _followers = followers;
         _store = store;
         var pipeline = new IngestPipeline(_ingestor.Read, _placer, [new AnnotationStage(tagger)]);
-        _queue = Channel.CreateBounded<Submission>(new BoundedChannelOptions(settings.QueueCapacity)
+        _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(settings.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
@@ -88,17 +89,55 @@ public sealed partial class PlacementService(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        return await QueueAsync(
+            (pipeline, _, token) => pipeline.IngestAllAsync(documents, progress, onError, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<StoryCorrection> MergeAsync(string fromStory, string intoStory, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fromStory);
+        ArgumentNullException.ThrowIfNull(intoStory);
+        return CorrectAsync(planner => planner.MergeAsync(fromStory, intoStory, by, TimeProvider.System.GetUtcNow(), cancellationToken), cancellationToken);
+    }
+
+    public Task<StoryCorrection> SplitAsync(string story, IReadOnlyList<string> articles, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(articles);
+        return CorrectAsync(planner => planner.SplitAsync(story, articles, by, TimeProvider.System.GetUtcNow(), cancellationToken), cancellationToken);
+    }
+
+    public Task<StoryCorrection> MoveAsync(string article, string story, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(story);
+        return CorrectAsync(planner => planner.MoveAsync(article, story, by, TimeProvider.System.GetUtcNow(), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Plans a correction on the store as committed (after the placer's open batch) and applies it, on the placing loop.</summary>
+    private Task<StoryCorrection> CorrectAsync(Func<StoryCorrectionPlanner, Task<StoryCorrection>> plan, CancellationToken cancellationToken) =>
+        QueueAsync(async (_, placer, token) =>
+        {
+            await placer.CommitPlacedAsync(token).ConfigureAwait(false);
+            var store = _store!;
+            var correction = await plan(new StoryCorrectionPlanner(store, store)).ConfigureAwait(false);
+            return await placer.CorrectAsync(correction, token).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Runs <paramref name="run"/> on the placing loop after the work queued before it; its result or exception goes to the caller.</summary>
+    private async Task<T> QueueAsync<T>(Func<IngestPipeline, StoryPlacer, CancellationToken, Task<T>> run, CancellationToken cancellationToken)
+    {
         var queue = _queue ?? throw new InvalidOperationException("the placement service is not running");
-        var submission = new Submission(documents, progress, onError, cancellationToken);
+        var work = new Work<T>(run, cancellationToken);
         try
         {
-            await queue.Writer.WriteAsync(submission, cancellationToken).ConfigureAwait(false);
+            await queue.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException ex)
         {
             throw new InvalidOperationException("the placement service has stopped", ex);
         }
-        return await submission.Done.Task.ConfigureAwait(false);
+        return await work.Done.Task.ConfigureAwait(false);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -148,29 +187,33 @@ public sealed partial class PlacementService(
         }
     }
 
-    private async Task RunAsync(ChannelReader<Submission> reader, IngestPipeline pipeline)
+    private async Task RunAsync(ChannelReader<Work> reader, IngestPipeline pipeline)
     {
-        await foreach (var submission in reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        await foreach (var work in reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             if (_fault is not null)
             {
-                submission.Done.TrySetException(new InvalidOperationException($"placement failed earlier: {_fault.Message}", _fault));
+                work.Fail(new InvalidOperationException($"placement failed earlier: {_fault.Message}", _fault));
                 continue;
             }
-            var token = submission.CancellationToken;
+            var token = work.CancellationToken;
             if (token.IsCancellationRequested || _abandon.IsCancellationRequested)
             {
-                submission.Done.TrySetCanceled(token.IsCancellationRequested ? token : _abandon.Token);
+                work.Cancel(token.IsCancellationRequested ? token : _abandon.Token);
                 continue;
             }
             try
             {
-                var summary = await pipeline.IngestAllAsync(submission.Documents, submission.Progress, submission.OnError, token).ConfigureAwait(false);
-                submission.Done.TrySetResult(summary);
+                await work.RunAsync(pipeline, _placer!).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
-                submission.Done.TrySetCanceled(token);
+                work.Cancel(token);
+            }
+            catch (StoryCorrectionException ex)
+            {
+                // Refused before anything changed: the placer goes on.
+                work.Fail(ex);
             }
 #pragma warning disable CA1031 // Reader and stage errors are counted inside the pipeline; what reaches here is the placer's or the store's, and it belongs to the submitter.
             catch (Exception ex)
@@ -178,7 +221,7 @@ public sealed partial class PlacementService(
             {
                 _fault = ex;
                 LogFailed(logger, ex);
-                submission.Done.TrySetException(ex);
+                work.Fail(ex);
             }
         }
     }
@@ -195,11 +238,28 @@ public sealed partial class PlacementService(
     [LoggerMessage(Level = LogLevel.Error, Message = "placement failed; later submissions are refused")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 
-    /// <summary>One submitter's documents and callbacks, and the task its caller awaits.</summary>
-    private sealed record Submission(
-        IReadOnlyList<RawDocument> Documents, IProgress<IngestProgress>? Progress, Action<IngestError>? OnError, CancellationToken CancellationToken)
+    /// <summary>One submitter's work for the placing loop (documents to ingest, a correction) and the task its caller awaits.</summary>
+    private abstract class Work(CancellationToken cancellationToken)
+    {
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        public abstract Task RunAsync(IngestPipeline pipeline, StoryPlacer placer);
+
+        public abstract void Fail(Exception exception);
+
+        public abstract void Cancel(CancellationToken token);
+    }
+
+    private sealed class Work<T>(Func<IngestPipeline, StoryPlacer, CancellationToken, Task<T>> run, CancellationToken cancellationToken) : Work(cancellationToken)
     {
         // Continuations run off the placing loop, so a submitter's code never holds up the next submission.
-        public TaskCompletionSource<IngestSummary> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async Task RunAsync(IngestPipeline pipeline, StoryPlacer placer) =>
+            Done.TrySetResult(await run(pipeline, placer, CancellationToken).ConfigureAwait(false));
+
+        public override void Fail(Exception exception) => Done.TrySetException(exception);
+
+        public override void Cancel(CancellationToken token) => Done.TrySetCanceled(token);
     }
 }
