@@ -128,13 +128,23 @@ public sealed partial class SqliteStore : IStoryCorrectionStore
         return Task.FromResult(Guard<IReadOnlyList<StoryCorrection>>(() => ReadCorrections(command)));
     }
 
+    /// <remarks>A store opened for reading at a schema step before corrections has none.</remarks>
+    /// <remarks>A store opened for reading at a schema step before corrections has none.</remarks>
     public Task<IReadOnlyList<StoryCorrection>> ListCorrectionsAsync(string storyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storyId);
         cancellationToken.ThrowIfCancellationRequested();
-        using var command = Command($"SELECT {CorrectionColumns} FROM story_corrections WHERE story_id = $story OR target_story_id = $story ORDER BY seq");
-        command.Parameters.AddWithValue("$story", storyId);
-        return Task.FromResult(Guard<IReadOnlyList<StoryCorrection>>(() => ReadCorrections(command)));
+        return Task.FromResult(Guard<IReadOnlyList<StoryCorrection>>(() =>
+        {
+            // A store read as it is, at a step before corrections, has none.
+            using (var exists = Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'story_corrections'"))
+            {
+                if (Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) return [];
+            }
+            using var command = Command($"SELECT {CorrectionColumns} FROM story_corrections WHERE story_id = $story OR target_story_id = $story ORDER BY seq");
+            command.Parameters.AddWithValue("$story", storyId);
+            return ReadCorrections(command);
+        }));
     }
 
     public Task<IReadOnlyList<SequencedMerge>> ListOrphanMergesSinceAsync(long sequence, CancellationToken cancellationToken = default)
