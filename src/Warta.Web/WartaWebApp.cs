@@ -52,7 +52,7 @@ public static class WartaWebApp
         app.UseStatusCodePages();
         app.UseRouting();
         app.MapHealth();
-        app.MapGroup("/api/v1").MapStories();
+        app.MapGroup("/api/v1").MapStories().MapCorrections();
         app.MapRazorPages();
         return app;
     }
