@@ -90,6 +90,7 @@ public sealed partial class StoryClusterer
     {
         ArgumentNullException.ThrowIfNull(fromStoryId);
         ArgumentNullException.ThrowIfNull(intoStoryId);
+        if (string.Equals(fromStoryId, intoStoryId, StringComparison.Ordinal)) return ClustererChange.None;
         _stories.TryGetValue(fromStoryId, out var from);
         _stories.TryGetValue(intoStoryId, out var into);
         if (from is not null && into is not null)
