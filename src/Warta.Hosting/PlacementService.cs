@@ -7,6 +7,7 @@ using Warta.Core.Ingestion;
 using Warta.Core.Model;
 using Warta.Core.Pipeline;
 using Warta.Core.Storage;
+using Warta.Core.Stories.Corrections;
 using Warta.Storage.Sqlite;
 
 namespace Warta.Hosting;
@@ -27,7 +28,7 @@ public sealed partial class PlacementService(
     EntityTagger tagger,
     IOptions<PlacementOptions> options,
     IEnumerable<IChangeFollowerSource> followerSources,
-    ILogger<PlacementService> logger) : IIngestService, IHostedService, IDisposable
+    ILogger<PlacementService> logger) : IIngestService, IStoryCorrections, IHostedService, IDisposable
 {
     private readonly ArticleIngestor _ingestor = new();
     private readonly CancellationTokenSource _abandon = new();
@@ -118,6 +119,47 @@ public sealed partial class PlacementService(
         return await committed.Done.Task.ConfigureAwait(false);
     }
 
+    public Task<StoryCorrection> MergeAsync(string fromStory, string intoStory, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fromStory);
+        ArgumentNullException.ThrowIfNull(intoStory);
+        return CorrectAsync(planner => planner.MergeAsync(fromStory, intoStory, by, TimeProvider.System.GetUtcNow(), cancellationToken), cancellationToken);
+    }
+
+    public Task<StoryCorrection> SplitAsync(string story, IReadOnlyList<string> articles, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(articles);
+        return CorrectAsync(planner => planner.SplitAsync(story, articles, by, TimeProvider.System.GetUtcNow(), cancellationToken), cancellationToken);
+    }
+
+    public Task<StoryCorrection> MoveAsync(string article, string story, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(story);
+        return CorrectAsync(planner => planner.MoveAsync(article, story, by, TimeProvider.System.GetUtcNow(), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Plans a correction on the store as committed (after the placer's open batch) and applies it, on the placing loop.</summary>
+    private async Task<StoryCorrection> CorrectAsync(Func<StoryCorrectionPlanner, Task<StoryCorrection>> plan, CancellationToken cancellationToken)
+    {
+        var queue = _queue ?? throw new InvalidOperationException("the placement service is not running");
+        var done = new TaskCompletionSource<StoryCorrection>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var submission = new Submission([], null, null, cancellationToken)
+        {
+            Correction = done,
+            Correct = async (placer, token) =>
+            {
+                await placer.CommitPlacedAsync(token).ConfigureAwait(false);
+                var store = _store!;
+                var correction = await plan(new StoryCorrectionPlanner(store, store)).ConfigureAwait(false);
+                return await placer.CorrectAsync(correction, token).ConfigureAwait(false);
+            },
+        };
+        await EnqueueAsync(queue, submission, cancellationToken).ConfigureAwait(false);
+        return await done.Task.ConfigureAwait(false);
+    }
+
     private static async Task EnqueueAsync(Channel<Submission> queue, Submission submission, CancellationToken cancellationToken)
     {
         try
@@ -203,7 +245,12 @@ public sealed partial class PlacementService(
 
     private async Task RunOneAsync(Submission submission, IngestPipeline pipeline, List<CommittedSubmission> group)
     {
-        var done = submission.Committed is { } c ? (Action<Exception>)(ex => c.Done.TrySetException(ex)) : ex => submission.Done.TrySetException(ex);
+        Action<Exception> done = submission switch
+        {
+            { Correction: { } k } => ex => k.TrySetException(ex),
+            { Committed: { } c } => ex => c.Done.TrySetException(ex),
+            _ => ex => submission.Done.TrySetException(ex),
+        };
         if (_fault is not null)
         {
             done(new InvalidOperationException($"placement failed earlier: {_fault.Message}", _fault));
@@ -213,8 +260,14 @@ public sealed partial class PlacementService(
         if (token.IsCancellationRequested || _abandon.IsCancellationRequested)
         {
             var cancelled = token.IsCancellationRequested ? token : _abandon.Token;
-            if (submission.Committed is { } committed) committed.Done.TrySetCanceled(cancelled);
+            if (submission.Correction is { } correction) correction.TrySetCanceled(cancelled);
+            else if (submission.Committed is { } committed) committed.Done.TrySetCanceled(cancelled);
             else submission.Done.TrySetCanceled(cancelled);
+            return;
+        }
+        if (submission.Correct is { } correct)
+        {
+            await RunCorrectionAsync(submission, correct, group, done).ConfigureAwait(false);
             return;
         }
         try
@@ -239,6 +292,37 @@ public sealed partial class PlacementService(
         finally
         {
             _reading = null;
+        }
+    }
+
+    /// <summary>Runs an editor's correction after answering the committed submissions taken before it; a refusal leaves the placer running.</summary>
+    private async Task RunCorrectionAsync(Submission submission, Func<StoryPlacer, CancellationToken, Task<StoryCorrection>> correct, List<CommittedSubmission> group, Action<Exception> done)
+    {
+        if (group.Count > 0)
+        {
+            await FlushAsync(group).ConfigureAwait(false);
+            group.Clear();
+        }
+        var token = submission.CancellationToken;
+        try
+        {
+            submission.Correction!.TrySetResult(await correct(_placer!, token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            submission.Correction!.TrySetCanceled(token);
+        }
+        catch (StoryCorrectionException ex)
+        {
+            // Refused before anything changed: the placer goes on.
+            done(ex);
+        }
+#pragma warning disable CA1031 // The placer's or the store's failure belongs to the submitter, and stops later work as any placement failure does.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Fail(ex);
+            done(ex);
         }
     }
 
@@ -322,6 +406,12 @@ public sealed partial class PlacementService(
 
         /// <summary>Set for <see cref="SubmitCommittedAsync"/>: answered after the flush that commits it, not when taken.</summary>
         public CommittedSubmission? Committed { get; init; }
+
+        /// <summary>Set for an editor's correction: run on the placing loop instead of reading documents.</summary>
+        public Func<StoryPlacer, CancellationToken, Task<StoryCorrection>>? Correct { get; init; }
+
+        /// <summary>What the caller of a correction awaits.</summary>
+        public TaskCompletionSource<StoryCorrection>? Correction { get; init; }
     }
 
     /// <summary>A submission answered after its commit: what each document held when read, its errors, and the task its caller awaits.</summary>

@@ -1,3 +1,4 @@
+using Warta.Core.Pipeline;
 using Warta.Core.Storage;
 using Warta.Core.Stories;
 using Warta.Storage.Sqlite;
@@ -5,12 +6,17 @@ using Warta.Storage.Sqlite;
 namespace Warta.Hosting;
 
 /// <summary>Writes to the configured store outside ingestion: deleting an article, backing up and restoring, each under the store's write lock where it writes.</summary>
-public sealed class StoreMaintenance(StoreOpener storeOpener, IEnumerable<IChangeFollowerSource> followerSources)
+public sealed class StoreMaintenance(StoreOpener storeOpener, IEnumerable<IChangeFollowerSource> followerSources, TextAnalysisServices textAnalysis)
 {
     /// <summary>The search index's folder beside a store file.</summary>
     public static string SearchIndexOf(string storePath) => storePath + ".search";
 
-    /// <summary>Deletes the article named by <paramref name="idOrPrefix"/> (an id or unique prefix) under the write lock, then brings the change followers (search index) up to date.</summary>
+    /// <summary>Deletes the article named by <paramref name="idOrPrefix"/> (an id or unique prefix) through a placer, then brings the change followers (search index, story views) up to date.</summary>
+    /// <remarks>
+    /// The placer holds the write lock and takes the article out of the clusterer too, saving its checkpoint in the
+    /// deletion's transaction: the next writer restores it instead of re-running every placement (a re-run could name and
+    /// merge stories otherwise than the store has them).
+    /// </remarks>
     /// <exception cref="StoreUnavailableException">The store cannot be opened for writing.</exception>
     /// <exception cref="StoreBusyException">Another writer kept the lock past <paramref name="lockTimeout"/>.</exception>
     public async Task<ArticleDeletion> DeleteArticleAsync(
@@ -18,23 +24,24 @@ public sealed class StoreMaintenance(StoreOpener storeOpener, IEnumerable<IChang
     {
         ArgumentNullException.ThrowIfNull(idOrPrefix);
         using var store = storeOpener.Open(lockTimeout);
-        var writeLock = await store.AcquireWriteLockAsync(lockTimeout, onWaiting, cancellationToken).ConfigureAwait(false);
-        await using (writeLock.ConfigureAwait(false))
+        var followers = new List<IChangeFollower>();
+        try
         {
-            var resolution = await new ArticleQueries(store).ResolveAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
-            if (resolution.Kind != IdResolutionKind.Found) return new ArticleDeletion(resolution, null);
-            var change = await store.DeleteArticleAsync(resolution.Value!.Id, cancellationToken).ConfigureAwait(false);
-            var followers = new List<IChangeFollower>();
-            try
+            foreach (var source in followerSources) followers.Add(source.Open(store, storeOpener.Location));
+            var options = new StoryPlacerOptions { LockTimeout = lockTimeout, Followers = followers };
+            var placer = await StoryPlacer.OpenAsync(store, textAnalysis.Analyzer, options, onWaiting, cancellationToken).ConfigureAwait(false);
+            await using (placer.ConfigureAwait(false))
             {
-                foreach (var source in followerSources) followers.Add(source.Open(store, storeOpener.Location));
-                foreach (var follower in followers) await follower.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+                var resolution = await new ArticleQueries(store).ResolveAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
+                if (resolution.Kind != IdResolutionKind.Found) return new ArticleDeletion(resolution, null);
+                var change = await placer.DeleteAsync(resolution.Value!.Id, cancellationToken).ConfigureAwait(false);
+                await placer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                return new ArticleDeletion(resolution, change);
             }
-            finally
-            {
-                foreach (var follower in followers) follower.Dispose();
-            }
-            return new ArticleDeletion(resolution, change);
+        }
+        finally
+        {
+            foreach (var follower in followers) follower.Dispose();
         }
     }
 

@@ -23,7 +23,7 @@ public static class WartaServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds the <see cref="PlacementService"/> (the one writer, started and stopped with the host) and its <see cref="IIngestService"/>, with <see cref="PlacementOptions"/> from the <c>Placer</c> section.</summary>
+    /// <summary>Adds the <see cref="PlacementService"/> (the one writer, started and stopped with the host) and its <see cref="IIngestService"/> and <see cref="IStoryCorrections"/>, with <see cref="PlacementOptions"/> from the <c>Placer</c> section.</summary>
     public static IServiceCollection AddWartaPlacement(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -33,6 +33,7 @@ public static class WartaServiceCollectionExtensions
             "placer settings out of range (Placer:BatchArticles, BatchMs, CheckpointEveryArticles, CheckpointEverySeconds and QueueCapacity must be positive, LockTimeoutSeconds not negative)");
         services.AddSingleton<PlacementService>();
         services.AddSingleton<IIngestService>(static sp => sp.GetRequiredService<PlacementService>());
+        services.AddSingleton<IStoryCorrections>(static sp => sp.GetRequiredService<PlacementService>());
         services.AddHostedService(static sp => sp.GetRequiredService<PlacementService>());
         return services;
     }

@@ -149,6 +149,23 @@ internal static class SchemaMigrator
             revoked_utc_ticks INTEGER
         );
         """,
+        // 8: editors' corrections (merge, split, move), each numbered in the change sequence, and the story an article was
+        // placed in before an editor moved it (a replay places it there first, then applies the correction where it happened).
+        """
+        CREATE TABLE story_corrections (
+            seq INTEGER NOT NULL PRIMARY KEY,
+            kind INTEGER NOT NULL,
+            story_id TEXT NOT NULL,
+            target_story_id TEXT NOT NULL,
+            article_ids_json TEXT NOT NULL,
+            by_name TEXT NOT NULL,
+            at_utc_ticks INTEGER NOT NULL,
+            at_offset_minutes INTEGER NOT NULL
+        );
+        CREATE INDEX story_corrections_by_story ON story_corrections (story_id);
+        CREATE INDEX story_corrections_by_target ON story_corrections (target_story_id);
+        ALTER TABLE story_assignments ADD COLUMN placed_story_id TEXT;
+        """,
     ];
 
     /// <summary>Stands for "schema version not read" where a version is optional.</summary>

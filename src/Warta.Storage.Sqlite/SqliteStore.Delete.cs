@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Warta.Core.Model;
 using Warta.Core.Storage;
 
 namespace Warta.Storage.Sqlite;
@@ -15,11 +16,17 @@ public sealed partial class SqliteStore
     /// name an article no longer stored. Copies of the article keep their <c>copy_of_article_id</c>.</para>
     /// <para>The clusterer checkpoint is left as is: it counts the deleted article, so the next writer finds it no longer
     /// matches the placements up to its sequence number and re-runs the stored placements, which no longer include it
-    /// (when the article was placed after the checkpoint, the re-run after it skips it likewise).</para>
+    /// (when the article was placed after the checkpoint, the re-run after it skips it likewise). The placer deletes with
+    /// <see cref="DeleteArticleAsync(string, IReadOnlyList{Story}, ClustererCheckpoint?, CancellationToken)"/> instead, which
+    /// saves its clusterer without the article in the same transaction.</para>
     /// </remarks>
-    public Task<StoreChange?> DeleteArticleAsync(string id, CancellationToken cancellationToken = default)
+    public Task<StoreChange?> DeleteArticleAsync(string id, CancellationToken cancellationToken = default) =>
+        DeleteArticleAsync(id, [], null, cancellationToken);
+
+    public Task<StoreChange?> DeleteArticleAsync(string id, IReadOnlyList<Story> stories, ClustererCheckpoint? checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(stories);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Guard(() =>
         {
@@ -45,6 +52,9 @@ public sealed partial class SqliteStore
             if (storyId is not null) RecomputeStories(storyId, title, transaction);
             using var changes = new ChangeWriter(this, transaction);
             var sequence = changes.Append(StoreChangeKind.ArticleDeleted, id, storyId, null);
+            // The clusterer's own summaries of the live stories it changed, so the two agree to the last outlet.
+            if (stories.Count > 0) WriteStories([], stories, [], changes, transaction);
+            if (checkpoint is not null) WriteCheckpoint(checkpoint, sequence, transaction);
             transaction.Commit();
             return new StoreChange(sequence, StoreChangeKind.ArticleDeleted, id, storyId, null);
         }));
@@ -69,7 +79,12 @@ public sealed partial class SqliteStore
         foreach (var id in path) RecomputeStory(id, deletedTitle, sequence, transaction);
     }
 
-    private void RecomputeStory(string storyId, string deletedTitle, long sequence, SqliteTransaction transaction)
+    /// <summary>Makes a story's row again from the articles placed in it or in a story merged into it; deletes it when none are left.</summary>
+    /// <param name="storyId">The story.</param>
+    /// <param name="deletedTitle">A headline that must go (the title of an article that left): the earliest article's title replaces it. Null keeps the headline.</param>
+    /// <param name="sequence">The update sequence number to give the row.</param>
+    /// <param name="transaction">The open transaction.</param>
+    private void RecomputeStory(string storyId, string? deletedTitle, long sequence, SqliteTransaction transaction)
     {
         using var members = Command(
             "WITH RECURSIVE tree(id) AS (SELECT $story UNION SELECT m.from_story_id FROM story_merges m JOIN tree ON m.into_story_id = tree.id) " +
@@ -108,7 +123,7 @@ public sealed partial class SqliteStore
             "outlets_json = $outlets, first_published_utc_ticks = $firstTicks, first_published_offset_minutes = $firstOffset, " +
             "last_published_utc_ticks = $lastTicks, last_published_offset_minutes = $lastOffset, updated_seq = $seq WHERE id = $story",
             transaction);
-        update.Parameters.AddWithValue("$deletedTitle", deletedTitle);
+        update.Parameters.AddWithValue("$deletedTitle", (object?)deletedTitle ?? DBNull.Value);
         update.Parameters.AddWithValue("$earliestTitle", earliestTitle);
         update.Parameters.AddWithValue("$count", count);
         update.Parameters.AddWithValue("$outlets", StoreJson.Strings([.. outlets]));

@@ -11,7 +11,7 @@ internal static class ArticleCommand
     {
         var id = new Argument<string>("id") { Description = "Article id, or a prefix of it that matches one article" };
         var json = new Option<bool>("--json") { Description = "Print the article as JSON (format in README.md)" };
-        var command = new Command("article", "Show one article: metadata with provenance, paragraphs, annotations") { id, json, ArticleDeleteCommand.Create() };
+        var command = new Command("article", "Show one article: metadata with provenance, paragraphs, annotations") { id, json, ArticleDeleteCommand.Create(), CorrectionCommands.CreateMove() };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;

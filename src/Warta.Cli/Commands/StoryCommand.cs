@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Warta.Core.Model;
 using Warta.Core.Stories;
+using Warta.Core.Stories.Corrections;
 
 namespace Warta.Cli.Commands;
 
-/// <summary><c>warta story ID [--since TIME|ARTICLE] [--json]</c>: a story's brief, timeline and disagreements (its stored view), articles in time order (copies marked), entities, dates and quotes; with <c>--since</c>, what's new.</summary>
+/// <summary><c>warta story ID [--since TIME|ARTICLE] [--json]</c>: a story's brief, timeline and disagreements (its stored view), articles in time order (copies marked), entities, dates, quotes and editors' corrections; with <c>--since</c>, what's new.</summary>
 internal static class StoryCommand
 {
     public static Command Create()
@@ -13,7 +14,10 @@ internal static class StoryCommand
         var id = new Argument<string>("id") { Description = "Story id or a unique prefix of it" };
         var json = new Option<bool>("--json") { Description = "Print the story as JSON" };
         var since = new Option<string?>("--since") { Description = "Show what's new since a time (2025-03-01, 2025-03-01T12:00+07:00) or an article id" };
-        var command = new Command("story", "Show one story: brief, timeline, disagreements, articles in time order, entities, dates mentioned, quotes") { id, json, since };
+        var command = new Command("story", "Show one story: brief, timeline, disagreements, articles in time order, entities, dates mentioned, quotes, corrections")
+        {
+            id, json, since, CorrectionCommands.CreateMerge(), CorrectionCommands.CreateSplit(),
+        };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -34,6 +38,7 @@ internal static class StoryCommand
             }
             var detail = found.Value!;
             var view = await store.GetStoryViewAsync(detail.Story.Id, cancellationToken).ConfigureAwait(false);
+            var corrections = await store.ListCorrectionsAsync(detail.Story.Id, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<StoryTelling>? news = null;
             if (parseResult.GetValue(since) is { } sinceText)
             {
@@ -44,9 +49,19 @@ internal static class StoryCommand
                     return ExitCodes.Usage;
                 }
             }
-            if (parseResult.GetValue(json)) output.WriteLine(ReadJson.Serialize(StoryJson.From(detail, view, news)));
-            else if (news is not null) WriteNew(output, detail, news);
-            else WriteText(output, detail, view);
+            if (parseResult.GetValue(json))
+            {
+                output.WriteLine(ReadJson.Serialize(StoryJson.From(detail, view, news) with { Corrections = [.. corrections.Select(StoryCorrectionJson.From)] }));
+            }
+            else if (news is not null)
+            {
+                WriteNew(output, detail, news);
+            }
+            else
+            {
+                WriteText(output, detail, view);
+                WriteCorrections(output, corrections);
+            }
             return ExitCodes.Ok;
         });
         return command;
@@ -66,6 +81,15 @@ internal static class StoryCommand
         output.WriteLine($"{story.Id}  {TerminalText.OneLine(story.Headline)}");
         output.WriteLine($"{story.ArticleCount} articles from {StoriesCommand.Outlets(story)}, {StoriesCommand.Time(story.FirstPublished)} .. {StoriesCommand.Time(story.LastPublished)}");
         output.WriteLine();
+    }
+
+    /// <summary>The corrections made to the story, when there are any (a story without keeps its output as before).</summary>
+    private static void WriteCorrections(TextWriter output, IReadOnlyList<StoryCorrection> corrections)
+    {
+        if (corrections.Count == 0) return;
+        output.WriteLine();
+        output.WriteLine("Corrections:");
+        foreach (var correction in corrections) output.WriteLine($"  {CorrectionCommands.Describe(correction)}");
     }
 
     private static string Cited(IReadOnlyList<StoryCitation> citations) =>

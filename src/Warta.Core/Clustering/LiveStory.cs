@@ -16,13 +16,16 @@ internal sealed class LiveStory(string id, string headline)
     private string[]? _outletList;
 
     public string Id { get; } = id;
-    public string Headline { get; } = headline;
+    public string Headline { get; set; } = headline;
     public int ArticleCount { get; set; }
     public DateTimeOffset? FirstPublished { get; set; }
     public DateTimeOffset? LastPublished { get; set; }
     public List<string> ArticleIds { get; } = [];
     public Dictionary<int, double> Centroid { get; } = [];
     public double NormSquared { get; set; }
+
+    /// <summary>Stories an editor split from this one: the clusterer never merges this story with them.</summary>
+    public SortedSet<string> Apart { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The part of <see cref="NormSquared"/> on specific terms (names, places, numbers).</summary>
     public double SpecificNormSquared { get; set; }
@@ -34,13 +37,7 @@ internal sealed class LiveStory(string id, string headline)
     {
         ArticleCount++;
         ArticleIds.Add(article.Id);
-        if (article.Outlet.Length > 0 && _outlets.Add(article.Outlet)) _outletList = null;
-        if (article.Published is { } published)
-        {
-            var value = published.Value;
-            if (FirstPublished is null || value < FirstPublished) FirstPublished = value;
-            if (LastPublished is null || value > LastPublished) LastPublished = value;
-        }
+        Count(article.Outlet, article.Published?.Value);
     }
 
     public void AddOutletsOf(LiveStory other)
@@ -56,6 +53,26 @@ internal sealed class LiveStory(string id, string headline)
     public void AddOutlet(string outlet)
     {
         if (_outlets.Add(outlet)) _outletList = null;
+    }
+
+    /// <summary>Forgets the outlets, first and last publication, so that they can be summed again from the members that remain.</summary>
+    public void ClearSummary()
+    {
+        _outlets.Clear();
+        _outletList = null;
+        FirstPublished = null;
+        LastPublished = null;
+    }
+
+    /// <summary>Counts one more member's outlet and time, as <see cref="Touch"/> does, without adding it to the members.</summary>
+    public void Count(string outlet, DateTimeOffset? published)
+    {
+        if (outlet.Length > 0 && _outlets.Add(outlet)) _outletList = null;
+        if (published is { } value)
+        {
+            if (FirstPublished is null || value < FirstPublished) FirstPublished = value;
+            if (LastPublished is null || value > LastPublished) LastPublished = value;
+        }
     }
 
     public override int GetHashCode() => _hash;

@@ -11,7 +11,7 @@ namespace Warta.Core.Clustering;
 /// <remarks>
 /// A snapshot holds everything <see cref="Add"/> reads: the live stories (centroids bit for bit, members with their
 /// assignments, outlets, times), the term statistics with the id counter, the near-duplicate index with its sequence
-/// counter, and the stream clock and last sweep day. Stories already evicted are not in it, so it is as bounded as the
+/// counter, the stream clock and last sweep day, and the stories each story is kept apart from (editors' splits). Stories already evicted are not in it, so it is as bounded as the
 /// working set. Layout (integers little-endian, counts and ids 7-bit encoded, doubles as their bits, text as its UTF-16
 /// code units each 7-bit encoded, so any string round-trips and ASCII takes a byte a character): magic <c>WSCS</c>,
 /// format version, options fingerprint, the state, then the SHA-256 of all bytes before it, so a damaged blob is
@@ -20,7 +20,7 @@ namespace Warta.Core.Clustering;
 public sealed partial class StoryClusterer
 {
     /// <summary>Version of the snapshot layout; bump it when the layout or the meaning of the state (features, weights) changes.</summary>
-    public const int SnapshotFormatVersion = 2;
+    public const int SnapshotFormatVersion = 3;
 
     private static readonly byte[] SnapshotMagic = "WSCS"u8.ToArray();
     private const int ChecksumBytes = 32;
@@ -188,7 +188,14 @@ public sealed partial class StoryClusterer
             if (!ownStory) WriteText(w, assignment.StoryId);
             if (assignment.CopyOfArticleId is { } copyOf) WriteText(w, copyOf);
             w.Write(assignment.Similarity);
+            var live = _articles[articleId];
+            WriteText(w, live.Title);
+            WriteText(w, live.Outlet);
+            WriteOptionalTime(w, live.Published);
         }
+
+        w.Write7BitEncodedInt(story.Apart.Count);
+        foreach (var apart in story.Apart) WriteText(w, apart);
     }
 
     private void ReadStory(BinaryReader r)
@@ -223,8 +230,12 @@ public sealed partial class StoryClusterer
             var storyId = (flags & 1) != 0 ? story.Id : ReadText(r);
             var copyOf = (flags & 2) != 0 ? ReadText(r) : null;
             story.ArticleIds.Add(articleId);
-            _articles.Add(articleId, new LiveArticle(new StoryAssignment(articleId, storyId, copyOf, r.ReadDouble()), story));
+            var assignment = new StoryAssignment(articleId, storyId, copyOf, r.ReadDouble());
+            _articles.Add(articleId, new LiveArticle(assignment, story, ReadText(r), ReadText(r), ReadOptionalTime(r)));
         }
+
+        var apart = r.Read7BitEncodedInt();
+        for (var i = 0; i < apart; i++) story.Apart.Add(ReadText(r));
     }
 
     /// <summary>Sum of the squared weights in term-id order, over all terms and over the specifics.</summary>

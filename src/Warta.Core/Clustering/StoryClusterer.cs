@@ -31,7 +31,8 @@ public sealed partial class StoryClusterer
     private readonly FeatureExtractor _extractor;
     private readonly NearDuplicateDetector _copies = new();
     private readonly Dictionary<string, LiveStory> _stories = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, HashSet<LiveStory>> _postings = []; private readonly Dictionary<string, LiveArticle> _articles = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, HashSet<LiveStory>> _postings = [];
+    private readonly Dictionary<string, LiveArticle> _articles = new(StringComparer.Ordinal);
     private DateTimeOffset _streamTime = DateTimeOffset.MinValue;
     private long _lastSweepDay = long.MinValue;
 
@@ -94,7 +95,7 @@ public sealed partial class StoryClusterer
         var story = original.Story;
         story.Touch(article);
         var copy = new StoryAssignment(article.Id, story.Id, match.OriginalArticleId, 1.0 - (match.Distance / 64.0));
-        _articles.Add(article.Id, new LiveArticle(copy, story));
+        _articles.Add(article.Id, LiveArticle.Of(article, copy, story));
         return new ClusteringResult(copy, [story.ToSummary()], [], evicted);
     }
 
@@ -112,6 +113,8 @@ public sealed partial class StoryClusterer
             for (var i = 1; i < scored.Count && scored[i].Score >= _options.MergeThreshold; i++)
             {
                 var other = scored[i].Story;
+                // An editor split these two: the clusterer does not undo it.
+                if (target.Apart.Count > 0 && target.Apart.Contains(other.Id)) continue;
                 var (into, from) = IsOlder(other, target) ? (other, target) : (target, other);
                 Merge(from, into);
                 (merges ??= []).Add(new StoryMerge(from.Id, into.Id, article.Id, from == other ? scored[i].Score : similarity));
@@ -128,7 +131,7 @@ public sealed partial class StoryClusterer
         AddToCentroid(target, vector);
         target.Touch(article);
         var assignment = new StoryAssignment(article.Id, target.Id, null, similarity);
-        _articles.Add(article.Id, new LiveArticle(assignment, target));
+        _articles.Add(article.Id, LiveArticle.Of(article, assignment, target));
         _copies.Add(article.Id, fingerprint);
         var day = Day(time);
         foreach (var (entry, _) in features) TermStatistics.AddDocument(entry, day);
@@ -352,6 +355,11 @@ public sealed partial class StoryClusterer
             var live = _articles[articleId];
             _articles[articleId] = live with { Story = into };
         }
+        foreach (var apart in from.Apart)
+        {
+            into.Apart.Add(apart);
+            if (_stories.TryGetValue(apart, out var other) && other.Apart.Remove(from.Id)) other.Apart.Add(into.Id);
+        }
         _stories.Remove(from.Id);
         if (into.Centroid.Count > 2 * _options.MaxCentroidTerms) PruneCentroid(into);
     }
@@ -405,6 +413,10 @@ public sealed partial class StoryClusterer
             _articles.Remove(articleId);
             _copies.Remove(articleId);
         }
+        foreach (var apart in story.Apart)
+        {
+            if (_stories.TryGetValue(apart, out var other)) other.Apart.Remove(story.Id);
+        }
         _stories.Remove(story.Id);
     }
 
@@ -425,7 +437,12 @@ public sealed partial class StoryClusterer
         if (stories.Count == 0) _postings.Remove(id);
     }
 
-    private sealed record LiveArticle(StoryAssignment Assignment, LiveStory Story);
+    /// <summary>A member of a live story, with what its story's summary is made of, so the summary can be made again when a member leaves.</summary>
+    private sealed record LiveArticle(StoryAssignment Assignment, LiveStory Story, string Title, string Outlet, DateTimeOffset? Published)
+    {
+        public static LiveArticle Of(Article article, StoryAssignment assignment, LiveStory story) =>
+            new(assignment, story, article.Title, article.Outlet, article.Published?.Value);
+    }
 
     /// <summary>Heaviest first, ties by id: a struct comparer, so the sort calls it inline.</summary>
     private readonly struct ByWeightThenId : IComparer<(int Id, double Weight)>

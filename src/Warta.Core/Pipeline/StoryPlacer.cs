@@ -19,7 +19,7 @@ namespace Warta.Core.Pipeline;
 /// <para>Commits go to the store on a second thread while the next articles are placed (one in flight at most): on two
 /// cores the SQLite writes of the uci-news stream cost about as much as analysing and clustering it.</para>
 /// </remarks>
-public sealed class StoryPlacer : IAsyncDisposable
+public sealed partial class StoryPlacer : IAsyncDisposable
 {
     /// <summary>Stored placements read per query during recovery.</summary>
     private const int ReplayPage = 1000;
@@ -102,18 +102,21 @@ public sealed class StoryPlacer : IAsyncDisposable
             var placedBefore = restored ? checkpoint!.ArticleCount : 0;
             var lastId = restored ? checkpoint!.LastArticleId : null;
             var replayed = 0;
+            var corrections = await ReplayedCorrectionsAsync(store, from, cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 var page = await store.ListPlacedSinceAsync(from, ReplayPage, cancellationToken).ConfigureAwait(false);
                 foreach (var placed in page)
                 {
-                    Place(clusterer, analyzer, placed.Article);
+                    await corrections.ApplyBeforeAsync(clusterer, analyzer, placed.Sequence, cancellationToken).ConfigureAwait(false);
+                    Replay(clusterer, analyzer, placed);
                     lastId = placed.Article.Id;
                 }
                 replayed += page.Count;
                 if (page.Count < ReplayPage) break;
                 from = page[^1].Sequence;
             }
+            await corrections.ApplyBeforeAsync(clusterer, analyzer, long.MaxValue, cancellationToken).ConfigureAwait(false);
             foreach (var follower in options.Followers) await follower.CatchUpAsync(cancellationToken).ConfigureAwait(false);
             var stats = new PlacerStats(restored, replayed, 0, 0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
             return new StoryPlacer(store, analyzer, options, writeLock, clusterer, stats, placedBefore + replayed, lastId);
@@ -314,14 +317,16 @@ public sealed class StoryPlacer : IAsyncDisposable
         }, cancellationToken);
     }
 
-    /// <summary>The one place an article becomes clusterer input: the token layers annotation made for it, or made now for an article read back from the store.</summary>
-    private static ClusteringResult Place(StoryClusterer clusterer, ITextAnalyzer analyzer, Article article)
+    /// <summary>The one place a stored article becomes clusterer input again: placed where the store has it, or decided again when the store does not say.</summary>
+    private static ClusteringResult Replay(StoryClusterer clusterer, ITextAnalyzer analyzer, PlacedArticle placed)
     {
-        var (title, body) = Analyze(analyzer, article);
-        return clusterer.Add(article, title, body);
+        var (title, body) = Analyze(analyzer, placed.Article);
+        return placed.Assignment is { } assignment
+            ? clusterer.Replay(new AnalyzedArticle(placed.Article, title, body), assignment, placed.Merges ?? [])
+            : clusterer.Add(placed.Article, title, body);
     }
 
-    /// <summary>The clusterer input of an article: its token layers (see <see cref="Place"/>), analysed.</summary>
+    /// <summary>The clusterer input of an article: its token layers (made now for an article read back from the store), analysed.</summary>
     private static (AnalyzedText Title, AnalyzedText Body) Analyze(ITextAnalyzer analyzer, Article article)
     {
         var tokens = ArticleTokens.Of(article);

@@ -14,4 +14,8 @@ public enum StoreChangeKind
 
     /// <summary>An article was deleted, with its placement (the story it left is <see cref="StoreChange.StoryId"/>).</summary>
     ArticleDeleted = 4,
+
+    /// <summary>An editor corrected the stories (see <c>Stories.Corrections</c>): <see cref="StoreChange.StoryId"/> is the story merged into, made by a split or joined by a moved article, <see cref="StoreChange.FromStoryId"/> the one merged away, split or left.</summary>
+    /// <remarks>The moves themselves are also <see cref="ArticlePlaced"/> changes (a merge a <see cref="StoriesMerged"/> one), so a follower that knows only those stays right.</remarks>
+    StoryCorrected = 5,
 }

@@ -18,6 +18,11 @@ public static class ReadJson
 
     public static string Serialize(IReadOnlyList<EntityDetailJson> entities) => Write(entities, StoriesJsonContext.Default.IReadOnlyListEntityDetailJson);
 
+    public static string Serialize(Corrections.StoryCorrectionJson correction) => Write(correction, StoriesJsonContext.Default.StoryCorrectionJson);
+
+    public static string Serialize(IReadOnlyList<Corrections.StoryCorrectionJson> corrections) =>
+        Write(corrections, StoriesJsonContext.Default.IReadOnlyListStoryCorrectionJson);
+
     /// <summary>The full article (metadata, provenance, paragraphs, annotations), as <see cref="ArticleJson.Serialize"/> gives it.</summary>
     public static string Serialize(Article article) => ArticleJson.Serialize(article);
 

@@ -9,4 +9,6 @@ namespace Warta.Core.Stories;
 [JsonSerializable(typeof(IReadOnlyList<ArticleSummaryJson>))]
 [JsonSerializable(typeof(IReadOnlyList<EntityJson>))]
 [JsonSerializable(typeof(IReadOnlyList<EntityDetailJson>))]
+[JsonSerializable(typeof(Corrections.StoryCorrectionJson))]
+[JsonSerializable(typeof(IReadOnlyList<Corrections.StoryCorrectionJson>))]
 internal sealed partial class StoriesJsonContext : JsonSerializerContext;

@@ -20,6 +20,9 @@ public sealed record StoryJson(
     /// <summary>What's new since the time or article asked for (<c>--since</c>); null when not asked.</summary>
     public IReadOnlyList<StoryTelling>? New { get; init; }
 
+    /// <summary>Editors' corrections that named this story (merges, splits, moves), in order; empty when none.</summary>
+    public IReadOnlyList<Corrections.StoryCorrectionJson> Corrections { get; init; } = [];
+
     /// <summary>The story with its stored view; <paramref name="newSince"/> when what's new was asked for.</summary>
     public static StoryJson From(StoryDetail detail, StoryView? view, IReadOnlyList<StoryTelling>? newSince) =>
         From(detail) with

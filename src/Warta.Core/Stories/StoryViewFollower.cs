@@ -28,10 +28,12 @@ public sealed class StoryViewFollower(IChangeLog changes, IArticleReader article
             if (batch.Count == 0) break;
             foreach (var change in batch)
             {
-                if (change.StoryId is { } story && change.Kind is StoreChangeKind.ArticlePlaced or StoreChangeKind.StoriesMerged or StoreChangeKind.ArticleDeleted)
+                if (change.StoryId is { } story && change.Kind is StoreChangeKind.ArticlePlaced or StoreChangeKind.StoriesMerged or StoreChangeKind.ArticleDeleted or StoreChangeKind.StoryCorrected)
                 {
                     touched.Add(story);
                 }
+                // A split or a move also changes the story the articles left.
+                if (change.Kind == StoreChangeKind.StoryCorrected && change.FromStoryId is { } left) touched.Add(left);
             }
             last = batch[^1].Sequence;
             if (batch.Count < ChangesPerRead) break;

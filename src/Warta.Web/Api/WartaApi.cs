@@ -51,6 +51,7 @@ public static class WartaApi
         api.MapEntities();
         api.MapSearch();
         api.MapExports();
+        api.MapCorrections();
         routes.MapOpenApi();
         routes.MapScalarApiReference("/api/docs", static o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return routes;
