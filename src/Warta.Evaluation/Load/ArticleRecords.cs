@@ -9,6 +9,9 @@ namespace Warta.Evaluation.Load;
 /// numbers (<see cref="FreshVocabulary"/>), so every record is new and stories keep their real shape.</summary>
 public sealed class ArticleRecords(IReadOnlyList<Article> set)
 {
+    /// <summary>Rounds after which publication times start again from the set's own.</summary>
+    public const int TimeRounds = 1000;
+
     private readonly StreamReplay _replay = new(set);
 
     /// <summary>Records from round <paramref name="firstRound"/> on, each one JSON object as <c>warta ingest</c> reads a JSON Lines record.</summary>
@@ -16,7 +19,9 @@ public sealed class ArticleRecords(IReadOnlyList<Article> set)
     {
         for (var round = firstRound; ; round++)
         {
-            foreach (var article in _replay.Round(round)) yield return ToJson(FreshVocabulary.ForRound(article, round));
+            // Times repeat every TimeRounds rounds (each round is 90 days or more after the last, and dates end in year 9999);
+            // the names, places and numbers of every round are its own, so every record is still a new article.
+            foreach (var article in _replay.Round(round % TimeRounds)) yield return ToJson(FreshVocabulary.ForRound(article, round));
         }
     }
 
