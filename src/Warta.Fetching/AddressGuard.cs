@@ -11,7 +11,7 @@ namespace Warta.Fetching;
 /// </remarks>
 public sealed class AddressGuard
 {
-    private static readonly IPNetwork[] _refusedV4 =
+    private static readonly IPNetwork[] RefusedV4 =
     [
         IPNetwork.Parse("0.0.0.0/8"),        // "this network", including unspecified 0.0.0.0
         IPNetwork.Parse("10.0.0.0/8"),       // private
@@ -29,7 +29,7 @@ public sealed class AddressGuard
         IPNetwork.Parse("240.0.0.0/4"),      // reserved, including broadcast 255.255.255.255
     ];
 
-    private static readonly IPNetwork[] _refusedV6 =
+    private static readonly IPNetwork[] RefusedV6 =
     [
         IPNetwork.Parse("::/128"),           // unspecified
         IPNetwork.Parse("::1/128"),          // loopback
@@ -89,8 +89,8 @@ public sealed class AddressGuard
         var judged = Normalise(address);
         var ranges = judged.AddressFamily switch
         {
-            AddressFamily.InterNetwork => _refusedV4,
-            AddressFamily.InterNetworkV6 => _refusedV6,
+            AddressFamily.InterNetwork => RefusedV4,
+            AddressFamily.InterNetworkV6 => RefusedV6,
             _ => null,
         };
         if (ranges is null)

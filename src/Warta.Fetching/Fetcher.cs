@@ -23,7 +23,7 @@ namespace Warta.Fetching;
 /// </remarks>
 public sealed class Fetcher : IDisposable
 {
-    private static readonly HttpRequestOptionsKey<AddressGuard> _guardKey = new("Warta.Fetching.AddressGuard");
+    private static readonly HttpRequestOptionsKey<AddressGuard> GuardKey = new("Warta.Fetching.AddressGuard");
 
     private readonly FetchOptions _options;
     private readonly TimeProvider _time;
@@ -204,7 +204,7 @@ public sealed class Fetcher : IDisposable
             host.NextStart = _time.GetUtcNow() + delay;
 
             using var message = new HttpRequestMessage(HttpMethod.Get, url);
-            message.Options.Set(_guardKey, guard);
+            message.Options.Set(GuardKey, guard);
             message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
             if (conditional?.ETag is { } etag)
             {
@@ -368,7 +368,7 @@ public sealed class Fetcher : IDisposable
 
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
-        var guard = context.InitialRequestMessage.Options.TryGetValue(_guardKey, out var requested) ? requested : _options.Guard;
+        var guard = context.InitialRequestMessage.Options.TryGetValue(GuardKey, out var requested) ? requested : _options.Guard;
         var host = context.DnsEndPoint.Host.Trim('[', ']');
         var port = context.DnsEndPoint.Port;
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await _options.Resolve(host, ct).ConfigureAwait(false);

@@ -34,7 +34,7 @@ public sealed class OutletFixture : IAsyncLifetime
         <pubDate>Mon, 30 Nov 2026 15:00:00 +0700</pubDate></item></channel></rss>
         """;
 
-    private static readonly byte[] _gzipBomb = GzipOfZeros(64 * 1024 * 1024);
+    private static readonly byte[] GzipBomb = GzipOfZeros(64 * 1024 * 1024);
 
     private WebApplication? _app;
 
@@ -124,7 +124,7 @@ public sealed class OutletFixture : IAsyncLifetime
         _app.MapGet("/bom", (HttpContext context) =>
         {
             context.Response.Headers.ContentEncoding = "gzip";
-            return Results.Bytes(_gzipBomb, "text/html");
+            return Results.Bytes(GzipBomb, "text/html");
         });
         await _app.StartAsync();
         Port = new Uri(_app.Urls.First()).Port;
