@@ -16,15 +16,21 @@ public static class SampleCorpus
     /// <summary>Every article of the corpus; with <paramref name="annotated"/>, with entities, times and quotes as ingest stores them.</summary>
     public static IReadOnlyList<Article> Articles(bool annotated = true) => annotated ? Annotated.Value : Plain.Value;
 
+    /// <summary>The corpus' article files as raw documents, in the order <c>warta ingest</c> reads them (notes and gold tables left out).</summary>
+    public static IReadOnlyList<RawDocument> Documents() =>
+        [.. Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories)
+            .Where(static f => Path.GetExtension(f) is not (".md" or ".tsv") && !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .Select(static f => new RawDocument(f, File.ReadAllBytes(f)))];
+
     private static List<Article> Read(bool annotate)
     {
         var ingestor = new ArticleIngestor();
         var annotation = annotate ? new AnnotationStage(EntityTagger.Shipped) : null;
         var articles = new List<Article>();
-        foreach (var file in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var document in Documents())
         {
-            if (Path.GetExtension(file) is ".md" or ".tsv" || Path.GetFileName(file).StartsWith('.')) continue;
-            foreach (var outcome in ingestor.Read(new RawDocument(file, File.ReadAllBytes(file))))
+            foreach (var outcome in ingestor.Read(document))
             {
                 if (outcome.Article is { } article) articles.Add(annotation is null ? article : annotation.Process(article));
             }

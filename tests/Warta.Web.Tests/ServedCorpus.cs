@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Warta.Core.Ingestion;
 using Warta.Hosting;
 using Warta.Testing;
 using Xunit;
@@ -21,19 +19,7 @@ public sealed class ServedCorpus : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // Ingested through the same host builder and placer as the CLI, then served by a second process-like host.
-        var ingest = WartaHost.CreateBuilder([new(nameof(WartaOptions.Store), Store)], _folder.Path);
-        ingest.Services.AddWartaPlacement(ingest.Configuration);
-        using (var host = ingest.Build())
-        {
-            await host.StartAsync();
-            var documents = Directory.EnumerateFiles(SampleCorpus.Folder, "*", SearchOption.AllDirectories)
-                .Where(static f => Path.GetExtension(f) is not (".md" or ".tsv") && !Path.GetFileName(f).StartsWith('.'))
-                .Order(StringComparer.Ordinal)
-                .Select(static f => new RawDocument(f, File.ReadAllBytes(f)))
-                .ToList();
-            await host.Services.GetRequiredService<IIngestService>().SubmitAsync(documents);
-            await host.StopAsync();
-        }
+        await CorpusStore.IngestAsync(Store, _folder.Path);
         var builder = WartaWebApp.CreateBuilder(new ServeOptions(), [new(nameof(WartaOptions.Store), Store)], _folder.Path);
         builder.WebHost.UseTestServer();
         _app = WartaWebApp.Build(builder);

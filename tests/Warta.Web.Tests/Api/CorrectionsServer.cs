@@ -39,19 +39,7 @@ public sealed class CorrectionsServer : IAsyncDisposable
 
     private async Task InitializeAsync()
     {
-        var ingest = WartaHost.CreateBuilder([new(nameof(WartaOptions.Store), Store)], _folder.Path);
-        ingest.Services.AddWartaPlacement(ingest.Configuration);
-        using (var host = ingest.Build())
-        {
-            await host.StartAsync();
-            var documents = Directory.EnumerateFiles(SampleCorpus.Folder, "*", SearchOption.AllDirectories)
-                .Where(static f => Path.GetExtension(f) is not (".md" or ".tsv") && !Path.GetFileName(f).StartsWith('.'))
-                .Order(StringComparer.Ordinal)
-                .Select(static f => new RawDocument(f, File.ReadAllBytes(f)))
-                .ToList();
-            await host.Services.GetRequiredService<IIngestService>().SubmitAsync(documents);
-            await host.StopAsync();
-        }
+        await CorpusStore.IngestAsync(Store, _folder.Path);
         var builder = WartaWebApp.CreateBuilder(new ServeOptions(), [new(nameof(WartaOptions.Store), Store)], _folder.Path);
         builder.WebHost.UseTestServer();
         builder.Services.AddAuthentication(TestUser.SchemeName).AddScheme<AuthenticationSchemeOptions, TestUser>(TestUser.SchemeName, null);

@@ -30,20 +30,7 @@ public sealed class PagesCorpus : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var ingest = WartaHost.CreateBuilder([new(nameof(WartaOptions.Store), Store)], _folder.Path);
-        ingest.Services.AddWartaPlacement(ingest.Configuration);
-        using (var host = ingest.Build())
-        {
-            await host.StartAsync();
-            var documents = Directory.EnumerateFiles(SampleCorpus.Folder, "*", SearchOption.AllDirectories)
-                .Where(static f => Path.GetExtension(f) is not (".md" or ".tsv") && !Path.GetFileName(f).StartsWith('.'))
-                .Order(StringComparer.Ordinal)
-                .Select(static f => new RawDocument(f, File.ReadAllBytes(f)))
-                .Append(new RawDocument(HostileArticle.FileName, HostileArticle.Jsonl()))
-                .ToList();
-            await host.Services.GetRequiredService<IIngestService>().SubmitAsync(documents);
-            await host.StopAsync();
-        }
+        await CorpusStore.IngestAsync(Store, _folder.Path, new RawDocument(HostileArticle.FileName, HostileArticle.Jsonl()));
         using (var store = new SqliteStore(Store))
         {
             var stories = (await store.ListStoriesAsync(PageRequest.All)).Items;
