@@ -25,6 +25,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     private const int ExportPage = 1000;
 
+    /// <summary>The stored fields a hit shows when it has no snippet.</summary>
+    private static readonly HashSet<string> HitFields =
+        [IndexFields.Id, IndexFields.Outlet, IndexFields.Language, IndexFields.Published, IndexFields.Story, .. IndexFields.Buckets.Select(IndexFields.Title)];
+
     private readonly SearcherManager _searchers;
     private readonly global::Lucene.Net.Store.Directory? _ownedDirectory;
     private readonly WartaLuceneAnalyzer _analyzer;
@@ -119,24 +123,26 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         ArgumentNullException.ThrowIfNull(query);
         var (text, filter) = _builder.Build(query);
         var searcher = Acquire();
-        List<(string Story, StoryCollector.StoryTally Tally, float Score, string Title)> ranked;
+        List<(string Story, StoryCollector.StoryTally Tally, float Score)> ranked;
         try
         {
             var collector = new StoryCollector();
             searcher.Search(text, filter, collector);
             var newest = collector.NewestTime;
             ranked = [.. collector.Stories
-                .Select(s => (Story: s.Key, Tally: s.Value, Score: StoryScore(s.Value, newest), Title: ArticleDocuments.Title(searcher.Doc(s.Value.BestDoc))))
+                .Select(s => (Story: s.Key, Tally: s.Value, Score: StoryScore(s.Value, newest)))
                 .OrderByDescending(static s => s.Score)
                 .ThenByDescending(static s => s.Tally.LatestTime)
                 .ThenBy(static s => s.Story, StringComparer.Ordinal)];
             var page = new List<StorySearchHit>();
-            foreach (var (story, tally, score, title) in ranked.Skip(query.Offset).Take(query.Limit))
+            foreach (var (story, tally, score) in ranked.Skip(query.Offset).Take(query.Limit))
             {
-                var headline = title;
+                // Stored fields only for the stories shown, not for every story that matched.
+                var best = searcher.Doc(tally.BestDoc, HitFields);
+                var headline = ArticleDocuments.Title(best);
                 if (_stories is not null && await _stories.GetStoryAsync(story, cancellationToken).ConfigureAwait(false) is { } stored) headline = stored.Headline;
                 var last = tally.LatestTime == IndexFields.UndatedTime ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(tally.LatestTime);
-                page.Add(new StorySearchHit(story, headline, tally.Count, score, last, searcher.Doc(tally.BestDoc).Get(IndexFields.Id, CultureInfo.InvariantCulture)));
+                page.Add(new StorySearchHit(story, headline, tally.Count, score, last, best.Get(IndexFields.Id, CultureInfo.InvariantCulture)));
             }
             return new SearchResults<StorySearchHit>(ranked.Count, page);
         }
@@ -240,7 +246,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     private SearchHit HitOf(IndexSearcher searcher, ScoreDoc scored, Query? text)
     {
-        var document = searcher.Doc(scored.Doc);
+        // Without a snippet the body is not read into a string (bodies are most of the stored bytes).
+        var document = text is null ? searcher.Doc(scored.Doc, HitFields) : searcher.Doc(scored.Doc);
         var bucket = ArticleDocuments.Bucket(document);
         var title = document.Get(IndexFields.Title(bucket), CultureInfo.InvariantCulture) ?? "";
         var body = document.Get(IndexFields.Body(bucket), CultureInfo.InvariantCulture) ?? "";
