@@ -79,6 +79,9 @@ internal sealed class CliHost : IDisposable
     /// <summary>The host's store maintenance (delete, backup, restore).</summary>
     public StoreMaintenance Maintenance => _host.Services.GetRequiredService<StoreMaintenance>();
 
+    /// <summary>The host's alert deliverer (webhook client, retry policy and clock as configured).</summary>
+    public AlertDeliverer AlertDeliverer => _host.Services.GetRequiredService<AlertDeliverer>();
+
     /// <summary>The process's text analyzer (a missing dictionary is logged once).</summary>
     public ITextAnalyzer Analyzer => _host.Services.GetRequiredService<TextAnalysisServices>().Analyzer;
 

@@ -69,6 +69,7 @@ internal static class WartaCommandLine
         root.Subcommands.Add(StoriesCommand.Create());
         root.Subcommands.Add(StoryCommand.Create());
         root.Subcommands.Add(EntitiesCommand.Create());
+        root.Subcommands.Add(AlertsCommand.Create());
         root.Subcommands.Add(EntitiesCommand.CreateSingle());
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(RestoreCommand.Create());

@@ -20,6 +20,7 @@ public static class WartaServiceCollectionExtensions
         // What the store's writer keeps in step with it; opened only by a writer (the placement service, article delete).
         services.AddWartaSearch();
         services.AddWartaStoryViews();
+        services.AddWartaAlerts(configuration);
         return services;
     }
 

@@ -166,6 +166,51 @@ internal static class SchemaMigrator
         CREATE INDEX story_corrections_by_target ON story_corrections (target_story_id);
         ALTER TABLE story_assignments ADD COLUMN placed_story_id TEXT;
         """,
+        // 9: alerts. Rules (each fires only for changes after since_seq, the last change when it was added), the evaluator's
+        // position in the change sequence (moved in the same transaction as the alerts it recorded), fired alerts keyed by
+        // their idempotency key (recorded once, however often the same changes are evaluated), and webhook deliveries.
+        """
+        CREATE TABLE alert_rules (
+            id TEXT NOT NULL PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            query TEXT,
+            entity TEXT,
+            outlets INTEGER NOT NULL,
+            within_ticks INTEGER NOT NULL,
+            factor REAL NOT NULL,
+            outlet TEXT,
+            webhook TEXT,
+            secret TEXT,
+            allow_private INTEGER NOT NULL,
+            created_utc_ticks INTEGER NOT NULL,
+            since_seq INTEGER NOT NULL
+        );
+        CREATE TABLE alert_state (
+            id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            seq INTEGER NOT NULL
+        );
+        CREATE TABLE alerts (
+            key TEXT NOT NULL PRIMARY KEY,
+            rule_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            fired_utc_ticks INTEGER NOT NULL,
+            alert_json TEXT NOT NULL
+        );
+        CREATE INDEX alerts_by_rule ON alerts (rule_id, fired_utc_ticks);
+        CREATE TABLE alert_deliveries (
+            key TEXT NOT NULL PRIMARY KEY,
+            rule_id TEXT NOT NULL,
+            webhook TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            attempts INTEGER NOT NULL,
+            last_error TEXT,
+            next_attempt_utc_ticks INTEGER,
+            last_attempt_utc_ticks INTEGER,
+            created_utc_ticks INTEGER NOT NULL
+        );
+        CREATE INDEX alert_deliveries_due ON alert_deliveries (status, next_attempt_utc_ticks);
+        """,
     ];
 
     /// <summary>Stands for "schema version not read" where a version is optional.</summary>

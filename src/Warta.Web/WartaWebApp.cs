@@ -41,6 +41,7 @@ public static class WartaWebApp
         builder.Services.AddWartaPages();
         builder.Services.AddWarta(builder.Configuration);
         builder.Services.AddWartaPlacement(builder.Configuration);
+        builder.Services.AddWartaAlertDelivery();
         builder.Services.AddWartaApi(builder.Configuration);
         return builder;
     }

@@ -52,6 +52,7 @@ public static class WartaApi
         api.MapSearch();
         api.MapExports();
         api.MapCorrections();
+        api.MapAlerts();
         routes.MapOpenApi();
         routes.MapScalarApiReference("/api/docs", static o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return routes;

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+using Warta.Core.Alerts;
+using Warta.Core.Storage;
+using Warta.Storage.Sqlite;
+
+namespace Warta.Hosting;
+
+/// <summary>Opens the <see cref="AlertFollower"/> on the store the placement service opened, so the rules are evaluated after every commit, with a log line per alert.</summary>
+/// <remarks>Registered after the search index and story views, so it runs after them in each catch-up. It records alerts and
+/// their pending deliveries; delivering is the <see cref="AlertDeliveryService"/>'s (in <c>warta serve</c>) or <c>warta alerts deliver</c>'s.</remarks>
+public sealed partial class AlertFollowerSource(TextAnalysisServices textAnalysis, TimeProvider time, ILogger<AlertFollowerSource> logger) : IChangeFollowerSource
+{
+    public IChangeFollower Open(SqliteStore store, string storeLocation)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var evaluator = new AlertEvaluator(store, store, textAnalysis.Analyzer, time);
+        return new AlertFollower(store, store, evaluator) { OnFired = alert => LogFired(logger, alert.RuleId, alert.Key, alert.Summary) };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "alert {Rule} ({Key}): {Summary}")]
+    private static partial void LogFired(ILogger logger, string rule, string key, string summary);
+}
