@@ -84,7 +84,7 @@ internal sealed class CliHost : IDisposable
 
     /// <summary>Opens the configured store read-only (for a command that only reads: nothing is created, migrated or
     /// switched to WAL), or writes one line naming it and why to <paramref name="error"/> and returns null.</summary>
-    public SqliteStore? TryOpenStore(TextWriter error)
+    public IWartaStore? TryOpenStore(TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(error);
         try
@@ -105,7 +105,7 @@ internal sealed class CliHost : IDisposable
 
     /// <summary>Opens the configured store for writing (created or upgraded when needed) without the placer's write lock, for
     /// small writes in transactions of their own (API keys); or writes one line naming it and why and returns null.</summary>
-    public SqliteStore? TryOpenStoreForWriting(TextWriter error)
+    public IWartaStore? TryOpenStoreForWriting(TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(error);
         try
@@ -117,6 +117,16 @@ internal sealed class CliHost : IDisposable
             error.WriteLine($"warta: {ex.Message}");
             return null;
         }
+    }
+
+    /// <summary>The search index folder beside an SQLite store; or, for another kind of store, writes one line saying search is not supported there and returns null.</summary>
+    public static string? TrySearchIndexFolder(IWartaStore store, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(error);
+        if (store is SqliteStore sqlite) return Search.Lucene.SearchIndexLocation.For(sqlite.Path);
+        error.WriteLine($"warta: store '{store.Location}': search is not supported for PostgreSQL stores yet (the search index lives beside an SQLite file)");
+        return null;
     }
 
     public void Dispose() => _host.Dispose();
