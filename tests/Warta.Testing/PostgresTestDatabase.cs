@@ -43,6 +43,15 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = schema }.ConnectionString;
     }
 
+    /// <summary>The same store as <see cref="StoreConnectionString"/>, as a <c>postgres://</c> URI (as a user gives it to <c>--store</c>).</summary>
+    public string StoreUri(string scope, string name)
+    {
+        var store = new NpgsqlConnectionStringBuilder(StoreConnectionString(scope, name));
+        var password = string.IsNullOrEmpty(store.Password) ? "" : ":" + Uri.EscapeDataString(store.Password);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"postgres://{Uri.EscapeDataString(store.Username ?? "postgres")}{password}@{store.Host}:{store.Port}/{store.Database}?search_path={store.SearchPath}");
+    }
+
     public async ValueTask InitializeAsync()
     {
         if (_server is null) return;
