@@ -73,8 +73,8 @@ internal sealed class CliHost : IDisposable
     /// <summary>Stops the host: the placement service commits everything it took and releases the store.</summary>
     public Task StopAsync() => _host.StopAsync(CancellationToken.None);
 
-    /// <summary>Where the store lives, as configured.</summary>
-    public string StoreLocation => _host.Services.GetRequiredService<IOptions<WartaOptions>>().Value.Store;
+    /// <summary>Where the store lives, as configured (a PostgreSQL location as messages show it, without its password).</summary>
+    public string StoreLocation => _host.Services.GetRequiredService<StoreOpener>().DisplayLocation;
 
     /// <summary>The host's store maintenance (delete, backup, restore).</summary>
     public StoreMaintenance Maintenance => _host.Services.GetRequiredService<StoreMaintenance>();

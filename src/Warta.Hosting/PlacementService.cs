@@ -94,7 +94,7 @@ public sealed partial class PlacementService(
             SingleReader = true,
         });
         _loop = Task.Run(() => RunAsync(_queue.Reader, pipeline), CancellationToken.None);
-        LogStarted(logger, storeOpener.Location, _placer.Stats.Restored, _placer.Stats.Replayed);
+        LogStarted(logger, storeOpener.DisplayLocation, _placer.Stats.Restored, _placer.Stats.Replayed);
     }
 
     public async Task<IngestSummary> SubmitAsync(
