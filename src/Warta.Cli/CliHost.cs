@@ -73,8 +73,8 @@ internal sealed class CliHost : IDisposable
     /// <summary>Stops the host: the placement service commits everything it took and releases the store.</summary>
     public Task StopAsync() => _host.StopAsync(CancellationToken.None);
 
-    /// <summary>Where the store lives, as configured.</summary>
-    public string StoreLocation => _host.Services.GetRequiredService<IOptions<WartaOptions>>().Value.Store;
+    /// <summary>Where the store lives, as configured (a PostgreSQL location as messages show it, without its password).</summary>
+    public string StoreLocation => _host.Services.GetRequiredService<StoreOpener>().DisplayLocation;
 
     /// <summary>The host's store maintenance (delete, backup, restore).</summary>
     public StoreMaintenance Maintenance => _host.Services.GetRequiredService<StoreMaintenance>();
@@ -87,7 +87,7 @@ internal sealed class CliHost : IDisposable
 
     /// <summary>Opens the configured store read-only (for a command that only reads: nothing is created, migrated or
     /// switched to WAL), or writes one line naming it and why to <paramref name="error"/> and returns null.</summary>
-    public SqliteStore? TryOpenStore(TextWriter error)
+    public IWartaStore? TryOpenStore(TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(error);
         try
@@ -108,7 +108,7 @@ internal sealed class CliHost : IDisposable
 
     /// <summary>Opens the configured store for writing (created or upgraded when needed) without the placer's write lock, for
     /// small writes in transactions of their own (API keys); or writes one line naming it and why and returns null.</summary>
-    public SqliteStore? TryOpenStoreForWriting(TextWriter error)
+    public IWartaStore? TryOpenStoreForWriting(TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(error);
         try
@@ -120,6 +120,16 @@ internal sealed class CliHost : IDisposable
             error.WriteLine($"warta: {ex.Message}");
             return null;
         }
+    }
+
+    /// <summary>The search index folder beside an SQLite store; or, for another kind of store, writes one line saying search is not supported there and returns null.</summary>
+    public static string? TrySearchIndexFolder(IWartaStore store, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(error);
+        if (store is SqliteStore sqlite) return Search.Lucene.SearchIndexLocation.For(sqlite.Path);
+        error.WriteLine($"warta: store '{store.Location}': search is not supported for PostgreSQL stores yet (the search index lives beside an SQLite file)");
+        return null;
     }
 
     public void Dispose() => _host.Dispose();

@@ -1,5 +1,4 @@
 using Warta.Core.Storage;
-using Warta.Storage.Sqlite;
 
 namespace Warta.Hosting;
 
@@ -7,6 +6,6 @@ namespace Warta.Hosting;
 /// <remarks>The placement service owns what it opens: it disposes each follower when it stops.</remarks>
 public interface IChangeFollowerSource
 {
-    /// <summary>The follower for <paramref name="store"/>, whose file is at <paramref name="storeLocation"/> (a search index lives beside it).</summary>
-    IChangeFollower Open(SqliteStore store, string storeLocation);
+    /// <summary>The follower for <paramref name="store"/>, configured at <paramref name="storeLocation"/> (a search index lives beside an SQLite file); null when this kind of follower has nothing to follow in that kind of store.</summary>
+    IChangeFollower? Open(IWartaStore store, string storeLocation);
 }

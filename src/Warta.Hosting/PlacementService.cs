@@ -8,7 +8,6 @@ using Warta.Core.Model;
 using Warta.Core.Pipeline;
 using Warta.Core.Storage;
 using Warta.Core.Stories.Corrections;
-using Warta.Storage.Sqlite;
 
 namespace Warta.Hosting;
 
@@ -33,7 +32,7 @@ public sealed partial class PlacementService(
     private readonly ArticleIngestor _ingestor = new();
     private readonly CancellationTokenSource _abandon = new();
     private Channel<Submission>? _queue;
-    private SqliteStore? _store;
+    private IWartaStore? _store;
     private List<IChangeFollower> _followers = [];
     private StoryPlacer? _placer;
     private Task _loop = Task.CompletedTask;
@@ -66,7 +65,10 @@ public sealed partial class PlacementService(
         var followers = new List<IChangeFollower>();
         try
         {
-            foreach (var source in followerSources) followers.Add(source.Open(store, storeOpener.Location));
+            foreach (var source in followerSources)
+            {
+                if (source.Open(store, storeOpener.Location) is { } follower) followers.Add(follower);
+            }
             var onWaiting = OnWaiting ?? (message => LogWaiting(logger, message));
             var placerOptions = settings.ToStoryPlacerOptions() with { Followers = followers, Outlets = _ingestor.Outlets };
             _placer = await StoryPlacer.OpenAsync(store, textAnalysis.Analyzer, placerOptions, onWaiting, cancellationToken).ConfigureAwait(false);
@@ -92,7 +94,7 @@ public sealed partial class PlacementService(
             SingleReader = true,
         });
         _loop = Task.Run(() => RunAsync(_queue.Reader, pipeline), CancellationToken.None);
-        LogStarted(logger, storeOpener.Location, _placer.Stats.Restored, _placer.Stats.Replayed);
+        LogStarted(logger, storeOpener.DisplayLocation, _placer.Stats.Restored, _placer.Stats.Replayed);
     }
 
     public async Task<IngestSummary> SubmitAsync(

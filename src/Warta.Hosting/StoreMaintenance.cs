@@ -27,7 +27,10 @@ public sealed class StoreMaintenance(StoreOpener storeOpener, IEnumerable<IChang
         var followers = new List<IChangeFollower>();
         try
         {
-            foreach (var source in followerSources) followers.Add(source.Open(store, storeOpener.Location));
+            foreach (var source in followerSources)
+            {
+                if (source.Open(store, storeOpener.Location) is { } follower) followers.Add(follower);
+            }
             var options = new StoryPlacerOptions { LockTimeout = lockTimeout, Followers = followers };
             var placer = await StoryPlacer.OpenAsync(store, textAnalysis.Analyzer, options, onWaiting, cancellationToken).ConfigureAwait(false);
             await using (placer.ConfigureAwait(false))
@@ -63,7 +66,9 @@ public sealed class StoreMaintenance(StoreOpener storeOpener, IEnumerable<IChang
         {
             throw new IOException($"'{target}' exists already; a backup never overwrites");
         }
-        using var store = storeOpener.OpenForReading();
+        ThrowIfPostgres("backup");
+        using var opened = storeOpener.OpenForReading();
+        var store = (SqliteStore)opened;
         var index = SearchIndexOf(store.Path);
         var copiedIndex = false;
         if (Directory.Exists(index))
@@ -90,6 +95,7 @@ public sealed class StoreMaintenance(StoreOpener storeOpener, IEnumerable<IChang
     public async Task RestoreAsync(string backup, bool replace, TimeSpan lockTimeout, Action<string>? onWaiting = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(backup);
+        ThrowIfPostgres("restore");
         var source = Path.GetFullPath(backup);
         var target = Path.GetFullPath(storeOpener.Location);
         if (string.Equals(source, target, StringComparison.Ordinal)) throw new IOException($"'{source}' is the store itself; restore a backup into another --db");
@@ -109,6 +115,16 @@ public sealed class StoreMaintenance(StoreOpener storeOpener, IEnumerable<IChang
             if (Directory.Exists(targetIndex)) Directory.Delete(targetIndex, recursive: true);
             var index = SearchIndexOf(source);
             if (Directory.Exists(index)) CopyFolder(index, targetIndex);
+        }
+    }
+
+    /// <summary>Backup and restore copy an SQLite file; a PostgreSQL database is backed up with the server's own tools.</summary>
+    private void ThrowIfPostgres(string what)
+    {
+        if (storeOpener.IsPostgres)
+        {
+            throw new StoreUnavailableException(storeOpener.DisplayLocation,
+                $"{what} is not supported for PostgreSQL stores (it copies an SQLite file); use pg_dump and pg_restore on the database", null);
         }
     }
 

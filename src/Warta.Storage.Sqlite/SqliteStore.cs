@@ -15,7 +15,7 @@ namespace Warta.Storage.Sqlite;
 /// One instance holds one connection and is not thread-safe; several processes may open the same file.
 /// Every write method is one transaction: after a crash the file holds each batch wholly or not at all.
 /// </remarks>
-public sealed partial class SqliteStore : IArticleStore, IStoryStore
+public sealed partial class SqliteStore : IWartaStore
 {
     /// <summary>How long a statement waits for SQLite's lock held by another connection, unless the opener says otherwise.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
@@ -98,6 +98,9 @@ public sealed partial class SqliteStore : IArticleStore, IStoryStore
 
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
+
+    /// <summary>The database file's full path (<see cref="Path"/>).</summary>
+    public string Location => Path;
 
     /// <summary>Whether the store was opened by <see cref="OpenForReading"/>; its writes fail with <see cref="StoreFailure.ReadOnly"/>.</summary>
     public bool IsReadOnly { get; }

@@ -75,9 +75,9 @@ public sealed class StoreMaintenanceTests : IDisposable
     {
         public List<(StoreChangeKind Kind, string ArticleId)> Seen { get; } = [];
 
-        public IChangeFollower Open(SqliteStore store, string storeLocation) => new Follower(store, Seen);
+        public IChangeFollower? Open(IWartaStore store, string storeLocation) => new Follower(store, Seen);
 
-        private sealed class Follower(SqliteStore store, List<(StoreChangeKind, string)> seen) : IChangeFollower
+        private sealed class Follower(IWartaStore store, List<(StoreChangeKind, string)> seen) : IChangeFollower
         {
             public string Name => "recording";
 

@@ -47,7 +47,7 @@ public sealed class WartaHostTests
 
         using var store = host.Services.GetRequiredService<StoreOpener>().Open();
 
-        Assert.Equal(Path.GetFullPath(path), store.Path);
+        Assert.Equal(Path.GetFullPath(path), store.Location);
         Assert.True(File.Exists(path));
     }
 

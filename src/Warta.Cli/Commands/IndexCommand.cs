@@ -31,6 +31,7 @@ internal static class IndexCommand
             using var host = CliHost.Create(parseResult);
             using var store = host.TryOpenStore(error);
             if (store is null) return ExitCodes.Usage;
+            if (CliHost.TrySearchIndexFolder(store, error) is not { } folder) return ExitCodes.Usage;
             var timeout = TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(lockTimeout) ?? 30));
             IAsyncDisposable writeLock;
             try
@@ -46,7 +47,6 @@ internal static class IndexCommand
             await using (writeLock.ConfigureAwait(false))
             {
                 var clock = Stopwatch.StartNew();
-                var folder = SearchIndexLocation.For(store.Path);
                 using var follower = new LuceneIndexFollower(folder, store, store, host.Analyzer);
                 await follower.RebuildAsync(cancellationToken).ConfigureAwait(false);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -67,7 +67,7 @@ internal static class IndexCommand
             using var host = CliHost.Create(parseResult);
             using var store = host.TryOpenStore(error);
             if (store is null) return ExitCodes.Usage;
-            var folder = SearchIndexLocation.For(store.Path);
+            if (CliHost.TrySearchIndexFolder(store, error) is not { } folder) return ExitCodes.Usage;
             var latest = await store.LatestSequenceAsync(cancellationToken).ConfigureAwait(false);
             using var index = LuceneSearchIndex.TryOpen(folder, host.Analyzer);
             if (index is null)

@@ -66,7 +66,7 @@ internal static class SearchCommand
             using var host = CliHost.Create(parseResult);
             using var store = host.TryOpenStore(error);
             if (store is null) return ExitCodes.Usage;
-            var folder = SearchIndexLocation.For(store.Path);
+            if (CliHost.TrySearchIndexFolder(store, error) is not { } folder) return ExitCodes.Usage;
             using var index = LuceneSearchIndex.TryOpen(folder, host.Analyzer, store);
             if (index is null)
             {

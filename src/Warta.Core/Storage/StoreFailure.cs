@@ -30,6 +30,12 @@ public enum StoreFailure
     /// <summary>The disk (or the database's page limit) is full; the transaction was rolled back.</summary>
     Full = 9,
 
-    /// <summary>Any other error SQLite reports.</summary>
+    /// <summary>Any other error the database reports.</summary>
     Other = 10,
+
+    /// <summary>The database server could not be reached (not running, wrong host or port, timed out).</summary>
+    Unreachable = 11,
+
+    /// <summary>The database server refused the login (unknown user, wrong password, no access to the database).</summary>
+    Refused = 12,
 }

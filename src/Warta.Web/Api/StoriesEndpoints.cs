@@ -5,7 +5,6 @@ using Warta.Core.Model;
 using Warta.Core.Storage;
 using Warta.Core.Stories;
 using Warta.Hosting;
-using Warta.Storage.Sqlite;
 
 namespace Warta.Web.Api;
 
@@ -85,7 +84,7 @@ internal static class StoriesEndpoints
     }
 
     /// <summary>The story with exactly this id; a 404 when there is none, a 308 to the story it joined when it was merged (the rest of the path kept).</summary>
-    public static async Task<(Story? Story, IResult? Result)> FindAsync(SqliteStore store, string id, CancellationToken cancellationToken)
+    public static async Task<(Story? Story, IResult? Result)> FindAsync(IWartaStore store, string id, CancellationToken cancellationToken)
     {
         if (await store.GetStoryAsync(id, cancellationToken).ConfigureAwait(false) is not { } story) return (null, ApiResults.NotFound($"no story '{id}'"));
         var merges = await store.ListMergesAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Warta.Core.Search;
+using Warta.Core.Storage;
 using Warta.Hosting;
 using Warta.Search.Lucene;
 using Warta.Storage.Sqlite;
@@ -14,12 +15,14 @@ internal sealed class PageSearch(TextAnalysisServices textAnalysis) : IDisposabl
     private LuceneSearchIndex? _index;
 
     /// <summary>The index beside <paramref name="store"/>; null while there is none (the placer builds a missing one when it starts).</summary>
-    public ISearchIndex? For(SqliteStore store)
+    public ISearchIndex? For(IWartaStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
+        // A PostgreSQL store has no file to keep an index beside: no search there yet.
+        if (store is not SqliteStore sqlite) return null;
         lock (_lock)
         {
-            return _index ??= LuceneSearchIndex.TryOpen(SearchIndexLocation.For(store.Path), textAnalysis.Analyzer);
+            return _index ??= LuceneSearchIndex.TryOpen(SearchIndexLocation.For(sqlite.Path), textAnalysis.Analyzer);
         }
     }
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Warta.Core.Model;
+using Warta.Core.Storage;
 using Warta.Core.Stories;
 using Warta.Hosting;
-using Warta.Storage.Sqlite;
 using Warta.Web.App;
 
 namespace Warta.Web.Pages.Stories;
@@ -62,7 +62,7 @@ internal sealed class StoryModel(StoreOpener opener) : PageModel
     }
 
     /// <summary>The story <paramref name="storyId"/> was merged into, following merges of merges; itself when it was not merged.</summary>
-    private static async Task<string> JoinedAsync(SqliteStore stories, string storyId, CancellationToken cancellationToken)
+    private static async Task<string> JoinedAsync(IWartaStore stories, string storyId, CancellationToken cancellationToken)
     {
         var merges = await stories.ListMergesAsync(cancellationToken).ConfigureAwait(false);
         var into = merges.GroupBy(static m => m.FromStoryId, StringComparer.Ordinal).ToDictionary(static g => g.Key, static g => g.Last().IntoStoryId, StringComparer.Ordinal);

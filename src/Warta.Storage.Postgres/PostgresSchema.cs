@@ -1,0 +1,187 @@
+using Npgsql;
+using Warta.Core.Storage;
+
+namespace Warta.Storage.Postgres;
+
+/// <summary>Brings a PostgreSQL store to the newest schema by applying, in order, the steps it has not seen yet.</summary>
+/// <remarks>
+/// The applied steps are rows of <c>schema_version</c>; the version is the highest. Each step runs in its own transaction
+/// with its row, under a transaction-scoped advisory lock, so two processes opening a new store at once apply each step
+/// once and a failed step leaves the previous version. Steps are never edited once released; a change is a new step
+/// appended to <see cref="Steps"/>. These steps are the PostgreSQL store's own, not SQLite's: step 1 is the embedded
+/// store's schema as of its step 8 (api keys, corrections). Feed sources and alerts, added to SQLite after that, are not here yet.
+/// </remarks>
+internal static class PostgresSchema
+{
+    /// <summary>First key of the store's advisory locks ("Wart"); the second is the hash of the store's schema name.</summary>
+    public const int LockClass = 0x57617274;
+
+    /// <summary>First key of the migration lock, apart from the writer's, so a placer holding the write lock never blocks an opener.</summary>
+    public const int MigrationLockClass = LockClass + 1;
+
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        // 1: articles, stories, assignments, merges, the clusterer checkpoint, the change sequence, outlet pairings, story
+        // views, API keys and corrections. Text that is sorted or compared is in the "C" collation, so ids order as
+        // ordinal strings whatever the database's locale. Times are UTC ticks and offset minutes, as in the embedded store,
+        // so a publication time keeps its offset and its 100 ns precision.
+        """
+        CREATE TABLE articles (
+            id text COLLATE "C" NOT NULL PRIMARY KEY,
+            title text NOT NULL,
+            outlet text NOT NULL,
+            language text NOT NULL,
+            url text,
+            source text NOT NULL,
+            published_utc_ticks bigint,
+            published_offset_minutes integer,
+            published_precision text,
+            authors_json text NOT NULL,
+            paragraphs_json text NOT NULL,
+            provenance_json text NOT NULL,
+            annotations_json text NOT NULL,
+            CHECK ((published_utc_ticks IS NULL) = (published_precision IS NULL))
+        );
+        CREATE INDEX articles_by_published ON articles (published_utc_ticks NULLS LAST, id);
+        CREATE TABLE stories (
+            id text COLLATE "C" NOT NULL PRIMARY KEY,
+            headline text NOT NULL,
+            article_count integer NOT NULL,
+            outlets_json text NOT NULL,
+            first_published_utc_ticks bigint,
+            first_published_offset_minutes integer,
+            last_published_utc_ticks bigint,
+            last_published_offset_minutes integer,
+            updated_seq bigint NOT NULL
+        );
+        CREATE INDEX stories_by_update ON stories (updated_seq DESC, last_published_utc_ticks DESC NULLS LAST, id);
+        CREATE TABLE story_assignments (
+            article_id text COLLATE "C" NOT NULL PRIMARY KEY REFERENCES articles (id),
+            story_id text COLLATE "C" NOT NULL REFERENCES stories (id),
+            copy_of_article_id text COLLATE "C",
+            similarity double precision NOT NULL,
+            placed_seq bigint UNIQUE,
+            placed_story_id text COLLATE "C"
+        );
+        CREATE INDEX story_assignments_by_story ON story_assignments (story_id);
+        CREATE TABLE story_merges (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            from_story_id text COLLATE "C" NOT NULL,
+            into_story_id text COLLATE "C" NOT NULL,
+            article_id text COLLATE "C" NOT NULL,
+            similarity double precision NOT NULL
+        );
+        CREATE INDEX story_merges_by_into ON story_merges (into_story_id);
+        CREATE INDEX story_merges_by_from ON story_merges (from_story_id);
+        CREATE INDEX story_merges_by_article ON story_merges (article_id);
+        CREATE TABLE clusterer_checkpoint (
+            id integer NOT NULL PRIMARY KEY CHECK (id = 1),
+            format_version integer NOT NULL,
+            options_fingerprint text NOT NULL,
+            article_count integer NOT NULL,
+            last_article_id text NOT NULL,
+            snapshot bytea NOT NULL,
+            change_seq bigint NOT NULL
+        );
+        CREATE TABLE changes (
+            seq bigint NOT NULL PRIMARY KEY,
+            kind integer NOT NULL,
+            article_id text COLLATE "C" NOT NULL,
+            story_id text COLLATE "C",
+            from_story_id text COLLATE "C"
+        );
+        CREATE TABLE change_counter (
+            id integer NOT NULL PRIMARY KEY CHECK (id = 1),
+            last bigint NOT NULL
+        );
+        INSERT INTO change_counter (id, last) VALUES (1, 0);
+        CREATE TABLE outlet_pairings (
+            name text COLLATE "C" NOT NULL,
+            domain text COLLATE "C" NOT NULL,
+            PRIMARY KEY (name, domain)
+        );
+        CREATE TABLE story_views (
+            story_id text COLLATE "C" NOT NULL PRIMARY KEY,
+            seq bigint NOT NULL,
+            view_json text NOT NULL
+        );
+        CREATE TABLE story_view_state (
+            id integer NOT NULL PRIMARY KEY CHECK (id = 1),
+            seq bigint NOT NULL
+        );
+        CREATE TABLE api_keys (
+            name text COLLATE "C" NOT NULL PRIMARY KEY,
+            hash text COLLATE "C" NOT NULL UNIQUE,
+            created_utc_ticks bigint NOT NULL,
+            revoked_utc_ticks bigint
+        );
+        CREATE TABLE story_corrections (
+            seq bigint NOT NULL PRIMARY KEY,
+            kind integer NOT NULL,
+            story_id text COLLATE "C" NOT NULL,
+            target_story_id text COLLATE "C" NOT NULL,
+            article_ids_json text NOT NULL,
+            by_name text NOT NULL,
+            at_utc_ticks bigint NOT NULL,
+            at_offset_minutes integer NOT NULL
+        );
+        CREATE INDEX story_corrections_by_story ON story_corrections (story_id);
+        CREATE INDEX story_corrections_by_target ON story_corrections (target_story_id);
+        """,
+    ];
+
+    public static int LatestVersion => Steps.Count;
+
+    /// <summary>The highest step applied, or null when the schema has no Warta store (no <c>schema_version</c> table).</summary>
+    public static int? ReadVersion(NpgsqlConnection connection, NpgsqlTransaction? transaction = null)
+    {
+        using var exists = new NpgsqlCommand("SELECT to_regclass('schema_version') IS NOT NULL", connection, transaction);
+        if (!(bool)exists.ExecuteScalar()!) return null;
+        using var command = new NpgsqlCommand("SELECT coalesce(max(step), 0) FROM schema_version", connection, transaction);
+        return (int)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Applies the missing steps of <paramref name="steps"/>; throws <see cref="StoreFailureException"/> for a newer store.</summary>
+    public static void Migrate(NpgsqlConnection connection, string location, IReadOnlyList<string> steps)
+    {
+        if (ReadVersion(connection) is { } current && current == steps.Count) return;
+        while (true)
+        {
+            using var transaction = connection.BeginTransaction();
+            using (var locking = new NpgsqlCommand(
+                $"SELECT pg_advisory_xact_lock({MigrationLockClass}, hashtext(current_schema())); " +
+                "CREATE TABLE IF NOT EXISTS schema_version (step integer NOT NULL PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+                connection, transaction))
+            {
+                locking.ExecuteNonQuery();
+            }
+            // Read again under the lock: another process may have migrated in between.
+            var version = ReadVersion(connection, transaction) ?? 0;
+            ThrowIfNewer(version, location, steps.Count);
+            if (version == steps.Count)
+            {
+                transaction.Commit();
+                return;
+            }
+            using (var step = new NpgsqlCommand(steps[version], connection, transaction))
+            {
+                step.ExecuteNonQuery();
+            }
+            using (var record = new NpgsqlCommand("INSERT INTO schema_version (step) VALUES ($1)", connection, transaction))
+            {
+                record.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version + 1 });
+                record.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+    }
+
+    public static void ThrowIfNewer(int version, string location, int latest)
+    {
+        if (version > latest)
+        {
+            throw new StoreFailureException(StoreFailure.Newer, location, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"it has schema version {version}, newer than the {latest} this Warta knows; use a newer Warta or another --store"));
+        }
+    }
+}
