@@ -25,7 +25,7 @@ public sealed partial class AlertDeliveryService(
             try
             {
                 // Passes until nothing more is due, so a burst of alerts is not spread over many polls.
-                while ((await deliverer.RunAsync(store, stoppingToken).ConfigureAwait(false)).Attempted > 0)
+                while ((await deliverer.RunAsync(AlertStores.Of(store), stoppingToken).ConfigureAwait(false)).Attempted > 0)
                 {
                 }
             }

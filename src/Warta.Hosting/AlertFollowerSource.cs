@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Warta.Core.Alerts;
 using Warta.Core.Storage;
-using Warta.Storage.Sqlite;
 
 namespace Warta.Hosting;
 
@@ -10,11 +9,13 @@ namespace Warta.Hosting;
 /// their pending deliveries; delivering is the <see cref="AlertDeliveryService"/>'s (in <c>warta serve</c>) or <c>warta alerts deliver</c>'s.</remarks>
 public sealed partial class AlertFollowerSource(TextAnalysisServices textAnalysis, TimeProvider time, ILogger<AlertFollowerSource> logger) : IChangeFollowerSource
 {
-    public IChangeFollower Open(SqliteStore store, string storeLocation)
+    public IChangeFollower? Open(IWartaStore store, string storeLocation)
     {
         ArgumentNullException.ThrowIfNull(store);
+        // Alert rules live in the embedded store's tables only so far; a PostgreSQL store has no alerts yet.
+        if (store is not IAlertStore alerts) return null;
         var evaluator = new AlertEvaluator(store, store, textAnalysis.Analyzer, time);
-        return new AlertFollower(store, store, evaluator) { OnFired = alert => LogFired(logger, alert.RuleId, alert.Key, alert.Summary) };
+        return new AlertFollower(store, alerts, evaluator) { OnFired = alert => LogFired(logger, alert.RuleId, alert.Key, alert.Summary) };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "alert {Rule} ({Key}): {Summary}")]

@@ -89,8 +89,8 @@ internal static class AlertsCommand
                 return ExitCodes.Usage;
             }
             using var host = CliHost.Create(parseResult);
-            using var store = host.TryOpenStoreForWriting(error);
-            if (store is null) return ExitCodes.Usage;
+            using var opened = host.TryOpenStoreForWriting(error);
+            if (AlertsOf(opened, error) is not { } store) return ExitCodes.Usage;
             var stored = await store.AddAlertRuleAsync(rule, cancellationToken).ConfigureAwait(false);
             output.WriteLine(AlertJson.SerializeRule(stored, includeSecret: true));
             error.WriteLine($"warta: alert {stored.Id} added ({stored.Describe()}); it fires for articles stored from now on");
@@ -108,8 +108,8 @@ internal static class AlertsCommand
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             using var host = CliHost.Create(parseResult);
-            using var store = host.TryOpenStore(error);
-            if (store is null) return ExitCodes.Usage;
+            using var opened = host.TryOpenStore(error);
+            if (AlertsOf(opened, error) is not { } store) return ExitCodes.Usage;
             IReadOnlyList<AlertRule> rules;
             try
             {
@@ -145,8 +145,8 @@ internal static class AlertsCommand
             var error = parseResult.InvocationConfiguration.Error;
             var wanted = parseResult.GetValue(id) ?? "";
             using var host = CliHost.Create(parseResult);
-            using var store = host.TryOpenStoreForWriting(error);
-            if (store is null) return ExitCodes.Usage;
+            using var opened = host.TryOpenStoreForWriting(error);
+            if (AlertsOf(opened, error) is not { } store) return ExitCodes.Usage;
             if (!await store.RemoveAlertRuleAsync(wanted, cancellationToken).ConfigureAwait(false))
             {
                 error.WriteLine($"warta: no alert rule '{TerminalText.OneLine(wanted)}'");
@@ -167,8 +167,8 @@ internal static class AlertsCommand
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             using var host = CliHost.Create(parseResult);
-            using var store = host.TryOpenStore(error);
-            if (store is null) return ExitCodes.Usage;
+            using var opened = host.TryOpenStore(error);
+            if (AlertsOf(opened, error) is not { } store) return ExitCodes.Usage;
             var deliveries = await store.ListDeliveriesAsync(ListLimit, cancellationToken).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
@@ -195,12 +195,21 @@ internal static class AlertsCommand
         {
             var error = parseResult.InvocationConfiguration.Error;
             using var host = CliHost.Create(parseResult);
-            using var store = host.TryOpenStoreForWriting(error);
-            if (store is null) return ExitCodes.Usage;
+            using var opened = host.TryOpenStoreForWriting(error);
+            if (AlertsOf(opened, error) is not { } store) return ExitCodes.Usage;
             var pass = await host.AlertDeliverer.RunAsync(store, cancellationToken).ConfigureAwait(false);
             error.WriteLine($"warta: {pass.Attempted} attempted, {pass.Delivered} delivered, {pass.Retrying} to retry, {pass.Failed} failed");
             return pass.Retrying + pass.Failed == 0 ? ExitCodes.Ok : ExitCodes.InputFailed;
         });
         return command;
+    }
+
+    /// <summary>The opened store's alert tables; null (with the reason written) when it did not open or keeps no alerts.</summary>
+    private static IAlertStore? AlertsOf(IWartaStore? store, TextWriter error)
+    {
+        if (store is null) return null;
+        if (store is IAlertStore alerts) return alerts;
+        error.WriteLine($"warta: {store.Location}: alert rules are kept in the embedded SQLite store only so far");
+        return null;
     }
 }

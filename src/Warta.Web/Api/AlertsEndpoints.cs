@@ -18,7 +18,8 @@ internal static class AlertsEndpoints
     {
         api.MapGet("/alerts", static async (StoreOpener opener, CancellationToken cancellationToken) =>
         {
-            using var store = opener.OpenForReading();
+            using var opened = opener.OpenForReading();
+            var store = AlertStores.Of(opened);
             return Results.Text(AlertJson.SerializeRules(await store.ListAlertRulesAsync(cancellationToken).ConfigureAwait(false)), "application/json");
         }).WithName("Alerts").WithSummary("Alert rules (never their secrets)");
 
@@ -37,7 +38,8 @@ internal static class AlertsEndpoints
             {
                 var (rule, problem) = AlertJson.ReadRule(body.RootElement, time.GetUtcNow());
                 if (rule is null) return ApiResults.BadRequest(problem!);
-                using var store = opener.Open();
+                using var opened = opener.Open();
+            var store = AlertStores.Of(opened);
                 var stored = await store.AddAlertRuleAsync(rule, cancellationToken).ConfigureAwait(false);
                 // The secret is answered this once, so the caller can verify signatures.
                 return Results.Text(AlertJson.SerializeRule(stored, includeSecret: true), "application/json", statusCode: StatusCodes.Status201Created);
@@ -46,7 +48,8 @@ internal static class AlertsEndpoints
 
         api.MapDelete("/alerts/{id}", static async (string id, StoreOpener opener, CancellationToken cancellationToken) =>
         {
-            using var store = opener.Open();
+            using var opened = opener.Open();
+            var store = AlertStores.Of(opened);
             return await store.RemoveAlertRuleAsync(id, cancellationToken).ConfigureAwait(false)
                 ? Results.NoContent()
                 : ApiResults.NotFound($"no alert rule '{id}'");
@@ -54,13 +57,15 @@ internal static class AlertsEndpoints
 
         api.MapGet("/alerts/deliveries", static async (StoreOpener opener, CancellationToken cancellationToken) =>
         {
-            using var store = opener.OpenForReading();
+            using var opened = opener.OpenForReading();
+            var store = AlertStores.Of(opened);
             return Results.Text(AlertJson.SerializeDeliveries(await store.ListDeliveriesAsync(FeedEntries, cancellationToken).ConfigureAwait(false)), "application/json");
         }).WithName("AlertDeliveries").WithSummary("The latest webhook deliveries: status, attempts, last error, next attempt");
 
         api.MapGet("/alerts/{id}/feed.atom", static async (HttpContext http, string id, StoreOpener opener, CancellationToken cancellationToken) =>
         {
-            using var store = opener.OpenForReading();
+            using var opened = opener.OpenForReading();
+            var store = AlertStores.Of(opened);
             var rule = (await store.ListAlertRulesAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Id == id);
             if (rule is null) return ApiResults.NotFound($"no alert rule '{id}'");
             var alerts = await store.ListAlertsAsync(id, FeedEntries, cancellationToken).ConfigureAwait(false);
