@@ -10,6 +10,6 @@ public sealed class SearchIndexFollowerSource(TextAnalysisServices textAnalysis)
     public IChangeFollower Open(SqliteStore store, string storeLocation)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return new LuceneIndexFollower(SearchIndexLocation.For(store.Path), store, store, textAnalysis.Analyzer);
+        return new LuceneIndexFollower(SearchIndexLocation.For(store.Path), store, store, textAnalysis.LoadingAnalyzer());
     }
 }
