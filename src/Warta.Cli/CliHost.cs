@@ -47,16 +47,15 @@ internal sealed class CliHost : IDisposable
     public async Task<PlacementService?> TryStartPlacementAsync(TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(error);
-        // The stemming dictionary (about a second) loads while the NER model does, which resolving the service waits for;
-        // the placer's search index asks for the same process-wide load.
+        // The stemming dictionary (about a second) loads on a thread of its own from here while the NER model loads (which
+        // resolving the service waits for) and the store and the placer open; the first placement waits for it.
         var textAnalysis = _host.Services.GetRequiredService<TextAnalysisServices>();
-        var warming = Task.Run(() => textAnalysis.Analyzer, cancellationToken);
+        _ = textAnalysis.LoadingAnalyzer();
         var placement = _host.Services.GetRequiredService<PlacementService>();
         placement.OnWaiting = message => error.WriteLine($"warta: {message}");
         try
         {
             await _host.StartAsync(cancellationToken);
-            await warming;
             return placement;
         }
         catch (StoreBusyException ex)

@@ -14,7 +14,7 @@ public sealed partial class AlertFollowerSource(TextAnalysisServices textAnalysi
         ArgumentNullException.ThrowIfNull(store);
         // Alert rules live in the embedded store's tables only so far; a PostgreSQL store has no alerts yet.
         if (store is not IAlertStore alerts) return null;
-        var evaluator = new AlertEvaluator(store, store, textAnalysis.Analyzer, time);
+        var evaluator = new AlertEvaluator(store, store, textAnalysis.LoadingAnalyzer(), time);
         return new AlertFollower(store, alerts, evaluator) { OnFired = alert => LogFired(logger, alert.RuleId, alert.Key, alert.Summary) };
     }
 

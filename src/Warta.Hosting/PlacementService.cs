@@ -61,6 +61,8 @@ public sealed partial class PlacementService(
     {
         if (_placer is not null) throw new InvalidOperationException("the placement service is already running");
         var settings = options.Value;
+        // Started before the store opens: nothing until the first placement needs stemming (see LoadingAnalyzer).
+        var analyzer = textAnalysis.LoadingAnalyzer();
         var store = storeOpener.Open(TimeSpan.FromSeconds(settings.LockTimeoutSeconds));
         var followers = new List<IChangeFollower>();
         try
@@ -71,7 +73,7 @@ public sealed partial class PlacementService(
             }
             var onWaiting = OnWaiting ?? (message => LogWaiting(logger, message));
             var placerOptions = settings.ToStoryPlacerOptions() with { Followers = followers, Outlets = _ingestor.Outlets };
-            _placer = await StoryPlacer.OpenAsync(store, textAnalysis.Analyzer, placerOptions, onWaiting, cancellationToken).ConfigureAwait(false);
+            _placer = await StoryPlacer.OpenAsync(store, analyzer, placerOptions, onWaiting, cancellationToken).ConfigureAwait(false);
             // Read under the write lock, so the pairings of the last writer are in; new ones go into the store with the placer's commits.
             _ingestor.Outlets.Load(store.ReadOutletPairings());
         }

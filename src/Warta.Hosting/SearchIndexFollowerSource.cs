@@ -11,6 +11,6 @@ public sealed class SearchIndexFollowerSource(TextAnalysisServices textAnalysis)
     public IChangeFollower? Open(IWartaStore store, string storeLocation)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return store is SqliteStore sqlite ? new LuceneIndexFollower(SearchIndexLocation.For(sqlite.Path), store, store, textAnalysis.Analyzer) : null;
+        return store is SqliteStore sqlite ? new LuceneIndexFollower(SearchIndexLocation.For(sqlite.Path), store, store, textAnalysis.LoadingAnalyzer()) : null;
     }
 }

@@ -51,6 +51,9 @@ public sealed class LuceneIndexFollower : IChangeFollower
 
     public string Name => "search index";
 
+    /// <summary>Near-real-time readers opened to look up what the index holds (each one flushes what was applied into a segment).</summary>
+    internal int ReadersOpened { get; private set; }
+
     /// <summary>The last store change the index holds (committed).</summary>
     public long Sequence => _sequence;
 
@@ -60,20 +63,30 @@ public sealed class LuceneIndexFollower : IChangeFollower
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
     {
         var writer = Writer();
+        // Articles added whose placement has not been read yet: the store writes a commit's additions before its
+        // placements, so a read of ChangesPerRead changes often ends between the two. They wait for the next read instead
+        // of each being looked up in the index (an NRT reader per article, which flushed a segment per article: most of the
+        // memory and the system time of a 20,000-page ingest).
+        var unplaced = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var read = _sequence;
         var applied = 0;
         while (true)
         {
-            var changes = await _changes.ChangesSinceAsync(_sequence, ChangesPerRead, cancellationToken).ConfigureAwait(false);
+            var changes = await _changes.ChangesSinceAsync(read, ChangesPerRead, cancellationToken).ConfigureAwait(false);
             if (changes.Count == 0) break;
-            await ApplyAsync(writer, changes, cancellationToken).ConfigureAwait(false);
-            _sequence = changes[^1].Sequence;
+            await ApplyAsync(writer, changes, unplaced, cancellationToken).ConfigureAwait(false);
+            read = changes[^1].Sequence;
             applied += changes.Count;
             if (applied >= ChangesPerCommit)
             {
+                await IndexUnplacedAsync(writer, unplaced, cancellationToken).ConfigureAwait(false);
+                _sequence = read;
                 Commit(writer);
                 applied = 0;
             }
         }
+        await IndexUnplacedAsync(writer, unplaced, cancellationToken).ConfigureAwait(false);
+        _sequence = read;
         if (applied > 0) Commit(writer);
     }
 
@@ -123,10 +136,11 @@ public sealed class LuceneIndexFollower : IChangeFollower
         writer.Commit();
     }
 
-    private async Task ApplyAsync(IndexWriter writer, IReadOnlyList<StoreChange> changes, CancellationToken cancellationToken)
+    /// <summary>Applies one read of changes; an article added without its placement in this read is left in <paramref name="unplaced"/>.</summary>
+    private async Task ApplyAsync(IndexWriter writer, IReadOnlyList<StoreChange> changes, Dictionary<string, string?> unplaced, CancellationToken cancellationToken)
     {
         // Article id → story id (null: not placed yet); an article added and placed in one read is indexed once.
-        var pending = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var pending = unplaced;
         foreach (var change in changes)
         {
             switch (change.Kind)
@@ -142,16 +156,38 @@ public sealed class LuceneIndexFollower : IChangeFollower
                     writer.DeleteDocuments(ArticleDocuments.IdTerm(change.ArticleId));
                     break;
                 case StoreChangeKind.StoriesMerged when change.FromStoryId is not null && change.StoryId is not null:
-                    // The absorbed story's articles must be in the index before they can be moved.
-                    await IndexAsync(writer, pending, cancellationToken).ConfigureAwait(false);
-                    pending.Clear();
+                    // The absorbed story's articles must be in the index before they can be moved; one added but not
+                    // placed yet is not in it, and keeps waiting for its placement.
+                    await IndexPlacedAsync(writer, pending, cancellationToken).ConfigureAwait(false);
                     await MoveStoryAsync(writer, change.FromStoryId, change.StoryId, cancellationToken).ConfigureAwait(false);
                     break;
                 default:
                     break;
             }
         }
-        await IndexAsync(writer, pending, cancellationToken).ConfigureAwait(false);
+        await IndexPlacedAsync(writer, pending, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Indexes the pending articles whose placement is known and removes them from <paramref name="pending"/>.</summary>
+    private async Task IndexPlacedAsync(IndexWriter writer, Dictionary<string, string?> pending, CancellationToken cancellationToken)
+    {
+        var placed = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (id, story) in pending)
+        {
+            if (story is not null) placed.Add(id, story);
+        }
+        foreach (var id in placed.Keys) pending.Remove(id);
+        await IndexAsync(writer, placed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Indexes articles added without a placement (an article stored again): each keeps the story the index has for it, looked up with one reader.</summary>
+    private async Task IndexUnplacedAsync(IndexWriter writer, Dictionary<string, string?> unplaced, CancellationToken cancellationToken)
+    {
+        if (unplaced.Count == 0) return;
+        var stories = StoriesInIndex(writer, unplaced.Keys);
+        foreach (var id in stories.Keys) unplaced[id] = stories[id];
+        await IndexAsync(writer, unplaced, cancellationToken).ConfigureAwait(false);
+        unplaced.Clear();
     }
 
     private async Task IndexAsync(IndexWriter writer, Dictionary<string, string?> pending, CancellationToken cancellationToken)
@@ -160,18 +196,23 @@ public sealed class LuceneIndexFollower : IChangeFollower
         var articles = await _articles.GetArticlesAsync(pending.Keys, cancellationToken).ConfigureAwait(false);
         foreach (var article in articles)
         {
-            var story = pending[article.Id] ?? StoryInIndex(writer, article.Id);
-            writer.UpdateDocument(ArticleDocuments.IdTerm(article.Id), ArticleDocuments.Create(article, story));
+            writer.UpdateDocument(ArticleDocuments.IdTerm(article.Id), ArticleDocuments.Create(article, pending[article.Id]));
         }
     }
 
-    /// <summary>The story an article already indexed is in (an article stored again keeps its placement).</summary>
-    private static string? StoryInIndex(IndexWriter writer, string articleId)
+    /// <summary>The stories the index has for those of <paramref name="articleIds"/> it holds (an article stored again keeps its placement).</summary>
+    private Dictionary<string, string?> StoriesInIndex(IndexWriter writer, IEnumerable<string> articleIds)
     {
+        var stories = new Dictionary<string, string?>(StringComparer.Ordinal);
         using var reader = DirectoryReader.Open(writer, true);
+        ReadersOpened++;
         var searcher = new IndexSearcher(reader);
-        var top = searcher.Search(new TermQuery(ArticleDocuments.IdTerm(articleId)), 1);
-        return top.ScoreDocs.Length == 0 ? null : searcher.Doc(top.ScoreDocs[0].Doc).Get(IndexFields.Story, CultureInfo.InvariantCulture);
+        foreach (var id in articleIds)
+        {
+            var top = searcher.Search(new TermQuery(ArticleDocuments.IdTerm(id)), 1);
+            if (top.ScoreDocs.Length > 0) stories[id] = searcher.Doc(top.ScoreDocs[0].Doc).Get(IndexFields.Story, CultureInfo.InvariantCulture);
+        }
+        return stories;
     }
 
     private async Task MoveStoryAsync(IndexWriter writer, string from, string to, CancellationToken cancellationToken)
@@ -179,6 +220,7 @@ public sealed class LuceneIndexFollower : IChangeFollower
         List<string> ids;
         using (var reader = DirectoryReader.Open(writer, true))
         {
+            ReadersOpened++;
             var searcher = new IndexSearcher(reader);
             var top = searcher.Search(new TermQuery(new Term(IndexFields.Story, from)), Math.Max(1, reader.MaxDoc));
             ids = [.. top.ScoreDocs.Select(d => searcher.Doc(d.Doc).Get(IndexFields.Id, CultureInfo.InvariantCulture))];

@@ -39,6 +39,22 @@ public sealed class WartaHostTests
     }
 
     [Fact]
+    public void Should_stem_with_the_loading_analyzer_as_the_loaded_one_does()
+    {
+        using var folder = new TempFolder();
+        using var host = WartaHost.CreateBuilder(folder: folder.Path).Build();
+        var services = host.Services.GetRequiredService<TextAnalysisServices>();
+        var tokens = Text.Tokenizer.Tokenize("Pemerintah mengunjungi warga yang mengungsi.");
+
+        var loading = services.LoadingAnalyzer().Analyze(tokens, "id");
+
+        var loaded = services.Analyzer.Analyze(tokens, "id");
+        Assert.NotEmpty(loaded.Tokens);
+        Assert.Equal(loaded.Tokens.Select(static t => t.Stem), loading.Tokens.Select(static t => t.Stem));
+        Assert.Contains("kunjung", loading.Tokens.Select(static t => t.Stem));
+    }
+
+    [Fact]
     public void Should_open_the_configured_store_file()
     {
         using var folder = new TempFolder();

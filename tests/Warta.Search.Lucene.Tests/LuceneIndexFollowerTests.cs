@@ -32,6 +32,43 @@ public sealed class LuceneIndexFollowerTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_index_a_commit_larger_than_one_read_without_looking_up_any_article_in_the_index()
+    {
+        // The store writes a commit's additions before its placements, so reads of ChangesPerRead changes split them.
+        var log = new ScriptedChangeLog();
+        var count = LuceneIndexFollower.ChangesPerRead + 100;
+        log.PlaceAll([.. Enumerable.Range(0, count).Select(i => (SampleArticles.Make($"a{i:D4}", "2025-03-01T08:00"), i % 2 == 0 ? "s-even" : "s-odd"))]);
+        using var follower = new LuceneIndexFollower(_folder.File("index"), log, log, Analyzers.Default);
+
+        await follower.CatchUpAsync(Ct);
+
+        Assert.Equal(0, follower.ReadersOpened);
+        Assert.Equal(count, follower.Count);
+        Assert.Equal(2 * count, follower.Sequence);
+        using var search = follower.OpenSearch();
+        var odd = await StoryIdsAsync(search, "s-odd", limit: count);
+        Assert.Equal(count / 2, odd.Count);
+        Assert.Contains("a0001", odd);
+    }
+
+    [Fact]
+    public async Task Should_keep_the_story_of_an_article_stored_again_without_a_placement()
+    {
+        var log = new ScriptedChangeLog();
+        log.Place(SampleArticles.Make("a", "2025-03-01T08:00"), "s-1");
+        using var follower = new LuceneIndexFollower(_folder.File("index"), log, log, Analyzers.Default);
+        await follower.CatchUpAsync(Ct);
+
+        log.AddAgain(SampleArticles.Make("a", "2025-03-01T08:00", title: "Banjir di Bekasi"));
+        await follower.CatchUpAsync(Ct);
+
+        Assert.Equal(1, follower.ReadersOpened);
+        using var search = follower.OpenSearch();
+        Assert.Equal(["a"], await StoryIdsAsync(search, "s-1"));
+        Assert.Equal(1, follower.Count);
+    }
+
+    [Fact]
     public async Task Should_remove_a_deleted_article_from_the_index()
     {
         var log = new ScriptedChangeLog();
@@ -99,9 +136,9 @@ public sealed class LuceneIndexFollowerTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static async Task<List<string>> StoryIdsAsync(LuceneSearchIndex search, string story)
+    private static async Task<List<string>> StoryIdsAsync(LuceneSearchIndex search, string story, int limit = 100)
     {
-        var found = await search.SearchArticlesAsync(new SearchQuery { Stories = [story], Limit = 100 }, Ct);
+        var found = await search.SearchArticlesAsync(new SearchQuery { Stories = [story], Limit = limit }, Ct);
         return [.. found.Hits.Select(static h => h.ArticleId).Order(StringComparer.Ordinal)];
     }
 }

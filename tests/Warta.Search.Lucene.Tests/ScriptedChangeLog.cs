@@ -16,6 +16,24 @@ internal sealed class ScriptedChangeLog : IChangeLog, IArticleReader
         Append(StoreChangeKind.ArticlePlaced, article.Id, story, null);
     }
 
+    /// <summary>Places articles in one commit as the store writes it: every addition first, then every placement.</summary>
+    public void PlaceAll(IReadOnlyList<(Article Article, string Story)> placed)
+    {
+        foreach (var (article, _) in placed)
+        {
+            _articles[article.Id] = article;
+            Append(StoreChangeKind.ArticleAdded, article.Id, null, null);
+        }
+        foreach (var (article, story) in placed) Append(StoreChangeKind.ArticlePlaced, article.Id, story, null);
+    }
+
+    /// <summary>Stores an article again without a new placement (it keeps the one it has).</summary>
+    public void AddAgain(Article article)
+    {
+        _articles[article.Id] = article;
+        Append(StoreChangeKind.ArticleAdded, article.Id, null, null);
+    }
+
     public void Merge(string from, string into, string articleId) => Append(StoreChangeKind.StoriesMerged, articleId, into, from);
 
     public void Delete(string articleId, string story)

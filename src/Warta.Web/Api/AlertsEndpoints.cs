@@ -39,7 +39,7 @@ internal static class AlertsEndpoints
                 var (rule, problem) = AlertJson.ReadRule(body.RootElement, time.GetUtcNow());
                 if (rule is null) return ApiResults.BadRequest(problem!);
                 using var opened = opener.Open();
-            var store = AlertStores.Of(opened);
+                var store = AlertStores.Of(opened);
                 var stored = await store.AddAlertRuleAsync(rule, cancellationToken).ConfigureAwait(false);
                 // The secret is answered this once, so the caller can verify signatures.
                 return Results.Text(AlertJson.SerializeRule(stored, includeSecret: true), "application/json", statusCode: StatusCodes.Status201Created);
