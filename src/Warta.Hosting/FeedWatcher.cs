@@ -36,6 +36,9 @@ public sealed partial class FeedWatcher(
     /// <summary>Sitemaps read from one sitemap index per poll at most.</summary>
     public const int MaxSitemapsPerIndex = 10;
 
+    /// <summary>Item failures kept in a feed's recorded error (all are logged).</summary>
+    public const int MaxErrorsKept = 8;
+
     private static readonly AddressGuard PrivateAllowed = new(
         [IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("172.16.0.0/12"), IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("fc00::/7")]);
 
@@ -198,7 +201,9 @@ public sealed partial class FeedWatcher(
         var complete = await HandleItemsAsync(source, items, tally, ct).ConfigureAwait(false);
         var state = complete
             ? new FeedState(source.Name, key, result.ETag, result.LastModified, null)
-            : new FeedState(source.Name, key, null, null, "some items were not stored yet; they are retried on the next poll");
+            : new FeedState(source.Name, key, null, null, tally.Errors.Count == 0
+                ? "more new items than maxItemsPerPoll; the rest follow on the next poll"
+                : string.Join("; ", tally.Errors.Take(MaxErrorsKept)) + (tally.Errors.Count > MaxErrorsKept ? "; …" : ""));
         await WithStoreAsync(store => store.SaveFeedStateAsync(state, ct)).ConfigureAwait(false);
     }
 
@@ -213,7 +218,7 @@ public sealed partial class FeedWatcher(
         catch (Exception ex) when (ex is FetchException or FeedFormatException or UriFormatException)
         {
             tally.Failures++;
-            LogFailed(logger, source.Name, sitemap, ex.Message);
+            LogFailed(logger, source.Name, ex is FetchException ? ex.Message : $"{sitemap}: {ex.Message}");
             return [];
         }
     }
@@ -221,7 +226,7 @@ public sealed partial class FeedWatcher(
     private async Task FeedFailedAsync(Source source, string key, FeedState? previous, string message, Tally tally, CancellationToken ct)
     {
         tally.Failures++;
-        LogFailed(logger, source.Name, key, message);
+        LogFailed(logger, source.Name, message);
         var state = (previous ?? new FeedState(source.Name, key, null, null, null)) with { LastError = message };
         await WithStoreAsync(store => store.SaveFeedStateAsync(state, ct)).ConfigureAwait(false);
     }
@@ -273,7 +278,9 @@ public sealed partial class FeedWatcher(
         catch (FetchException ex)
         {
             tally.Failures++;
-            LogFailed(logger, source.Name, item.Url, ex.Message);
+            // The message names the URL (the hop that failed, after redirects).
+            tally.Errors.Add(ex.Message);
+            LogFailed(logger, source.Name, ex.Message);
             return false;
         }
 
@@ -320,7 +327,7 @@ public sealed partial class FeedWatcher(
             // Not an article (no text, an error page): remembered as such so it is not fetched on every poll.
             var why = committed.Count > 0 && committed[0].Errors.Count > 0 ? committed[0].Errors[0].ToString() : "no article in the page";
             tally.Failures++;
-            LogFailed(logger, source.Name, item.Url, why);
+            LogFailed(logger, source.Name, $"{item.Url}: {why}");
             await WithStoreAsync(store => store.SaveSeenAsync(
                 new SeenItem(key, source.Name, item.Url, "", 0, now, now) { ETag = page.ETag, LastModified = page.LastModified }, null, ct)).ConfigureAwait(false);
             return true;
@@ -415,8 +422,8 @@ public sealed partial class FeedWatcher(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source}: new {New}, revised {Revised}, retracted {Retracted}, failed {Failed}; next poll in {Interval}")]
     private static partial void LogPolled(ILogger logger, string source, int @new, int revised, int retracted, int failed, TimeSpan interval);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source}: {Url}: {Message}")]
-    private static partial void LogFailed(ILogger logger, string source, string url, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source}: {Message}")]
+    private static partial void LogFailed(ILogger logger, string source, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source}: {Url} changed: revision {Revision}, article {Old} is now {New}")]
     private static partial void LogRevised(ILogger logger, string source, string url, int revision, string old, string @new);
@@ -441,6 +448,9 @@ public sealed partial class FeedWatcher(
         public int Unchanged { get; set; }
 
         public int Failures { get; set; }
+
+        /// <summary>Why items failed, "URL: reason", in feed order.</summary>
+        public List<string> Errors { get; } = [];
 
         public WatchSummary ToSummary() => new(1, Documents, NewArticles, Revisions, Retractions, Unchanged, Failures);
     }
