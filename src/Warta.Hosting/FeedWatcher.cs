@@ -46,6 +46,7 @@ public sealed partial class FeedWatcher(
 
     private readonly SemaphoreSlim _storeGate = new(1, 1);
     private readonly Lock _fetcherLock = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _failedUntil = new(StringComparer.Ordinal);
     private SqliteStoreHandle? _store;
     private Fetcher? _fetcher;
     private SourceList? _sources;
@@ -91,6 +92,7 @@ public sealed partial class FeedWatcher(
             {
                 var state = await WithStoreAsync(store => store.FindSourceStateAsync(source.Name, stoppingToken)).ConfigureAwait(false);
                 var at = state?.NextPoll ?? now;
+                if (_failedUntil.TryGetValue(source.Name, out var retry) && retry > at) at = retry;
                 if (at <= now) due.Add(source);
                 else if (at < next) next = at;
             }
@@ -99,7 +101,21 @@ public sealed partial class FeedWatcher(
                 if (due.Count > 0)
                 {
                     await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
-                        async (source, ct) => await PollAsync(source, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                        async (source, ct) =>
+                        {
+                            try
+                            {
+                                await PollAsync(source, ct).ConfigureAwait(false);
+                            }
+#pragma warning disable CA1031 // A long-running watcher (inside warta serve) outlives one source's unexpected failure: it is logged, the source is polled again later.
+                            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+                            {
+                                LogPollFailed(logger, source.Name, ex);
+                                // Kept in memory: the store may be what failed.
+                                _failedUntil[source.Name] = time.GetUtcNow() + source.PollInterval;
+                            }
+                        }).ConfigureAwait(false);
                     continue;
                 }
                 await Task.Delay(next - now, time, stoppingToken).ConfigureAwait(false);
@@ -421,6 +437,9 @@ public sealed partial class FeedWatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source}: new {New}, revised {Revised}, retracted {Retracted}, failed {Failed}; next poll in {Interval}")]
     private static partial void LogPolled(ILogger logger, string source, int @new, int revised, int retracted, int failed, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Source}: the poll failed; it is tried again in its poll interval")]
+    private static partial void LogPollFailed(ILogger logger, string source, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Source}: {Message}")]
     private static partial void LogFailed(ILogger logger, string source, string message);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -52,11 +53,11 @@ public sealed class FeedWatcherTests : IClassFixture<OutletServer>, IDisposable
         return file;
     }
 
-    private IHost CreateHost(string sources, Func<IIngestService, IIngestService>? wrapIngest = null)
+    private IHost CreateHost(string sources, Func<IIngestService, IIngestService>? wrapIngest = null, bool hosted = false)
     {
         var builder = WartaHost.CreateBuilder([new("Store", Db), new("Sources", sources)], _folder.Path);
         builder.Services.AddWartaPlacement(builder.Configuration);
-        builder.Services.AddWartaWatch(builder.Configuration, asHostedService: false);
+        builder.Services.AddWartaWatch(builder.Configuration, asHostedService: hosted);
         if (wrapIngest is not null)
         {
             builder.Services.AddSingleton(sp => wrapIngest(sp.GetRequiredService<PlacementService>()));
@@ -238,6 +239,32 @@ public sealed class FeedWatcherTests : IClassFixture<OutletServer>, IDisposable
         // Defaults: 15 minutes, at least 5: halved to 7.5, then grown by half to 11.25.
         Assert.Equal(TimeSpan.FromMinutes(7.5), afterNew);
         Assert.Equal(TimeSpan.FromMinutes(11.25), afterQuiet);
+    }
+
+    [Fact]
+    public async Task Started_with_the_host_the_watcher_polls_due_sources_by_itself_and_stops_with_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sources = WriteSources(OutletServer.Timur);
+        using var host = CreateHost(sources, hosted: true);
+
+        await host.StartAsync(ct);
+        var stored = 0;
+        for (var i = 0; i < 300 && stored < 2; i++)
+        {
+            await Task.Delay(100, ct);
+            using var store = SqliteStore.OpenForReading(Db);
+            stored = (await store.CountSeenAsync(ct)).Seen;
+        }
+        var stopping = Stopwatch.StartNew();
+        await host.StopAsync(ct);
+
+        Assert.Equal(2, stored);
+        // The next poll is minutes away: stopping cancels the wait instead of sitting it out.
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {stopping.Elapsed}");
+        using var after = SqliteStore.OpenForReading(Db);
+        Assert.Equal(2, await after.CountArticlesAsync(ct));
+        Assert.Equal(TimeSpan.FromMinutes(7.5), (await after.FindSourceStateAsync("timur", ct))!.Interval);
     }
 
     /// <summary>Passes submissions through, and after <paramref name="afterCommits"/> commits stops the poll before the watcher can record the page: what a kill there leaves.</summary>
