@@ -167,8 +167,9 @@ public sealed partial class SqliteStore : ISourceStateStore
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Guard(() =>
         {
-            // A store read before step 9 has no followed pages, so nothing is withdrawn.
-            if (_openedVersion < 9) return null;
+            // A store from before the sources step has no followed pages, so nothing is withdrawn (asked by table, not by step
+            // number, so renumbering the step on a merge cannot break it).
+            if (!HasSourceTables()) return null;
             using var command = Command("SELECT at_utc_ticks, reason FROM article_retractions WHERE article_id = $article");
             command.Parameters.AddWithValue("$article", articleId);
             using var reader = command.ExecuteReader();
@@ -183,7 +184,7 @@ public sealed partial class SqliteStore : ISourceStateStore
         return Task.FromResult<IReadOnlyList<ArticleRevision>>(Guard(() =>
         {
             var revisions = new List<ArticleRevision>();
-            if (_openedVersion < 9) return revisions;
+            if (!HasSourceTables()) return revisions;
             using var command = Command("""
                 SELECT key, revision, article_id, title, fetched_utc_ticks FROM article_revisions
                 WHERE key IN (SELECT key FROM article_revisions WHERE article_id = $article) ORDER BY key, revision
@@ -208,6 +209,12 @@ public sealed partial class SqliteStore : ISourceStateStore
             reader.Read();
             return (reader.GetInt32(0), reader.GetInt32(1));
         }));
+    }
+
+    private bool HasSourceTables()
+    {
+        using var command = Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'article_revisions'");
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
