@@ -27,7 +27,7 @@ internal sealed class CliHost : IDisposable
     }
 
     /// <summary>Builds the host for a command that writes: with the <see cref="PlacementService"/>, <paramref name="lockTimeoutSeconds"/> (when given) over <c>Placer:LockTimeoutSeconds</c>.</summary>
-    public static CliHost CreateWithPlacement(ParseResult parseResult, double? lockTimeoutSeconds)
+    public static CliHost CreateWithPlacement(ParseResult parseResult, double? lockTimeoutSeconds, Action<HostApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         var builder = WartaHost.CreateBuilder(
@@ -39,6 +39,7 @@ internal sealed class CliHost : IDisposable
         // A service that fails to start is reported by TryStartPlacementAsync as one "warta:" line; the host's own error log would repeat it.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddWartaPlacement(builder.Configuration);
+        configure?.Invoke(builder);
         return new CliHost(builder.Build());
     }
 
@@ -71,6 +72,9 @@ internal sealed class CliHost : IDisposable
 
     /// <summary>Stops the host: the placement service commits everything it took and releases the store.</summary>
     public Task StopAsync() => _host.StopAsync(CancellationToken.None);
+
+    /// <summary>The host's services, for a command that drives one itself (<c>warta watch</c>).</summary>
+    public IServiceProvider Services => _host.Services;
 
     /// <summary>Where the store lives, as configured (a PostgreSQL location as messages show it, without its password).</summary>
     public string StoreLocation => _host.Services.GetRequiredService<StoreOpener>().DisplayLocation;

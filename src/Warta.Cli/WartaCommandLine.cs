@@ -83,6 +83,7 @@ internal static class WartaCommandLine
         root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(WatchCommand.Create());
         return root;
     }
 }

@@ -40,6 +40,9 @@ public sealed class FetchOptions
     /// <summary>Told of every address considered at connect time, refused or not.</summary>
     public Action<ConnectAttempt>? OnConnectAttempt { get; set; }
 
+    /// <summary>Told of every request as it is sent, with the time on the fetcher's clock (after any pacing wait).</summary>
+    public Action<Uri, DateTimeOffset>? OnRequestStarted { get; set; }
+
     /// <summary>Least time between the starts of two requests to one host.</summary>
     public TimeSpan MinHostDelay { get; set; } = TimeSpan.FromSeconds(2);
 

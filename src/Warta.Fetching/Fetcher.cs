@@ -201,7 +201,9 @@ public sealed class Fetcher : IDisposable
                 delay = crawlDelay;
             }
 
-            host.NextStart = _time.GetUtcNow() + delay;
+            var started = _time.GetUtcNow();
+            host.NextStart = started + delay;
+            _options.OnRequestStarted?.Invoke(url, started);
 
             using var message = new HttpRequestMessage(HttpMethod.Get, url);
             message.Options.Set(GuardKey, guard);

@@ -211,6 +211,49 @@ internal static class SchemaMigrator
         );
         CREATE INDEX alert_deliveries_due ON alert_deliveries (status, next_attempt_utc_ticks);
         """,
+        // 10: followed sources (warta watch): poll state, feed validators, pages stored by canonical URL, their revisions and withdrawals.
+        """
+        CREATE TABLE source_state (
+            name TEXT NOT NULL PRIMARY KEY,
+            last_poll_utc_ticks INTEGER NOT NULL,
+            interval_ms INTEGER NOT NULL
+        );
+        CREATE TABLE feed_state (
+            source TEXT NOT NULL,
+            url TEXT NOT NULL,
+            etag TEXT,
+            last_modified_utc_ticks INTEGER,
+            last_error TEXT,
+            PRIMARY KEY (source, url)
+        );
+        CREATE TABLE seen_items (
+            key TEXT NOT NULL PRIMARY KEY,
+            source TEXT NOT NULL,
+            url TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            first_seen_utc_ticks INTEGER NOT NULL,
+            last_fetched_utc_ticks INTEGER NOT NULL,
+            etag TEXT,
+            last_modified_utc_ticks INTEGER,
+            retracted_utc_ticks INTEGER
+        );
+        CREATE INDEX seen_items_by_article ON seen_items (article_id);
+        CREATE TABLE article_revisions (
+            key TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            fetched_utc_ticks INTEGER NOT NULL,
+            PRIMARY KEY (key, revision)
+        );
+        CREATE INDEX article_revisions_by_article ON article_revisions (article_id);
+        CREATE TABLE article_retractions (
+            article_id TEXT NOT NULL PRIMARY KEY,
+            at_utc_ticks INTEGER NOT NULL,
+            reason TEXT NOT NULL
+        );
+        """,
     ];
 
     /// <summary>Stands for "schema version not read" where a version is optional.</summary>

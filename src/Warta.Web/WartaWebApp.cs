@@ -42,6 +42,8 @@ public static class WartaWebApp
         builder.Services.AddWarta(builder.Configuration);
         builder.Services.AddWartaPlacement(builder.Configuration);
         builder.Services.AddWartaAlertDelivery();
+        // Followed sources (warta watch) are polled inside the server too when a sources file is configured.
+        if (builder.Configuration.HasSources()) builder.Services.AddWartaWatch(builder.Configuration, asHostedService: true);
         builder.Services.AddWartaApi(builder.Configuration);
         return builder;
     }

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Warta.Core.Model;
+using Warta.Core.Storage;
 using Warta.Core.Stories;
 
 namespace Warta.Cli.Commands;
@@ -35,11 +38,62 @@ internal static class ArticleCommand
             }
 
             var article = resolved.Value!;
-            if (parseResult.GetValue(json)) output.WriteLine(ReadJson.Serialize(article));
-            else WriteText(article, output);
+            // Followed pages (warta watch) carry their outlet's withdrawal and their revisions; other articles have neither.
+            // A PostgreSQL store keeps no followed sources yet, so none of its articles has either.
+            var following = store as ISourceStateStore;
+            var retraction = following is null ? null : await following.FindRetractionAsync(article.Id, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<ArticleRevision> revisions = following is null ? [] : await following.RevisionsOfAsync(article.Id, cancellationToken).ConfigureAwait(false);
+            if (parseResult.GetValue(json)) output.WriteLine(WithFollowing(ReadJson.Serialize(article), retraction, revisions));
+            else
+            {
+                if (retraction is not null)
+                {
+                    output.WriteLine($"RETRACTED  {retraction.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC: {TerminalText.OneLine(retraction.Reason)}");
+                }
+                WriteText(article, output);
+                WriteRevisions(article.Id, revisions, output);
+            }
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The article's JSON with <c>retracted</c> and <c>revisions</c> added when it has them (so other articles' JSON is unchanged).</summary>
+    private static string WithFollowing(string articleJson, ArticleRetraction? retraction, IReadOnlyList<ArticleRevision> revisions)
+    {
+        if (retraction is null && revisions.Count <= 1) return articleJson;
+        var node = JsonNode.Parse(articleJson)!.AsObject();
+        if (retraction is not null)
+        {
+            node["retracted"] = new JsonObject { ["at"] = retraction.At.ToString("O", CultureInfo.InvariantCulture), ["reason"] = retraction.Reason };
+        }
+        if (revisions.Count > 1)
+        {
+            node["revisions"] = new JsonArray([.. revisions.Select(static r => (JsonNode)new JsonObject
+            {
+                ["revision"] = r.Revision,
+                ["id"] = r.ArticleId,
+                ["title"] = r.Title,
+                ["fetched"] = r.Fetched.ToString("O", CultureInfo.InvariantCulture),
+            })]);
+        }
+        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+    }
+
+    private static void WriteRevisions(string id, IReadOnlyList<ArticleRevision> revisions, TextWriter output)
+    {
+        if (revisions.Count <= 1) return;
+        output.WriteLine();
+        output.WriteLine("revisions:");
+        foreach (var r in revisions)
+        {
+            var mark = r.ArticleId == id ? " (this one)" : r.Revision == revisions[^1].Revision ? " (current)" : "";
+            output.WriteLine($"  {r.Revision,3} {r.ArticleId} {r.Fetched.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {TerminalText.OneLine(r.Title)}{mark}");
+        }
     }
 
     private static void WriteText(Article article, TextWriter output)

@@ -34,7 +34,7 @@ public sealed class ArticleIngestor(long maxInputBytes = ArticleIngestor.Default
         var truncation = cut is null ? null : $"read {cut.Content.Length} of {document.Content.Length} bytes";
         IEnumerable<RecordResult> records = format switch
         {
-            DocumentFormat.Html => [NoteCut(HtmlPageReader.Read(source, text), truncation)],
+            DocumentFormat.Html => [WithHints(NoteCut(HtmlPageReader.Read(source, text), truncation), document.Hints)],
             DocumentFormat.JsonLines => JsonLinesReader.Read(source, text),
             DocumentFormat.Csv => CsvArticleReader.Read(source, text),
             DocumentFormat.TimeMl => [TimeMlReader.Read(source, text)],
@@ -48,6 +48,22 @@ public sealed class ArticleIngestor(long maxInputBytes = ArticleIngestor.Default
         // A CSV header without records or a JSONL file of blank lines would otherwise be read as nothing, in silence.
         if (outcomes.Count == 0) outcomes.Add(IngestOutcome.Failed(new IngestError(source, null, "no records found")));
         return outcomes;
+    }
+
+    /// <summary>A page's fields with the feed's signals filling what the page's own metadata left empty (the page wins where it has a value).</summary>
+    private static RecordResult WithHints(RecordResult record, DocumentHints? hints)
+    {
+        if (hints is null || record.Fields is not { } fields) return record;
+        var filled = fields;
+        if (string.IsNullOrWhiteSpace(fields.Url) && hints.Url is not null) filled = filled with { Url = hints.Url };
+        if (string.IsNullOrWhiteSpace(fields.Title) && hints.Title is not null) filled = filled with { Title = hints.Title, TitleSignal = hints.Signal };
+        if (string.IsNullOrWhiteSpace(fields.Outlet) && hints.Outlet is not null) filled = filled with { Outlet = hints.Outlet, OutletSignal = hints.Signal };
+        if (!PublicationDateParser.TryParseValue(fields.Published, out _) && hints.Published is { } published)
+        {
+            filled = filled with { Published = published.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture), PublishedSignal = hints.Signal };
+        }
+        if (fields.Authors.Count == 0 && hints.Author is not null) filled = filled with { Authors = [hints.Author], AuthorsSignal = hints.Signal };
+        return ReferenceEquals(filled, fields) ? record : RecordResult.Of(filled);
     }
 
     /// <summary>

@@ -1,0 +1,225 @@
+using Microsoft.Data.Sqlite;
+using Warta.Core.Storage;
+
+namespace Warta.Storage.Sqlite;
+
+public sealed partial class SqliteStore : ISourceStateStore
+{
+    // Like API keys: each call is one short transaction outside the placer's write lock, so the watcher records state on its
+    // own connection while the placer (on another) commits articles. Marking a page seen happens after its article's commit.
+
+    public Task<SourceState?> FindSourceStateAsync(string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Guard(() =>
+        {
+            using var command = Command("SELECT last_poll_utc_ticks, interval_ms FROM source_state WHERE name = $name");
+            command.Parameters.AddWithValue("$name", source);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? new SourceState(source, Utc(reader.GetInt64(0)), TimeSpan.FromMilliseconds(reader.GetInt64(1))) : null;
+        }));
+    }
+
+    public Task SaveSourceStateAsync(SourceState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Guard(() =>
+        {
+            using var command = Command("""
+                INSERT INTO source_state (name, last_poll_utc_ticks, interval_ms) VALUES ($name, $last, $interval)
+                ON CONFLICT (name) DO UPDATE SET last_poll_utc_ticks = excluded.last_poll_utc_ticks, interval_ms = excluded.interval_ms
+                """);
+            command.Parameters.AddWithValue("$name", state.Name);
+            command.Parameters.AddWithValue("$last", state.LastPoll.UtcTicks);
+            command.Parameters.AddWithValue("$interval", (long)state.Interval.TotalMilliseconds);
+            return command.ExecuteNonQuery();
+        }));
+    }
+
+    public Task<FeedState?> FindFeedStateAsync(string source, string url, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(url);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Guard(() =>
+        {
+            using var command = Command("SELECT etag, last_modified_utc_ticks, last_error FROM feed_state WHERE source = $source AND url = $url");
+            command.Parameters.AddWithValue("$source", source);
+            command.Parameters.AddWithValue("$url", url);
+            using var reader = command.ExecuteReader();
+            return reader.Read()
+                ? new FeedState(source, url, NullableString(reader, 0), NullableUtc(reader, 1), NullableString(reader, 2))
+                : null;
+        }));
+    }
+
+    public Task SaveFeedStateAsync(FeedState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Guard(() =>
+        {
+            using var command = Command("""
+                INSERT INTO feed_state (source, url, etag, last_modified_utc_ticks, last_error) VALUES ($source, $url, $etag, $modified, $error)
+                ON CONFLICT (source, url) DO UPDATE SET etag = excluded.etag, last_modified_utc_ticks = excluded.last_modified_utc_ticks,
+                    last_error = excluded.last_error
+                """);
+            command.Parameters.AddWithValue("$source", state.Source);
+            command.Parameters.AddWithValue("$url", state.Url);
+            command.Parameters.AddWithValue("$etag", (object?)state.ETag ?? DBNull.Value);
+            command.Parameters.AddWithValue("$modified", state.LastModified is { } m ? m.UtcTicks : DBNull.Value);
+            command.Parameters.AddWithValue("$error", (object?)state.LastError ?? DBNull.Value);
+            return command.ExecuteNonQuery();
+        }));
+    }
+
+    public Task<SeenItem?> FindSeenAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Guard(() =>
+        {
+            using var command = Command("""
+                SELECT key, source, url, article_id, revision, first_seen_utc_ticks, last_fetched_utc_ticks, etag, last_modified_utc_ticks,
+                    retracted_utc_ticks
+                FROM seen_items WHERE key = $key
+                """);
+            command.Parameters.AddWithValue("$key", key);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read()) return null;
+            return new SeenItem(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), Utc(reader.GetInt64(5)),
+                Utc(reader.GetInt64(6)))
+            {
+                ETag = NullableString(reader, 7),
+                LastModified = NullableUtc(reader, 8),
+                Retracted = NullableUtc(reader, 9),
+            };
+        }));
+    }
+
+    public Task SaveSeenAsync(SeenItem item, ArticleRevision? revision = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Guard(() =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            using (var command = Command("""
+                INSERT INTO seen_items (key, source, url, article_id, revision, first_seen_utc_ticks, last_fetched_utc_ticks, etag,
+                    last_modified_utc_ticks, retracted_utc_ticks)
+                VALUES ($key, $source, $url, $article, $revision, $first, $fetched, $etag, $modified, $retracted)
+                ON CONFLICT (key) DO UPDATE SET url = excluded.url, article_id = excluded.article_id, revision = excluded.revision,
+                    last_fetched_utc_ticks = excluded.last_fetched_utc_ticks, etag = excluded.etag,
+                    last_modified_utc_ticks = excluded.last_modified_utc_ticks, retracted_utc_ticks = excluded.retracted_utc_ticks
+                """, transaction))
+            {
+                command.Parameters.AddWithValue("$key", item.Key);
+                command.Parameters.AddWithValue("$source", item.Source);
+                command.Parameters.AddWithValue("$url", item.Url);
+                command.Parameters.AddWithValue("$article", item.ArticleId);
+                command.Parameters.AddWithValue("$revision", item.Revision);
+                command.Parameters.AddWithValue("$first", item.FirstSeen.UtcTicks);
+                command.Parameters.AddWithValue("$fetched", item.LastFetched.UtcTicks);
+                command.Parameters.AddWithValue("$etag", (object?)item.ETag ?? DBNull.Value);
+                command.Parameters.AddWithValue("$modified", item.LastModified is { } m ? m.UtcTicks : DBNull.Value);
+                command.Parameters.AddWithValue("$retracted", item.Retracted is { } r ? r.UtcTicks : DBNull.Value);
+                command.ExecuteNonQuery();
+            }
+            if (revision is not null)
+            {
+                using var command = Command("""
+                    INSERT INTO article_revisions (key, revision, article_id, title, fetched_utc_ticks) VALUES ($key, $revision, $article, $title, $fetched)
+                    ON CONFLICT DO NOTHING
+                    """, transaction);
+                command.Parameters.AddWithValue("$key", revision.Key);
+                command.Parameters.AddWithValue("$revision", revision.Revision);
+                command.Parameters.AddWithValue("$article", revision.ArticleId);
+                command.Parameters.AddWithValue("$title", revision.Title);
+                command.Parameters.AddWithValue("$fetched", revision.Fetched.UtcTicks);
+                command.ExecuteNonQuery();
+            }
+            transaction.Commit();
+            return 0;
+        }));
+    }
+
+    public Task SaveRetractionAsync(ArticleRetraction retraction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(retraction);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Guard(() =>
+        {
+            using var command = Command(
+                "INSERT INTO article_retractions (article_id, at_utc_ticks, reason) VALUES ($article, $at, $reason) ON CONFLICT DO NOTHING");
+            command.Parameters.AddWithValue("$article", retraction.ArticleId);
+            command.Parameters.AddWithValue("$at", retraction.At.UtcTicks);
+            command.Parameters.AddWithValue("$reason", retraction.Reason);
+            return command.ExecuteNonQuery();
+        }));
+    }
+
+    public Task<ArticleRetraction?> FindRetractionAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Guard(() =>
+        {
+            // A store from before the sources step has no followed pages, so nothing is withdrawn (asked by table, not by step
+            // number, so renumbering the step on a merge cannot break it).
+            if (!HasSourceTables()) return null;
+            using var command = Command("SELECT at_utc_ticks, reason FROM article_retractions WHERE article_id = $article");
+            command.Parameters.AddWithValue("$article", articleId);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? new ArticleRetraction(articleId, Utc(reader.GetInt64(0)), reader.GetString(1)) : null;
+        }));
+    }
+
+    public Task<IReadOnlyList<ArticleRevision>> RevisionsOfAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<ArticleRevision>>(Guard(() =>
+        {
+            var revisions = new List<ArticleRevision>();
+            if (!HasSourceTables()) return revisions;
+            using var command = Command("""
+                SELECT key, revision, article_id, title, fetched_utc_ticks FROM article_revisions
+                WHERE key IN (SELECT key FROM article_revisions WHERE article_id = $article) ORDER BY key, revision
+                """);
+            command.Parameters.AddWithValue("$article", articleId);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                revisions.Add(new ArticleRevision(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), Utc(reader.GetInt64(4))));
+            }
+            return revisions;
+        }));
+    }
+
+    public Task<(int Seen, int Retracted)> CountSeenAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Guard(() =>
+        {
+            using var command = Command("SELECT count(*), count(retracted_utc_ticks) FROM seen_items");
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return (reader.GetInt32(0), reader.GetInt32(1));
+        }));
+    }
+
+    private bool HasSourceTables()
+    {
+        using var command = Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'article_revisions'");
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
+
+    private static DateTimeOffset? NullableUtc(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Utc(reader.GetInt64(ordinal));
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
