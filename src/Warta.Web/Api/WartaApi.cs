@@ -23,6 +23,7 @@ public static class WartaApi
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyCache>();
         services.TryAddSingleton<App.EditorCookie>();
+        services.AddSingleton<ReadStorePool>();
         services.AddSingleton<SearchIndexReader>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -15,7 +15,7 @@ namespace Warta.Web.Pages.Stories;
 /// <remarks>Everything comes from Core's <see cref="StoryQueries"/> and the stored <see cref="StoryView"/>; nothing about the story is computed here.
 /// An editor signed in with an API key (<see cref="EditorCookie"/>) gets forms to merge, split and move, posted with an
 /// antiforgery token and made by the one writer (<see cref="IStoryCorrections"/>) as the key's name, as the API makes them.</remarks>
-internal sealed class StoryModel(StoreOpener opener, IStoryCorrections corrections) : PageModel
+internal sealed class StoryModel(ReadStorePool stores, IStoryCorrections corrections) : PageModel
 {
     /// <summary>An article of the story with the copies of it that the story holds.</summary>
     public sealed record Original(StoryArticle Item, IReadOnlyList<StoryArticle> Copies);
@@ -88,7 +88,8 @@ internal sealed class StoryModel(StoreOpener opener, IStoryCorrections correctio
 
     private async Task<IActionResult> ShowAsync(string id, bool remember, CancellationToken cancellationToken)
     {
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
         var queries = new StoryQueries(store, store);
         var resolved = await queries.ResolveAsync(id, cancellationToken).ConfigureAwait(false);
         if (resolved.Value is not { } story) return NotFound();
