@@ -26,7 +26,8 @@ if [ -z "${WARTA_BIN:-}" ]; then
     WARTA_BIN="$work/bin/warta.dll"
   fi
 fi
-warta() { if [[ "$WARTA_BIN" == *.dll ]]; then dotnet "$WARTA_BIN" "$@"; else "$WARTA_BIN" "$@"; fi; }
+if [[ "$WARTA_BIN" == *.dll ]]; then cmd=(dotnet "$WARTA_BIN"); else cmd=("$WARTA_BIN"); fi
+warta() { "${cmd[@]}" "$@"; }
 
 server=
 cleanup() {
@@ -50,7 +51,8 @@ key=$(warta keys create "load-$(date +%s)" --db "$store" 2>/dev/null)
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 url="http://127.0.0.1:$port"
-warta serve --db "$store" --urls "$url" >"$work/serve.log" 2>&1 &
+# Not through the function: $! must be the server itself, so the cleanup ends it and nothing else.
+"${cmd[@]}" serve --db "$store" --urls "$url" >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do
   curl -fsS "$url/health" >/dev/null 2>&1 && break
