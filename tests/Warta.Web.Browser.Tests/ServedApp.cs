@@ -23,6 +23,11 @@ public sealed class ServedApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>An API key named <see cref="EditorName"/>, made with <c>warta keys create</c>, for the tests that write.</summary>
+    public string EditorKey { get; private set; } = "";
+
+    public const string EditorName = "meja-redaksi";
+
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Why the tests cannot run here (no chromium), or null.</summary>
@@ -45,6 +50,14 @@ public sealed class ServedApp : IAsyncLifetime
         {
             await ingest.WaitForExitAsync();
             Assert.True(ingest.ExitCode == 0, $"warta ingest exited with {ingest.ExitCode}:\n{_log}");
+        }
+        using (var keys = Warta("keys", "create", EditorName, "--db", store))
+        {
+            // The key is the one line warta keys create writes to standard output.
+            var output = await keys.StandardOutput.ReadToEndAsync();
+            await keys.WaitForExitAsync();
+            Assert.True(keys.ExitCode == 0, $"warta keys create exited with {keys.ExitCode}:\n{_log}");
+            EditorKey = output.Trim();
         }
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
         _server = Warta("serve", "--db", store, "--urls", BaseAddress.ToString().TrimEnd('/'));
@@ -102,8 +115,10 @@ public sealed class ServedApp : IAsyncLifetime
         _folder.Dispose();
     }
 
+    /// <summary>Starts <c>warta</c> with <paramref name="args"/>; its output goes to the log, except the standard output of <c>keys</c>, which the caller reads.</summary>
     private Process Warta(params string[] args)
     {
+        var readOutput = args.Length > 0 && args[0] == "keys";
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = _folder.Path,
@@ -117,7 +132,7 @@ public sealed class ServedApp : IAsyncLifetime
         process.OutputDataReceived += (_, e) => Log(e.Data);
         process.ErrorDataReceived += (_, e) => Log(e.Data);
         process.Start();
-        process.BeginOutputReadLine();
+        if (!readOutput) process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }

@@ -9,10 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Warta.Web.Api;
 
 /// <summary>Authenticates a request by its API key (<c>Authorization: Bearer KEY</c> or <c>X-Api-Key: KEY</c>); the key's name becomes <see cref="ClaimTypes.Name"/>.</summary>
-/// <remarks>No key: anonymous (a read may still be allowed). A key the store does not know: 401. A revoked key: 403, so a
+/// <remarks>Page requests (not <c>/api</c>) may carry the key in the editor's sign-in cookie (<see cref="App.EditorCookie"/>) instead.
+/// No key: anonymous (a read may still be allowed). A key the store does not know: 401. A revoked key: 403, so a
 /// client can tell "wrong key" (fix the configuration) from "key withdrawn" (ask for a new one). Both answers are problem+json.</remarks>
 internal sealed partial class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder, ApiKeyCache keys, IProblemDetailsService problems)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder, ApiKeyCache keys, IProblemDetailsService problems, App.EditorCookie editorCookie)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "WartaApiKey";
@@ -23,7 +24,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var key = KeyOf(Request);
+        var key = KeyOf(Request) ?? (IsApi(Request) ? null : editorCookie.KeyOf(Request));
         if (key is null) return AuthenticateResult.NoResult();
         var found = await keys.FindAsync(key, Context.RequestAborted).ConfigureAwait(false);
         if (found is null)
@@ -69,7 +70,16 @@ internal sealed partial class ApiKeyAuthenticationHandler(
         }).ConfigureAwait(false);
     }
 
-    /// <summary>The key a request carries, or null.</summary>
+    /// <summary>The name of the revoked key the request carried (header or sign-in cookie), or null.</summary>
+    public static string? RevokedKeyName(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items.TryGetValue(RevokedItem, out var name) ? name as string : null;
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The key a request carries in its headers, or null.</summary>
     public static string? KeyOf(HttpRequest request)
     {
         string? authorization = request.Headers.Authorization;

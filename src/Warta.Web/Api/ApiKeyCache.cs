@@ -8,7 +8,7 @@ namespace Warta.Web.Api;
 /// <summary>Key lookups by hash, each reused for <see cref="ApiOptions.KeyCacheSeconds"/>: one store read per key and period instead of one per request.</summary>
 /// <remarks>Unknown keys are cached too (as null), so a client retrying a wrong key does not cost a store read per
 /// request; the cache is bounded so random keys cannot grow it without limit.</remarks>
-internal sealed class ApiKeyCache(StoreOpener opener, IOptions<ApiOptions> options, TimeProvider time)
+internal sealed class ApiKeyCache(ReadStorePool stores, IOptions<ApiOptions> options, TimeProvider time)
 {
     private const int MaxEntries = 10_000;
 
@@ -21,9 +21,9 @@ internal sealed class ApiKeyCache(StoreOpener opener, IOptions<ApiOptions> optio
         var now = time.GetTimestamp() * 1000 / time.TimestampFrequency;
         if (_entries.TryGetValue(hash, out var entry) && entry.ExpiresMs > now) return entry.Key;
         ApiKey? found;
-        using (var store = opener.OpenForReading())
+        using (var lease = stores.Rent())
         {
-            found = await store.FindApiKeyAsync(hash, cancellationToken).ConfigureAwait(false);
+            found = await lease.Store.FindApiKeyAsync(hash, cancellationToken).ConfigureAwait(false);
         }
         if (_entries.Count >= MaxEntries) _entries.Clear();
         _entries[hash] = (found, now + (long)(options.Value.KeyCacheSeconds * 1000));

@@ -21,18 +21,22 @@ internal static class ArticlesEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, StoreOpener opener, string? limit, string? offset, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, ReadStorePool stores, string? limit, string? offset, CancellationToken cancellationToken)
     {
         if (!ApiResults.TryPage(limit, offset, out var take, out var skip, out var problem)) return problem!;
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
+        if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         var page = await store.ListArticlesAsync(new PageRequest(skip, take), cancellationToken).ConfigureAwait(false);
         http.Response.Headers["X-Total-Count"] = page.Total.ToString(CultureInfo.InvariantCulture);
         return ApiResults.Body(http, ReadJson.Serialize([.. page.Items.Select(ArticleSummaryJson.From)]));
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, StoreOpener opener, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext http, ReadStorePool stores, string id, CancellationToken cancellationToken)
     {
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
+        if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         return await store.GetArticleAsync(id, cancellationToken).ConfigureAwait(false) is { } article
             ? ApiResults.Body(http, ReadJson.Serialize(article))
             : ApiResults.NotFound($"no article '{id}'");

@@ -40,9 +40,10 @@ internal static class CorrectionsEndpoints
             return await CorrectAsync(() => corrections.MoveAsync(id, story, Who(user), cancellationToken)).ConfigureAwait(false);
         }).RequireAuthorization(ApiPolicies.Write);
 
-        api.MapGet("/stories/{id}/corrections", static async (string id, StoreOpener opener, CancellationToken cancellationToken) =>
+        api.MapGet("/stories/{id}/corrections", static async (string id, ReadStorePool stores, CancellationToken cancellationToken) =>
         {
-            using var store = opener.OpenForReading();
+            using var lease = stores.Rent();
+            var store = lease.Store;
             var found = await new StoryQueries(store, store).ResolveAsync(id, cancellationToken).ConfigureAwait(false);
             if (found.Value is not { } story)
             {

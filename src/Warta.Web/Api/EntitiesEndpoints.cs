@@ -17,18 +17,22 @@ internal static class EntitiesEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, StoreOpener opener, string? limit, string? offset, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, ReadStorePool stores, string? limit, string? offset, CancellationToken cancellationToken)
     {
         if (!ApiResults.TryPage(limit, offset, out var take, out var skip, out var problem)) return problem!;
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
+        if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         var entities = await new StoryQueries(store, store).EntitiesAsync(cancellationToken).ConfigureAwait(false);
         http.Response.Headers["X-Total-Count"] = entities.Count.ToString(CultureInfo.InvariantCulture);
         return ApiResults.Body(http, ReadJson.Serialize([.. entities.Skip(skip).Take(take).Select(EntityJson.From)]));
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, StoreOpener opener, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext http, ReadStorePool stores, string id, CancellationToken cancellationToken)
     {
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
+        if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         var queries = new StoryQueries(store, store);
         var all = await queries.EntitiesAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<EntityInStories> found = [.. all.Where(e => string.Equals(e.Entity.EntityId, id, StringComparison.Ordinal))];

@@ -20,9 +20,11 @@ internal static class ExportEndpoints
         return api;
     }
 
-    private static async Task<IResult> StoryAtomAsync(HttpContext http, StoreOpener opener, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> StoryAtomAsync(HttpContext http, ReadStorePool stores, string id, CancellationToken cancellationToken)
     {
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
+        if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         var found = await StoriesEndpoints.FindAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (found.Result is { } answer) return answer;
         var articles = await new StoryQueries(store, store).GetArticlesAsync(id, cancellationToken).ConfigureAwait(false) ?? [];
@@ -34,9 +36,11 @@ internal static class ExportEndpoints
         return ApiResults.Body(http, feed, "application/atom+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> StoryCsvAsync(HttpContext http, StoreOpener opener, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> StoryCsvAsync(HttpContext http, ReadStorePool stores, string id, CancellationToken cancellationToken)
     {
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
+        if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         var found = await StoriesEndpoints.FindAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (found.Result is { } answer) return answer;
         var articles = await new StoryQueries(store, store).GetArticlesAsync(id, cancellationToken).ConfigureAwait(false) ?? [];
@@ -50,9 +54,11 @@ internal static class ExportEndpoints
         return ApiResults.Body(http, csv.ToString(), "text/csv; charset=utf-8");
     }
 
-    private static async Task<IResult> StoryJsonAsync(HttpContext http, StoreOpener opener, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> StoryJsonAsync(HttpContext http, ReadStorePool stores, string id, CancellationToken cancellationToken)
     {
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
+        if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         var found = await StoriesEndpoints.FindAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (found.Result is { } answer) return answer;
         var detail = (await new StoryQueries(store, store).GetAsync(id, cancellationToken).ConfigureAwait(false)).Value!;
@@ -61,11 +67,12 @@ internal static class ExportEndpoints
         return ApiResults.Body(http, ReadJson.Serialize(StoryJson.From(detail, view, null)));
     }
 
-    private static async Task<IResult> SearchAtomAsync(HttpContext http, StoreOpener opener, SearchIndexReader indexes, string? q, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAtomAsync(HttpContext http, ReadStorePool stores, SearchIndexReader indexes, string? q, CancellationToken cancellationToken)
     {
         if (!SearchEndpoints.TryQuery(q, null, null, null, out var query, out var problem)) return problem!;
-        using var store = opener.OpenForReading();
-        using var index = indexes.TryOpen(store);
+        using var lease = stores.Rent();
+        var store = lease.Store;
+        var index = indexes.TryOpen(store);
         if (index is null) return SearchEndpoints.NoIndex();
         var hits = await index.SearchArticlesAsync(query with { Limit = 50, Sort = Core.Search.SearchSort.Time }, cancellationToken).ConfigureAwait(false);
         var entries = hits.Hits.Select(static h => new AtomWriter.Entry(

@@ -10,11 +10,11 @@ internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/health", static (StoreOpener opener) =>
+        routes.MapGet("/health", static (ReadStorePool stores) =>
         {
             try
             {
-                using var store = opener.OpenForReading();
+                using var lease = stores.Rent();
                 return Results.Ok(new HealthJson("ok"));
             }
             catch (StoreUnavailableException ex)

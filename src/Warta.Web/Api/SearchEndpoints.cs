@@ -19,7 +19,7 @@ internal static class SearchEndpoints
     }
 
     private static async Task<IResult> SearchAsync(
-        HttpContext http, StoreOpener opener, SearchIndexReader indexes, string? q, string? stories, string? limit, string? offset, string? since, string? until,
+        HttpContext http, ReadStorePool stores, SearchIndexReader indexes, string? q, string? stories, string? limit, string? offset, string? since, string? until,
         string? outlet, string? sort, CancellationToken cancellationToken)
     {
         if (!TryQuery(q, since, until, outlet, out var query, out var problem)) return problem!;
@@ -28,8 +28,9 @@ internal static class SearchEndpoints
         if (sort is not (null or "relevance" or "time")) return ApiResults.BadRequest($"sort must be 'relevance' or 'time', not '{sort}'");
         if (stories is not (null or "true" or "false")) return ApiResults.BadRequest($"stories must be 'true' or 'false', not '{stories}'");
         query = query with { Limit = take, Offset = skip, Sort = sort == "time" ? SearchSort.Time : SearchSort.Relevance };
-        using var store = opener.OpenForReading();
-        using var index = indexes.TryOpen(store);
+        using var lease = stores.Rent();
+        var store = lease.Store;
+        var index = indexes.TryOpen(store);
         if (index is null) return NoIndex();
         return stories == "true"
             ? ApiResults.Body(http, SearchJson.Serialize(await index.SearchStoriesAsync(query, cancellationToken).ConfigureAwait(false)))
@@ -37,14 +38,15 @@ internal static class SearchEndpoints
     }
 
     private static async Task<IResult> CountsAsync(
-        HttpContext http, StoreOpener opener, SearchIndexReader indexes, string? q, string? per, string? by, string? since, string? until, string? outlet,
+        HttpContext http, ReadStorePool stores, SearchIndexReader indexes, string? q, string? per, string? by, string? since, string? until, string? outlet,
         CancellationToken cancellationToken)
     {
         if (!TryQuery(q, since, until, outlet, out var query, out var problem)) return problem!;
         if (per is not (null or "day" or "week")) return ApiResults.BadRequest($"per must be 'day' or 'week', not '{per}'");
         if (by is not (null or "outlet")) return ApiResults.BadRequest($"by must be 'outlet', not '{by}'");
-        using var store = opener.OpenForReading();
-        using var index = indexes.TryOpen(store);
+        using var lease = stores.Rent();
+        var store = lease.Store;
+        var index = indexes.TryOpen(store);
         if (index is null) return NoIndex();
         var counts = await index.CountAsync(query, per == "week" ? SearchPeriod.Week : SearchPeriod.Day, by == "outlet", cancellationToken).ConfigureAwait(false);
         return ApiResults.Body(http, SearchJson.Serialize(counts));

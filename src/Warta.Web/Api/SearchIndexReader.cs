@@ -5,10 +5,30 @@ using Warta.Storage.Sqlite;
 
 namespace Warta.Web.Api;
 
-/// <summary>Opens the store's search index (<c>&lt;db&gt;.search/</c>) for one request, read-only, as <c>warta search</c> does.</summary>
-internal sealed class SearchIndexReader(TextAnalysisServices textAnalysis)
+/// <summary>The store's search index (<c>&lt;db&gt;.search/</c>) for the API, opened once per process and shared by every request; its searcher picks up the writer's commits by itself.</summary>
+/// <remarks>Story headlines come from the store through <see cref="PooledStoryReader"/>, so the index holds no request's store.</remarks>
+internal sealed class SearchIndexReader(TextAnalysisServices textAnalysis, ReadStorePool stores) : IDisposable
 {
-    /// <summary>The index beside <paramref name="store"/>, its story headlines from it; null when there is none yet (or the store is not an SQLite file, which has none).</summary>
-    public LuceneSearchIndex? TryOpen(IWartaStore store) =>
-        store is SqliteStore sqlite ? LuceneSearchIndex.TryOpen(SearchIndexLocation.For(sqlite.Path), textAnalysis.Analyzer, store) : null;
+    private readonly Lock _lock = new();
+    private LuceneSearchIndex? _index;
+
+    /// <summary>The index beside <paramref name="store"/>, shared (do not dispose it); null while there is none yet (or the store is not an SQLite file, which has none).</summary>
+    public LuceneSearchIndex? TryOpen(IWartaStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (store is not SqliteStore sqlite) return null;
+        lock (_lock)
+        {
+            return _index ??= LuceneSearchIndex.TryOpen(SearchIndexLocation.For(sqlite.Path), textAnalysis.Analyzer, new PooledStoryReader(stores));
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _index?.Dispose();
+            _index = null;
+        }
+    }
 }

@@ -22,13 +22,15 @@ internal static class StoriesEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext http, StoreOpener opener, string? limit, string? offset, string? sort, string? outlet, string? entity, string? since, string? until, string? language,
+        HttpContext http, ReadStorePool stores, string? limit, string? offset, string? sort, string? outlet, string? entity, string? since, string? until, string? language,
         CancellationToken cancellationToken)
     {
         if (!ApiResults.TryPage(limit, offset, out var take, out var skip, out var problem)) return problem!;
         if (sort is not (null or "recent" or "time")) return ApiResults.BadRequest($"sort must be 'recent' or 'time', not '{sort}'");
         if (!ApiResults.TryTime("since", since, out var from, out problem) || !ApiResults.TryTime("until", until, out var to, out problem)) return problem!;
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
+        if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         var queries = new StoryQueries(store, store);
         // time: the order `warta stories` prints (first publication); recent: most recently updated first.
         IEnumerable<Story> stories = sort == "time"
@@ -58,9 +60,11 @@ internal static class StoriesEndpoints
         return ApiResults.Body(http, ReadJson.Serialize([.. list.Skip(skip).Take(take).Select(StorySummaryJson.From)]));
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, StoreOpener opener, string id, string? since, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext http, ReadStorePool stores, string id, string? since, CancellationToken cancellationToken)
     {
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
+        if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         var found = await FindAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (found.Result is { } answer) return answer;
         var detail = (await new StoryQueries(store, store).GetAsync(id, cancellationToken).ConfigureAwait(false)).Value!;
@@ -74,9 +78,11 @@ internal static class StoriesEndpoints
         return ApiResults.Body(http, ReadJson.Serialize(StoryJson.From(detail, view, news)));
     }
 
-    private static async Task<IResult> ArticlesAsync(HttpContext http, StoreOpener opener, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> ArticlesAsync(HttpContext http, ReadStorePool stores, string id, CancellationToken cancellationToken)
     {
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
+        if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         var found = await FindAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (found.Result is { } answer) return answer;
         var articles = await new StoryQueries(store, store).GetArticlesAsync(id, cancellationToken).ConfigureAwait(false) ?? [];

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
 namespace Warta.Web.Api;
@@ -21,6 +22,8 @@ public static class WartaApi
             .Validate(static o => o.MaxBodyBytes > 0 && o.KeyCacheSeconds >= 0, "Api:MaxBodyBytes must be positive and Api:KeyCacheSeconds not negative");
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyCache>();
+        services.TryAddSingleton<App.EditorCookie>();
+        services.AddSingleton<ReadStorePool>();
         services.AddSingleton<SearchIndexReader>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

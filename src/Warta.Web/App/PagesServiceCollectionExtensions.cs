@@ -17,7 +17,7 @@ public static class PagesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddLocalization();
-        services.AddRazorPages();
+        services.AddRazorPages(static o => o.Conventions.ConfigureFilter(new RevokedEditorFilter()));
         services.Configure<RequestLocalizationOptions>(static o =>
         {
             o.DefaultRequestCulture = new RequestCulture(PageCultures.Default);

@@ -5,12 +5,13 @@ using Warta.Core.Model;
 using Warta.Core.Search;
 using Warta.Core.Stories;
 using Warta.Hosting;
+using Warta.Web.Api;
 using Warta.Web.App;
 
 namespace Warta.Web.Pages;
 
 /// <summary>Beranda: the stories developing now (<see cref="StoryHeat"/>), a page of them, each with its articles per day, outlets and key entities.</summary>
-internal sealed class IndexModel(StoreOpener opener, PageSearch search, TimeProvider clock) : PageModel
+internal sealed class IndexModel(ReadStorePool stores, PageSearch search, TimeProvider clock) : PageModel
 {
     public const int PageSize = 10;
 
@@ -34,7 +35,8 @@ internal sealed class IndexModel(StoreOpener opener, PageSearch search, TimeProv
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
         var queries = new StoryQueries(store, store);
         var stories = await queries.CurrentAsync(cancellationToken).ConfigureAwait(false);
         Now = StoryHeat.Now(stories, clock.GetUtcNow());

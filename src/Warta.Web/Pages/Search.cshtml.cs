@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Warta.Core.Search;
 using Warta.Core.Stories;
 using Warta.Hosting;
+using Warta.Web.Api;
 using Warta.Web.App;
 
 namespace Warta.Web.Pages;
 
 /// <summary>Search: the query syntax of <c>warta search</c> plus form filters (outlet, since, until), article or story hits with highlighted snippets, and matches per day.</summary>
-internal sealed class SearchModel(StoreOpener opener, PageSearch search) : PageModel
+internal sealed class SearchModel(ReadStorePool stores, PageSearch search) : PageModel
 {
     public const int PageSize = 20;
 
@@ -59,7 +60,8 @@ internal sealed class SearchModel(StoreOpener opener, PageSearch search) : PageM
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
         var stories = await new StoryQueries(store, store).CurrentAsync(cancellationToken).ConfigureAwait(false);
         Outlets = [.. stories.SelectMany(static s => s.Outlets).Where(static o => o.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         Asked = !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Outlet) || !string.IsNullOrEmpty(Since) || !string.IsNullOrEmpty(Until);

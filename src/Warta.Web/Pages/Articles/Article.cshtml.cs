@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Warta.Core.Model;
 using Warta.Core.Stories;
 using Warta.Hosting;
+using Warta.Web.Api;
 using Warta.Web.App;
 
 namespace Warta.Web.Pages.Articles;
 
 /// <summary>One article: its metadata with where each field came from, its story, and its text with entities, times and quotes highlighted.</summary>
-internal sealed class ArticleModel(StoreOpener opener) : PageModel
+internal sealed class ArticleModel(ReadStorePool stores) : PageModel
 {
     public Article Article { get; private set; } = null!;
 
@@ -24,7 +25,8 @@ internal sealed class ArticleModel(StoreOpener opener) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        using var store = opener.OpenForReading();
+        using var lease = stores.Rent();
+        var store = lease.Store;
         var resolved = await new ArticleQueries(store).ResolveAsync(id, cancellationToken).ConfigureAwait(false);
         if (resolved.Value is not { } article) return NotFound();
         if (!string.Equals(article.Id, id, StringComparison.Ordinal)) return Redirect("/articles/" + Uri.EscapeDataString(article.Id));

@@ -1,16 +1,22 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Warta.Core.Model;
 using Warta.Core.Storage;
 using Warta.Core.Stories;
+using Warta.Core.Stories.Corrections;
 using Warta.Hosting;
+using Warta.Storage.Sqlite;
+using Warta.Web.Api;
 using Warta.Web.App;
 
 namespace Warta.Web.Pages.Stories;
 
 /// <summary>One story: headline, first outlet, articles per day by outlet, timeline, cited brief, what's new since this browser's last visit, disagreements, entities, quotes by speaker, articles with copies folded.</summary>
-/// <remarks>Everything comes from Core's <see cref="StoryQueries"/> and the stored <see cref="StoryView"/>; nothing about the story is computed here.</remarks>
-internal sealed class StoryModel(StoreOpener opener) : PageModel
+/// <remarks>Everything comes from Core's <see cref="StoryQueries"/> and the stored <see cref="StoryView"/>; nothing about the story is computed here.
+/// An editor signed in with an API key (<see cref="EditorCookie"/>) gets forms to merge, split and move, posted with an
+/// antiforgery token and made by the one writer (<see cref="IStoryCorrections"/>) as the key's name, as the API makes them.</remarks>
+internal sealed class StoryModel(ReadStorePool stores, IStoryCorrections corrections) : PageModel
 {
     /// <summary>An article of the story with the copies of it that the story holds.</summary>
     public sealed record Original(StoryArticle Item, IReadOnlyList<StoryArticle> Copies);
@@ -30,9 +36,61 @@ internal sealed class StoryModel(StoreOpener opener) : PageModel
 
     public IReadOnlyList<IGrouping<string, (Article Article, Quote Quote)>> QuotesBySpeaker { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The corrections made to this story (as either story), in order.</summary>
+    public IReadOnlyList<StoryCorrection> Corrections { get; private set; } = [];
+
+    /// <summary>The name of the key this browser is signed in with, or null: the forms are shown only with one.</summary>
+    public string? Editor => User.Identity?.IsAuthenticated == true ? User.Identity.Name : null;
+
+    /// <summary>The name of a revoked key the browser still holds, or null.</summary>
+    public string? RevokedEditor => ApiKeyAuthenticationHandler.RevokedKeyName(HttpContext);
+
+    /// <summary>Why the last correction was refused (its message), or null.</summary>
+    public string? CorrectionError { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) => ShowAsync(id, remember: true, cancellationToken);
+
+    /// <summary>Merges this story into the story <paramref name="into"/> names (id or unique prefix), then shows the story it joined.</summary>
+    public Task<IActionResult> OnPostMergeAsync(string id, string? into, CancellationToken cancellationToken) =>
+        CorrectAsync(id, by => corrections.MergeAsync(id, into ?? "", by, cancellationToken), static c => c.TargetStoryId, cancellationToken);
+
+    /// <summary>Splits the ticked <paramref name="articles"/> off this story into a new story, then shows this story.</summary>
+    public Task<IActionResult> OnPostSplitAsync(string id, string[]? articles, CancellationToken cancellationToken) =>
+        CorrectAsync(id, by => corrections.SplitAsync(id, articles ?? [], by, cancellationToken), static c => c.StoryId, cancellationToken);
+
+    /// <summary>Moves <paramref name="article"/> of this story to the story <paramref name="to"/> names, then shows this story.</summary>
+    public Task<IActionResult> OnPostMoveAsync(string id, string? article, string? to, CancellationToken cancellationToken) =>
+        CorrectAsync(id, by => corrections.MoveAsync(article ?? "", to ?? "", by, cancellationToken), static c => c.StoryId, cancellationToken);
+
+    /// <summary>Makes a correction as the signed-in editor: without a key, to the sign-in page (a revoked key never gets
+    /// here: <see cref="RevokedEditorFilter"/> answers 403); refused (unknown story, merge into itself…), the page again
+    /// with the reason and 400 or 404; done, 303 to the story.</summary>
+    private async Task<IActionResult> CorrectAsync(
+        string id, Func<string, Task<StoryCorrection>> correct, Func<StoryCorrection, string> show, CancellationToken cancellationToken)
     {
-        using var store = opener.OpenForReading();
+        if (Editor is not { } editor)
+        {
+            return LocalRedirect("/signin?returnUrl=" + Uri.EscapeDataString("/stories/" + Uri.EscapeDataString(id)));
+        }
+        try
+        {
+            var done = await correct(editor).ConfigureAwait(false);
+            // 303: the browser follows with a GET, so a reload of the story does not post the correction again.
+            Response.Headers.Location = "/stories/" + Uri.EscapeDataString(show(done));
+            return StatusCode(StatusCodes.Status303SeeOther);
+        }
+        catch (StoryCorrectionException ex)
+        {
+            CorrectionError = ex.Message;
+            Response.StatusCode = ex.Error == StoryCorrectionError.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+            return await ShowAsync(id, remember: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IActionResult> ShowAsync(string id, bool remember, CancellationToken cancellationToken)
+    {
+        using var lease = stores.Rent();
+        var store = lease.Store;
         var queries = new StoryQueries(store, store);
         var resolved = await queries.ResolveAsync(id, cancellationToken).ConfigureAwait(false);
         if (resolved.Value is not { } story) return NotFound();
@@ -53,7 +111,8 @@ internal sealed class StoryModel(StoreOpener opener) : PageModel
             .GroupBy(static p => p.Quote.Speaker ?? "")
             .OrderByDescending(static g => g.Count())
             .ThenBy(static g => g.Key, StringComparer.Ordinal)];
-        if (View is { ArticleIds.Count: > 0 } view)
+        Corrections = await store.ListCorrectionsAsync(current, cancellationToken).ConfigureAwait(false);
+        if (remember && View is { ArticleIds.Count: > 0 } view)
         {
             if (SeenStories.LastSeen(HttpContext, current) is { } seen) New = view.NewSinceArticle(seen);
             SeenStories.Remember(HttpContext, current, view.ArticleIds[^1]);
@@ -62,7 +121,7 @@ internal sealed class StoryModel(StoreOpener opener) : PageModel
     }
 
     /// <summary>The story <paramref name="storyId"/> was merged into, following merges of merges; itself when it was not merged.</summary>
-    private static async Task<string> JoinedAsync(IWartaStore stories, string storyId, CancellationToken cancellationToken)
+    private static async Task<string> JoinedAsync(IStoryReader stories, string storyId, CancellationToken cancellationToken)
     {
         var merges = await stories.ListMergesAsync(cancellationToken).ConfigureAwait(false);
         var into = merges.GroupBy(static m => m.FromStoryId, StringComparer.Ordinal).ToDictionary(static g => g.Key, static g => g.Last().IntoStoryId, StringComparer.Ordinal);

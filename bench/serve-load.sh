@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The issue's load benchmark (issue 14): a store of N articles made by `warta bench records` + `warta ingest`, served by
+# `warta serve` on a free loopback port, loaded by `warta bench serve` (story pages and API story reads by R concurrent
+# readers while articles are POSTed at P/s for S seconds), which prints p50/p99 per class and exits 1 unless every
+# acknowledged POST is stored and no request failed (5xx, timeouts). Loopback only. Latency is printed, never asserted.
+# Usage: bench/serve-load.sh [WORKDIR]  (default: a new temporary folder, removed afterwards)
+#   LOAD_ARTICLES (10000)  LOAD_SECONDS (20)  LOAD_READERS (50)  LOAD_POSTS (50 per second)
+#   WARTA_BIN: a built `warta` (an apphost or warta.dll); default: the Debug build the tests made, else a Release build
+# CI runs it as is (10,000 articles, 20 s); the README's figures at 100,000 articles:
+#   LOAD_ARTICLES=100000 WARTA_BIN=... bench/serve-load.sh /var/tmp/warta-load
+# A store already built in WORKDIR for the same LOAD_ARTICLES is reused.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+articles=${LOAD_ARTICLES:-10000}
+seconds=${LOAD_SECONDS:-20}
+readers=${LOAD_READERS:-50}
+posts=${LOAD_POSTS:-50}
+if [ -n "${1:-}" ]; then work=$1; keep=1; else work=$(mktemp -d); keep=0; fi
+mkdir -p "$work"
+
+if [ -z "${WARTA_BIN:-}" ]; then
+  if [ -f src/Warta.Cli/bin/Debug/net10.0/warta.dll ]; then
+    WARTA_BIN=src/Warta.Cli/bin/Debug/net10.0/warta.dll
+  else
+    dotnet build src/Warta.Cli -c Release -o "$work/bin" -v quiet -nologo >/dev/null
+    WARTA_BIN="$work/bin/warta.dll"
+  fi
+fi
+if [[ "$WARTA_BIN" == *.dll ]]; then cmd=(dotnet "$WARTA_BIN"); else cmd=("$WARTA_BIN"); fi
+warta() { "${cmd[@]}" "$@"; }
+
+server=
+cleanup() {
+  # The server this script started, by its own pid.
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  if [ "$keep" -eq 0 ]; then rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+store="$work/load-$articles.db"
+if [ ! -f "$work/load-$articles.done" ]; then
+  rm -rf "$store" "$store".*
+  start=$(date +%s)
+  warta bench records --articles "$articles" --output "$work/records.jsonl"
+  TIMEFORMAT="store of $articles articles: %R s wall, %U s user + %S s system CPU"
+  time warta ingest "$work/records.jsonl" --db "$store" >"$work/ingest.log" 2>&1 || { tail -n 20 "$work/ingest.log"; exit 1; }
+  echo "built in $(( $(date +%s) - start )) s"
+  touch "$work/load-$articles.done"
+fi
+key=$(warta keys create "load-$(date +%s)" --db "$store" 2>/dev/null)
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+url="http://127.0.0.1:$port"
+# Not through the function: $! must be the server itself, so the cleanup ends it and nothing else.
+"${cmd[@]}" serve --db "$store" --urls "$url" >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do
+  curl -fsS "$url/health" >/dev/null 2>&1 && break
+  kill -0 "$server" 2>/dev/null || { cat "$work/serve.log"; exit 1; }
+  sleep 0.5
+done
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+status=0
+warta bench serve --url "$url" --key "$key" --seconds "$seconds" --readers "$readers" --posts-per-second "$posts" || status=$?
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if grep -E "fail|Exception" "$work/serve.log" | head -n 5; then :; fi
+exit "$status"

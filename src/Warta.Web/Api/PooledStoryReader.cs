@@ -1,0 +1,44 @@
+using Warta.Core.Model;
+using Warta.Core.Storage;
+
+namespace Warta.Web.Api;
+
+/// <summary>Story reads on a store lent by the <see cref="ReadStorePool"/> for each call: what a process-wide search index looks story headlines up in.</summary>
+internal sealed class PooledStoryReader(ReadStorePool stores) : IStoryReader
+{
+    public async Task<Story?> GetStoryAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.GetStoryAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Page<Story>> ListStoriesAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.ListStoriesAsync(page, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoryAssignment>> GetAssignmentsAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.GetAssignmentsAsync(storyId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoryMember>> ListStoryMembersAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.ListStoryMembersAsync(storyIds, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoryAssignment?> GetAssignmentAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.GetAssignmentAsync(articleId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoryMerge>> ListMergesAsync(CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.ListMergesAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
