@@ -91,10 +91,17 @@ public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
     public async Task<IReadOnlyList<EntityInStories>> FindEntityAsync(string nameOrAlias, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nameOrAlias);
+        return FindEntity(await EntitiesAsync(cancellationToken).ConfigureAwait(false), nameOrAlias);
+    }
+
+    /// <summary>The entities of <paramref name="all"/> (as <see cref="EntitiesAsync"/> gives them) whose name or one of whose aliases is <paramref name="nameOrAlias"/>.</summary>
+    public static IReadOnlyList<EntityInStories> FindEntity(IReadOnlyList<EntityInStories> all, string nameOrAlias)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(nameOrAlias);
         var wanted = EntityLinker.Normalise(nameOrAlias);
         bool Named(string name) => string.Equals(EntityLinker.Normalise(name), wanted, StringComparison.Ordinal);
-        return [.. (await EntitiesAsync(cancellationToken).ConfigureAwait(false))
-            .Where(e => Named(e.Entity.CanonicalName) || e.Entity.Aliases.Any(Named))];
+        return [.. all.Where(e => Named(e.Entity.CanonicalName) || e.Entity.Aliases.Any(Named))];
     }
 
     /// <summary>

@@ -17,26 +17,25 @@ internal static class EntitiesEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, ReadStorePool stores, string? limit, string? offset, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, ReadStorePool stores, EntityListCache cache, string? limit, string? offset, CancellationToken cancellationToken)
     {
         if (!ApiResults.TryPage(limit, offset, out var take, out var skip, out var problem)) return problem!;
         using var lease = stores.Rent();
         var store = lease.Store;
         if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
-        var entities = await new StoryQueries(store, store).EntitiesAsync(cancellationToken).ConfigureAwait(false);
+        var entities = await cache.GetAsync(store, cancellationToken).ConfigureAwait(false);
         http.Response.Headers["X-Total-Count"] = entities.Count.ToString(CultureInfo.InvariantCulture);
         return ApiResults.Body(http, ReadJson.Serialize([.. entities.Skip(skip).Take(take).Select(EntityJson.From)]));
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, ReadStorePool stores, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext http, ReadStorePool stores, EntityListCache cache, string id, CancellationToken cancellationToken)
     {
         using var lease = stores.Rent();
         var store = lease.Store;
         if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
-        var queries = new StoryQueries(store, store);
-        var all = await queries.EntitiesAsync(cancellationToken).ConfigureAwait(false);
+        var all = await cache.GetAsync(store, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<EntityInStories> found = [.. all.Where(e => string.Equals(e.Entity.EntityId, id, StringComparison.Ordinal))];
-        if (found.Count == 0) found = await queries.FindEntityAsync(id, cancellationToken).ConfigureAwait(false);
+        if (found.Count == 0) found = StoryQueries.FindEntity(all, id);
         return found.Count == 0
             ? ApiResults.NotFound($"no entity '{id}'")
             : ApiResults.Body(http, ReadJson.Serialize([.. found.Select(EntityDetailJson.From)]));

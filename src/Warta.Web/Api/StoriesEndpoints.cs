@@ -22,7 +22,7 @@ internal static class StoriesEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext http, ReadStorePool stores, string? limit, string? offset, string? sort, string? outlet, string? entity, string? since, string? until, string? language,
+        HttpContext http, ReadStorePool stores, EntityListCache cache, string? limit, string? offset, string? sort, string? outlet, string? entity, string? since, string? until, string? language,
         CancellationToken cancellationToken)
     {
         if (!ApiResults.TryPage(limit, offset, out var take, out var skip, out var problem)) return problem!;
@@ -41,7 +41,7 @@ internal static class StoriesEndpoints
         if (to is { } t) stories = stories.Where(s => s.FirstPublished is { } first && first <= t);
         if (entity is not null)
         {
-            var named = (await queries.FindEntityAsync(entity, cancellationToken).ConfigureAwait(false))
+            var named = StoryQueries.FindEntity(await cache.GetAsync(store, cancellationToken).ConfigureAwait(false), entity)
                 .SelectMany(static e => e.Stories).Select(static s => s.Id).ToHashSet(StringComparer.Ordinal);
             stories = stories.Where(s => named.Contains(s.Id));
         }

@@ -7,7 +7,7 @@ using Warta.Web.Api;
 namespace Warta.Web.Pages.Entities;
 
 /// <summary>One entity (by its linked id, <c>place:korea utara</c>): its names and its stories over time, oldest first.</summary>
-internal sealed class EntityModel(ReadStorePool stores) : PageModel
+internal sealed class EntityModel(ReadStorePool stores, EntityListCache cache) : PageModel
 {
     public EntityInStories Entity { get; private set; } = null!;
 
@@ -15,7 +15,7 @@ internal sealed class EntityModel(ReadStorePool stores) : PageModel
     {
         using var lease = stores.Rent();
         var store = lease.Store;
-        var all = await new StoryQueries(store, store).EntitiesAsync(cancellationToken).ConfigureAwait(false);
+        var all = await cache.GetAsync(store, cancellationToken).ConfigureAwait(false);
         if (all.FirstOrDefault(e => string.Equals(e.Entity.EntityId, id, StringComparison.Ordinal)) is not { } found) return NotFound();
         Entity = found with
         {
