@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Warta.Core.Model;
 
-namespace Warta.Storage.Sqlite;
+namespace Warta.Core.Storage;
 
 /// <summary>Source-generated JSON for the columns that hold lists and annotations; compact, enums as names.</summary>
 [JsonSourceGenerationOptions(
@@ -13,4 +13,4 @@ namespace Warta.Storage.Sqlite;
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(SortedDictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
-internal sealed partial class StoreJsonContext : JsonSerializerContext;
+public sealed partial class StoreJsonContext : JsonSerializerContext;

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using Warta.Core.Model;
 
-namespace Warta.Storage.Sqlite;
+namespace Warta.Core.Storage;
 
-/// <summary>The JSON text of the list, map and annotation columns, as <see cref="StoreJsonContext"/> writes it.</summary>
+/// <summary>The JSON text of a store's list, map and annotation columns, as <see cref="StoreJsonContext"/> writes it; the same in every store kind.</summary>
 /// <remarks>
 /// Empty values (no authors, no provenance, no annotations: every headline of a CSV feed) are constants, and lists are
 /// serialised without a copy; on the uci-news stream this halved the bytes allocated per stored article.
 /// </remarks>
-internal static class StoreJson
+public static class StoreJson
 {
     private static readonly string EmptyAnnotations = JsonSerializer.Serialize(ArticleAnnotations.Empty, StoreJsonContext.Default.ArticleAnnotations);
 
