@@ -141,4 +141,42 @@ public sealed class AddressGuard
 
         return address;
     }
+
+    /// <summary>Opens a TCP connection to the first address of <paramref name="host"/> this guard allows, after reporting every
+    /// address (allowed or refused) to <paramref name="observer"/>: the one place a guarded client connects, so a refused
+    /// address is never dialled whatever DNS answers.</summary>
+    /// <exception cref="AddressRefusedException">The guard refuses every address of the host; no connection was attempted.</exception>
+    public async ValueTask<Stream> ConnectAsync(
+        string host, int port, Func<string, CancellationToken, Task<IPAddress[]>> resolve, Action<ConnectAttempt>? observer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(resolve);
+        host = host.Trim('[', ']');
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await resolve(host, cancellationToken).ConfigureAwait(false);
+        var allowed = new List<IPAddress>();
+        foreach (var address in addresses)
+        {
+            var ok = IsAllowed(address);
+            observer?.Invoke(new ConnectAttempt(host, port, address, Refused: !ok));
+            if (ok) allowed.Add(address);
+        }
+        if (allowed.Count == 0) throw new AddressRefusedException(host);
+
+        Exception? last = null;
+        foreach (var address in allowed)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, port), cancellationToken).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                last = e;
+            }
+        }
+        throw last!;
+    }
 }

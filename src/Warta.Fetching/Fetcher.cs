@@ -368,44 +368,9 @@ public sealed class Fetcher : IDisposable
         return headers;
     }
 
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
+    private ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var guard = context.InitialRequestMessage.Options.TryGetValue(GuardKey, out var requested) ? requested : _options.Guard;
-        var host = context.DnsEndPoint.Host.Trim('[', ']');
-        var port = context.DnsEndPoint.Port;
-        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await _options.Resolve(host, ct).ConfigureAwait(false);
-        var allowed = new List<IPAddress>();
-        foreach (var address in addresses)
-        {
-            var ok = guard.IsAllowed(address);
-            _options.OnConnectAttempt?.Invoke(new ConnectAttempt(host, port, address, Refused: !ok));
-            if (ok)
-            {
-                allowed.Add(address);
-            }
-        }
-
-        if (allowed.Count == 0)
-        {
-            throw new AddressRefusedException(host);
-        }
-
-        Exception? last = null;
-        foreach (var address in allowed)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, port), ct).ConfigureAwait(false);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch (SocketException e)
-            {
-                socket.Dispose();
-                last = e;
-            }
-        }
-
-        throw last!;
+        return guard.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, _options.Resolve, _options.OnConnectAttempt, ct);
     }
 }

@@ -101,44 +101,18 @@ public sealed class AlertWebhookClient : IDisposable
         _ => null,
     };
 
-    private static WebhookAddressRefusedException? Refusal(Exception? exception)
+    private static AddressRefusedException? Refusal(Exception? exception)
     {
         for (; exception is not null; exception = exception.InnerException)
         {
-            if (exception is WebhookAddressRefusedException refused) return refused;
+            if (exception is AddressRefusedException refused) return refused;
         }
         return null;
     }
 
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
+    private ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var guard = context.InitialRequestMessage.Options.TryGetValue(GuardKey, out var chosen) ? chosen : _guard;
-        var host = context.DnsEndPoint.Host.Trim('[', ']');
-        var port = context.DnsEndPoint.Port;
-        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Resolve(host, ct).ConfigureAwait(false);
-        var allowed = new List<IPAddress>();
-        foreach (var address in addresses)
-        {
-            var ok = guard.IsAllowed(address);
-            OnConnectAttempt?.Invoke(new ConnectAttempt(host, port, address, Refused: !ok));
-            if (ok) allowed.Add(address);
-        }
-        if (allowed.Count == 0) throw new WebhookAddressRefusedException(host);
-        Exception? last = null;
-        foreach (var address in allowed)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, port), ct).ConfigureAwait(false);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch (SocketException e)
-            {
-                socket.Dispose();
-                last = e;
-            }
-        }
-        throw last!;
+        return guard.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, Resolve, OnConnectAttempt, ct);
     }
 }
