@@ -31,9 +31,11 @@ public sealed class PolitenessTests(OutletFixture outlets) : IClassFixture<Outle
     // Advances the fake clock a second at a time until the fetch is done, as the pacing waits on it.
     private async Task<FetchResult> DriveAsync(Task<FetchResult> fetch)
     {
+        // A fake second per 50 ms of real time: real loopback I/O on a busy machine must finish within a step, or the fake
+        // clock runs ahead of it and a measured gap grows (5 ms steps let a loaded CI run see 54 s for a 10 s delay).
         for (var i = 0; i < 10_000 && !fetch.IsCompleted; i++)
         {
-            await Task.Delay(5, TestContext.Current.CancellationToken);
+            await Task.Delay(50, TestContext.Current.CancellationToken);
             if (!fetch.IsCompleted)
             {
                 _clock.Advance(TimeSpan.FromSeconds(1));
