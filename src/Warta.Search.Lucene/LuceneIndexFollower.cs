@@ -102,7 +102,7 @@ public sealed class LuceneIndexFollower : IChangeFollower
 
     /// <summary>A near-real-time search over this writer: sees every catch-up as soon as it is applied.</summary>
     public LuceneSearchIndex OpenSearch(IStoryReader? stories = null) =>
-        new(new SearcherManager(Writer(), true, null), null, new WartaLuceneAnalyzer(_analyzer.TextAnalyzer), stories);
+        new(new SearcherManager(Writer(), true, IndexScoring.Searchers), null, _analyzer.TextAnalyzer, stories);
 
     public void Dispose()
     {
@@ -124,6 +124,7 @@ public sealed class LuceneIndexFollower : IChangeFollower
             OpenMode = OpenMode.CREATE_OR_APPEND,
             // Indexing a batch of a few hundred articles at a time: a larger buffer means fewer, larger segments.
             RAMBufferSizeMB = 64,
+            Similarity = IndexScoring.Similarity,
         };
         _writer = new IndexWriter(_directory, config);
         _sequence = LuceneSearchIndex.SequenceOf(_writer.CommitData);

@@ -7,7 +7,7 @@ namespace Warta.Search.Lucene;
 
 /// <summary>Turns a parsed <see cref="SearchQuery"/> into Lucene queries, analysing each term the way the articles were analysed.</summary>
 /// <remarks>Built from Warta's own query model rather than Lucene's query parser, so the user syntax is parsed once, in Core.</remarks>
-internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, bool stemmed = true)
+internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis analysis = SearchAnalysis.Warta)
 {
     /// <summary>How much more a title match weighs than a body match.</summary>
     public const float TitleBoost = 2.0f;
@@ -16,7 +16,8 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, bool stemmed = 
     public (Query Text, Filter? Filter) Build(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        query = EntityAliasExpansion.Expand(query);
+        // The plain baseline knows no aliases: it searches for what was typed.
+        if (analysis == SearchAnalysis.Warta) query = EntityAliasExpansion.Expand(query);
         var text = new BooleanQuery();
         var anyRequired = false;
         foreach (var group in query.Required)
@@ -50,7 +51,7 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, bool stemmed = 
         var any = new BooleanQuery();
         foreach (var bucket in IndexFields.Buckets)
         {
-            var terms = AnalyzedTerms.Of(analyzer, term.Text, bucket, stemmed);
+            var terms = analysis == SearchAnalysis.Warta ? AnalyzedTerms.Of(analyzer, term.Text, bucket) : AnalyzedTerms.Plain(term.Text);
             if (terms.Count == 0) continue;
             any.Add(FieldQuery(IndexFields.Title(bucket), terms, TitleBoost), Occur.SHOULD);
             any.Add(FieldQuery(IndexFields.Body(bucket), terms, 1.0f), Occur.SHOULD);

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Warta.Core.Model;
 using Warta.Core.Search;
 using Warta.Core.Storage;
 using Warta.Text;
@@ -31,20 +34,22 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     private readonly SearcherManager _searchers;
     private readonly global::Lucene.Net.Store.Directory? _ownedDirectory;
-    private readonly WartaLuceneAnalyzer _analyzer;
+    private readonly Analyzer _analyzer;
+    private readonly bool _ownsAnalyzer;
     private readonly LuceneQueryBuilder _builder;
     private readonly IStoryReader? _stories;
     private readonly bool _nearRealTime;
     private long _lastRefresh;
 
-    internal LuceneSearchIndex(SearcherManager searchers, global::Lucene.Net.Store.Directory? ownedDirectory, WartaLuceneAnalyzer analyzer, IStoryReader? stories)
+    internal LuceneSearchIndex(SearcherManager searchers, global::Lucene.Net.Store.Directory? ownedDirectory, ITextAnalyzer analyzer, IStoryReader? stories,
+        SearchAnalysis analysis = SearchAnalysis.Warta)
     {
         // Opened on a writer (no directory of its own): every call must see what the writer just applied.
         _nearRealTime = ownedDirectory is null;
         _searchers = searchers;
         _ownedDirectory = ownedDirectory;
-        _analyzer = analyzer;
-        _builder = new LuceneQueryBuilder(analyzer.TextAnalyzer, analyzer.Stemmed);
+        (_analyzer, _ownsAnalyzer) = analysis == SearchAnalysis.Warta ? (new WartaLuceneAnalyzer(analyzer), true) : (AnalyzedTerms.PlainAnalyzer, false);
+        _builder = new LuceneQueryBuilder(analyzer, analysis);
         _stories = stories;
         _lastRefresh = Environment.TickCount64;
     }
@@ -53,8 +58,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// <param name="folder">The index folder (<see cref="SearchIndexLocation.For"/>).</param>
     /// <param name="analyzer">The text analysis the index was built with.</param>
     /// <param name="stories">When given, story hits carry the store's headline rather than their best article's title.</param>
-    /// <param name="stemmed">False only for an index built without Warta's analysis (the relevance baseline).</param>
-    public static LuceneSearchIndex? TryOpen(string folder, ITextAnalyzer analyzer, IStoryReader? stories = null, bool stemmed = true)
+    public static LuceneSearchIndex? TryOpen(string folder, ITextAnalyzer analyzer, IStoryReader? stories = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         if (!System.IO.Directory.Exists(folder)) return null;
@@ -64,7 +68,27 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             directory.Dispose();
             return null;
         }
-        return new LuceneSearchIndex(new SearcherManager(directory, null), directory, new WartaLuceneAnalyzer(analyzer, stemmed), stories);
+        return new LuceneSearchIndex(new SearcherManager(directory, IndexScoring.Searchers), directory, analyzer, stories);
+    }
+
+    /// <summary>An index in memory over <paramref name="articles"/>, built as the store's index builds its documents: for
+    /// evaluating relevance on a labeled set, where nothing is stored.</summary>
+    /// <param name="articles">Each article with the story it is placed in (null: none).</param>
+    /// <param name="analyzer">The process's text analysis.</param>
+    /// <param name="analysis">Warta's analysis, or the plain baseline it is measured against.</param>
+    public static LuceneSearchIndex BuildInMemory(IEnumerable<(Article Article, string? StoryId)> articles, ITextAnalyzer analyzer, SearchAnalysis analysis = SearchAnalysis.Warta)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        var directory = new RAMDirectory();
+        using (var indexAnalyzer = analysis == SearchAnalysis.Warta ? new WartaLuceneAnalyzer(analyzer) : null)
+        {
+            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, indexAnalyzer ?? AnalyzedTerms.PlainAnalyzer) { Similarity = IndexScoring.Similarity };
+            using var writer = new IndexWriter(directory, config);
+            foreach (var (article, story) in articles) writer.AddDocument(ArticleDocuments.Create(article, story));
+            writer.Commit();
+        }
+        return new LuceneSearchIndex(new SearcherManager(directory, IndexScoring.Searchers), directory, analyzer, null, analysis);
     }
 
     public long Sequence
@@ -208,7 +232,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         _searchers.Dispose();
         _ownedDirectory?.Dispose();
-        _analyzer.Dispose();
+        if (_ownsAnalyzer) _analyzer.Dispose();
     }
 
     internal static long SequenceOf(IDictionary<string, string>? userData) =>

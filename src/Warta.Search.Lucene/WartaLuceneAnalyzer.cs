@@ -9,23 +9,17 @@ namespace Warta.Search.Lucene;
 public sealed class WartaLuceneAnalyzer : Analyzer
 {
     private readonly ITextAnalyzer _analyzer;
-    private readonly bool _stemmed;
 
     /// <param name="analyzer">The process's text analysis (the one the placer clusters with).</param>
-    /// <param name="stemmed">False only for the relevance baseline: normal forms, no stems, no stopwords.</param>
-    public WartaLuceneAnalyzer(ITextAnalyzer analyzer, bool stemmed = true) : base(PER_FIELD_REUSE_STRATEGY)
+    public WartaLuceneAnalyzer(ITextAnalyzer analyzer) : base(PER_FIELD_REUSE_STRATEGY)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         _analyzer = analyzer;
-        _stemmed = stemmed;
     }
 
     /// <summary>The text analysis behind it.</summary>
     public ITextAnalyzer TextAnalyzer => _analyzer;
 
-    /// <summary>Whether words are stemmed and stopwords left out.</summary>
-    public bool Stemmed => _stemmed;
-
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
-        new(new WartaTokenizer(reader, _analyzer, IndexFields.BucketOfField(fieldName) ?? "und", _stemmed));
+        new(new WartaTokenizer(reader, _analyzer, IndexFields.BucketOfField(fieldName) ?? "und"));
 }

@@ -8,7 +8,6 @@ internal sealed class WartaTokenizer : global::Lucene.Net.Analysis.Tokenizer
 {
     private readonly ITextAnalyzer _analyzer;
     private readonly string _bucket;
-    private readonly bool _stemmed;
     private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
     private readonly IPositionIncrementAttribute _position;
@@ -16,11 +15,10 @@ internal sealed class WartaTokenizer : global::Lucene.Net.Analysis.Tokenizer
     private int _next;
     private int _length;
 
-    public WartaTokenizer(TextReader input, ITextAnalyzer analyzer, string bucket, bool stemmed) : base(input)
+    public WartaTokenizer(TextReader input, ITextAnalyzer analyzer, string bucket) : base(input)
     {
         _analyzer = analyzer;
         _bucket = bucket;
-        _stemmed = stemmed;
         _term = AddAttribute<ICharTermAttribute>();
         _offset = AddAttribute<IOffsetAttribute>();
         _position = AddAttribute<IPositionIncrementAttribute>();
@@ -32,7 +30,7 @@ internal sealed class WartaTokenizer : global::Lucene.Net.Analysis.Tokenizer
         // Warta's tokenizer works on the whole text (offsets, reduplication, numbers), so the field is read at once.
         var text = m_input.ReadToEnd();
         _length = text.Length;
-        _terms = AnalyzedTerms.Of(_analyzer, text, _bucket, _stemmed);
+        _terms = AnalyzedTerms.Of(_analyzer, text, _bucket);
         _next = 0;
     }
 

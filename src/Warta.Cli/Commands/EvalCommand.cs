@@ -13,6 +13,7 @@ internal static class EvalCommand
         eval.Subcommands.Add(EvalClusteringCommand.Create());
         eval.Subcommands.Add(EvalNerCommand.Create());
         eval.Subcommands.Add(EvalTimexCommand.Create());
+        eval.Subcommands.Add(EvalSearchCommand.Create());
         return eval;
     }
 }

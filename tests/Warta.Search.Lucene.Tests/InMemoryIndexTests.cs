@@ -1,0 +1,51 @@
+using Warta.Core.Model;
+using Warta.Core.Search;
+using Warta.Testing;
+using Xunit;
+
+namespace Warta.Search.Lucene.Tests;
+
+public sealed class InMemoryIndexTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly (Article, string?)[] Reports =
+    [
+        (Report("a", "Warga Sembung mengungsi", "Sebanyak 1.450 warga mengungsi ke masjid setelah Kali Sembung meluap."), "banjir"),
+        (Report("b", "Posko pengungsi dibuka", "BPBD membuka posko bagi para pengungsi di SD Negeri 4 Muara Sekin."), "banjir"),
+        (Report("c", "Harga cabai naik", "Harga cabai rawit naik setelah hujan deras di Korut."), "cabai"),
+    ];
+
+    [Fact]
+    public async Task Should_find_another_form_of_a_word_with_Warta_analysis_but_only_the_form_as_written_with_plain_tokens()
+    {
+        // Given the same reports indexed with Warta's analysis and with plain tokens
+        using var warta = LuceneSearchIndex.BuildInMemory(Reports, Analyzers.Default);
+        using var plain = LuceneSearchIndex.BuildInMemory(Reports, Analyzers.Default, SearchAnalysis.Plain);
+
+        // When both are asked for "pengungsi"
+        var query = SearchQueryParser.Parse("pengungsi");
+        var stemmed = await warta.SearchArticlesAsync(query, Ct);
+        var unstemmed = await plain.SearchArticlesAsync(query, Ct);
+
+        // Then Warta's index also finds "mengungsi" (and keeps the gold story it was given); the plain one does not
+        Assert.Equal(["a", "b"], stemmed.Hits.Select(static h => h.ArticleId).Order(StringComparer.Ordinal));
+        Assert.All(stemmed.Hits, static h => Assert.Equal("banjir", h.StoryId));
+        Assert.Equal(["b"], unstemmed.Hits.Select(static h => h.ArticleId));
+    }
+
+    [Fact]
+    public async Task Should_keep_stopwords_and_leave_aliases_unexpanded_in_the_plain_baseline()
+    {
+        using var warta = LuceneSearchIndex.BuildInMemory(Reports, Analyzers.Default);
+        using var plain = LuceneSearchIndex.BuildInMemory(Reports, Analyzers.Default, SearchAnalysis.Plain);
+
+        // "setelah" is a stopword to Warta, an ordinary word to the baseline; "Korea Utara" names Korut only through the alias table
+        Assert.Equal(0, (await warta.SearchArticlesAsync(SearchQueryParser.Parse("setelah"), Ct)).Total);
+        Assert.Equal(2, (await plain.SearchArticlesAsync(SearchQueryParser.Parse("setelah"), Ct)).Total);
+        Assert.Equal(["c"], (await warta.SearchArticlesAsync(SearchQueryParser.Parse("\"Korea Utara\""), Ct)).Hits.Select(static h => h.ArticleId));
+        Assert.Equal(0, (await plain.SearchArticlesAsync(SearchQueryParser.Parse("\"Korea Utara\""), Ct)).Total);
+    }
+
+    private static Article Report(string id, string title, string body) => SampleArticles.Make(id, title: title) with { Paragraphs = [body] };
+}
