@@ -31,7 +31,8 @@ public static class DisagreementEvaluator
             foreach (var d in builder.Build(story, members, 0).Disagreements)
             {
                 detected++;
-                var match = cases.FirstOrDefault(c => c.First().Story == story && Splits(d, c.ToList(), keyOf));
+                var splitting = cases.Where(c => c.First().Story == story && Splits(d, [.. c], keyOf)).ToList();
+                var match = splitting.Find(c => c.First().Kind == d.Kind) ?? splitting.FirstOrDefault();
                 var kind = match?.First().Kind;
                 if (match is not null && kind == d.Kind)
                 {
@@ -49,16 +50,18 @@ public static class DisagreementEvaluator
         return new DisagreementEvaluation(detected, right, listed.Count, found.Count, errors);
     }
 
-    /// <summary>Whether two values of <paramref name="detection"/> are cited by articles of two different values of <paramref name="rows"/>.</summary>
+    /// <summary>Whether two values of <paramref name="detection"/> are cited by articles of two different values of <paramref name="rows"/>;
+    /// a correction is one row (<c>7 -> 9</c>) whose two articles, old and new, are the two values.</summary>
     private static bool Splits(QuantityDisagreement detection, List<DisagreementGold> rows, Dictionary<string, string> keyOf)
     {
-        var rowsHit = new HashSet<int>();
+        List<string[]> slots = rows.Count == 1 ? [.. rows[0].Sources.Select(static s => new[] { s })] : [.. rows.Select(static r => r.Sources.ToArray())];
+        var hit = new HashSet<int>();
         foreach (var value in detection.Values)
         {
             var keys = value.Citations.Select(c => keyOf.GetValueOrDefault(c.ArticleId, "")).ToHashSet(StringComparer.Ordinal);
-            var row = rows.FindIndex(r => r.Sources.Any(keys.Contains));
-            if (row >= 0) rowsHit.Add(row);
+            var slot = slots.FindIndex(s => s.Any(keys.Contains));
+            if (slot >= 0) hit.Add(slot);
         }
-        return rowsHit.Count >= 2;
+        return hit.Count >= 2;
     }
 }
