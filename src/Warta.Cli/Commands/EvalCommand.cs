@@ -14,6 +14,8 @@ internal static class EvalCommand
         eval.Subcommands.Add(EvalNerCommand.Create());
         eval.Subcommands.Add(EvalTimexCommand.Create());
         eval.Subcommands.Add(EvalSearchCommand.Create());
+        eval.Subcommands.Add(EvalQuotesCommand.Create());
+        eval.Subcommands.Add(EvalBriefsCommand.Create());
         return eval;
     }
 }

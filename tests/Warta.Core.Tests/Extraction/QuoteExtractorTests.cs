@@ -219,4 +219,56 @@ public class QuoteExtractorTests
         Assert.Equal("Ali Mundakir", quote.Speaker);
         Assert.Equal("Q-ali", quote.SpeakerEntityId);
     }
+    [Fact]
+    public void Should_give_katanya_to_the_person_the_paragraph_introduces_not_to_the_earlier_speaker()
+    {
+        // Given a speaker quoted, then a new paragraph whose subject is a villager introduced with an age
+        var text = "\"Banyak sawah yang terendam lebih dari sepekan,\" ungkap Kepala BPBD Syamsul Bahri.\n\n"
+            + "Warga Desa Batu Hampar, Hamdani (52), berharap relokasi tidak memisahkan warga dari lahan garapan. \"Kalau pindah jauh, kami susah ke sawah,\" katanya.";
+
+        // When quotes are extracted
+        var quotes = new QuoteExtractor().Extract(Tokenizer.Tokenize(text));
+
+        // Then katanya refers to Hamdani
+        Assert.Equal("Hamdani", Assert.Single(quotes, static q => q.Text.StartsWith("Kalau pindah", StringComparison.Ordinal)).Speaker);
+        Assert.Equal("Syamsul Bahri", Assert.Single(quotes, static q => q.Text.StartsWith("Banyak sawah", StringComparison.Ordinal)).Speaker);
+    }
+
+    [Fact]
+    public void Should_keep_ia_with_the_subject_when_a_judge_is_named_inside_the_clause()
+    {
+        // Given the defendant as the subject and the judge named only as the one who gave him the floor
+        var text = "\"Saya hanya disuruh mengantar,\" kata saksi Agus Priyambodo.\n\n"
+            + "Bambang Wiratmoko membantah keterangan tersebut. Diberi kesempatan menanggapi oleh ketua majelis hakim Sutrisno Adi, ia menyebut, tas yang dibawa Agus berisi dokumen proyek.";
+
+        // When quotes are extracted
+        var quotes = new QuoteExtractor(static name => name == "Bambang Wiratmoko" ? "person:bambang wiratmoko" : null).Extract(Tokenizer.Tokenize(text));
+
+        // Then ia is Bambang, not the earlier witness nor the judge
+        Assert.Equal("Bambang Wiratmoko", Assert.Single(quotes, static q => q.Text.StartsWith("tas yang dibawa", StringComparison.Ordinal)).Speaker);
+    }
+
+    [Fact]
+    public void Should_name_the_judge_after_a_lower_case_title_of_several_words()
+    {
+        var text = "\"Mengadili, menyatakan terdakwa terbukti bersalah,\" kata ketua majelis hakim Sutrisno Adi saat membacakan amar putusan.";
+
+        var quote = Assert.Single(new QuoteExtractor().Extract(Tokenizer.Tokenize(text)));
+
+        Assert.Equal("Sutrisno Adi", quote.Speaker);
+        Assert.Equal("ketua majelis hakim", quote.SpeakerRole);
+    }
+
+    [Fact]
+    public void Should_leave_the_company_out_of_the_speaker_when_only_the_rest_is_a_person()
+    {
+        // Given "kata CEO Sayurloka Kevin Hartono", where the company name is also used on its own, and a linker that knows Kevin Hartono
+        var text = "Sayurloka menjalin kerja sama dengan Toko Sentosa, lalu Sayurloka membuka 120 gerai.\n\n"
+            + "\"Sekitar 35 persen pelanggan kami tidak keberatan mengambil sendiri,\" kata CEO Sayurloka Kevin Hartono.";
+
+        var quote = Assert.Single(new QuoteExtractor(static name => name == "Kevin Hartono" ? "person:kevin hartono" : null).Extract(Tokenizer.Tokenize(text)));
+
+        Assert.Equal("Kevin Hartono", quote.Speaker);
+        Assert.Equal("person:kevin hartono", quote.SpeakerEntityId);
+    }
 }

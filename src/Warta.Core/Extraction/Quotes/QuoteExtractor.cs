@@ -53,6 +53,8 @@ public sealed partial class QuoteExtractor
         FindIndirect(text, tokens, standalone, candidates);
         candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
         var names = NameIndex(text, tokens, standalone);
+        candidates.AddRange(FindSubjects(tokens, standalone, candidates, names));
+        candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
         var quotes = new List<Quote>(candidates.Count);
         string? last = null;
         string? lastTitle = null;
@@ -60,7 +62,7 @@ public sealed partial class QuoteExtractor
         {
             if (c.MentionOnly)
             {
-                last = Resolve(c.Name!, names);
+                last = PersonName(Resolve(c.Name!, names));
                 lastTitle = c.Title;
                 continue;
             }
@@ -69,7 +71,7 @@ public sealed partial class QuoteExtractor
             switch (c.Attribution)
             {
                 case Attribution.Named:
-                    speaker = Resolve(c.Name!, names);
+                    speaker = PersonName(Resolve(c.Name!, names));
                     title = c.Title ?? names.FirstOrDefault(n => n.Name == speaker && n.Title is not null).Title;
                     last = speaker;
                     lastTitle = title;
@@ -247,11 +249,14 @@ public sealed partial class QuoteExtractor
     private static (string Title, string Name)? LowerCaseTitled(List<TemporalToken> tokens, int i)
     {
         if (i >= tokens.Count || !tokens[i].IsWord || tokens[i].IsCapitalised || !QuoteLexicon.TitleHeads.Contains(tokens[i].Lower)) return null;
-        var run = RunFrom(tokens, i + 1);
+        // "ketua majelis hakim Sutrisno Adi", "jaksa penuntut umum KPK Ratna …": the title may run over a few lower-case office words.
+        var head = i;
+        while (head + 1 < tokens.Count && head - i < 3 && tokens[head + 1].IsWord && !tokens[head + 1].IsCapitalised && IsOfficeWord(tokens[head + 1].Lower)) head++;
+        var run = RunFrom(tokens, head + 1);
         var office = 0;
         while (office < run.Count - 2 && tokens[run[office]].Text.Length > 1 && tokens[run[office]].Text.All(char.IsUpper)) office++;
         if (run.Count - office is < 1 or > 4) return null;
-        var title = string.Join(' ', new[] { tokens[i].Text }.Concat(run.Take(office).Select(k => tokens[k].Text)));
+        var title = string.Join(' ', Enumerable.Range(i, head - i + 1).Select(k => tokens[k].Text).Concat(run.Take(office).Select(k => tokens[k].Text)));
         return (title, string.Join(' ', run.Skip(office).Select(k => tokens[k].Text)));
     }
 
@@ -264,6 +269,9 @@ public sealed partial class QuoteExtractor
         if (end == i + 1 || (end < tokens.Count && tokens[end].IsWord && !tokens[end].Is("yang"))) return null;
         return string.Join(' ', Enumerable.Range(i, end - i).Select(k => tokens[k].Text));
     }
+
+    private static bool IsOfficeWord(string lower) =>
+        QuoteLexicon.TitleHeads.Contains(lower) || QuoteLexicon.OfficeWords.Contains(lower) || lower is "majelis" or "penuntut" or "penasihat" or "tim";
 
     private static string Join(List<TemporalToken> tokens, List<int> run) => string.Join(' ', run.Select(k => tokens[k].Text));
 
