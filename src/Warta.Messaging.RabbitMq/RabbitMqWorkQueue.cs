@@ -221,7 +221,7 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
             _ => value?.ToString(),
         } : null;
 
-    /// <summary>The source or id a message names, when its body is JSON that far.</summary>
+    /// <summary>The source a message names (an article without one: its id), when its body is JSON that far.</summary>
     private static string? SourceOf(ReadOnlyMemory<byte> body)
     {
         try
