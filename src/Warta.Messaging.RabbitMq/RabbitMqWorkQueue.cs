@@ -89,7 +89,7 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
             await queue.DeclareAsync(cancellationToken).ConfigureAwait(false);
             return queue;
         }
-        catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException or IOException)
+        catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException or RabbitMQClientException or IOException)
         {
             if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
             throw new WorkQueueUnavailableException(location, ex.InnerException?.Message ?? ex.Message, ex);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Warta.Core.Ingestion;
@@ -32,7 +31,8 @@ public sealed class AnnotatorKillTests(PostgresTestDatabase database) : IClassFi
         var store = TestStores.Location(database, _folder, "killed");
         await queue.PublishDocumentsAsync(documents, TestContext.Current.CancellationToken);
 
-        using (var doomed = StartAnnotatorProcess(broker))
+        using (var doomed = WartaProcess.Start(
+            _folder.Path, new Dictionary<string, string?> { ["WARTA_QUEUE"] = broker.Uri, ["WARTA_QUEUEPREFIX"] = broker.Prefix }, "worker", "annotate"))
         {
             // Killed once its first articles are confirmed: it holds documents it has not acknowledged, some already published.
             await Eventually.HoldsAsync(
@@ -90,29 +90,6 @@ public sealed class AnnotatorKillTests(PostgresTestDatabase database) : IClassFi
                 .AppendLine(CultureInfo.InvariantCulture, $"Menurut Suryadi, warga dari {3 + p} rukun tetangga ikut membersihkan gorong-gorong sepanjang {200 + (i * 7) + p} meter. Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Bekasi mengirim dua truk untuk mengangkut lumpur dan sampah plastik ke tempat pembuangan akhir di Burangkeng.");
         }
         return new RawDocument($"laporan/kerja-bakti-{i:000}.txt", Encoding.UTF8.GetBytes(text.ToString()));
-    }
-
-    private Process StartAnnotatorProcess(TestBroker broker)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _folder.Path,
-        };
-        start.Environment["WARTA_QUEUE"] = broker.Uri;
-        start.Environment["WARTA_QUEUEPREFIX"] = broker.Prefix;
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "warta.dll"));
-        start.ArgumentList.Add("worker");
-        start.ArgumentList.Add("annotate");
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start warta");
-        // Drained so a full pipe never blocks the worker.
-        process.OutputDataReceived += static (_, _) => { };
-        process.ErrorDataReceived += static (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 
     private static int Count(string location)
