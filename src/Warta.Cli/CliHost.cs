@@ -23,7 +23,11 @@ internal sealed class CliHost : IDisposable
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         // Only an explicit --db overrides the environment and warta.json; a null value adds nothing.
-        return new CliHost(WartaHost.CreateBuilder([new(nameof(WartaOptions.Store), parseResult.GetValue(GlobalOptions.Db))]).Build());
+        return new CliHost(WartaHost.CreateBuilder(
+        [
+            new(nameof(WartaOptions.Store), parseResult.GetValue(GlobalOptions.Db)),
+            new(nameof(WorkQueueOptions.Queue), parseResult.GetValue(GlobalOptions.Queue)),
+        ]).Build());
     }
 
     /// <summary>Builds the host for a command that writes: with the <see cref="PlacementService"/>, <paramref name="lockTimeoutSeconds"/> (when given) over <c>Placer:LockTimeoutSeconds</c>.</summary>
@@ -33,6 +37,7 @@ internal sealed class CliHost : IDisposable
         var builder = WartaHost.CreateBuilder(
         [
             new(nameof(WartaOptions.Store), parseResult.GetValue(GlobalOptions.Db)),
+            new(nameof(WorkQueueOptions.Queue), parseResult.GetValue(GlobalOptions.Queue)),
             new($"{PlacementOptions.Section}:{nameof(PlacementOptions.LockTimeoutSeconds)}", lockTimeoutSeconds?.ToString(CultureInfo.InvariantCulture)),
         ]);
         builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
@@ -42,6 +47,41 @@ internal sealed class CliHost : IDisposable
         configure?.Invoke(builder);
         return new CliHost(builder.Build());
     }
+
+    /// <summary>Builds the host of a queue worker (<c>warta worker …</c>): the command's settings over the configuration, and what <paramref name="configure"/> adds.</summary>
+    public static CliHost CreateForWorker(ParseResult parseResult, IEnumerable<KeyValuePair<string, string?>> settings, Action<HostApplicationBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = WartaHost.CreateBuilder(
+        [
+            new(nameof(WartaOptions.Store), parseResult.GetValue(GlobalOptions.Db)),
+            new(nameof(WorkQueueOptions.Queue), parseResult.GetValue(GlobalOptions.Queue)),
+            .. settings,
+        ]);
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        configure(builder);
+        return new CliHost(builder.Build());
+    }
+
+    /// <summary>Runs the host until a worker stops it (idle, or failed) or <paramref name="cancellationToken"/> (Ctrl+C, SIGTERM) fires; then stops it.</summary>
+    public async Task RunUntilStoppedAsync(CancellationToken cancellationToken)
+    {
+        await _host.StartAsync(cancellationToken);
+        var stopping = _host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stopping, cancellationToken);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, either.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await _host.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>The configured work queue's opener.</summary>
+    public WorkQueueOpener WorkQueue => _host.Services.GetRequiredService<WorkQueueOpener>();
 
     /// <summary>Starts the host's placement service, telling <paramref name="error"/> while it waits for another writer;
     /// or writes one line naming the store and why it cannot be written and returns null.</summary>

@@ -50,7 +50,7 @@ internal static class WartaCommandLine
         {
             switch (e)
             {
-                case StoreFailureException or StoreUnavailableException:
+                case StoreFailureException or StoreUnavailableException or Messaging.RabbitMq.WorkQueueUnavailableException:
                     return TerminalText.OneLine(e.Message);
                 case StoreBusyException:
                     return TerminalText.OneLine($"cannot write to the store: {e.Message}");
@@ -61,7 +61,7 @@ internal static class WartaCommandLine
 
     private static RootCommand Build()
     {
-        var root = new RootCommand("Warta: turns streams of news reports into tracked stories.") { GlobalOptions.Db };
+        var root = new RootCommand("Warta: turns streams of news reports into tracked stories.") { GlobalOptions.Db, GlobalOptions.Queue };
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ArticlesCommand.Create());
@@ -84,6 +84,7 @@ internal static class WartaCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(WatchCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
         return root;
     }
 }

@@ -21,6 +21,7 @@ public static class WartaServiceCollectionExtensions
         services.AddWartaSearch();
         services.AddWartaStoryViews();
         services.AddWartaAlerts(configuration);
+        services.AddWartaWorkQueue(configuration);
         return services;
     }
 

@@ -45,6 +45,11 @@ internal static class IngestCommand
 
         var selection = InputPaths.Select(paths);
         var files = selection.Files;
+        using (var plain = CliHost.Create(parseResult))
+        {
+            // Scale-out: the documents go to the work queue; the workers read, annotate and place them.
+            if (plain.WorkQueue.IsConfigured) return await PublishAsync(plain.WorkQueue, selection, output, error, cancellationToken);
+        }
         // Only one process writes at a time: the host's placement service holds the store's write lock while it runs.
         using var host = CliHost.CreateWithPlacement(parseResult, lockTimeoutSeconds);
         var placement = await host.TryStartPlacementAsync(error, cancellationToken);
@@ -82,6 +87,41 @@ internal static class IngestCommand
         output.WriteLine($"placed {placed} new article{(placed == 1 ? "" : "s")} in stories");
         output.WriteLine(summary.ToString());
         return summary.Failed == 0 ? ExitCodes.Ok : ExitCodes.InputFailed;
+    }
+
+    /// <summary>Documents published per batch of confirms.</summary>
+    private const int PublishWindow = 64;
+
+    /// <summary>Reads the files in order and publishes them to the work queue, a window at a time, each window confirmed by the broker before the next is read.</summary>
+    private static async Task<int> PublishAsync(WorkQueueOpener opener, InputSelection selection, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        await using var queue = await opener.OpenAsync("warta ingest", cancellationToken);
+        var maxInputBytes = new ArticleIngestor().MaxInputBytes;
+        var failed = 0;
+        foreach (var failure in selection.Failures)
+        {
+            error.WriteLine($"error: {failure}");
+            failed++;
+        }
+        var published = 0;
+        var pending = new List<RawDocument>(PublishWindow);
+        foreach (var file in selection.Files)
+        {
+            if (TryRead(file, maxInputBytes, out var document, out var failure)) pending.Add(document);
+            else
+            {
+                error.WriteLine($"error: {failure}");
+                failed++;
+            }
+            if (pending.Count < PublishWindow) continue;
+            await queue.PublishDocumentsAsync(pending, cancellationToken);
+            published += pending.Count;
+            pending.Clear();
+        }
+        if (pending.Count > 0) await queue.PublishDocumentsAsync(pending, cancellationToken);
+        published += pending.Count;
+        output.WriteLine($"published {published} document{(published == 1 ? "" : "s")} to {queue.Location}, failed {failed}");
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.InputFailed;
     }
 
     /// <summary>Reads the files in order and submits them a window at a time, so their articles are annotated in parallel and memory holds one window.</summary>

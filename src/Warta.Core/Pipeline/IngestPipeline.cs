@@ -40,10 +40,15 @@ public sealed class IngestPipeline
     {
     }
 
-    private IngestPipeline(
+    /// <param name="read">Turns a raw document into one outcome per record.</param>
+    /// <param name="accept">Takes each document's staged articles, in input order, and says per article whether it is new
+    /// (an annotation worker publishes them to the work queue here).</param>
+    /// <param name="stages">Post-read stages, applied in this order.</param>
+    public IngestPipeline(
         Func<RawDocument, IReadOnlyList<IngestOutcome>> read, Func<IReadOnlyList<Article>, CancellationToken, Task<IReadOnlyList<bool>>> accept, IEnumerable<IArticleStage> stages)
     {
         ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(accept);
         ArgumentNullException.ThrowIfNull(stages);
         _read = read;
         _accept = accept;
