@@ -27,13 +27,16 @@ public sealed class PlacementOptions
     /// <summary>Seconds to wait while another writer holds the store before giving up.</summary>
     public double LockTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Articles the placer holds to place them in publication-time order (see <see cref="PlacementOrder"/>).</summary>
+    public int ReorderWindow { get; set; } = PlacementOrder.DefaultCapacity;
+
     /// <summary>Submissions waiting for the placer at most; a submitter beyond this waits (back-pressure).</summary>
     public int QueueCapacity { get; set; } = 16;
 
     /// <summary>Whether every setting is in range; the validation message says which keys these are.</summary>
     internal bool IsValid =>
         BatchArticles > 0 && BatchMs >= 0 && CheckpointEveryArticles > 0 && CheckpointEverySeconds > 0
-        && LockTimeoutSeconds >= 0 && double.IsFinite(LockTimeoutSeconds) && QueueCapacity > 0;
+        && LockTimeoutSeconds >= 0 && double.IsFinite(LockTimeoutSeconds) && QueueCapacity > 0 && ReorderWindow >= 0;
 
     /// <summary>The placer's options for these settings.</summary>
     public StoryPlacerOptions ToStoryPlacerOptions() => new()
@@ -43,5 +46,6 @@ public sealed class PlacementOptions
         CheckpointEveryArticles = CheckpointEveryArticles,
         CheckpointEverySeconds = CheckpointEverySeconds,
         LockTimeout = TimeSpan.FromSeconds(LockTimeoutSeconds),
+        ReorderWindow = ReorderWindow,
     };
 }

@@ -106,12 +106,13 @@ public sealed class PlacementServiceTests : IDisposable
     [Fact]
     public void Should_bind_placer_settings_from_the_placer_section()
     {
-        using var host = CreateHost(Setting("Placer:BatchArticles", "7"), Setting("Placer:LockTimeoutSeconds", "2.5"));
+        using var host = CreateHost(Setting("Placer:BatchArticles", "7"), Setting("Placer:LockTimeoutSeconds", "2.5"), Setting("Placer:ReorderWindow", "512"));
 
         var options = host.Services.GetRequiredService<IOptions<PlacementOptions>>().Value.ToStoryPlacerOptions();
 
         Assert.Equal(7, options.BatchArticles);
         Assert.Equal(TimeSpan.FromSeconds(2.5), options.LockTimeout);
+        Assert.Equal(512, options.ReorderWindow);
     }
 
     [Fact]
@@ -122,5 +123,15 @@ public sealed class PlacementServiceTests : IDisposable
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("LockTimeoutSeconds", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_start_with_a_negative_reorder_window()
+    {
+        using var host = CreateHost(Setting("Placer:ReorderWindow", "-1"));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("ReorderWindow", error.Message, StringComparison.Ordinal);
     }
 }

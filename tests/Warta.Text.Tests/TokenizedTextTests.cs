@@ -76,4 +76,22 @@ public class TokenizedTextTests
             previousEnd = token.End;
         }
     }
+
+    [Fact]
+    public void Should_make_the_words_again_after_their_strings_are_released()
+    {
+        // Given a layer whose annotators asked for its words
+        var tokens = Tokenizer.Tokenize("Presiden Jokowi meresmikan Bendungan Karian");
+        var word = tokens.Word(1);
+        var lower = tokens.Lower(1);
+
+        // When the layer releases the strings it kept
+        tokens.ReleaseStrings();
+
+        // Then the same words come back, made anew rather than kept
+        Assert.Equal("Jokowi", tokens.Word(1));
+        Assert.Equal("jokowi", tokens.Lower(1));
+        Assert.NotSame(word, tokens.Word(1));
+        Assert.NotSame(lower, tokens.Lower(1));
+    }
 }

@@ -24,6 +24,10 @@ public sealed class AnnotationStage(EntityTagger tagger) : IArticleStage
         var quotes = new QuoteExtractor(speaker => SpeakerEntity(entities, speaker)).Extract(body);
         var quantities = QuantityExtractor.Extract(body);
         var annotated = article with { Annotations = new ArticleAnnotations(entities, times, quotes) { Quantities = quantities } };
+        // The layers ride on to placement, waiting in the reorder window with thousands of others; the annotators' strings
+        // would make them six times larger (20,000 new pages: see the README's limits figures).
+        tokens.Title.ReleaseStrings();
+        body.ReleaseStrings();
         tokens.CarryTo(article, annotated);
         return annotated;
     }
