@@ -67,8 +67,8 @@ internal static class StoriesEndpoints
         if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         var found = await FindAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (found.Result is { } answer) return answer;
-        var detail = (await new StoryQueries(store, store).GetAsync(id, cancellationToken).ConfigureAwait(false)).Value!;
-        var view = await store.GetStoryViewAsync(detail.Story.Id, cancellationToken).ConfigureAwait(false);
+        var detail = (await new StoryQueries(store, store, store).GetAsync(id, cancellationToken).ConfigureAwait(false)).Value!;
+        var view = detail.View;
         IReadOnlyList<StoryTelling>? news = null;
         if (since is not null)
         {
