@@ -31,6 +31,11 @@ public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
         return [.. all.Items.Where(s => !absorbed.Contains(s.Id))];
     }
 
+    /// <summary>A page of the current stories in <paramref name="order"/> (<see cref="StoryListOrder.Updated"/> is <see cref="CurrentAsync"/>'s
+    /// order, <see cref="StoryListOrder.FirstPublished"/> <see cref="TimelineAsync"/>'s), with how many there are, read as a page from the store.</summary>
+    public Task<Page<Story>> CurrentPageAsync(PageRequest page, StoryListOrder order, CancellationToken cancellationToken = default) =>
+        stories.ListCurrentStoriesAsync(page, order, cancellationToken);
+
     /// <summary>Current stories by first publication (undated last), then id: the order <c>warta stories</c> lists them in.</summary>
     public async Task<IReadOnlyList<Story>> TimelineAsync(CancellationToken cancellationToken = default) =>
         [.. (await CurrentAsync(cancellationToken).ConfigureAwait(false))
