@@ -33,6 +33,9 @@ public sealed partial class PlacementService(
     private readonly CancellationTokenSource _abandon = new();
     private Channel<Submission>? _queue;
     private IWartaStore? _store;
+    /// <summary>A read connection for the answers to committed submissions, opened at the first: the placer's own
+    /// connection is busy with the followers' catch-up while the answers are read.</summary>
+    private IWartaStore? _answers;
     private List<IChangeFollower> _followers = [];
     private StoryPlacer? _placer;
     private Task _loop = Task.CompletedTask;
@@ -228,6 +231,8 @@ public sealed partial class PlacementService(
             _followers = [];
             _store?.Dispose();
             _store = null;
+            _answers?.Dispose();
+            _answers = null;
         }
     }
 
@@ -336,9 +341,11 @@ public sealed partial class PlacementService(
         try
         {
             if (_fault is not null) throw new InvalidOperationException($"placement failed earlier: {_fault.Message}", _fault);
-            await _placer!.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-            // The commit is done and no other is in flight, so the placer's store connection is free to read from here.
-            var store = _store!;
+            // Answered once the commit is stored: the followers (search index, story views, alerts) catch up after it, on the
+            // placer's connection, and the next commit waits for them. A POST waited for them too, and under a steady stream
+            // of POSTs that was most of its time.
+            await _placer!.FlushStoredAsync(CancellationToken.None).ConfigureAwait(false);
+            var store = _answers ??= storeOpener.OpenForReading();
             var merges = await store.ListMergesAsync(CancellationToken.None).ConfigureAwait(false);
             var absorbedInto = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var merge in merges) absorbedInto[merge.FromStoryId] = merge.IntoStoryId;

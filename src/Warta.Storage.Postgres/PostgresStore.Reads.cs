@@ -65,6 +65,14 @@ public sealed partial class PostgresStore
         return ReadPageAsync("SELECT count(*) FROM stories", $"SELECT {StoryColumns} FROM stories {StoryOrder} LIMIT @limit OFFSET @offset", page, ReadStory, cancellationToken);
     }
 
+    public Task<Page<Story>> ListCurrentStoriesAsync(PageRequest page, StoryListOrder order, CancellationToken cancellationToken = default)
+    {
+        CheckPage(page);
+        const string Current = "FROM stories WHERE NOT EXISTS (SELECT 1 FROM story_merges m WHERE m.from_story_id = stories.id)";
+        var orderBy = order == StoryListOrder.FirstPublished ? "ORDER BY first_published_utc_ticks NULLS LAST, id" : StoryOrder;
+        return ReadPageAsync($"SELECT count(*) {Current}", $"SELECT {StoryColumns} {Current} {orderBy} LIMIT @limit OFFSET @offset", page, ReadStory, cancellationToken);
+    }
+
     public Task<IReadOnlyList<StoryAssignment>> GetAssignmentsAsync(string storyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storyId);

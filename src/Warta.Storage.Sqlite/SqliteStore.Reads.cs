@@ -70,6 +70,15 @@ public sealed partial class SqliteStore : IArticleReader, IStoryReader
         return await ReadPageAsync(command, page, ReadStory, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<Page<Story>> ListCurrentStoriesAsync(PageRequest page, StoryListOrder order, CancellationToken cancellationToken = default)
+    {
+        CheckPage(page);
+        const string Current = "FROM stories WHERE id NOT IN (SELECT from_story_id FROM story_merges)";
+        var orderBy = order == StoryListOrder.FirstPublished ? "ORDER BY first_published_utc_ticks IS NULL, first_published_utc_ticks, id" : StoryOrder;
+        using var command = Command($"SELECT count(*) {Current}; SELECT {StoryColumns} {Current} {orderBy} LIMIT $limit OFFSET $offset");
+        return await ReadPageAsync(command, page, ReadStory, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<StoryAssignment>> GetAssignmentsAsync(string storyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storyId);

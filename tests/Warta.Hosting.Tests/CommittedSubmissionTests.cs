@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Warta.Core.Ingestion;
+using Warta.Core.Storage;
 using Warta.Storage.Sqlite;
 using Warta.Testing;
 using Xunit;
@@ -99,5 +100,60 @@ public sealed class CommittedSubmissionTests : IDisposable
         using var store = SqliteStore.OpenForReading(Db);
         Assert.Equal(acknowledged.Count, await store.CountArticlesAsync(ct));
         Assert.All(acknowledged, id => Assert.NotNull(store.GetArticleAsync(id, ct).GetAwaiter().GetResult()));
+    }
+
+    // The timeout only ends a hang: answering after the followers would wait for a follower this test holds.
+    [Fact(Timeout = 120_000)]
+    public async Task A_committed_submission_is_answered_once_stored_while_a_follower_is_still_catching_up()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var follower = new HeldFollower();
+        var builder = WartaHost.CreateBuilder([new("Store", Db)], _folder.Path);
+        builder.Services.AddWartaPlacement(builder.Configuration);
+        builder.Services.AddSingleton<IChangeFollowerSource>(new HeldFollowerSource(follower));
+        using var host = builder.Build();
+        await host.StartAsync(ct);
+        var ingest = host.Services.GetRequiredService<IIngestService>();
+        follower.Holding = true;
+
+        var article = Assert.Single(Assert.Single(await ingest.SubmitCommittedAsync([Report(7)], ct)).Articles);
+
+        Assert.False(follower.Released.Task.IsCompleted);
+        using (var store = SqliteStore.OpenForReading(Db))
+        {
+            Assert.Equal(article.StoryId, (await store.GetAssignmentAsync(article.Id, ct))?.StoryId);
+        }
+        follower.Released.SetResult();
+        await host.StopAsync(ct);
+        Assert.True(follower.HeldCatchUps > 0);
+    }
+
+    /// <summary>A follower that catches up only once the test releases it.</summary>
+    private sealed class HeldFollower : IChangeFollower
+    {
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Set once the host has started: the placer catches its followers up when it opens.</summary>
+        public bool Holding { get; set; }
+
+        public int HeldCatchUps { get; private set; }
+
+        public string Name => "held";
+
+        public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+        {
+            if (!Holding) return;
+            await Released.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            HeldCatchUps++;
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class HeldFollowerSource(HeldFollower follower) : IChangeFollowerSource
+    {
+        public IChangeFollower? Open(IWartaStore store, string storeLocation) => follower;
     }
 }

@@ -82,6 +82,26 @@ public sealed class InMemoryStoryStore(InMemoryArticleStore articles) : IStoryRe
         return Task.FromResult(_assignments.GetValueOrDefault(articleId));
     }
 
+    public Task<Page<Story>> ListCurrentStoriesAsync(PageRequest page, StoryListOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(page.Offset, nameof(page));
+        ArgumentOutOfRangeException.ThrowIfNegative(page.Limit, nameof(page));
+        var absorbed = _merges.Select(static m => m.FromStoryId).ToHashSet(StringComparer.Ordinal);
+        var current = _stories.Values.Where(e => !absorbed.Contains(e.Story.Id)).ToList();
+        var ordered = order == StoryListOrder.FirstPublished
+            ? current.Select(static e => e.Story)
+                .OrderBy(static s => s.FirstPublished is null)
+                .ThenBy(static s => s.FirstPublished?.UtcTicks)
+                .ThenBy(static s => s.Id, StringComparer.Ordinal)
+            : current
+                .OrderByDescending(static e => e.Sequence)
+                .ThenBy(static e => e.Story.LastPublished is null)
+                .ThenByDescending(static e => e.Story.LastPublished?.UtcTicks)
+                .ThenBy(static e => e.Story.Id, StringComparer.Ordinal)
+                .Select(static e => e.Story);
+        return Task.FromResult(new Page<Story>([.. ordered.Skip(page.Offset).Take(page.Limit)], current.Count));
+    }
+
     public Task<IReadOnlyList<StoryMerge>> ListMergesAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoryMerge>>([.. _merges]);
 }

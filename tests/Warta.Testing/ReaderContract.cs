@@ -132,4 +132,24 @@ public abstract class ReaderContract
         Assert.Equal(["a", "b"], page.Items.Select(static s => s.Id));
         Assert.Equal(5, page.Total);
     }
+
+    [Fact]
+    public async Task Should_page_through_current_stories_leaving_out_absorbed_ones_in_either_order()
+    {
+        Story First(string id, int? hours) => new(id, "Gempa " + id, 1, ["kompas.com"], hours is { } h ? Monday.AddHours(h) : null, Monday.AddHours(9));
+        var (_, reader) = Open(
+            Dated("a1"),
+            new StoryBatch([], [First("late", 6), First("undated", null)], []),
+            new StoryBatch([], [First("early", 1), First("absorbed", 0)], [new StoryMerge("absorbed", "early", "a1", 0.7)]),
+            new StoryBatch([], [First("middle", 3)], []));
+
+        var updated = await reader.ListCurrentStoriesAsync(PageRequest.All, StoryListOrder.Updated, TestContext.Current.CancellationToken);
+        var byTime = await reader.ListCurrentStoriesAsync(PageRequest.All, StoryListOrder.FirstPublished, TestContext.Current.CancellationToken);
+        var page = await reader.ListCurrentStoriesAsync(new PageRequest(1, 2), StoryListOrder.FirstPublished, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["middle", "early", "late", "undated"], updated.Items.Select(static s => s.Id));
+        Assert.Equal(["early", "middle", "late", "undated"], byTime.Items.Select(static s => s.Id));
+        Assert.Equal(["middle", "late"], page.Items.Select(static s => s.Id));
+        Assert.Equal(4, page.Total);
+    }
 }

@@ -26,7 +26,7 @@ internal static class StoryCommand
             using var host = CliHost.Create(parseResult);
             using var store = host.TryOpenStore(error);
             if (store is null) return ExitCodes.Usage;
-            var found = await new StoryQueries(store, store).GetAsync(wanted, cancellationToken).ConfigureAwait(false);
+            var found = await new StoryQueries(store, store, store).GetAsync(wanted, cancellationToken).ConfigureAwait(false);
             switch (found.Kind)
             {
                 case IdResolutionKind.Ambiguous:
@@ -37,7 +37,7 @@ internal static class StoryCommand
                     return ExitCodes.InputFailed;
             }
             var detail = found.Value!;
-            var view = await store.GetStoryViewAsync(detail.Story.Id, cancellationToken).ConfigureAwait(false);
+            var view = detail.View;
             var corrections = await store.ListCorrectionsAsync(detail.Story.Id, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<StoryTelling>? news = null;
             if (parseResult.GetValue(since) is { } sinceText)

@@ -9,14 +9,35 @@ public sealed class StoryEntities
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    // The linker reads the entities in the order they were first named (earlier names win its ties), so that order is
+    // kept explicitly: a state restored from FirstNamed links the next article exactly as the original state would.
+    private readonly List<Entry> _order = [];
+
     /// <summary>Entities by descending mention count, then id.</summary>
     public IReadOnlyList<StoryEntity> Entities =>
     [
         .. _entries.Values
             .OrderByDescending(e => e.Mentions)
             .ThenBy(e => e.Id, StringComparer.Ordinal)
-            .Select(e => new StoryEntity(e.Id, e.Canonical, e.Type, e.Mentions, [.. e.Aliases])),
+            .Select(static e => e.ToEntity()),
     ];
+
+    /// <summary>Entities in the order the story first named them: the linker's state, as <see cref="Restore"/> takes it back.</summary>
+    public IReadOnlyList<StoryEntity> FirstNamed => [.. _order.Select(static e => e.ToEntity())];
+
+    /// <summary>The state that counted <paramref name="firstNamed"/> (as <see cref="FirstNamed"/> gave them), to link further articles with.</summary>
+    public static StoryEntities Restore(IEnumerable<StoryEntity> firstNamed)
+    {
+        ArgumentNullException.ThrowIfNull(firstNamed);
+        var restored = new StoryEntities();
+        foreach (var entity in firstNamed)
+        {
+            var entry = restored.Create(entity.EntityId, entity.CanonicalName, entity.Type);
+            entry.Mentions = entity.Mentions;
+            entry.Aliases.UnionWith(entity.Aliases);
+        }
+        return restored;
+    }
 
     /// <summary>Counts the linked mentions of one article.</summary>
     public void Add(IEnumerable<EntityMention> mentions)
@@ -24,11 +45,7 @@ public sealed class StoryEntities
         ArgumentNullException.ThrowIfNull(mentions);
         foreach (var mention in mentions)
         {
-            if (!_entries.TryGetValue(mention.EntityId, out var entry))
-            {
-                entry = new Entry(mention.EntityId, mention.CanonicalName, mention.Type);
-                _entries[mention.EntityId] = entry;
-            }
+            if (!_entries.TryGetValue(mention.EntityId, out var entry)) entry = Create(mention.EntityId, mention.CanonicalName, mention.Type);
             entry.Mentions++;
             entry.Aliases.Add(mention.Text);
         }
@@ -38,11 +55,19 @@ public sealed class StoryEntities
     public StoryEntity? Find(string entityId)
     {
         ArgumentNullException.ThrowIfNull(entityId);
-        return _entries.TryGetValue(entityId, out var e) ? new StoryEntity(e.Id, e.Canonical, e.Type, e.Mentions, [.. e.Aliases]) : null;
+        return _entries.TryGetValue(entityId, out var e) ? e.ToEntity() : null;
     }
 
     internal IEnumerable<(string Id, string Canonical, EntityType Type, int Mentions)> Known =>
-        _entries.Values.Select(e => (e.Id, e.Canonical, e.Type, e.Mentions));
+        _order.Select(e => (e.Id, e.Canonical, e.Type, e.Mentions));
+
+    private Entry Create(string id, string canonical, EntityType type)
+    {
+        var entry = new Entry(id, canonical, type);
+        _entries.Add(id, entry);
+        _order.Add(entry);
+        return entry;
+    }
 
     private sealed class Entry(string id, string canonical, EntityType type)
     {
@@ -55,5 +80,7 @@ public sealed class StoryEntities
         public int Mentions { get; set; }
 
         public SortedSet<string> Aliases { get; } = new(StringComparer.Ordinal);
+
+        public StoryEntity ToEntity() => new(Id, Canonical, Type, Mentions, [.. Aliases]);
     }
 }

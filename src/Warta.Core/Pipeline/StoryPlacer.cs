@@ -44,6 +44,8 @@ public sealed partial class StoryPlacer : IAsyncDisposable
     private readonly Stopwatch _placing = new();
     private Batch _batch = new();
     private Task _inFlight = Task.CompletedTask;
+    /// <summary>The store commit of <see cref="_inFlight"/> alone, without its followers' catch-up.</summary>
+    private Task _stored = Task.CompletedTask;
     private int _placedTotal;
     private int _sinceCheckpointArticles;
     private string? _lastArticleId;
@@ -227,6 +229,22 @@ public sealed partial class StoryPlacer : IAsyncDisposable
         await _inFlight.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Places everything in the reorder window and commits it, returning once the commit is in the store: every article taken
+    /// before the call is stored when it returns, while the followers (search index, story views, alerts) may still be
+    /// catching up with it on the placer's connection.
+    /// </summary>
+    /// <remarks>For a writer that acknowledges what it took without making its caller wait for the followers (a POST waited
+    /// for the search index and the story views before). The next use of the store, by the placer or through
+    /// <see cref="CommitPlacedAsync"/>, still waits for them; read what was committed on another connection meanwhile.</remarks>
+    public async Task FlushStoredAsync(CancellationToken cancellationToken = default)
+    {
+        _order.Flush(_due);
+        await PlaceDueAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(false, cancellationToken).ConfigureAwait(false);
+        await _stored.ConfigureAwait(false);
+    }
+
     /// <summary>Waits for a commit in flight and lets the next writer in; what was not completed is not stored.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -303,7 +321,7 @@ public sealed partial class StoryPlacer : IAsyncDisposable
         await _inFlight.ConfigureAwait(false);
         _stats = _stats with { Commits = _stats.Commits + 1 };
         var placements = batch.ToPlacementBatch() with { OutletPairings = _options.Outlets?.TakeUnsaved() ?? [] };
-        _inFlight = Task.Run(async () =>
+        var stored = Task.Run(async () =>
         {
             await _store.CommitAsync(placements, cancellationToken).ConfigureAwait(false);
             if (checkpoint is not null)
@@ -313,8 +331,16 @@ public sealed partial class StoryPlacer : IAsyncDisposable
                 await _store.CommitAsync(new PlacementBatch([], [], [], [], checkpoint), cancellationToken).ConfigureAwait(false);
                 _checkpointCommitTime += clock.Elapsed;
             }
-            foreach (var follower in _options.Followers) await follower.CatchUpAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
+        _stored = stored;
+        _inFlight = FollowAsync(stored, cancellationToken);
+    }
+
+    /// <summary>Catches the followers up once <paramref name="stored"/> is committed; not when it failed.</summary>
+    private async Task FollowAsync(Task stored, CancellationToken cancellationToken)
+    {
+        await stored.ConfigureAwait(false);
+        foreach (var follower in _options.Followers) await follower.CatchUpAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The one place a stored article becomes clusterer input again: placed where the store has it, or decided again when the store does not say.</summary>

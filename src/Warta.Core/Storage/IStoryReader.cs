@@ -10,6 +10,12 @@ public interface IStoryReader
     /// <summary>Stories (absorbed ones included), most recently updated first, then id.</summary>
     Task<Page<Story>> ListStoriesAsync(PageRequest page, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A page of the stories no merge absorbed (those <c>StoryQueries.CurrentAsync</c> lists) in <paramref name="order"/>, with
+    /// how many there are: a page of a listing without reading every story.
+    /// </summary>
+    Task<Page<Story>> ListCurrentStoriesAsync(PageRequest page, StoryListOrder order, CancellationToken cancellationToken = default);
+
     /// <summary>The story's own assignments (copies included, not those of stories merged into it), in the articles' publication order.</summary>
     Task<IReadOnlyList<StoryAssignment>> GetAssignmentsAsync(string storyId, CancellationToken cancellationToken = default);
 

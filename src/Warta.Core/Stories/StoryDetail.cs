@@ -7,4 +7,8 @@ namespace Warta.Core.Stories;
 /// <param name="Story">The stored summary.</param>
 /// <param name="Articles">Articles in publication order (undated last), then id; copies marked by their assignment.</param>
 /// <param name="Entities">Entities linked across the story's articles, most mentioned first.</param>
-public sealed record StoryDetail(Story Story, IReadOnlyList<StoryArticle> Articles, IReadOnlyList<StoryEntity> Entities);
+public sealed record StoryDetail(Story Story, IReadOnlyList<StoryArticle> Articles, IReadOnlyList<StoryEntity> Entities)
+{
+    /// <summary>The story's stored view, when the queries were given the views (<see cref="StoryQueries"/>) and it has one.</summary>
+    public StoryView? View { get; init; }
+}

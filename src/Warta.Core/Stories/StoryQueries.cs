@@ -11,6 +11,17 @@ namespace Warta.Core.Stories;
 /// </remarks>
 public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
 {
+    private readonly IStoryViewStore? _views;
+
+    /// <summary>Queries that also read the stored story views: <see cref="GetAsync"/> then takes a story's entities from its
+    /// view when the view reflects the story's articles, instead of linking every article again.</summary>
+    public StoryQueries(IArticleReader articles, IStoryReader stories, IStoryViewStore views)
+        : this(articles, stories)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        _views = views;
+    }
+
     /// <summary>Stories not absorbed by a merge, in the store's order (most recently updated first, then id).</summary>
     public async Task<IReadOnlyList<Story>> CurrentAsync(CancellationToken cancellationToken = default)
     {
@@ -19,6 +30,11 @@ public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
         var all = await stories.ListStoriesAsync(PageRequest.All, cancellationToken).ConfigureAwait(false);
         return [.. all.Items.Where(s => !absorbed.Contains(s.Id))];
     }
+
+    /// <summary>A page of the current stories in <paramref name="order"/> (<see cref="StoryListOrder.Updated"/> is <see cref="CurrentAsync"/>'s
+    /// order, <see cref="StoryListOrder.FirstPublished"/> <see cref="TimelineAsync"/>'s), with how many there are, read as a page from the store.</summary>
+    public Task<Page<Story>> CurrentPageAsync(PageRequest page, StoryListOrder order, CancellationToken cancellationToken = default) =>
+        stories.ListCurrentStoriesAsync(page, order, cancellationToken);
 
     /// <summary>Current stories by first publication (undated last), then id: the order <c>warta stories</c> lists them in.</summary>
     public async Task<IReadOnlyList<Story>> TimelineAsync(CancellationToken cancellationToken = default) =>
@@ -49,9 +65,30 @@ public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
         if (resolved.Value is not { } story) return new(resolved.Kind, null, resolved.Candidates);
         var merges = await stories.ListMergesAsync(cancellationToken).ConfigureAwait(false);
         var storyArticles = await ArticlesAsync(story.Id, merges, cancellationToken).ConfigureAwait(false);
+        var view = _views is null ? null : await _views.GetStoryViewAsync(story.Id, cancellationToken).ConfigureAwait(false);
+        // The view's entities are those of its articles. When they are the story's first articles (a view the writes since
+        // have only added to: its follower runs after each commit), the rest are linked from that state; else, with no view
+        // or one from before views kept entities, every article is linked.
         var entities = new StoryEntities();
-        foreach (var item in storyArticles) entities.Add(LinkInStory(item.Article, entities));
-        return IdResolution<StoryDetail>.Found(new StoryDetail(story, storyArticles, entities.Entities));
+        var from = 0;
+        if (view?.Entities is { } linked && StartsWith(storyArticles, view.ArticleIds))
+        {
+            entities = StoryEntities.Restore(linked);
+            from = view.ArticleIds.Count;
+        }
+        for (var k = from; k < storyArticles.Count; k++) entities.Add(LinkInStory(storyArticles[k].Article, entities));
+        return IdResolution<StoryDetail>.Found(new StoryDetail(story, storyArticles, entities.Entities) { View = view });
+    }
+
+    /// <summary>Whether <paramref name="articleIds"/> are the first of <paramref name="storyArticles"/>, in this order.</summary>
+    private static bool StartsWith(IReadOnlyList<StoryArticle> storyArticles, IReadOnlyList<string> articleIds)
+    {
+        if (articleIds.Count > storyArticles.Count) return false;
+        for (var k = 0; k < articleIds.Count; k++)
+        {
+            if (!string.Equals(articleIds[k], storyArticles[k].Article.Id, StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 
     /// <summary>The articles of the story with exactly this id (those of stories merged into it included), in publication order; null when there is no such story.</summary>

@@ -1,3 +1,5 @@
+using Warta.Core.Entities;
+
 namespace Warta.Core.Stories;
 
 /// <summary>What a story says, computed when the story changes and stored: its brief, timeline, disputed quantities and the first telling of each of its sentences.</summary>
@@ -19,6 +21,14 @@ public sealed record StoryView(
     IReadOnlyList<string> ArticleIds,
     IReadOnlyList<StoryTelling> Tellings)
 {
+    /// <summary>
+    /// The entities linked across all the story's articles (<see cref="ArticleIds"/>, in that order), in the order the story
+    /// first named them (<see cref="StoryEntities.FirstNamed"/>); null in a view stored before views kept them.
+    /// </summary>
+    /// <remarks>Kept so that reading a story does not link every article again (it was a quarter of a story read's CPU), and
+    /// in first-named order so that the next article can be linked from this state alone.</remarks>
+    public IReadOnlyList<StoryEntity>? Entities { get; init; }
+
     /// <summary>Sentences of articles published after <paramref name="since"/> that no article published up to then says.</summary>
     public IReadOnlyList<StoryTelling> NewSince(DateTimeOffset since) =>
         [.. Tellings.Where(t => t.Published is not { } published || published > since)];

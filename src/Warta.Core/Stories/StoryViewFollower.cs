@@ -1,3 +1,5 @@
+using Warta.Core.Entities;
+using Warta.Core.Model;
 using Warta.Core.Storage;
 
 namespace Warta.Core.Stories;
@@ -58,9 +60,61 @@ public sealed class StoryViewFollower(IChangeLog changes, IArticleReader article
             if (await stories.GetStoryAsync(id, cancellationToken).ConfigureAwait(false) is null) continue;
             var members = await stories.ListStoryMembersAsync(StoryQueries.WithMerged(id, merges), cancellationToken).ConfigureAwait(false);
             var sample = await articles.GetArticlesAsync(StoryViewBuilder.SampleIds(members), cancellationToken).ConfigureAwait(false);
-            built.Add(Builder.Build(id, members, sample, sequence));
+            var previous = await views.GetStoryViewAsync(id, cancellationToken).ConfigureAwait(false);
+            var entities = await LinkAsync(members, sample, previous, cancellationToken).ConfigureAwait(false);
+            built.Add(Builder.Build(id, members, sample, sequence) with { Entities = entities });
         }
         return built;
+    }
+
+    /// <summary>Articles read at a time when a story's entities are linked again from its first article.</summary>
+    private const int LinkChunk = 256;
+
+    /// <summary>
+    /// The story's entities linked across <paramref name="members"/> in story order, as <see cref="StoryQueries.GetAsync"/>
+    /// links them: from the <paramref name="previous"/> view's state when its articles are the first members (articles
+    /// that arrived in publication order only add to a story), else from the first article.
+    /// </summary>
+    /// <remarks>From the first article, the articles not in <paramref name="sample"/> are read a chunk at a time and let go,
+    /// so a story of thousands of reports is linked in bounded memory.</remarks>
+    private async Task<IReadOnlyList<StoryEntity>> LinkAsync(
+        IReadOnlyList<StoryMember> members, IReadOnlyList<Article> sample, StoryView? previous, CancellationToken cancellationToken)
+    {
+        var start = 0;
+        var state = new StoryEntities();
+        if (previous?.Entities is { } known && StartsWith(members, previous.ArticleIds))
+        {
+            state = StoryEntities.Restore(known);
+            start = previous.ArticleIds.Count;
+        }
+        var byId = new Dictionary<string, Article>(StringComparer.Ordinal);
+        foreach (var article in sample) byId.TryAdd(article.Id, article);
+        for (var at = start; at < members.Count; at += LinkChunk)
+        {
+            var chunk = members.Skip(at).Take(LinkChunk).Select(static m => m.ArticleId).ToList();
+            var read = new Dictionary<string, Article>(StringComparer.Ordinal);
+            var missing = chunk.Where(a => !byId.ContainsKey(a)).ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var article in await articles.GetArticlesAsync(missing, cancellationToken).ConfigureAwait(false)) read.TryAdd(article.Id, article);
+            }
+            foreach (var articleId in chunk)
+            {
+                if (!byId.TryGetValue(articleId, out var article) && !read.TryGetValue(articleId, out article)) continue;
+                state.Add(EntityLinker.Link(article.Annotations.Entities, state));
+            }
+        }
+        return state.FirstNamed;
+    }
+
+    private static bool StartsWith(IReadOnlyList<StoryMember> members, IReadOnlyList<string> articleIds)
+    {
+        if (articleIds.Count > members.Count) return false;
+        for (var k = 0; k < articleIds.Count; k++)
+        {
+            if (!string.Equals(members[k].ArticleId, articleIds[k], StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 
     public void Dispose()

@@ -61,8 +61,8 @@ internal static class ExportEndpoints
         if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         var found = await StoriesEndpoints.FindAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (found.Result is { } answer) return answer;
-        var detail = (await new StoryQueries(store, store).GetAsync(id, cancellationToken).ConfigureAwait(false)).Value!;
-        var view = await store.GetStoryViewAsync(id, cancellationToken).ConfigureAwait(false);
+        var detail = (await new StoryQueries(store, store, store).GetAsync(id, cancellationToken).ConfigureAwait(false)).Value!;
+        var view = detail.View;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"story-{id}.json\"";
         return ApiResults.Body(http, ReadJson.Serialize(StoryJson.From(detail, view, null)));
     }

@@ -18,6 +18,12 @@ internal sealed class PooledStoryReader(ReadStorePool stores) : IStoryReader
         return await lease.Store.ListStoriesAsync(page, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<Page<Story>> ListCurrentStoriesAsync(PageRequest page, StoryListOrder order, CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.ListCurrentStoriesAsync(page, order, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<StoryAssignment>> GetAssignmentsAsync(string storyId, CancellationToken cancellationToken = default)
     {
         using var lease = stores.Rent();

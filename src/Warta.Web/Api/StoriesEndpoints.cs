@@ -32,6 +32,14 @@ internal static class StoriesEndpoints
         var store = lease.Store;
         if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         var queries = new StoryQueries(store, store);
+        var order = sort == "time" ? StoryListOrder.FirstPublished : StoryListOrder.Updated;
+        if (outlet is null && from is null && to is null && entity is null && language is null)
+        {
+            // Unfiltered, the store reads just the page asked for (a listing of 30,000 stories read them all).
+            var page = await queries.CurrentPageAsync(new PageRequest(skip, take), order, cancellationToken).ConfigureAwait(false);
+            http.Response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiResults.Body(http, ReadJson.Serialize([.. page.Items.Select(StorySummaryJson.From)]));
+        }
         // time: the order `warta stories` prints (first publication); recent: most recently updated first.
         IEnumerable<Story> stories = sort == "time"
             ? await queries.TimelineAsync(cancellationToken).ConfigureAwait(false)
@@ -67,8 +75,8 @@ internal static class StoriesEndpoints
         if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
         var found = await FindAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (found.Result is { } answer) return answer;
-        var detail = (await new StoryQueries(store, store).GetAsync(id, cancellationToken).ConfigureAwait(false)).Value!;
-        var view = await store.GetStoryViewAsync(detail.Story.Id, cancellationToken).ConfigureAwait(false);
+        var detail = (await new StoryQueries(store, store, store).GetAsync(id, cancellationToken).ConfigureAwait(false)).Value!;
+        var view = detail.View;
         IReadOnlyList<StoryTelling>? news = null;
         if (since is not null)
         {

@@ -37,7 +37,7 @@ internal sealed class IndexModel(ReadStorePool stores, PageSearch search, TimePr
     {
         using var lease = stores.Rent();
         var store = lease.Store;
-        var queries = new StoryQueries(store, store);
+        var queries = new StoryQueries(store, store, store);
         var stories = await queries.CurrentAsync(cancellationToken).ConfigureAwait(false);
         Now = StoryHeat.Now(stories, clock.GetUtcNow());
         var recent = new Dictionary<string, int>(StringComparer.Ordinal);

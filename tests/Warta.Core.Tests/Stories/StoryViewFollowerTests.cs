@@ -38,19 +38,30 @@ public sealed class StoryViewFollowerTests : IDisposable
     }
 
     [Fact]
-    public async Task Should_read_at_most_the_articles_a_view_uses_for_a_story_of_1000()
+    public async Task Should_read_at_most_the_articles_a_view_uses_for_a_story_of_1000_once_its_entities_are_kept()
     {
+        var ct = TestContext.Current.CancellationToken;
         var all = SeedLongStory();
-        var reads = new CountingReader(_articles);
         var views = new RecordingViews();
-        using var follower = new StoryViewFollower(new OneChange(new StoreChange(1, StoreChangeKind.ArticlePlaced, all[0].Id, "s-big", null)), reads, _stories, views);
+        var placed = new StoreChange(1, StoreChangeKind.ArticlePlaced, all[0].Id, "s-big", null);
+        using (var first = new StoryViewFollower(new OneChange(placed), _articles, _stories, views))
+        {
+            // The first view links all 1,000 articles (a chunk at a time) and keeps the entities' state.
+            await first.CatchUpAsync(ct);
+        }
+        var later = SampleArticles.Make("a9999", "2019-04-23T08:00");
+        _articles.TryAddRange([later]);
+        _stories.SaveBatch([new StoryAssignment(later.Id, "s-big", null, 0.5)], [new Story("s-big", "Banjir", 1001, ["tirto.id"], Start, Start.AddDays(1))], []);
+        var reads = new CountingReader(_articles);
+        using var follower = new StoryViewFollower(new OneChange(placed, new StoreChange(2, StoreChangeKind.ArticlePlaced, later.Id, "s-big", null)), reads, _stories, views);
 
-        await follower.CatchUpAsync(TestContext.Current.CancellationToken);
+        await follower.CatchUpAsync(ct);
 
-        var view = Assert.Single(views.Saved);
-        Assert.Equal(1000, view.ArticleIds.Count);
+        var view = views.Saved[^1];
+        Assert.Equal(1001, view.ArticleIds.Count);
+        Assert.NotNull(view.Entities);
         Assert.InRange(reads.IdsRead, 1, StoryViewBuilder.MaxArticles);
-        Assert.Equal(1, views.Sequence);
+        Assert.Equal(2, views.Sequence);
     }
 
     [Fact]
@@ -63,8 +74,72 @@ public sealed class StoryViewFollowerTests : IDisposable
         var whole = new StoryViewBuilder().Build("s-big", all, 5);
 
         Assert.Equal(whole.ArticleIds, sampled.ArticleIds);
-        Assert.Equal(JsonSerializer.Serialize(whole), JsonSerializer.Serialize(sampled));
+        // The builder is pure; the follower adds the entities, linked across all articles.
+        Assert.Equal(JsonSerializer.Serialize(whole with { Entities = sampled.Entities }), JsonSerializer.Serialize(sampled));
         Assert.Equal([.. all.OrderBy(static a => a.Published?.Value ?? DateTimeOffset.MaxValue).ThenBy(static a => a.Id, StringComparer.Ordinal).Select(static a => a.Id)], sampled.ArticleIds);
+    }
+
+    private static Article Naming(string id, string publishedWib, params (string Text, EntityType Type)[] names) =>
+        SampleArticles.Make(id, publishedWib, "Kim Jong Un bertemu Putin") with
+        {
+            Annotations = new([.. names.Select(static n => new EntityMention(0, n.Text.Length, n.Text, n.Type, "", n.Text))], [], []),
+        };
+
+    [Fact]
+    public async Task Should_keep_with_each_view_the_entities_a_story_read_links_whether_articles_arrive_in_order_or_not()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var changes = new List<StoreChange>();
+        var views = new RecordingViews();
+        using var follower = new StoryViewFollower(new ChangeList(changes), _articles, _stories, views);
+        var linking = new StoryQueries(_articles, _stories);
+        var viewing = new StoryQueries(_articles, _stories, views);
+        var placed = 0;
+        void Place(Article article)
+        {
+            _articles.TryAddRange([article]);
+            placed++;
+            _stories.SaveBatch([new StoryAssignment(article.Id, "s-kim", null, 0.5)], [new Story("s-kim", "Kim bertemu Putin", placed, ["kompas.com"], Start, Start)], []);
+            changes.Add(new StoreChange(changes.Count + 1, StoreChangeKind.ArticlePlaced, article.Id, "s-kim", null));
+        }
+        async Task AssertSameEntitiesAsync()
+        {
+            var linked = (await linking.GetAsync("s-kim", ct)).Value!;
+            var viewed = (await viewing.GetAsync("s-kim", ct)).Value!;
+            Assert.Equal(JsonSerializer.Serialize(linked.Entities), JsonSerializer.Serialize(viewed.Entities));
+            Assert.NotEmpty(linked.Entities);
+        }
+
+        Place(Naming("k1", "2019-04-22T08:00", ("Kim Jong Un", EntityType.Person), ("Pyongyang", EntityType.Place)));
+        await follower.CatchUpAsync(ct);
+        Place(Naming("k2", "2019-04-22T09:00", ("Kim", EntityType.Person), ("Vladivostok", EntityType.Place)));
+        await follower.CatchUpAsync(ct);
+        await AssertSameEntitiesAsync();
+        var inOrder = views.Saved[^1];
+        Assert.Equal(2, inOrder.Entities!.Single(e => e.CanonicalName == "Kim Jong Un").Mentions);
+
+        // Published before both: "Kim" alone now comes first, so the story is linked again from its first article.
+        Place(Naming("k0", "2019-04-22T07:00", ("Kim", EntityType.Person), ("Putin", EntityType.Person)));
+        await follower.CatchUpAsync(ct);
+        await AssertSameEntitiesAsync();
+        Assert.Equal(["k0", "k1", "k2"], views.Saved[^1].ArticleIds);
+
+        // Not caught up yet: the view holds the story's first three articles, and a read links the fourth from its state.
+        Place(Naming("k3", "2019-04-22T10:00", ("Vladimir Putin", EntityType.Person)));
+        await AssertSameEntitiesAsync();
+        Assert.Equal(3, (await viewing.GetAsync("s-kim", ct)).Value!.View!.ArticleIds.Count);
+        // Nor here, where the new article comes first: every article is linked again.
+        Place(Naming("k-1", "2019-04-22T06:00", ("Putin", EntityType.Person)));
+        await AssertSameEntitiesAsync();
+    }
+
+    /// <summary>A change sequence that grows as the test places articles.</summary>
+    private sealed class ChangeList(List<StoreChange> changes) : IChangeLog
+    {
+        public Task<IReadOnlyList<StoreChange>> ChangesSinceAsync(long sequence, int limit, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<StoreChange>>([.. changes.Where(c => c.Sequence > sequence).Take(limit)]);
+
+        public Task<long> LatestSequenceAsync(CancellationToken cancellationToken = default) => Task.FromResult(changes.Count == 0 ? 0 : changes[^1].Sequence);
     }
 
     /// <summary>Counts the article ids read through <see cref="IArticleReader"/>.</summary>

@@ -91,7 +91,7 @@ internal sealed class StoryModel(ReadStorePool stores, IStoryCorrections correct
     {
         using var lease = stores.Rent();
         var store = lease.Store;
-        var queries = new StoryQueries(store, store);
+        var queries = new StoryQueries(store, store, store);
         var resolved = await queries.ResolveAsync(id, cancellationToken).ConfigureAwait(false);
         if (resolved.Value is not { } story) return NotFound();
         // A merged story lives on in the story it joined; a prefix names its story's own URL.
@@ -100,7 +100,7 @@ internal sealed class StoryModel(ReadStorePool stores, IStoryCorrections correct
         var found = await queries.GetAsync(current, cancellationToken).ConfigureAwait(false);
         if (found.Value is not { } detail) return NotFound();
         Detail = detail;
-        View = await store.GetStoryViewAsync(current, cancellationToken).ConfigureAwait(false);
+        View = detail.View;
         FirstOutlet = detail.Articles.FirstOrDefault(static a => a.Article.Published is not null)?.Article.Outlet;
         Chart = ChartSeries.Of(detail.Articles
             .Where(static a => a.Article.Published is not null)
