@@ -211,6 +211,57 @@ public sealed partial class SqliteStore : ISourceStateStore
         }));
     }
 
+    public Task<IReadOnlyDictionary<string, ArticleStanding>> StandingOfAsync(IReadOnlyList<string> articleIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyDictionary<string, ArticleStanding>>(Guard(() =>
+        {
+            var withdrawn = new Dictionary<string, ArticleRetraction>(StringComparer.Ordinal);
+            var superseded = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (HasSourceTables() && articleIds.Count > 0)
+            {
+                // In chunks, below SQLite's limit on bound parameters.
+                foreach (var chunk in articleIds.Distinct(StringComparer.Ordinal).Chunk(500))
+                {
+                    var names = string.Join(", ", chunk.Select(static (_, i) => "$a" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    using (var command = Command($"SELECT article_id, at_utc_ticks, reason FROM article_retractions WHERE article_id IN ({names})"))
+                    {
+                        Bind(command, chunk);
+                        using var reader = command.ExecuteReader();
+                        while (reader.Read()) withdrawn[reader.GetString(0)] = new ArticleRetraction(reader.GetString(0), Utc(reader.GetInt64(1)), reader.GetString(2));
+                    }
+                    // The page's latest revision, for every page an article was a revision of.
+                    using (var command = Command($"""
+                        SELECT r.article_id, (SELECT l.article_id FROM article_revisions l WHERE l.key = r.key ORDER BY l.revision DESC LIMIT 1)
+                        FROM article_revisions r WHERE r.article_id IN ({names})
+                        """))
+                    {
+                        Bind(command, chunk);
+                        using var reader = command.ExecuteReader();
+                        while (reader.Read())
+                        {
+                            var id = reader.GetString(0);
+                            var latest = reader.GetString(1);
+                            if (!string.Equals(id, latest, StringComparison.Ordinal)) superseded[id] = latest;
+                        }
+                    }
+                }
+            }
+            var standing = new Dictionary<string, ArticleStanding>(StringComparer.Ordinal);
+            foreach (var id in withdrawn.Keys.Concat(superseded.Keys).Distinct(StringComparer.Ordinal))
+            {
+                standing[id] = new ArticleStanding(id, withdrawn.GetValueOrDefault(id), superseded.GetValueOrDefault(id));
+            }
+            return standing;
+        }));
+
+        static void Bind(SqliteCommand command, string[] ids)
+        {
+            for (var i = 0; i < ids.Length; i++) command.Parameters.AddWithValue("$a" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), ids[i]);
+        }
+    }
+
     private bool HasSourceTables()
     {
         using var command = Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'article_revisions'");

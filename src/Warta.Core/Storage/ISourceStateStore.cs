@@ -31,6 +31,9 @@ public interface ISourceStateStore
     /// <summary>Every version of the page whose article (any revision) is <paramref name="articleId"/>, oldest first; empty for an article not followed.</summary>
     Task<IReadOnlyList<ArticleRevision>> RevisionsOfAsync(string articleId, CancellationToken cancellationToken = default);
 
+    /// <summary>The standing of those of <paramref name="articleIds"/> that were withdrawn or have a later revision, by article id (the others are absent).</summary>
+    Task<IReadOnlyDictionary<string, ArticleStanding>> StandingOfAsync(IReadOnlyList<string> articleIds, CancellationToken cancellationToken = default);
+
     /// <summary>Counts of followed pages: stored, and withdrawn.</summary>
     Task<(int Seen, int Retracted)> CountSeenAsync(CancellationToken cancellationToken = default);
 }

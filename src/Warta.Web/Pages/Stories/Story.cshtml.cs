@@ -18,7 +18,7 @@ namespace Warta.Web.Pages.Stories;
 /// antiforgery token and made by the one writer (<see cref="IStoryCorrections"/>) as the key's name, as the API makes them.</remarks>
 internal sealed class StoryModel(ReadStorePool stores, IStoryCorrections corrections) : PageModel
 {
-    /// <summary>An article of the story with the copies of it that the story holds.</summary>
+    /// <summary>An article of the story with the copies and earlier revisions of it that the story holds.</summary>
     public sealed record Original(StoryArticle Item, IReadOnlyList<StoryArticle> Copies);
 
     public StoryDetail Detail { get; private set; } = null!;
@@ -138,7 +138,8 @@ internal sealed class StoryModel(ReadStorePool stores, IStoryCorrections correct
         string Root(StoryArticle item)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal) { item.Article.Id };
-            while (item.Assignment.CopyOfArticleId is { } o && byId.TryGetValue(o, out var original) && seen.Add(o)) item = original;
+            // An earlier revision of a page folds under its latest revision, as a copy under its original.
+            while ((item.SupersededBy ?? item.Assignment.CopyOfArticleId) is { } o && byId.TryGetValue(o, out var original) && seen.Add(o)) item = original;
             return item.Article.Id;
         }
         var roots = byId.Values.ToDictionary(static a => a.Article.Id, Root, StringComparer.Ordinal);
