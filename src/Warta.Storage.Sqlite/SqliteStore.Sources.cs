@@ -100,6 +100,41 @@ public sealed partial class SqliteStore : ISourceStateStore
         }));
     }
 
+    public Task<IReadOnlyList<SeenItem>> ListRecheckDueAsync(string source, DateTimeOffset seenSince, DateTimeOffset fetchedBefore, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<SeenItem>>(Guard(() =>
+        {
+            var due = new List<SeenItem>();
+            using var command = Command("""
+                SELECT key, source, url, article_id, revision, first_seen_utc_ticks, last_fetched_utc_ticks, etag, last_modified_utc_ticks,
+                    retracted_utc_ticks
+                FROM seen_items
+                WHERE source = $source AND first_seen_utc_ticks >= $since AND last_fetched_utc_ticks < $before
+                    AND retracted_utc_ticks IS NULL AND article_id <> ''
+                ORDER BY last_fetched_utc_ticks, key LIMIT $limit
+                """);
+            command.Parameters.AddWithValue("$source", source);
+            command.Parameters.AddWithValue("$since", seenSince.UtcTicks);
+            command.Parameters.AddWithValue("$before", fetchedBefore.UtcTicks);
+            command.Parameters.AddWithValue("$limit", limit);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                due.Add(new SeenItem(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), Utc(reader.GetInt64(5)),
+                    Utc(reader.GetInt64(6)))
+                {
+                    ETag = NullableString(reader, 7),
+                    LastModified = NullableUtc(reader, 8),
+                    Retracted = NullableUtc(reader, 9),
+                });
+            }
+            return due;
+        }));
+    }
+
     public Task SaveSeenAsync(SeenItem item, ArticleRevision? revision = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -19,6 +19,9 @@ public interface ISourceStateStore
     /// <summary>The page stored under <paramref name="key"/>, or null when it has not been stored.</summary>
     Task<SeenItem?> FindSeenAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>Pages of <paramref name="source"/> first seen at or after <paramref name="seenSince"/>, last fetched before <paramref name="fetchedBefore"/>, not withdrawn and stored as an article: those due for a re-check, least recently fetched first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<SeenItem>> ListRecheckDueAsync(string source, DateTimeOffset seenSince, DateTimeOffset fetchedBefore, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Records <paramref name="item"/> (insert or replace by key); a new revision number also adds <paramref name="revision"/> to the page's history.</summary>
     Task SaveSeenAsync(SeenItem item, ArticleRevision? revision = null, CancellationToken cancellationToken = default);
 
