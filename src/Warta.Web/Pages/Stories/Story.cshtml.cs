@@ -138,9 +138,16 @@ internal sealed class StoryModel(ReadStorePool stores, IStoryCorrections correct
         string Root(StoryArticle item)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal) { item.Article.Id };
-            // An earlier revision of a page folds under its latest revision, as a copy under its original.
-            while ((item.SupersededBy ?? item.Assignment.CopyOfArticleId) is { } o && byId.TryGetValue(o, out var original) && seen.Add(o)) item = original;
+            while (Next(item) is { } o && byId.TryGetValue(o, out var original) && seen.Add(o)) item = original;
             return item.Article.Id;
+        }
+        // An earlier revision of a page folds under its latest revision, as a copy under its original; a copy of an earlier
+        // revision folds under that revision's latest (which is the copy itself when the latest was placed as a copy of it).
+        string? Next(StoryArticle item)
+        {
+            if (item.SupersededBy is { } latest) return latest;
+            if (item.Assignment.CopyOfArticleId is not { } o) return null;
+            return byId.TryGetValue(o, out var original) && original.SupersededBy is { } originalLatest ? originalLatest : o;
         }
         var roots = byId.Values.ToDictionary(static a => a.Article.Id, Root, StringComparer.Ordinal);
         return [.. articles
