@@ -103,61 +103,61 @@ internal sealed class SoakOutletServer : IAsyncDisposable
         switch (outlet.FeedPath)
         {
             case "/atom.xml":
-            {
-                var atom = new StringBuilder();
-                atom.Append(CultureInfo.InvariantCulture, $"""
+                {
+                    var atom = new StringBuilder();
+                    atom.Append(CultureInfo.InvariantCulture, $"""
                     <?xml version="1.0" encoding="utf-8"?>
                     <feed xmlns="http://www.w3.org/2005/Atom"><title>{outlet.Name}</title><id>{home}/</id><link href="{home}/"/>
                     <updated>{(items.Count > 0 ? items[0].Published : _start):yyyy-MM-dd'T'HH:mm:ssK}</updated>
 
                     """);
-                foreach (var item in items)
-                {
-                    atom.Append(CultureInfo.InvariantCulture, $"""
+                    foreach (var item in items)
+                    {
+                        atom.Append(CultureInfo.InvariantCulture, $"""
                         <entry><title>{SecurityElement.Escape(item.Title)}</title><link rel="alternate" href="{home}{item.Path}"/><id>{home}{item.Path}</id>
                         <published>{item.Published:yyyy-MM-dd'T'HH:mm:ssK}</published><updated>{item.Published:yyyy-MM-dd'T'HH:mm:ssK}</updated><author><name>{item.Author}</name></author></entry>
 
                         """);
+                    }
+                    return (atom.Append("</feed>\n").ToString(), "application/atom+xml");
                 }
-                return (atom.Append("</feed>\n").ToString(), "application/atom+xml");
-            }
             case "/feed.json":
-            {
-                var json = JsonSerializer.Serialize(new Dictionary<string, object>
                 {
-                    ["version"] = "https://jsonfeed.org/version/1.1",
-                    ["title"] = outlet.Name,
-                    ["home_page_url"] = home + "/",
-                    ["items"] = items.Select(item => new Dictionary<string, object>
+                    var json = JsonSerializer.Serialize(new Dictionary<string, object>
                     {
-                        ["id"] = home + item.Path,
-                        ["url"] = home + item.Path,
-                        ["title"] = item.Title,
-                        ["date_published"] = item.Published.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
-                        ["authors"] = new[] { new Dictionary<string, string> { ["name"] = item.Author } },
-                    }).ToList(),
-                });
-                return (json, "application/feed+json");
-            }
+                        ["version"] = "https://jsonfeed.org/version/1.1",
+                        ["title"] = outlet.Name,
+                        ["home_page_url"] = home + "/",
+                        ["items"] = items.Select(item => new Dictionary<string, object>
+                        {
+                            ["id"] = home + item.Path,
+                            ["url"] = home + item.Path,
+                            ["title"] = item.Title,
+                            ["date_published"] = item.Published.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
+                            ["authors"] = new[] { new Dictionary<string, string> { ["name"] = item.Author } },
+                        }).ToList(),
+                    });
+                    return (json, "application/feed+json");
+                }
             default:
-            {
-                var rss = new StringBuilder();
-                rss.Append(CultureInfo.InvariantCulture, $"""
+                {
+                    var rss = new StringBuilder();
+                    rss.Append(CultureInfo.InvariantCulture, $"""
                     <?xml version="1.0" encoding="UTF-8"?>
                     <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>{outlet.Name}</title><link>{home}/</link>
                     <description>Berita terkini dari {outlet.Name}</description><language>id</language>
 
                     """);
-                foreach (var item in items)
-                {
-                    rss.Append(CultureInfo.InvariantCulture, $"""
+                    foreach (var item in items)
+                    {
+                        rss.Append(CultureInfo.InvariantCulture, $"""
                         <item><title>{SecurityElement.Escape(item.Title)}</title><link>{home}{item.Path}</link><guid isPermaLink="true">{home}{item.Path}</guid>
                         <pubDate>{item.Published.ToString("r", CultureInfo.InvariantCulture)}</pubDate><dc:creator>{item.Author}</dc:creator></item>
 
                         """);
+                    }
+                    return (rss.Append("</channel></rss>\n").ToString(), "application/rss+xml");
                 }
-                return (rss.Append("</channel></rss>\n").ToString(), "application/rss+xml");
-            }
         }
     }
 

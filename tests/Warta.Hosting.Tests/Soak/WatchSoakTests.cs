@@ -59,8 +59,14 @@ public sealed class WatchSoakTests
         {
             var rule = await store.AddAlertRuleAsync(new AlertRule
             {
-                Id = AlertRule.NewId(), Name = query, Kind = AlertRuleKind.Query, Query = query, Webhook = receiver.Url, Secret = secret,
-                AllowPrivateWebhook = true, Created = DateTimeOffset.UtcNow,
+                Id = AlertRule.NewId(),
+                Name = query,
+                Kind = AlertRuleKind.Query,
+                Query = query,
+                Webhook = receiver.Url,
+                Secret = secret,
+                AllowPrivateWebhook = true,
+                Created = DateTimeOffset.UtcNow,
             }, ct);
             secrets[rule.Id] = secret;
             return rule;

@@ -8,8 +8,8 @@ using Warta.Core.Storage;
 using Warta.Hosting;
 using Warta.Storage.Sqlite;
 using Warta.Testing;
-using TestStores = Warta.Web.Tests.Alerts.AlertStores;
 using Xunit;
+using TestStores = Warta.Web.Tests.Alerts.AlertStores;
 
 namespace Warta.Web.Tests.Pages;
 
