@@ -192,6 +192,8 @@ public sealed partial class FeedWatcher(
         if (result.NotModified)
         {
             tally.Unchanged++;
+            // The feed lists what it listed, but those pages may have been edited or withdrawn since: re-check the ones due.
+            await RecheckSeenAsync(source, tally, ct).ConfigureAwait(false);
             return;
         }
         Feed feed;
@@ -273,6 +275,18 @@ public sealed partial class FeedWatcher(
         return complete;
     }
 
+    /// <summary>Re-fetches (conditionally) the source's pages seen within <see cref="Source.RecheckWindow"/> and not fetched for <see cref="Source.RecheckEvery"/>, as a changed feed's listed pages are.</summary>
+    private async Task RecheckSeenAsync(Source source, Tally tally, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var due = await WithStoreAsync(store => store.ListRecheckDueAsync(source.Name, now - source.RecheckWindow, now - source.RecheckEvery, source.MaxItemsPerPoll, ct))
+            .ConfigureAwait(false);
+        foreach (var seen in due)
+        {
+            await HandleItemAsync(source, new FeedItem(seen.Url, null, null, null, null), seen.Key, seen, tally, ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Fetches one page and stores it (new, revised, withdrawn or unchanged); false when it failed and should be tried again.</summary>
     private async Task<bool> HandleItemAsync(Source source, FeedItem item, string key, SeenItem? seen, Tally tally, CancellationToken ct)
     {
@@ -311,6 +325,7 @@ public sealed partial class FeedWatcher(
         var document = new RawDocument(item.Url, page.Body)
         {
             Hints = new DocumentHints(item.Url, item.Title, item.Published, item.Author, source.Outlet),
+            Charset = page.Charset,
         };
         // Read here too (pure, no placer state) to see a withdrawal notice or unchanged text before anything is stored.
         var read = new ArticleIngestor().Read(document).Select(static o => o.Article).OfType<Article>().FirstOrDefault();

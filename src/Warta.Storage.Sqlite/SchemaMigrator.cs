@@ -254,6 +254,11 @@ internal static class SchemaMigrator
             reason TEXT NOT NULL
         );
         """,
+        // 11: a feed that answers 304 still has its pages re-checked for edits and withdrawals: the watcher lists a source's
+        // recently seen pages by source and first sighting.
+        """
+        CREATE INDEX seen_items_by_source ON seen_items (source, first_seen_utc_ticks);
+        """,
     ];
 
     /// <summary>Stands for "schema version not read" where a version is optional.</summary>

@@ -100,6 +100,41 @@ public sealed partial class SqliteStore : ISourceStateStore
         }));
     }
 
+    public Task<IReadOnlyList<SeenItem>> ListRecheckDueAsync(string source, DateTimeOffset seenSince, DateTimeOffset fetchedBefore, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<SeenItem>>(Guard(() =>
+        {
+            var due = new List<SeenItem>();
+            using var command = Command("""
+                SELECT key, source, url, article_id, revision, first_seen_utc_ticks, last_fetched_utc_ticks, etag, last_modified_utc_ticks,
+                    retracted_utc_ticks
+                FROM seen_items
+                WHERE source = $source AND first_seen_utc_ticks >= $since AND last_fetched_utc_ticks < $before
+                    AND retracted_utc_ticks IS NULL AND article_id <> ''
+                ORDER BY last_fetched_utc_ticks, key LIMIT $limit
+                """);
+            command.Parameters.AddWithValue("$source", source);
+            command.Parameters.AddWithValue("$since", seenSince.UtcTicks);
+            command.Parameters.AddWithValue("$before", fetchedBefore.UtcTicks);
+            command.Parameters.AddWithValue("$limit", limit);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                due.Add(new SeenItem(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), Utc(reader.GetInt64(5)),
+                    Utc(reader.GetInt64(6)))
+                {
+                    ETag = NullableString(reader, 7),
+                    LastModified = NullableUtc(reader, 8),
+                    Retracted = NullableUtc(reader, 9),
+                });
+            }
+            return due;
+        }));
+    }
+
     public Task SaveSeenAsync(SeenItem item, ArticleRevision? revision = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -209,6 +244,57 @@ public sealed partial class SqliteStore : ISourceStateStore
             reader.Read();
             return (reader.GetInt32(0), reader.GetInt32(1));
         }));
+    }
+
+    public Task<IReadOnlyDictionary<string, ArticleStanding>> StandingOfAsync(IReadOnlyList<string> articleIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyDictionary<string, ArticleStanding>>(Guard(() =>
+        {
+            var withdrawn = new Dictionary<string, ArticleRetraction>(StringComparer.Ordinal);
+            var superseded = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (HasSourceTables() && articleIds.Count > 0)
+            {
+                // In chunks, below SQLite's limit on bound parameters.
+                foreach (var chunk in articleIds.Distinct(StringComparer.Ordinal).Chunk(500))
+                {
+                    var names = string.Join(", ", chunk.Select(static (_, i) => "$a" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    using (var command = Command($"SELECT article_id, at_utc_ticks, reason FROM article_retractions WHERE article_id IN ({names})"))
+                    {
+                        Bind(command, chunk);
+                        using var reader = command.ExecuteReader();
+                        while (reader.Read()) withdrawn[reader.GetString(0)] = new ArticleRetraction(reader.GetString(0), Utc(reader.GetInt64(1)), reader.GetString(2));
+                    }
+                    // The page's latest revision, for every page an article was a revision of.
+                    using (var command = Command($"""
+                        SELECT r.article_id, (SELECT l.article_id FROM article_revisions l WHERE l.key = r.key ORDER BY l.revision DESC LIMIT 1)
+                        FROM article_revisions r WHERE r.article_id IN ({names})
+                        """))
+                    {
+                        Bind(command, chunk);
+                        using var reader = command.ExecuteReader();
+                        while (reader.Read())
+                        {
+                            var id = reader.GetString(0);
+                            var latest = reader.GetString(1);
+                            if (!string.Equals(id, latest, StringComparison.Ordinal)) superseded[id] = latest;
+                        }
+                    }
+                }
+            }
+            var standing = new Dictionary<string, ArticleStanding>(StringComparer.Ordinal);
+            foreach (var id in withdrawn.Keys.Concat(superseded.Keys).Distinct(StringComparer.Ordinal))
+            {
+                standing[id] = new ArticleStanding(id, withdrawn.GetValueOrDefault(id), superseded.GetValueOrDefault(id));
+            }
+            return standing;
+        }));
+
+        static void Bind(SqliteCommand command, string[] ids)
+        {
+            for (var i = 0; i < ids.Length; i++) command.Parameters.AddWithValue("$a" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), ids[i]);
+        }
     }
 
     private bool HasSourceTables()

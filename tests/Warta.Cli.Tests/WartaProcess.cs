@@ -18,6 +18,16 @@ internal static class WartaProcess
     /// <summary>Runs in <paramref name="workingDirectory"/> with <paramref name="environment"/> set (a null value removes a variable).</summary>
     public static WartaResult RunIn(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
+        using var process = Start(workingDirectory, environment, args);
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) process.Kill(entireProcessTree: true);
+        return new WartaResult(process.ExitCode, output.ReplaceLineEndings("\n"), error.Result.ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>Starts <c>warta</c> with its output redirected and returns the process: for a test that must stop it from outside (a kill).</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
@@ -32,10 +42,6 @@ internal static class WartaProcess
         }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "warta.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start warta");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) process.Kill(entireProcessTree: true);
-        return new WartaResult(process.ExitCode, output.ReplaceLineEndings("\n"), error.Result.ReplaceLineEndings("\n"));
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start warta");
     }
 }

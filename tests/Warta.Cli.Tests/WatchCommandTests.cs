@@ -21,6 +21,7 @@ public sealed class WatchCommandTests : IAsyncLifetime, IDisposable
     private readonly TempFolder _folder = new();
     private WebApplication? _app;
     private bool _gone;
+    private bool _edited;
     private string _base = "";
 
     public async ValueTask InitializeAsync()
@@ -36,7 +37,9 @@ public sealed class WatchCommandTests : IAsyncLifetime, IDisposable
             <pubDate>Selasa, 01 Des 2026 09:00:00 +0700</pubDate><author>redaksi@kabarsumsel.test (Siti Aminah)</author></item>
             </channel></rss>
             """, "application/rss+xml"));
-        _app.MapGet("/berita/kebakaran-ogan-ilir", () => _gone ? Results.StatusCode(410) : Results.Text(Page, "text/html; charset=utf-8"));
+        _app.MapGet("/berita/kebakaran-ogan-ilir", () => _gone
+            ? Results.StatusCode(410)
+            : Results.Text(_edited ? Page.Replace("120 hektare", "165 hektare", StringComparison.Ordinal) : Page, "text/html; charset=utf-8"));
         await _app.StartAsync();
         _base = _app.Urls.First();
     }
@@ -81,6 +84,47 @@ public sealed class WatchCommandTests : IAsyncLifetime, IDisposable
             && l.Contains("[from feed-item]", StringComparison.Ordinal));
         using var json = JsonDocument.Parse(WartaInProcess.Run("--db", Db, "article", id, "--json").Output);
         Assert.Equal("410 Gone", json.RootElement.GetProperty("retracted").GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void The_story_shows_an_edited_page_as_its_latest_revision_with_the_earlier_one_superseded_and_a_withdrawn_one_as_withdrawn()
+    {
+        var sources = Sources($$"""{ "name": "sumsel", "feeds": ["{{_base}}/rss.xml"], "recheckEveryMinutes": 0.001, "allowLoopback": true }""");
+        WartaInProcess.Run("--db", Db, "watch", "--once", "--sources", sources);
+        _edited = true;
+        Thread.Sleep(100);
+        var revised = WartaInProcess.Run("--db", Db, "watch", "--once", "--sources", sources);
+        _gone = true;
+        Thread.Sleep(100);
+        var withdrawn = WartaInProcess.Run("--db", Db, "watch", "--once", "--sources", sources);
+
+        Assert.Equal("sources 1, feeds 1, new 0, revised 1, retracted 0, unchanged 0, failed 0", revised.OutputLines[^1]);
+        Assert.Equal("sources 1, feeds 1, new 0, revised 0, retracted 1, unchanged 0, failed 0", withdrawn.OutputLines[^1]);
+        using var stories = JsonDocument.Parse(WartaInProcess.Run("--db", Db, "stories", "--json").Output);
+        var storyIds = stories.RootElement.EnumerateArray().Select(static s => s.GetProperty("id").GetString()!).ToList();
+        var entries = new List<(string Id, string? SupersededBy, string? Withdrawn)>();
+        var lines = new List<string>();
+        foreach (var storyId in storyIds)
+        {
+            using var story = JsonDocument.Parse(WartaInProcess.Run("--db", Db, "story", storyId, "--json").Output);
+            foreach (var article in story.RootElement.GetProperty("articles").EnumerateArray())
+            {
+                var withdrawal = article.GetProperty("withdrawn");
+                entries.Add((article.GetProperty("id").GetString()!, article.GetProperty("supersededBy").GetString(),
+                    withdrawal.ValueKind == JsonValueKind.Null ? null : withdrawal.GetProperty("reason").GetString()));
+            }
+            lines.AddRange(WartaInProcess.Run("--db", Db, "story", storyId).OutputLines);
+        }
+
+        // Two articles: the first version, superseded by the edited one, which its outlet then withdrew (410).
+        Assert.Equal(2, entries.Count);
+        var earlier = Assert.Single(entries, static e => e.SupersededBy is not null);
+        var latest = Assert.Single(entries, static e => e.SupersededBy is null);
+        Assert.Equal(latest.Id, earlier.SupersededBy);
+        Assert.Equal("410 Gone", latest.Withdrawn);
+        Assert.Null(earlier.Withdrawn);
+        Assert.Contains(lines, l => l.Contains(earlier.Id, StringComparison.Ordinal) && l.EndsWith($"(superseded by revision {latest.Id})", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(latest.Id, StringComparison.Ordinal) && l.Contains("  WITHDRAWN ", StringComparison.Ordinal) && l.EndsWith("UTC: 410 Gone", StringComparison.Ordinal));
     }
 
     [Fact]

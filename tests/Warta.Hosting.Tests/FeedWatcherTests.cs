@@ -36,7 +36,7 @@ public sealed class FeedWatcherTests : IClassFixture<OutletServer>, IDisposable
 
     private string WriteSources(params string[] names) => WriteSources(false, names);
 
-    /// <summary>A sources file for the named outlets; <paramref name="recheck"/> lets Nusantara's pages be re-fetched on every poll.</summary>
+    /// <summary>A sources file for the named outlets; <paramref name="recheck"/> lets Nusantara's and Kota's pages be re-fetched on every poll.</summary>
     private string WriteSources(bool recheck, params string[] names)
     {
         var recheckEvery = recheck ? "\"recheckEveryMinutes\": 0.001, " : "";
@@ -44,7 +44,7 @@ public sealed class FeedWatcherTests : IClassFixture<OutletServer>, IDisposable
         {
             OutletServer.Nusantara => $$"""{ "name": "nusantara", "outlet": "Kabar Nusantara", "feeds": ["{{_outlets.Base(name)}}/rss.xml"], "pollMinutes": 10, {{recheckEvery}}"allowLoopback": true }""",
             OutletServer.Timur => $$"""{ "name": "timur", "feeds": ["{{_outlets.Base(name)}}/atom.xml"], "allowLoopback": true }""",
-            OutletServer.Kota => $$"""{ "name": "kota", "feeds": ["{{_outlets.Base(name)}}/feed.json"], "allowLoopback": true }""",
+            OutletServer.Kota => $$"""{ "name": "kota", "feeds": ["{{_outlets.Base(name)}}/feed.json"], {{recheckEvery}}"allowLoopback": true }""",
             OutletServer.Jebakan => $$"""{ "name": "jebakan", "feeds": ["{{_outlets.Base(name)}}/rss.xml"], "allowLoopback": true }""",
             _ => throw new ArgumentOutOfRangeException(nameof(names)),
         });
@@ -221,6 +221,49 @@ public sealed class FeedWatcherTests : IClassFixture<OutletServer>, IDisposable
         Assert.Equal("Artikel ini telah dicabut", (await after.FindRetractionAsync(gempaId, ct))?.Reason);
         Assert.Equal("410 Gone", (await after.FindRetractionAsync(berasId, ct))?.Reason);
         Assert.Null(await after.FindRetractionAsync(banjir.ArticleId, ct));
+    }
+
+    [Fact]
+    public async Task A_feed_answering_304_still_has_its_pages_rechecked_and_an_edited_page_becomes_a_revision()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sources = WriteSources(recheck: true, OutletServer.Kota);
+        const string TamanPath = "/kota/taman-kota-surabaya.html";
+        await PollOnceAsync(sources);
+        string key = CanonicalUrl.KeyOf(_outlets.Base(OutletServer.Kota) + TamanPath)!;
+        string first;
+        using (var store = SqliteStore.OpenForReading(Db)) first = (await store.FindSeenAsync(key, ct))!.ArticleId;
+        _outlets.Replace(OutletServer.Kota, TamanPath, _outlets.PageOf(OutletServer.Kota, TamanPath)
+            .Replace("lima taman kota", "tujuh taman kota", StringComparison.Ordinal));
+        await Task.Delay(100, ct);
+        var logged = _outlets.Log.Count;
+
+        var summary = await PollOnceAsync(sources);
+
+        var requests = _outlets.Log.Skip(logged).ToList();
+        Assert.Contains(requests, r => r.Path == "/feed.json" && r.Conditional && r.Status == 304);
+        Assert.Contains(requests, r => r.Path == TamanPath && r.Status == 200);
+        Assert.Equal(1, summary.Revisions);
+        using var after = SqliteStore.OpenForReading(Db);
+        var seen = await after.FindSeenAsync(key, ct);
+        Assert.Equal(2, seen!.Revision);
+        Assert.Equal([first, seen.ArticleId], (await after.RevisionsOfAsync(first, ct)).Select(static r => r.ArticleId));
+        Assert.Contains("tujuh taman kota", string.Join(" ", (await after.GetArticleAsync(seen.ArticleId, ct))!.Paragraphs), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_sent_as_utf_16_without_a_byte_order_mark_is_read_by_the_charset_its_content_type_names()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string TamanPath = "/kota/taman-kota-surabaya.html";
+        _outlets.Encode(OutletServer.Kota, TamanPath, new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: false));
+
+        var summary = await PollOnceAsync(WriteSources(OutletServer.Kota));
+
+        Assert.Equal((2, 0), (summary.NewArticles, summary.Failures));
+        using var store = SqliteStore.OpenForReading(Db);
+        var seen = await store.FindSeenAsync(CanonicalUrl.KeyOf(_outlets.Base(OutletServer.Kota) + TamanPath)!, ct);
+        Assert.Equal("Surabaya tambah lima taman kota tahun depan", (await store.GetArticleAsync(seen!.ArticleId, ct))?.Title);
     }
 
     [Fact]

@@ -138,10 +138,13 @@ internal static class StoryCommand
         WriteHeader(output, detail.Story);
         WriteView(output, view);
         output.WriteLine("Articles:");
-        foreach (var (assignment, article) in detail.Articles)
+        foreach (var item in detail.Articles)
         {
+            var (assignment, article) = item;
             var copy = assignment.CopyOfArticleId is { } original ? $"  (copy of {original})" : "";
-            output.WriteLine($"  {article.Published?.ToString() ?? "-",-22} {TerminalText.OneLine(article.Outlet),-18} {article.Id}  {TerminalText.OneLine(article.Title)}{copy}");
+            var superseded = item.SupersededBy is { } latest ? $"  (superseded by revision {latest})" : "";
+            var withdrawn = item.Withdrawal is { } w ? $"  WITHDRAWN {w.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC: {TerminalText.OneLine(w.Reason)}" : "";
+            output.WriteLine($"  {article.Published?.ToString() ?? "-",-22} {TerminalText.OneLine(article.Outlet),-18} {article.Id}  {TerminalText.OneLine(article.Title)}{copy}{superseded}{withdrawn}");
         }
         output.WriteLine();
         output.WriteLine("Entities:");

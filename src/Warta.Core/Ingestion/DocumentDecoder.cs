@@ -4,7 +4,10 @@ using Warta.Core.Model;
 
 namespace Warta.Core.Ingestion;
 
-/// <summary>Turns raw bytes into text: UTF-8 (with or without BOM), UTF-16 with BOM, otherwise UTF-8 line by line with Windows-1252 for the lines that are not UTF-8; refuses empty and binary input.</summary>
+/// <summary>Turns raw bytes into text: a byte-order mark first, then the server's charset (<see cref="RawDocument.Charset"/>), otherwise UTF-8, line by line with Windows-1252 for the lines that are not UTF-8; refuses empty and binary input.</summary>
+/// <remarks>A header naming a single-byte charset (<c>ISO-8859-1</c>, <c>windows-1252</c>) on bytes that are valid UTF-8 with
+/// multibyte characters is taken as a mislabelled UTF-8 page (a server default), as such bytes almost never occur in Latin
+/// text; a UTF-16 header is what lets a page without a byte-order mark be read at all.</remarks>
 public static class DocumentDecoder
 {
     /// <summary>How many leading bytes are inspected for control characters when deciding whether an input is binary.</summary>
@@ -43,6 +46,9 @@ public static class DocumentDecoder
                 : Fail(document, $"starts with a {name} byte-order mark but contains invalid UTF-16", out error);
         }
 
+        if (HeaderEncoding(document.Charset) is { } named && DecodeAsNamed(document, named, bytes, out error) is { } decodedAsNamed) return decodedAsNamed;
+        if (error is not null) return null;
+
         if (LooksBinary(bytes, out var reason)) return Fail(document, reason, out error);
 
         if (TryStrict(StrictUtf8, bytes, out var utf8)) return new DecodedDocument(utf8, "utf-8");
@@ -80,6 +86,48 @@ public static class DocumentDecoder
             }
         }
         return new DecodedDocument(text.ToString(), utf8Lines > 0 ? $"utf-8 ({cp1252Lines} line{(cp1252Lines == 1 ? "" : "s")} windows-1252)" : "windows-1252");
+    }
+
+    /// <summary>The encoding the charset names, when it is one that changes how the bytes read (not UTF-8, which is read as without a header); null for none or an unknown name.</summary>
+    private static Encoding? HeaderEncoding(string? charset)
+    {
+        if (string.IsNullOrWhiteSpace(charset)) return null;
+        var name = charset.Trim().Trim('"', '\'').ToLowerInvariant();
+        if (name is "utf-8" or "utf8") return null;
+        try
+        {
+            // Reading the Windows-1252 table registers the code-page provider, which knows the names beyond .NET's few built-in ones.
+            _ = Windows1252.Value;
+            var encoding = Encoding.GetEncoding(name);
+            return encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static DecodedDocument? DecodeAsNamed(RawDocument document, Encoding named, ReadOnlySpan<byte> bytes, out IngestError? error)
+    {
+        error = null;
+        var name = named.WebName;
+        if (named.IsSingleByte)
+        {
+            // Mislabelled UTF-8 (see the remarks) reads as UTF-8; real single-byte text is read whole with the named table.
+            if (!Ascii.IsValid(bytes) && TryStrict(StrictUtf8, bytes, out var utf8)) return new DecodedDocument(utf8, $"utf-8 (header said {name})");
+            if (LooksBinary(bytes, out var reason)) return Fail(document, reason, out error);
+            return new DecodedDocument(named.GetString(bytes), name + " (header)");
+        }
+        if (named is UnicodeEncoding)
+        {
+            if (bytes.Length % 2 != 0) return Fail(document, $"{name} text (from the header) with an odd number of bytes (truncated?)", out error);
+            var strict = named.CodePage == 1201 ? StrictUtf16Be : StrictUtf16Le;
+            return TryStrict(strict, bytes, out var text)
+                ? new DecodedDocument(text, name + " (header)")
+                : Fail(document, $"the header says {name} but the bytes are not valid {name}", out error);
+        }
+        // Other multibyte charsets (GBK, Shift_JIS, EUC-KR): decoded as named; bytes that do not fit become U+FFFD.
+        return LooksBinary(bytes, out var why) ? Fail(document, why, out error) : new DecodedDocument(named.GetString(bytes), name + " (header)");
     }
 
     private static DecodedDocument? Fail(RawDocument document, string message, out IngestError? error)

@@ -19,6 +19,9 @@ public interface ISourceStateStore
     /// <summary>The page stored under <paramref name="key"/>, or null when it has not been stored.</summary>
     Task<SeenItem?> FindSeenAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>Pages of <paramref name="source"/> first seen at or after <paramref name="seenSince"/>, last fetched before <paramref name="fetchedBefore"/>, not withdrawn and stored as an article: those due for a re-check, least recently fetched first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<SeenItem>> ListRecheckDueAsync(string source, DateTimeOffset seenSince, DateTimeOffset fetchedBefore, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Records <paramref name="item"/> (insert or replace by key); a new revision number also adds <paramref name="revision"/> to the page's history.</summary>
     Task SaveSeenAsync(SeenItem item, ArticleRevision? revision = null, CancellationToken cancellationToken = default);
 
@@ -30,6 +33,9 @@ public interface ISourceStateStore
 
     /// <summary>Every version of the page whose article (any revision) is <paramref name="articleId"/>, oldest first; empty for an article not followed.</summary>
     Task<IReadOnlyList<ArticleRevision>> RevisionsOfAsync(string articleId, CancellationToken cancellationToken = default);
+
+    /// <summary>The standing of those of <paramref name="articleIds"/> that were withdrawn or have a later revision, by article id (the others are absent).</summary>
+    Task<IReadOnlyDictionary<string, ArticleStanding>> StandingOfAsync(IReadOnlyList<string> articleIds, CancellationToken cancellationToken = default);
 
     /// <summary>Counts of followed pages: stored, and withdrawn.</summary>
     Task<(int Seen, int Retracted)> CountSeenAsync(CancellationToken cancellationToken = default);

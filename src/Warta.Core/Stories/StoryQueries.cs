@@ -174,9 +174,15 @@ public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
         foreach (var id in ids) assignments.AddRange(await stories.GetAssignmentsAsync(id, cancellationToken).ConfigureAwait(false));
         var read = await articles.GetArticlesAsync([.. assignments.Select(static a => a.ArticleId)], cancellationToken).ConfigureAwait(false);
         var byId = read.ToDictionary(static a => a.Id, StringComparer.Ordinal);
+        // Followed pages carry their outlet's withdrawals and later revisions (a store that follows no sources has neither).
+        var standing = articles is ISourceStateStore following
+            ? await following.StandingOfAsync([.. byId.Keys], cancellationToken).ConfigureAwait(false)
+            : null;
         return [.. assignments
             .Where(a => byId.ContainsKey(a.ArticleId))
-            .Select(a => new StoryArticle(a, byId[a.ArticleId]))
+            .Select(a => standing?.GetValueOrDefault(a.ArticleId) is { } s
+                ? new StoryArticle(a, byId[a.ArticleId]) { Withdrawal = s.Withdrawal, SupersededBy = s.SupersededBy }
+                : new StoryArticle(a, byId[a.ArticleId]))
             .OrderBy(static p => p.Article.Published?.Value ?? DateTimeOffset.MaxValue)
             .ThenBy(static p => p.Article.Id, StringComparer.Ordinal)];
     }

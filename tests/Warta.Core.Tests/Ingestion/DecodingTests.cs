@@ -158,4 +158,35 @@ public class DecodingTests
 
         Assert.Equal("Judul \u201CBerita\u201D tentang Kota\n\nHarga naik \u2013 kata pedagang caf\u00E9.\n", decoded!.Text);
     }
+
+    [Fact]
+    public void Should_read_utf16_without_a_byte_order_mark_when_the_server_names_the_charset()
+    {
+        var bytes = Encoding.Unicode.GetBytes(Page);
+
+        var unnamed = DocumentDecoder.Decode(new RawDocument("https://kabar.test/a.html", bytes), out var refused);
+        var named = DocumentDecoder.Decode(new RawDocument("https://kabar.test/a.html", bytes) { Charset = "UTF-16LE" }, out var error);
+
+        Assert.Null(unnamed);
+        Assert.Contains("NUL", refused!.Message, StringComparison.Ordinal);
+        Assert.Null(error);
+        Assert.Equal(Page, named!.Text);
+        Assert.Equal("utf-16 (header)", named.EncodingName);
+    }
+
+    [Fact]
+    public void Should_read_a_latin_page_whole_by_the_named_charset_and_a_mislabelled_utf8_page_as_utf8()
+    {
+        // A Latin-1 page with guillemets, and a UTF-8 page sent with a Latin-1 header (a common server default).
+        var latin = Encoding.Latin1.GetBytes("Kafe \u00ABKopi Tubruk\u00BB di Bandung\nbuka sampai pukul 23.00.\n");
+        var utf8 = Encoding.UTF8.GetBytes(Page);
+
+        var asLatin = DocumentDecoder.Decode(new RawDocument("a.html", latin) { Charset = "iso-8859-1" }, out _);
+        var asUtf8 = DocumentDecoder.Decode(new RawDocument("b.html", utf8) { Charset = "ISO-8859-1" }, out _);
+
+        Assert.Equal("Kafe \u00ABKopi Tubruk\u00BB di Bandung\nbuka sampai pukul 23.00.\n", asLatin!.Text);
+        Assert.Equal("iso-8859-1 (header)", asLatin.EncodingName);
+        Assert.Equal(Page, asUtf8!.Text);
+        Assert.Equal("utf-8 (header said iso-8859-1)", asUtf8.EncodingName);
+    }
 }

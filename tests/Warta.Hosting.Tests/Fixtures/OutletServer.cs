@@ -25,6 +25,7 @@ public sealed class OutletServer : IAsyncLifetime
 
     private readonly ConcurrentDictionary<string, string> _replaced = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _statuses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Encoding> _encodings = new(StringComparer.Ordinal);
     private WebApplication? _app;
 
     public int Port { get; private set; }
@@ -42,11 +43,15 @@ public sealed class OutletServer : IAsyncLifetime
     /// <summary>Answers <paramref name="status"/> at <paramref name="path"/> from now on.</summary>
     public void Gone(string host, string path, int status = 410) => _statuses[host + path] = status;
 
+    /// <summary>Serves the page at <paramref name="path"/> encoded with <paramref name="encoding"/> (no byte-order mark), naming its charset in <c>Content-Type</c>.</summary>
+    public void Encode(string host, string path, Encoding encoding) => _encodings[host + path] = encoding;
+
     /// <summary>Serves the fixture files as they are again (the tests of one class share the server, one after another).</summary>
     public void Reset()
     {
         _replaced.Clear();
         _statuses.Clear();
+        _encodings.Clear();
     }
 
     public string PageOf(string host, string path) => File.ReadAllText(Path.Combine(Root, host, path.TrimStart('/'))).Replace("{base}", Base(host), StringComparison.Ordinal);
@@ -135,6 +140,7 @@ public sealed class OutletServer : IAsyncLifetime
             if (context.Request.Headers.IfNoneMatch.ToString() == etag) return Results.StatusCode(304);
             context.Response.Headers.ETag = etag;
         }
+        if (_encodings.TryGetValue(host + path, out var encoding)) return Results.Bytes(encoding.GetBytes(text), $"text/html; charset={encoding.WebName}");
         return Results.Text(text, type);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Warta.Core.Model;
+using Warta.Core.Storage;
 using Warta.Core.Stories;
 using Warta.Hosting;
 using Warta.Web.Api;
@@ -15,6 +16,9 @@ internal sealed class ArticleModel(ReadStorePool stores) : PageModel
     public Article Article { get; private set; } = null!;
 
     public StoryAssignment? Assignment { get; private set; }
+
+    /// <summary>Its outlet's withdrawal or later revision of it (a followed page); null when neither.</summary>
+    public ArticleStanding? Standing { get; private set; }
 
     public Story? Story { get; private set; }
 
@@ -33,6 +37,10 @@ internal sealed class ArticleModel(ReadStorePool stores) : PageModel
         Article = article;
         Assignment = await store.GetAssignmentAsync(article.Id, cancellationToken).ConfigureAwait(false);
         if (Assignment is not null) Story = await store.GetStoryAsync(Assignment.StoryId, cancellationToken).ConfigureAwait(false);
+        if (store is ISourceStateStore following)
+        {
+            Standing = (await following.StandingOfAsync([article.Id], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(article.Id);
+        }
         Href = SafeLink.Href(article.Url);
         Paragraphs = AnnotatedText.Paragraphs(article);
         return Page();

@@ -18,7 +18,7 @@ namespace Warta.Web.Pages.Stories;
 /// antiforgery token and made by the one writer (<see cref="IStoryCorrections"/>) as the key's name, as the API makes them.</remarks>
 internal sealed class StoryModel(ReadStorePool stores, IStoryCorrections corrections) : PageModel
 {
-    /// <summary>An article of the story with the copies of it that the story holds.</summary>
+    /// <summary>An article of the story with the copies and earlier revisions of it that the story holds.</summary>
     public sealed record Original(StoryArticle Item, IReadOnlyList<StoryArticle> Copies);
 
     public StoryDetail Detail { get; private set; } = null!;
@@ -138,8 +138,16 @@ internal sealed class StoryModel(ReadStorePool stores, IStoryCorrections correct
         string Root(StoryArticle item)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal) { item.Article.Id };
-            while (item.Assignment.CopyOfArticleId is { } o && byId.TryGetValue(o, out var original) && seen.Add(o)) item = original;
+            while (Next(item) is { } o && byId.TryGetValue(o, out var original) && seen.Add(o)) item = original;
             return item.Article.Id;
+        }
+        // An earlier revision of a page folds under its latest revision, as a copy under its original; a copy of an earlier
+        // revision folds under that revision's latest (which is the copy itself when the latest was placed as a copy of it).
+        string? Next(StoryArticle item)
+        {
+            if (item.SupersededBy is { } latest) return latest;
+            if (item.Assignment.CopyOfArticleId is not { } o) return null;
+            return byId.TryGetValue(o, out var original) && original.SupersededBy is { } originalLatest ? originalLatest : o;
         }
         var roots = byId.Values.ToDictionary(static a => a.Article.Id, Root, StringComparer.Ordinal);
         return [.. articles
