@@ -63,6 +63,10 @@ public sealed class AddressGuard
     /// <summary>Public addresses and loopback (127.0.0.0/8, ::1): for tests against a fixture server on this machine.</summary>
     public static AddressGuard AllowingLoopback { get; } = new([IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")]);
 
+    /// <summary>Public addresses and the private ranges (10/8, 172.16/12, 192.168/16, fc00::/7): for a source on an intranet.</summary>
+    public static AddressGuard AllowingPrivate { get; } =
+        new([IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("172.16.0.0/12"), IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("fc00::/7")]);
+
     /// <summary>The ranges this guard allows beyond public addresses.</summary>
     public IReadOnlyList<IPNetwork> AllowedRanges => _allowed;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -39,10 +38,8 @@ public sealed partial class FeedWatcher(
     /// <summary>Item failures kept in a feed's recorded error (all are logged).</summary>
     public const int MaxErrorsKept = 8;
 
-    private static readonly AddressGuard PrivateAllowed = new(
-        [IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("172.16.0.0/12"), IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("fc00::/7")]);
-
-    private static readonly AddressGuard PrivateAndLoopbackAllowed = new(PrivateAllowed.AllowedRanges.Concat(AddressGuard.AllowingLoopback.AllowedRanges));
+    private static readonly AddressGuard PrivateAndLoopbackAllowed =
+        new(AddressGuard.AllowingPrivate.AllowedRanges.Concat(AddressGuard.AllowingLoopback.AllowedRanges));
 
     private readonly SemaphoreSlim _storeGate = new(1, 1);
     private readonly Lock _fetcherLock = new();
@@ -402,7 +399,7 @@ public sealed partial class FeedWatcher(
     private static AddressGuard? GuardFor(Source source) => (source.AllowPrivate, source.AllowLoopback) switch
     {
         (true, true) => PrivateAndLoopbackAllowed,
-        (true, false) => PrivateAllowed,
+        (true, false) => AddressGuard.AllowingPrivate,
         (false, true) => AddressGuard.AllowingLoopback,
         _ => null,
     };

@@ -3,6 +3,7 @@ using Warta.Core.Ingestion;
 using Warta.Core.Model;
 using Warta.Core.Pipeline;
 using Warta.Core.Stories;
+using Warta.Evaluation.Stories;
 using Warta.Testing;
 using Xunit;
 
