@@ -58,6 +58,7 @@ public sealed partial class PlacementWorker(
     private StoryPlacer? _placer;
     private WorkDelivery<Article>? _lastTaken;
     private int _unacknowledged;
+    private bool _waitingForLock;
 
     /// <summary>Articles taken from the queue so far (redeliveries and duplicates included).</summary>
     public int Taken => Volatile.Read(ref _taken);
@@ -82,6 +83,9 @@ public sealed partial class PlacementWorker(
 
     /// <summary>Told once, instead of the log, when another writer holds the store's lock, with what the worker waits for.</summary>
     public Action<string>? OnWaiting { get; set; }
+
+    /// <summary>Whether the worker last found the store's write lock held by another writer (a standby waiting for it); false again once it has it.</summary>
+    public bool WaitingForLock => Volatile.Read(ref _waitingForLock);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -162,9 +166,14 @@ public sealed partial class PlacementWorker(
             {
                 if (source.Open(store, storeOpener.Location) is { } follower) followers.Add(follower);
             }
-            var onWaiting = OnWaiting ?? (message => LogWaiting(logger, message));
+            var tell = OnWaiting ?? (message => LogWaiting(logger, message));
             var placer = await StoryPlacer.OpenAsync(
-                store, analyzer, placement.ToStoryPlacerOptions() with { Followers = followers }, onWaiting, stoppingToken).ConfigureAwait(false);
+                store, analyzer, placement.ToStoryPlacerOptions() with { Followers = followers }, message =>
+                {
+                    Volatile.Write(ref _waitingForLock, true);
+                    tell(message);
+                }, stoppingToken).ConfigureAwait(false);
+            Volatile.Write(ref _waitingForLock, false);
             _placer = placer;
             IWorkConsumer<Article>? consumer = null;
             var completed = false;

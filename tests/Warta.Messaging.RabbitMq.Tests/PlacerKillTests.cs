@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
+using Warta.Hosting;
 using Warta.Testing;
 using Xunit;
 
@@ -39,6 +39,17 @@ public sealed class PlacerKillTests(PostgresTestDatabase database) : IClassFixtu
             // A checkpoint every few articles, so the next placer restores one and replays only what came after it.
             ["WARTA_PLACER__CHECKPOINTEVERYARTICLES"] = "6",
         };
+        // The second placer runs in this process, as `warta worker place` runs it, so the test can see what it did.
+        var settings = new Dictionary<string, string?>
+        {
+            [nameof(WartaOptions.Store)] = store,
+            [nameof(WorkQueueOptions.Queue)] = broker.Uri,
+            [nameof(WorkQueueOptions.QueuePrefix)] = broker.Prefix,
+            [$"{WorkerOptions.Section}:{nameof(WorkerOptions.IdleFlushMs)}"] = "200",
+            [$"{WorkerOptions.Section}:{nameof(WorkerOptions.FlushArticles)}"] = "4",
+            [$"{PlacementOptions.Section}:{nameof(PlacementOptions.CheckpointEveryArticles)}"] = "6",
+            [$"{PlacementOptions.Section}:{nameof(PlacementOptions.LockTimeoutSeconds)}"] = "50",
+        };
         var first = articles.Take(12).ToList();
         var second = articles.Skip(12).Take(12).ToList();
         var third = articles.Skip(24).Concat(first.Take(5)).ToList();
@@ -50,35 +61,37 @@ public sealed class PlacerKillTests(PostgresTestDatabase database) : IClassFixtu
             () => Task.FromResult(doomed.HasExited || FaultRun.CountPlaced(store) == first.Count),
             () => $"the first placer stored {FaultRun.CountPlaced(store)} of {first.Count}: {string.Join(" | ", log)}");
         Assert.False(doomed.HasExited, $"the first placer stopped by itself: {string.Join(" | ", log)}");
-        Process? next = null;
+        WorkerHost? next = null;
         try
         {
             if (standby)
             {
-                next = WartaProcess.Start(_folder.Path, environment, log.Enqueue, "worker", "place", "--idle-flush-ms", "200", "--lock-timeout", "50", "--until-idle", "3");
+                next = await WorkerHost.PlacerAsync(_folder.Path, settings);
                 // Running, and waiting at the store's write lock the first one holds.
+                var waiting = next;
                 await Eventually.HoldsAsync(
-                    () => Task.FromResult(next.HasExited || log.Any(static l => l.Contains("waiting up to", StringComparison.Ordinal))),
-                    () => $"the standby placer is not waiting for the lock: {string.Join(" | ", log)}");
-                Assert.False(next.HasExited, $"the standby placer stopped: {string.Join(" | ", log)}");
+                    () => Task.FromResult(waiting.Placer.WaitingForLock || waiting.Placer.Fault is not null),
+                    () => "the standby placer is not waiting for the lock");
+                Assert.Null(next.Placer.Stats);
             }
             await queue.PublishArticlesAsync(second, TestContext.Current.CancellationToken);
             doomed.Kill(entireProcessTree: true);
             await doomed.WaitForExitAsync(TestContext.Current.CancellationToken);
             await queue.PublishArticlesAsync(third, TestContext.Current.CancellationToken);
-            next ??= WartaProcess.Start(_folder.Path, environment, log.Enqueue, "worker", "place", "--idle-flush-ms", "200", "--until-idle", "3");
+            next ??= await WorkerHost.PlacerAsync(_folder.Path, settings);
 
-            // The second placer drains the queue and stops once idle, settling everything it took.
-            using (var limit = new CancellationTokenSource(Eventually.Limit))
-            {
-                await next.WaitForExitAsync(limit.Token);
-            }
-            Assert.True(next.ExitCode == 0, $"the second placer exited with {next.ExitCode}: {string.Join(" | ", log)}");
+            var placer = next.Placer;
+            await Eventually.HoldsAsync(
+                async () => FaultRun.CountPlaced(store) == articles.Count && placer.Acknowledged == placer.Taken
+                    && (await queue.GetDepthsAsync(TestContext.Current.CancellationToken)).Articles == 0,
+                () => $"stored {FaultRun.CountPlaced(store)} of {articles.Count}; the second placer took {placer.Taken}, acknowledged {placer.Acknowledged} (fault: {placer.Fault?.Message})");
+            Assert.Null(placer.Fault);
+            // It continued from the killed placer's checkpoint, not from a replay of every placement.
+            Assert.True(placer.Stats?.Restored, "the second placer found no usable checkpoint");
         }
         finally
         {
-            if (next is { HasExited: false }) next.Kill(entireProcessTree: true);
-            next?.Dispose();
+            if (next is not null) await next.DisposeAsync();
         }
 
         var depths = await queue.GetDepthsAsync(TestContext.Current.CancellationToken);
