@@ -19,5 +19,14 @@ public sealed class WorkerOptions
     /// <summary>A worker stops by itself after this many seconds with nothing to do and nothing held; 0: never (a service).</summary>
     public double StopWhenIdleSeconds { get; set; }
 
-    internal bool IsValid => IdleFlushMs > 0 && FlushArticles > 0 && FlushArticles <= ushort.MaxValue - 1024 && StopWhenIdleSeconds >= 0;
+    /// <summary>How long a worker tries again after the broker or the store went away (a restart, a network cut) before it gives up and exits.</summary>
+    public double ReconnectSeconds { get; set; } = 60;
+
+    /// <summary>Failed commits an article may be part of before the placer sets it aside in the dead-letter queue (at its next delivery).</summary>
+    /// <remarks>After the first failure each article of the failed flush is committed on its own, so only the one that fails
+    /// every time reaches this count; the others are placed.</remarks>
+    public int MaxPlacementAttempts { get; set; } = 3;
+
+    internal bool IsValid => IdleFlushMs > 0 && FlushArticles > 0 && FlushArticles <= ushort.MaxValue - 1024 && StopWhenIdleSeconds >= 0
+        && ReconnectSeconds >= 0 && MaxPlacementAttempts > 0;
 }

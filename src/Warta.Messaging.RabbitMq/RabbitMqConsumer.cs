@@ -1,54 +1,125 @@
 using System.Threading.Channels;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
-using RabbitMQ.Client.Exceptions;
 using Warta.Core.Messaging;
 
 namespace Warta.Messaging.RabbitMq;
 
 /// <summary>A consumer on a channel of its own: deliveries decoded into a local buffer (bounded by the prefetch), settled by the caller.</summary>
-/// <remarks>A body the decoder refuses is dead-lettered here, in the broker's dispatch, so the caller only sees messages
-/// it can handle. The channel closing (broker gone, connection dropped) ends <see cref="ReceiveAsync"/> with the reason.</remarks>
+/// <remarks>
+/// <para>A body the decoder refuses is dead-lettered here, in the broker's dispatch, so the caller only sees messages
+/// it can handle.</para>
+/// <para>When the channel closes under it (the broker restarted, the connection dropped) the consumer takes up its queue
+/// again on a new channel, through <see cref="RabbitMqWorkQueue.ConnectedAsync"/>. Every delivery of the old channel is
+/// then void: the broker put its message back and hands it out again. So a delivery's tag carries the number of its
+/// channel (<see cref="GenerationShift"/>); one of an older channel is skipped by <see cref="ReceiveAsync"/> if it is
+/// still in the buffer, and acknowledging or dead-lettering it does nothing (its tag would name another message on the
+/// new channel). A caller that acknowledges "everything up to this one" therefore never settles a message it did not
+/// handle. Only when the broker stays away past <see cref="RabbitMqWorkQueue.ReconnectTimeout"/> does
+/// <see cref="ReceiveAsync"/> end with <see cref="WorkQueueUnavailableException"/>.</para>
+/// </remarks>
 internal sealed class RabbitMqConsumer<T> : IWorkConsumer<T>
     where T : class
 {
+    /// <summary>A delivery tag's channel number sits above this bit; the broker's own tags on one channel stay far below 2^40.</summary>
+    private const int GenerationShift = 40;
+
+    private const ulong BrokerTagMask = (1UL << GenerationShift) - 1;
+
     private readonly RabbitMqWorkQueue _queue;
-    private readonly IChannel _channel;
     private readonly string _queueName;
+    private readonly ushort _prefetch;
     private readonly Func<ReadOnlyMemory<byte>, T> _decode;
     private readonly Channel<WorkDelivery<T>> _received = Channel.CreateUnbounded<WorkDelivery<T>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _disposing = new();
+    private IChannel? _channel;
+    private ulong _generation;
     private int _malformed;
+    private int _resumed;
+    /// <summary>1 while <see cref="ResumeAsync"/> runs: every channel of a dropped connection reports the drop.</summary>
+    private int _resuming;
 
-    private RabbitMqConsumer(RabbitMqWorkQueue queue, IChannel channel, string queueName, Func<ReadOnlyMemory<byte>, T> decode)
+    private RabbitMqConsumer(RabbitMqWorkQueue queue, string queueName, ushort prefetch, Func<ReadOnlyMemory<byte>, T> decode)
     {
         _queue = queue;
-        _channel = channel;
         _queueName = queueName;
+        _prefetch = prefetch;
         _decode = decode;
     }
 
     public int Malformed => Volatile.Read(ref _malformed);
 
+    /// <summary>Times the consumer took up its queue again on a new channel.</summary>
+    public int Resumed => Volatile.Read(ref _resumed);
+
     public static async Task<RabbitMqConsumer<T>> StartAsync(
-        RabbitMqWorkQueue queue, IConnection connection, string queueName, int prefetch, Func<ReadOnlyMemory<byte>, T> decode, CancellationToken cancellationToken)
+        RabbitMqWorkQueue queue, string queueName, int prefetch, Func<ReadOnlyMemory<byte>, T> decode, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(prefetch, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(prefetch, ushort.MaxValue);
-        var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var consumer = new RabbitMqConsumer<T>(queue, channel, queueName, decode);
-        await channel.BasicQosAsync(0, (ushort)prefetch, global: false, cancellationToken).ConfigureAwait(false);
-        var basic = new AsyncEventingBasicConsumer(channel);
-        basic.ReceivedAsync += consumer.OnReceivedAsync;
-        channel.ChannelShutdownAsync += (_, args) =>
-        {
-            consumer._received.Writer.TryComplete(new WorkQueueUnavailableException(queue.Location, $"the channel of '{queueName}' closed: {args.ReplyText}"));
-            return Task.CompletedTask;
-        };
-        await channel.BasicConsumeAsync(queueName, autoAck: false, basic, cancellationToken).ConfigureAwait(false);
+        var consumer = new RabbitMqConsumer<T>(queue, queueName, (ushort)prefetch, decode);
+        await consumer.AttachAsync(cancellationToken).ConfigureAwait(false);
         return consumer;
     }
 
-    private async Task OnReceivedAsync(object sender, BasicDeliverEventArgs args)
+    /// <summary>Opens a channel (connecting again if need be) and consumes the queue on it, as the next generation.</summary>
+    private async Task AttachAsync(CancellationToken cancellationToken)
+    {
+        var (connection, _) = await _queue.ConnectedAsync(cancellationToken).ConfigureAwait(false);
+        var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var generation = Interlocked.Increment(ref _generation);
+        await channel.BasicQosAsync(0, _prefetch, global: false, cancellationToken).ConfigureAwait(false);
+        var basic = new AsyncEventingBasicConsumer(channel);
+        basic.ReceivedAsync += (_, args) => OnReceivedAsync(channel, generation, args);
+        channel.ChannelShutdownAsync += (_, _) =>
+        {
+            // Not awaited: the client calls this from its connection's loop, which must go on closing.
+            if (!_disposing.IsCancellationRequested && Interlocked.Read(ref _generation) == generation && Volatile.Read(ref _resuming) == 0) _ = Task.Run(ResumeAsync);
+            return Task.CompletedTask;
+        };
+        _channel = channel;
+        await channel.BasicConsumeAsync(_queueName, autoAck: false, basic, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Attaches again until a channel consumes, or the broker stayed away too long (then <see cref="ReceiveAsync"/> fails); one at a time.</summary>
+    private async Task ResumeAsync()
+    {
+        if (Interlocked.Exchange(ref _resuming, 1) == 1) return;
+        var giveUpAt = DateTime.UtcNow + _queue.ReconnectTimeout;
+        try
+        {
+            while (!_disposing.IsCancellationRequested)
+            {
+                try
+                {
+                    await AttachAsync(_disposing.Token).ConfigureAwait(false);
+                    Interlocked.Increment(ref _resumed);
+                }
+                catch (Exception ex) when (RabbitMqWorkQueue.IsConnectionLoss(ex) && DateTime.UtcNow < giveUpAt)
+                {
+                    // Dropped again while attaching (the broker is still starting): wait a little and try again.
+                    await Task.Delay(200, _disposing.Token).ConfigureAwait(false);
+                    continue;
+                }
+                Volatile.Write(ref _resuming, 0);
+                // A drop between attaching and here found this loop still running and left the resumption to it.
+                if (_channel is { IsOpen: true } || _disposing.IsCancellationRequested || Interlocked.Exchange(ref _resuming, 1) == 1) return;
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && _disposing.IsCancellationRequested)
+        {
+        }
+        catch (WorkQueueUnavailableException ex)
+        {
+            _received.Writer.TryComplete(ex);
+        }
+        catch (Exception ex) when (RabbitMqWorkQueue.IsConnectionLoss(ex))
+        {
+            _received.Writer.TryComplete(new WorkQueueUnavailableException(_queue.Location, $"could not consume '{_queueName}' again: {ex.Message}", ex));
+        }
+    }
+
+    private async Task OnReceivedAsync(IChannel channel, ulong generation, BasicDeliverEventArgs args)
     {
         // The body's memory belongs to the client only during this handler.
         var body = args.Body.ToArray();
@@ -59,22 +130,38 @@ internal sealed class RabbitMqConsumer<T> : IWorkConsumer<T>
         }
         catch (InvalidDataException ex)
         {
-            await _queue.PublishDeadLetterAsync(_queueName, body, ex.Message, args.CancellationToken).ConfigureAwait(false);
-            await _channel.BasicAckAsync(args.DeliveryTag, multiple: false, args.CancellationToken).ConfigureAwait(false);
-            Interlocked.Increment(ref _malformed);
+            try
+            {
+                await _queue.PublishDeadLetterAsync(_queueName, body, ex.Message, args.CancellationToken).ConfigureAwait(false);
+                await channel.BasicAckAsync(args.DeliveryTag, multiple: false, args.CancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _malformed);
+            }
+            catch (Exception lost) when (RabbitMqWorkQueue.IsConnectionLoss(lost) || lost is WorkQueueUnavailableException or OperationCanceledException)
+            {
+                // Not settled: the message comes again on the next channel and is set aside then.
+            }
             return;
         }
-        await _received.Writer.WriteAsync(new WorkDelivery<T>(args.DeliveryTag, message, args.Redelivered), args.CancellationToken).ConfigureAwait(false);
+        await _received.Writer.WriteAsync(new WorkDelivery<T>((generation << GenerationShift) | args.DeliveryTag, message, args.Redelivered), args.CancellationToken).ConfigureAwait(false);
     }
+
+    private bool IsCurrent(WorkDelivery<T> delivery) => delivery.Tag >> GenerationShift == Interlocked.Read(ref _generation);
 
     public async ValueTask<WorkDelivery<T>?> ReceiveAsync(TimeSpan wait, CancellationToken cancellationToken = default)
     {
-        if (_received.Reader.TryRead(out var ready)) return ready;
+        while (_received.Reader.TryRead(out var ready))
+        {
+            if (IsCurrent(ready)) return ready;
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(wait);
         try
         {
-            return await _received.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
+            while (true)
+            {
+                var next = await _received.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
+                if (IsCurrent(next)) return next;
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -86,16 +173,26 @@ internal sealed class RabbitMqConsumer<T> : IWorkConsumer<T>
         }
     }
 
-    public Task AcknowledgeAsync(WorkDelivery<T> delivery, CancellationToken cancellationToken = default)
+    public async Task AcknowledgeAsync(WorkDelivery<T> delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return _channel.BasicAckAsync(delivery.Tag, multiple: true, cancellationToken).AsTask();
+        if (!IsCurrent(delivery) || _channel is not { } channel) return;
+        try
+        {
+            await channel.BasicAckAsync(delivery.Tag & BrokerTagMask, multiple: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RabbitMqWorkQueue.IsConnectionLoss(ex))
+        {
+            // The channel closed first: the broker put the messages back and delivers them again; handlers are idempotent.
+        }
     }
 
     public async Task DeadLetterAsync(WorkDelivery<T> delivery, string error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(error);
+        // A void delivery's message comes again, and is set aside then; setting it aside now too would leave two copies.
+        if (!IsCurrent(delivery) || _channel is not { } channel) return;
         var body = delivery.Message switch
         {
             Core.Ingestion.RawDocument document => DocumentMessage.Encode(document),
@@ -104,24 +201,34 @@ internal sealed class RabbitMqConsumer<T> : IWorkConsumer<T>
         };
         // Published (and confirmed) before the ack: a crash between the two leaves a copy in both queues, never in neither.
         await _queue.PublishDeadLetterAsync(_queueName, body, error, cancellationToken).ConfigureAwait(false);
-        await _channel.BasicAckAsync(delivery.Tag, multiple: false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await channel.BasicAckAsync(delivery.Tag & BrokerTagMask, multiple: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RabbitMqWorkQueue.IsConnectionLoss(ex))
+        {
+            // As above: delivered again, and dead-lettered again (a second copy in the dead-letter queue, never none).
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _disposing.CancelAsync().ConfigureAwait(false);
+        var channel = _channel;
         try
         {
             // Closing the channel hands every unacknowledged delivery back to the queue.
-            if (_channel.IsOpen) await _channel.CloseAsync().ConfigureAwait(false);
+            if (channel is { IsOpen: true }) await channel.CloseAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or IOException)
+        catch (Exception ex) when (RabbitMqWorkQueue.IsConnectionLoss(ex))
         {
             // Already closed by the broker or with the connection.
         }
         finally
         {
-            await _channel.DisposeAsync().ConfigureAwait(false);
+            if (channel is not null) await channel.DisposeAsync().ConfigureAwait(false);
             _received.Writer.TryComplete();
+            _disposing.Dispose();
         }
     }
 }

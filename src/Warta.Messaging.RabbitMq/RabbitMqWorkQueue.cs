@@ -16,9 +16,12 @@ namespace Warta.Messaging.RabbitMq;
 /// <c>{prefix}.dead</c> holds what could not be handled, each message with its error in the <see cref="ErrorHeader"/> header
 /// and its queue in <see cref="QueueHeader"/>. The two work queues also dead-letter there through the broker
 /// (<c>x-dead-letter-routing-key</c>) should a message ever be rejected.</para>
-/// <para>The connection does not recover by itself: delivery tags die with their channel, and a worker that acknowledged
-/// on a recovered channel would settle the wrong messages. A worker whose connection drops stops, its unacknowledged
-/// messages go back to the queue, and its supervisor starts it again.</para>
+/// <para>A dropped connection (the broker restarted, the network cut) is opened again, with a growing pause between tries,
+/// for up to <see cref="ReconnectTimeout"/>: a publish not confirmed is published again on the new connection (a copy the
+/// broker had already taken is harmless: documents and articles are handled idempotently), and each consumer takes up its
+/// queue again (see <see cref="RabbitMqConsumer{T}"/>: deliveries of the old channel are void, and the broker hands their
+/// messages out again). The client's own automatic recovery is off so that this one place decides what a lost publish or
+/// a stale delivery tag means. Only the first connection fails at once, so a command with a wrong URI says so quickly.</para>
 /// </remarks>
 [SuppressMessage("Naming", "CA1711", Justification = "It is a message queue, named after the seam it implements (IWorkQueue).")]
 public sealed class RabbitMqWorkQueue : IWorkQueue
@@ -35,20 +38,40 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
     /// <summary>Longest error kept in a dead letter's header; a stack of nested messages stays readable and the frame small.</summary>
     private const int MaxErrorChars = 2000;
 
-    private readonly IConnection _connection;
-    private readonly IChannel _publisher;
+    /// <summary>The first pause before connecting again; it doubles up to <see cref="MaxReconnectDelayMs"/>.</summary>
+    private const int FirstReconnectDelayMs = 200;
 
-    private RabbitMqWorkQueue(IConnection connection, IChannel publisher, string location, string prefix)
+    private const int MaxReconnectDelayMs = 3000;
+
+    /// <summary>How long a dropped connection is tried again when the caller does not say.</summary>
+    public static readonly TimeSpan DefaultReconnectTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly ConnectionFactory _factory;
+    /// <summary>One reconnection at a time: the publisher and every consumer notice the same drop.</summary>
+    private readonly SemaphoreSlim _reconnecting = new(1, 1);
+    private IConnection _connection;
+    private IChannel _publisher;
+    private int _reconnects;
+
+    private RabbitMqWorkQueue(ConnectionFactory factory, IConnection connection, IChannel publisher, string location, string prefix, TimeSpan reconnectTimeout)
     {
+        _factory = factory;
         _connection = connection;
         _publisher = publisher;
         Location = location;
+        ReconnectTimeout = reconnectTimeout;
         DocumentsQueue = prefix + ".documents";
         ArticlesQueue = prefix + ".articles";
         DeadLetterQueue = prefix + ".dead";
     }
 
     public string Location { get; }
+
+    /// <summary>How long a dropped connection is tried again before the queue gives up (<see cref="WorkQueueUnavailableException"/>).</summary>
+    public TimeSpan ReconnectTimeout { get; }
+
+    /// <summary>Connections opened again after a drop so far.</summary>
+    public int Reconnects => Volatile.Read(ref _reconnects);
 
     public string DocumentsQueue { get; }
 
@@ -60,9 +83,11 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
     /// <param name="uri">The broker.</param>
     /// <param name="prefix">Names the queues (<c>{prefix}.documents</c>, …): several pipelines may share one broker.</param>
     /// <param name="clientName">Shown in the broker's connection list.</param>
+    /// <param name="reconnectTimeout">How long a connection dropped later is tried again (default <see cref="DefaultReconnectTimeout"/>).</param>
     /// <param name="cancellationToken">Stops connecting.</param>
     /// <exception cref="WorkQueueUnavailableException">The URI is not an AMQP URI, or the broker cannot be reached or refuses.</exception>
-    public static async Task<RabbitMqWorkQueue> ConnectAsync(string uri, string prefix = DefaultPrefix, string clientName = "warta", CancellationToken cancellationToken = default)
+    public static async Task<RabbitMqWorkQueue> ConnectAsync(
+        string uri, string prefix = DefaultPrefix, string clientName = "warta", TimeSpan? reconnectTimeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uri);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
@@ -85,11 +110,11 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
             connection = await factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
             var publisher = await connection.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken).ConfigureAwait(false);
-            var queue = new RabbitMqWorkQueue(connection, publisher, location, prefix);
-            await queue.DeclareAsync(cancellationToken).ConfigureAwait(false);
+            var queue = new RabbitMqWorkQueue(factory, connection, publisher, location, prefix, reconnectTimeout ?? DefaultReconnectTimeout);
+            await queue.DeclareAsync(publisher, cancellationToken).ConfigureAwait(false);
             return queue;
         }
-        catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException or RabbitMQClientException or IOException)
+        catch (Exception ex) when (IsConnectionLoss(ex) || ex is RabbitMQClientException)
         {
             if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
             throw new WorkQueueUnavailableException(location, ex.InnerException?.Message ?? ex.Message, ex);
@@ -105,17 +130,85 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
         return $"{parsed.Scheme}://{(user.Length > 0 ? user + "@" : "")}{parsed.Host}:{(parsed.IsDefaultPort ? 5672 : parsed.Port)}{parsed.AbsolutePath}";
     }
 
-    private async Task DeclareAsync(CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="exception"/> says the connection or channel went away (worth connecting again), not that the broker refused something.</summary>
+    internal static bool IsConnectionLoss(Exception exception) =>
+        exception is BrokerUnreachableException or ConnectFailureException or AlreadyClosedException or OperationInterruptedException
+            or IOException or System.Net.Sockets.SocketException or TimeoutException;
+
+    /// <summary>The open connection and the publishing channel, opened again first when the broker dropped them.</summary>
+    /// <exception cref="WorkQueueUnavailableException">The broker did not come back within <see cref="ReconnectTimeout"/>.</exception>
+    internal async Task<(IConnection Connection, IChannel Publisher)> ConnectedAsync(CancellationToken cancellationToken)
     {
-        await _publisher.QueueDeclareAsync(DeadLetterQueue, durable: true, exclusive: false, autoDelete: false, arguments: null, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var (connection, publisher) = (Volatile.Read(ref _connection), Volatile.Read(ref _publisher));
+        if (connection.IsOpen && publisher.IsOpen) return (connection, publisher);
+        await _reconnecting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var deadline = DateTime.UtcNow + ReconnectTimeout;
+            var delayMs = FirstReconnectDelayMs;
+            while (true)
+            {
+                // Another caller may have reconnected while this one waited for the semaphore.
+                if (_connection.IsOpen && _publisher.IsOpen) return (_connection, _publisher);
+                try
+                {
+                    if (!_connection.IsOpen)
+                    {
+                        var old = _connection;
+                        _connection = await _factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
+                        await ForgetAsync(old).ConfigureAwait(false);
+                        Interlocked.Increment(ref _reconnects);
+                    }
+                    var oldPublisher = _publisher;
+                    var fresh = await _connection.CreateChannelAsync(
+                        new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken).ConfigureAwait(false);
+                    // Declared again: a broker that lost its state (a new node) gets the queues back before anything is published.
+                    await DeclareAsync(fresh, cancellationToken).ConfigureAwait(false);
+                    _publisher = fresh;
+                    await ForgetAsync(oldPublisher).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsConnectionLoss(ex))
+                {
+                    if (DateTime.UtcNow + TimeSpan.FromMilliseconds(delayMs) > deadline)
+                    {
+                        throw new WorkQueueUnavailableException(
+                            Location, $"the connection dropped and the broker did not take a new one within {ReconnectTimeout.TotalSeconds:0.#} s ({ex.InnerException?.Message ?? ex.Message})", ex);
+                    }
+                    await Task.Delay(delayMs, cancellationToken).ConfigureAwait(false);
+                    delayMs = Math.Min(delayMs * 2, MaxReconnectDelayMs);
+                }
+            }
+        }
+        finally
+        {
+            _reconnecting.Release();
+        }
+    }
+
+    /// <summary>Releases a dropped connection or channel without asking the broker (it is gone).</summary>
+    private static async Task ForgetAsync(IAsyncDisposable dropped)
+    {
+        try
+        {
+            await dropped.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsConnectionLoss(ex))
+        {
+            // Nothing left to release but the object.
+        }
+    }
+
+    private async Task DeclareAsync(IChannel channel, CancellationToken cancellationToken)
+    {
+        await channel.QueueDeclareAsync(DeadLetterQueue, durable: true, exclusive: false, autoDelete: false, arguments: null, cancellationToken: cancellationToken).ConfigureAwait(false);
         var toDead = new Dictionary<string, object?>
         {
             ["x-dead-letter-exchange"] = "",
             ["x-dead-letter-routing-key"] = DeadLetterQueue,
         };
-        await _publisher.QueueDeclareAsync(DocumentsQueue, durable: true, exclusive: false, autoDelete: false, arguments: toDead, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await channel.QueueDeclareAsync(DocumentsQueue, durable: true, exclusive: false, autoDelete: false, arguments: toDead, cancellationToken: cancellationToken).ConfigureAwait(false);
         var single = new Dictionary<string, object?>(toDead) { ["x-single-active-consumer"] = true };
-        await _publisher.QueueDeclareAsync(ArticlesQueue, durable: true, exclusive: false, autoDelete: false, arguments: single, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await channel.QueueDeclareAsync(ArticlesQueue, durable: true, exclusive: false, autoDelete: false, arguments: single, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     public Task PublishDocumentsAsync(IReadOnlyList<RawDocument> documents, CancellationToken cancellationToken = default)
@@ -132,23 +225,40 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
 
     /// <summary>Publishes persistent messages to <paramref name="queue"/> through the default exchange and waits for every confirm.</summary>
     /// <remarks>The publishes are in flight together (the client keeps at most 128 unconfirmed and throttles past that):
-    /// one at a time, each would wait a round trip and the broker's disk write.</remarks>
+    /// one at a time, each would wait a round trip and the broker's disk write. When the connection drops before every
+    /// confirm came, all of them are published again on a new connection: which ones the broker took is unknown, and a
+    /// second copy is harmless (idempotent handlers) where a lost one is not.</remarks>
     internal async Task PublishAsync(string queue, IEnumerable<(byte[] Body, IDictionary<string, object?>? Headers)> messages, CancellationToken cancellationToken)
     {
-        var pending = new List<Task>();
-        foreach (var (body, headers) in messages)
+        var batch = messages.ToList();
+        DateTime? giveUpAt = null;
+        while (true)
         {
-            var properties = new BasicProperties { Persistent = true, ContentType = "application/json", Headers = headers };
-            // mandatory: an unroutable message (its queue deleted) fails the publish instead of vanishing.
-            pending.Add(_publisher.BasicPublishAsync("", queue, mandatory: true, properties, body, cancellationToken).AsTask());
-        }
-        try
-        {
-            await Task.WhenAll(pending).ConfigureAwait(false);
-        }
-        catch (PublishException ex)
-        {
-            throw new WorkQueueUnavailableException(Location, $"the broker did not take a message for '{queue}' ({(ex.IsReturn ? "unroutable" : "nacked")})", ex);
+            var (_, publisher) = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
+            var pending = new List<Task>(batch.Count);
+            try
+            {
+                foreach (var (body, headers) in batch)
+                {
+                    var properties = new BasicProperties { Persistent = true, ContentType = "application/json", Headers = headers };
+                    // mandatory: an unroutable message (its queue deleted) fails the publish instead of vanishing.
+                    pending.Add(publisher.BasicPublishAsync("", queue, mandatory: true, properties, body, cancellationToken).AsTask());
+                }
+                await Task.WhenAll(pending).ConfigureAwait(false);
+                return;
+            }
+            catch (PublishException ex)
+            {
+                throw new WorkQueueUnavailableException(Location, $"the broker did not take a message for '{queue}' ({(ex.IsReturn ? "unroutable" : "nacked")})", ex);
+            }
+            catch (Exception ex) when (IsConnectionLoss(ex) || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // The channel closed under the publishes (their confirms are failed or cancelled): wait until every one has
+                // settled, so none is still writing on the old channel, then publish the batch again on a new connection.
+                await Task.WhenAll(pending.Select(static t => t.ContinueWith(static _ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+                giveUpAt ??= DateTime.UtcNow + ReconnectTimeout;
+                if (DateTime.UtcNow > giveUpAt) throw new WorkQueueUnavailableException(Location, $"publishing to '{queue}' kept failing for {ReconnectTimeout.TotalSeconds:0.#} s ({ex.Message})", ex);
+            }
         }
     }
 
@@ -164,14 +274,15 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
     }
 
     public async Task<IWorkConsumer<RawDocument>> ConsumeDocumentsAsync(int prefetch, CancellationToken cancellationToken = default) =>
-        await RabbitMqConsumer<RawDocument>.StartAsync(this, _connection, DocumentsQueue, prefetch, DocumentMessage.Decode, cancellationToken).ConfigureAwait(false);
+        await RabbitMqConsumer<RawDocument>.StartAsync(this, DocumentsQueue, prefetch, DocumentMessage.Decode, cancellationToken).ConfigureAwait(false);
 
     public async Task<IWorkConsumer<Article>> ConsumeArticlesAsync(int prefetch, CancellationToken cancellationToken = default) =>
-        await RabbitMqConsumer<Article>.StartAsync(this, _connection, ArticlesQueue, prefetch, ArticleMessage.Decode, cancellationToken).ConfigureAwait(false);
+        await RabbitMqConsumer<Article>.StartAsync(this, ArticlesQueue, prefetch, ArticleMessage.Decode, cancellationToken).ConfigureAwait(false);
 
     public async Task<WorkQueueDepths> GetDepthsAsync(CancellationToken cancellationToken = default)
     {
-        await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var (connection, _) = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var documents = await channel.QueueDeclarePassiveAsync(DocumentsQueue, cancellationToken).ConfigureAwait(false);
         var articles = await channel.QueueDeclarePassiveAsync(ArticlesQueue, cancellationToken).ConfigureAwait(false);
         var dead = await channel.QueueDeclarePassiveAsync(DeadLetterQueue, cancellationToken).ConfigureAwait(false);
@@ -182,7 +293,8 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
     {
         var letters = new List<DeadLetter>();
         // Taken without acknowledging on a channel of their own; closing it puts them back, in their order.
-        var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var (connection, _) = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
+        var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
             while (letters.Count < max)
@@ -207,9 +319,10 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
     /// <summary>Deletes the three queues and what they hold (tests, and a pipeline taken down for good).</summary>
     public async Task DeleteQueuesAsync(CancellationToken cancellationToken = default)
     {
+        var (_, publisher) = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
         foreach (var queue in new[] { DocumentsQueue, ArticlesQueue, DeadLetterQueue })
         {
-            await _publisher.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await publisher.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -247,14 +360,15 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
             if (_publisher.IsOpen) await _publisher.CloseAsync().ConfigureAwait(false);
             if (_connection.IsOpen) await _connection.CloseAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or IOException)
+        catch (Exception ex) when (IsConnectionLoss(ex))
         {
             // Closing a connection the broker already dropped: nothing left to release but the objects.
         }
         finally
         {
-            await _publisher.DisposeAsync().ConfigureAwait(false);
-            await _connection.DisposeAsync().ConfigureAwait(false);
+            await ForgetAsync(_publisher).ConfigureAwait(false);
+            await ForgetAsync(_connection).ConfigureAwait(false);
+            _reconnecting.Dispose();
         }
     }
 }

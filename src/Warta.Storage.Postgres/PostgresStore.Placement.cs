@@ -15,6 +15,7 @@ public sealed partial class PostgresStore
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(InTransaction((connection, transaction) =>
         {
+            CheckWriteLock(connection, transaction);
             using var changes = new ChangeWriter(connection, transaction);
             InsertArticles(batch.Articles, changes, connection, transaction);
             WriteStories(batch.Assignments, batch.Stories, batch.Merges, changes, connection, transaction);

@@ -36,7 +36,11 @@ public sealed partial class PostgresStore
             {
                 while (true)
                 {
-                    if ((bool)(await attempt.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!) return new WriteLock(connection);
+                    if ((bool)(await attempt.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+                    {
+                        Volatile.Write(ref _writeLockSession, connection.ProcessID);
+                        return new WriteLock(this, connection);
+                    }
                     if (waited.Elapsed >= timeout)
                     {
                         var holder = await HolderAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -86,11 +90,35 @@ public sealed partial class PostgresStore
         }
     }
 
+    /// <summary>The server process of the session holding this store's write lock, while it is held; 0 otherwise.</summary>
+    private int _writeLockSession;
+
+    /// <summary>Refuses a commit when this store took the write lock and its session no longer holds it.</summary>
+    /// <remarks>The lock belongs to its session: a server restart, or the session terminated, ends it silently while the
+    /// placer goes on committing through the pool's new connections, and a standby may then take the lock. Asked in the
+    /// commit's own transaction, so a writer that lost the lock writes nothing more (one small query per commit).</remarks>
+    private void CheckWriteLock(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        var session = Volatile.Read(ref _writeLockSession);
+        if (session == 0) return;
+        using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' " +
+            $"AND classid = {PostgresSchema.LockClass} AND objid = hashtext(current_schema())::oid AND pid = @session AND granted)",
+            connection, transaction);
+        command.Parameters.Add(P("session", session));
+        if (!(bool)command.ExecuteScalar()!)
+        {
+            throw new StoreFailureException(StoreFailure.Locked, Location, string.Create(CultureInfo.InvariantCulture,
+                $"the write lock's session (server process {session}) ended, a server restart or a terminated session; nothing was written, open the store again"));
+        }
+    }
+
     /// <summary>Holds the lock's connection; disposing unlocks and returns it, so the next writer gets in.</summary>
-    private sealed class WriteLock(NpgsqlConnection connection) : IAsyncDisposable
+    private sealed class WriteLock(PostgresStore store, NpgsqlConnection connection) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
+            Volatile.Write(ref store._writeLockSession, 0);
             try
             {
                 var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({PostgresSchema.LockClass}, hashtext(current_schema()))", connection);

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Warta.Core.Ingestion;
 using Warta.Hosting;
 using Warta.Storage.Postgres;
@@ -31,7 +30,7 @@ public sealed class ScaleOutPipelineTests(PostgresTestDatabase database) : IClas
         await using var broker = TestBroker.Require();
         var queue = await broker.QueueAsync();
         var documents = SampleCorpus.Documents();
-        var embedded = await EmbeddedRunAsync(documents);
+        var embedded = await FaultRun.EmbeddedAsync(_folder, documents);
         var store = TestStores.Location(database, _folder, "scaled");
 
         await queue.PublishDocumentsAsync(documents, TestContext.Current.CancellationToken);
@@ -93,19 +92,6 @@ public sealed class ScaleOutPipelineTests(PostgresTestDatabase database) : IClas
         using var scaled = Open(store);
         var expected = documents.SelectMany(static d => new ArticleIngestor().Read(d)).Count(static o => o.Article is not null);
         Assert.Equal(expected, scaled.CountPlaced());
-    }
-
-    /// <summary>The same documents through the embedded placement service (what <c>warta ingest</c> runs) into an SQLite file.</summary>
-    private async Task<string> EmbeddedRunAsync(IReadOnlyList<RawDocument> documents)
-    {
-        var path = _folder.File("embedded.db");
-        await using (var host = await WorkerHost.StartAsync(
-            _folder.Path, new Dictionary<string, string?> { [nameof(WartaOptions.Store)] = path }, static b => b.Services.AddWartaPlacement(b.Configuration)))
-        {
-            await host.Services.GetRequiredService<PlacementService>().SubmitAsync(documents, cancellationToken: TestContext.Current.CancellationToken);
-        }
-        using var store = new SqliteStore(path);
-        return TestStores.Describe(store);
     }
 
     private static Core.Storage.IWartaStore Open(string location) =>

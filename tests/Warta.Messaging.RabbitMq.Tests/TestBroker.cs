@@ -33,7 +33,7 @@ internal sealed class TestBroker : IAsyncDisposable
 
     /// <summary>This test's queues, declared.</summary>
     public async Task<RabbitMqWorkQueue> QueueAsync() =>
-        _queue ??= await RabbitMqWorkQueue.ConnectAsync(Uri, Prefix, "warta tests", TestContext.Current.CancellationToken);
+        _queue ??= await RabbitMqWorkQueue.ConnectAsync(Uri, Prefix, "warta tests", cancellationToken: TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -6,12 +6,16 @@ namespace Warta.Messaging.RabbitMq.Tests;
 internal static class WartaProcess
 {
     /// <summary>Starts <c>warta</c> with its output drained (read it with <see cref="RunAsync"/> instead when it matters).</summary>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Start(workingDirectory, environment, null, args);
+
+    /// <summary>As <see cref="Start(string, IReadOnlyDictionary{string, string?}, string[])"/>, telling <paramref name="onLine"/> each line it writes (stdout and stderr).</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, Action<string>? onLine, params string[] args)
     {
         var process = Process.Start(Info(workingDirectory, environment, args)) ?? throw new InvalidOperationException("could not start warta");
         // Drained so a full pipe never blocks the worker.
-        process.OutputDataReceived += static (_, _) => { };
-        process.ErrorDataReceived += static (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) onLine?.Invoke(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onLine?.Invoke(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
