@@ -67,6 +67,15 @@ public sealed class AddressGuard
     public static AddressGuard AllowingPrivate { get; } =
         new([IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("172.16.0.0/12"), IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("fc00::/7")]);
 
+    /// <summary>The environment variable that turns <see cref="LoopbackOnly"/> on for a process (<c>1</c>): <c>.ci/run</c> sets it for the tests.</summary>
+    public const string LoopbackOnlyVariable = "WARTA_LOOPBACK_ONLY";
+
+    /// <summary>When on, every guard refuses every address but loopback at connect time, whatever it allows otherwise: a test
+    /// run can then reach only its own fixture servers, even through a source or webhook that allows public or private addresses.</summary>
+    /// <remarks>Read from <see cref="LoopbackOnlyVariable"/> when the process starts; a test may turn it on (never needed off).</remarks>
+    public static bool LoopbackOnly { get; set; } =
+        Environment.GetEnvironmentVariable(LoopbackOnlyVariable) is "1" or "true";
+
     /// <summary>The ranges this guard allows beyond public addresses.</summary>
     public IReadOnlyList<IPNetwork> AllowedRanges => _allowed;
 
@@ -146,7 +155,7 @@ public sealed class AddressGuard
         return address;
     }
 
-    /// <summary>Opens a TCP connection to the first address of <paramref name="host"/> this guard allows, after reporting every
+    /// <summary>Opens a TCP connection to the first address of <paramref name="host"/> this guard allows (loopback only in <see cref="LoopbackOnly"/> mode), after reporting every
     /// address (allowed or refused) to <paramref name="observer"/>: the one place a guarded client connects, so a refused
     /// address is never dialled whatever DNS answers.</summary>
     /// <exception cref="AddressRefusedException">The guard refuses every address of the host; no connection was attempted.</exception>
@@ -160,7 +169,7 @@ public sealed class AddressGuard
         var allowed = new List<IPAddress>();
         foreach (var address in addresses)
         {
-            var ok = IsAllowed(address);
+            var ok = IsAllowed(address) && (!LoopbackOnly || IPAddress.IsLoopback(Normalise(address)));
             observer?.Invoke(new ConnectAttempt(host, port, address, Refused: !ok));
             if (ok) allowed.Add(address);
         }

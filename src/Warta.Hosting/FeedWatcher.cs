@@ -280,7 +280,9 @@ public sealed partial class FeedWatcher(
             .ConfigureAwait(false);
         foreach (var seen in due)
         {
-            await HandleItemAsync(source, new FeedItem(seen.Url, null, null, null, null), seen.Key, seen, tally, ct).ConfigureAwait(false);
+            // The feed item's own signals, kept from when the feed listed it: the page is read with them as it was then.
+            await HandleItemAsync(source, new FeedItem(seen.Url, seen.ItemTitle, seen.ItemPublished, seen.ItemAuthor, null), seen.Key, seen, tally, ct)
+                .ConfigureAwait(false);
         }
     }
 
@@ -315,13 +317,17 @@ public sealed partial class FeedWatcher(
         if (page.NotModified && seen is not null)
         {
             tally.Unchanged++;
-            await WithStoreAsync(store => store.SaveSeenAsync(seen with { LastFetched = now }, null, ct)).ConfigureAwait(false);
+            await WithStoreAsync(store => store.SaveSeenAsync(WithItem(seen with { LastFetched = now }, item), null, ct)).ConfigureAwait(false);
             return true;
         }
 
         var document = new RawDocument(item.Url, page.Body)
         {
-            Hints = new DocumentHints(item.Url, item.Title, item.Published, item.Author, source.Outlet),
+            // Revises: what the page reads as now supersedes its previous revision in the same commit (the count, the search index).
+            Hints = new DocumentHints(item.Url, item.Title, item.Published, item.Author, source.Outlet)
+            {
+                Revises = seen is { ArticleId.Length: > 0, Retracted: null } ? seen.ArticleId : null,
+            },
             Charset = page.Charset,
         };
         // Read here too (pure, no placer state) to see a withdrawal notice or unchanged text before anything is stored.
@@ -343,7 +349,7 @@ public sealed partial class FeedWatcher(
         if (seen is not null && read is not null && read.Id == seen.ArticleId)
         {
             tally.Unchanged++;
-            await WithStoreAsync(store => store.SaveSeenAsync(seen with { LastFetched = now, ETag = page.ETag, LastModified = page.LastModified }, null, ct))
+            await WithStoreAsync(store => store.SaveSeenAsync(WithItem(seen with { LastFetched = now, ETag = page.ETag, LastModified = page.LastModified }, item), null, ct))
                 .ConfigureAwait(false);
             return true;
         }
@@ -357,7 +363,8 @@ public sealed partial class FeedWatcher(
             tally.Failures++;
             LogFailed(logger, source.Name, $"{item.Url}: {why}");
             await WithStoreAsync(store => store.SaveSeenAsync(
-                new SeenItem(key, source.Name, item.Url, "", 0, now, now) { ETag = page.ETag, LastModified = page.LastModified }, null, ct)).ConfigureAwait(false);
+                WithItem(new SeenItem(key, source.Name, item.Url, "", 0, now, now) { ETag = page.ETag, LastModified = page.LastModified }, item), null, ct))
+                .ConfigureAwait(false);
             return true;
         }
 
@@ -365,23 +372,33 @@ public sealed partial class FeedWatcher(
         if (seen is null || seen.ArticleId.Length == 0)
         {
             tally.NewArticles++;
-            var first = new SeenItem(key, source.Name, item.Url, stored.Id, 1, now, now) { ETag = page.ETag, LastModified = page.LastModified };
+            var first = WithItem(new SeenItem(key, source.Name, item.Url, stored.Id, 1, now, now) { ETag = page.ETag, LastModified = page.LastModified }, item);
             await WithStoreAsync(store => store.SaveSeenAsync(first, new ArticleRevision(key, 1, stored.Id, title, now), ct)).ConfigureAwait(false);
             return true;
         }
         if (stored.Id == seen.ArticleId)
         {
             tally.Unchanged++;
-            await WithStoreAsync(store => store.SaveSeenAsync(seen with { LastFetched = now, ETag = page.ETag, LastModified = page.LastModified }, null, ct))
+            await WithStoreAsync(store => store.SaveSeenAsync(WithItem(seen with { LastFetched = now, ETag = page.ETag, LastModified = page.LastModified }, item), null, ct))
                 .ConfigureAwait(false);
             return true;
         }
         tally.Revisions++;
-        var revised = seen with { ArticleId = stored.Id, Revision = seen.Revision + 1, LastFetched = now, ETag = page.ETag, LastModified = page.LastModified, Url = item.Url };
+        var revised = WithItem(
+            seen with { ArticleId = stored.Id, Revision = seen.Revision + 1, LastFetched = now, ETag = page.ETag, LastModified = page.LastModified, Url = item.Url },
+            item);
         await WithStoreAsync(store => store.SaveSeenAsync(revised, new ArticleRevision(key, revised.Revision, stored.Id, title, now), ct)).ConfigureAwait(false);
         LogRevised(logger, source.Name, item.Url, revised.Revision, seen.ArticleId, stored.Id);
         return true;
     }
+
+    /// <summary><paramref name="seen"/> with what <paramref name="item"/> says about the page, where it says anything (a re-check's item says what was kept).</summary>
+    private static SeenItem WithItem(SeenItem seen, FeedItem item) => seen with
+    {
+        ItemTitle = item.Title ?? seen.ItemTitle,
+        ItemPublished = item.Published ?? seen.ItemPublished,
+        ItemAuthor = item.Author ?? seen.ItemAuthor,
+    };
 
     private async Task RetractAsync(SeenItem seen, string reason, Tally tally, CancellationToken ct)
     {

@@ -20,6 +20,8 @@ internal static class ArticleMessage
             writer.WriteString("language", article.Language);
             writer.WriteString("url", article.Url);
             writer.WriteString("source", article.Source);
+            // The placer records the previous revision as superseded (a followed page fetched again with changed text).
+            if (article.Revises is { } revises) writer.WriteString("revises", revises);
             WireJson.WriteTime(writer, "published", article.Published);
             writer.WriteStartArray("authors");
             foreach (var author in article.Authors) writer.WriteStringValue(author);
@@ -62,6 +64,7 @@ internal static class ArticleMessage
                 Language = WireJson.OptionalString(root, "language") ?? "und",
                 Url = WireJson.OptionalString(root, "url"),
                 Source = WireJson.RequiredString(root, "source"),
+                Revises = WireJson.OptionalString(root, "revises"),
                 Published = WireJson.ReadTime(root, "published"),
                 Authors = WireJson.Strings(root, "authors"),
                 Paragraphs = WireJson.Strings(root, "paragraphs"),

@@ -25,6 +25,7 @@ internal static class DocumentMessage
                 writer.WriteString("author", hints.Author);
                 writer.WriteString("outlet", hints.Outlet);
                 writer.WriteString("signal", hints.Signal);
+                if (hints.Revises is { } revises) writer.WriteString("revises", revises);
                 writer.WriteEndObject();
             }
             writer.WriteEndObject();
@@ -49,7 +50,10 @@ internal static class DocumentMessage
             {
                 hints = new DocumentHints(
                     WireJson.OptionalString(h, "url"), WireJson.OptionalString(h, "title"), WireJson.ReadTime(h, "published"),
-                    WireJson.OptionalString(h, "author"), WireJson.OptionalString(h, "outlet"), WireJson.OptionalString(h, "signal") ?? "feed-item");
+                    WireJson.OptionalString(h, "author"), WireJson.OptionalString(h, "outlet"), WireJson.OptionalString(h, "signal") ?? "feed-item")
+                {
+                    Revises = WireJson.OptionalString(h, "revises"),
+                };
             }
             return new RawDocument(source, bytes) { Hints = hints };
         }

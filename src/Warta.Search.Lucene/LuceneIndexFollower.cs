@@ -14,7 +14,7 @@ namespace Warta.Search.Lucene;
 /// after a crash between the store's commit and the index's, the next <see cref="CatchUpAsync"/> resumes from the index's
 /// own commit and nothing is missing or applied twice (re-indexing an article replaces it by id).</para>
 /// <para>Changes: an added or placed article is (re)indexed with its story; a merge moves the absorbed story's articles to
-/// the story that absorbed it; a deletion deletes. The <see cref="IndexWriter"/> (and Lucene's <c>write.lock</c>) is taken
+/// the story that absorbed it; a deletion, or an article superseded by a later revision of its page, deletes. The <see cref="IndexWriter"/> (and Lucene's <c>write.lock</c>) is taken
 /// on the first catch-up, under the store's write lock.</para>
 /// </remarks>
 public sealed class LuceneIndexFollower : IChangeFollower
@@ -153,6 +153,8 @@ public sealed class LuceneIndexFollower : IChangeFollower
                     pending[change.ArticleId] = change.StoryId;
                     break;
                 case StoreChangeKind.ArticleDeleted:
+                case StoreChangeKind.ArticleSuperseded:
+                    // A superseded revision stays stored, folded under the latest, but search finds the page's current text only.
                     pending.Remove(change.ArticleId);
                     writer.DeleteDocuments(ArticleDocuments.IdTerm(change.ArticleId));
                     break;

@@ -128,6 +128,16 @@ internal static class PostgresSchema
         CREATE INDEX story_corrections_by_story ON story_corrections (story_id);
         CREATE INDEX story_corrections_by_target ON story_corrections (target_story_id);
         """,
+        // 2: revisions count once (the embedded store's step 12): an earlier revision of a followed page, superseded by a later
+        // one, stays stored and placed but no longer counts in its story; stories keep the clusterer's article_count and the
+        // number of superseded articles in them, and are read as the difference.
+        """
+        CREATE TABLE superseded_articles (
+            article_id text COLLATE "C" NOT NULL PRIMARY KEY,
+            superseded_by text COLLATE "C" NOT NULL
+        );
+        ALTER TABLE stories ADD COLUMN superseded_count integer NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int LatestVersion => Steps.Count;

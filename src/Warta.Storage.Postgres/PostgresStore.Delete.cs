@@ -23,7 +23,7 @@ public sealed partial class PostgresStore
             if (title is null) return null;
             var storyId = Query(connection, transaction, "DELETE FROM story_assignments WHERE article_id = @id RETURNING story_id", static r => r.GetString(0), P("id", id))
                 .FirstOrDefault();
-            Execute(connection, transaction, "DELETE FROM articles WHERE id = @id", P("id", id));
+            Execute(connection, transaction, "DELETE FROM articles WHERE id = @id; DELETE FROM superseded_articles WHERE article_id = @id", P("id", id));
             if (storyId is not null) RecomputeStories(storyId, title, connection, transaction);
             using var changes = new ChangeWriter(connection, transaction);
             var sequence = changes.Append(StoreChangeKind.ArticleDeleted, id, storyId, null);
@@ -35,11 +35,15 @@ public sealed partial class PostgresStore
         }));
     }
 
-    private static void RecomputeStories(string storyId, string deletedTitle, NpgsqlConnection connection, NpgsqlTransaction transaction)
-    {
-        var path = Query(connection, transaction,
+    /// <summary>The story an article was placed in (<paramref name="storyId"/>) and every story it was merged into since: the stories that count its articles.</summary>
+    private static List<string> StoriesHolding(string storyId, NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        Query(connection, transaction,
             "WITH RECURSIVE up(id) AS (SELECT @story::text COLLATE \"C\" UNION SELECT m.into_story_id FROM story_merges m JOIN up ON m.from_story_id = up.id) SELECT id FROM up",
             static r => r.GetString(0), P("story", storyId));
+
+    private static void RecomputeStories(string storyId, string deletedTitle, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        var path = StoriesHolding(storyId, connection, transaction);
         var sequence = NextStoryUpdate(connection, transaction);
         foreach (var id in path) RecomputeStory(id, deletedTitle, sequence, connection, transaction);
     }
@@ -80,6 +84,7 @@ public sealed partial class PostgresStore
             "last_published_utc_ticks = @lastTicks, last_published_offset_minutes = @lastOffset, updated_seq = @seq WHERE id = @story",
             P("deletedTitle", deletedTitle, nullable: true), P("earliestTitle", members[0].Title), P("count", members.Count), P("outlets", StoreJson.Strings([.. outlets])),
             P("firstTicks", first?.UtcTicks), POffset("firstOffset", first), P("lastTicks", last?.UtcTicks), POffset("lastOffset", last), P("seq", sequence), P("story", storyId));
+        RecountSuperseded([storyId], connection, transaction);
     }
 
     private static NpgsqlParameter POffset(string name, DateTimeOffset? instant) =>

@@ -19,6 +19,7 @@ public sealed partial class PostgresStore
             using var changes = new ChangeWriter(connection, transaction);
             InsertArticles(batch.Articles, changes, connection, transaction);
             WriteStories(batch.Assignments, batch.Stories, batch.Merges, changes, connection, transaction);
+            WriteSupersessions(batch.Supersessions, changes, connection, transaction);
             WriteOutletPairings(batch.OutletPairings, connection, transaction);
             changes.Finish();
             var last = changes.Last == 0 ? LatestSequence(connection, transaction) : changes.Last;

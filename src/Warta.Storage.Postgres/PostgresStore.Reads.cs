@@ -56,13 +56,13 @@ public sealed partial class PostgresStore
     public async Task<Story?> GetStoryAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return (await QueryAsync($"SELECT {StoryColumns} FROM stories WHERE id = @id", ReadStory, cancellationToken, P("id", id)).ConfigureAwait(false)).FirstOrDefault();
+        return (await QueryAsync($"SELECT {StoryReadColumns} FROM stories WHERE id = @id", ReadStory, cancellationToken, P("id", id)).ConfigureAwait(false)).FirstOrDefault();
     }
 
     public Task<Page<Story>> ListStoriesAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
         CheckPage(page);
-        return ReadPageAsync("SELECT count(*) FROM stories", $"SELECT {StoryColumns} FROM stories {StoryOrder} LIMIT @limit OFFSET @offset", page, ReadStory, cancellationToken);
+        return ReadPageAsync("SELECT count(*) FROM stories", $"SELECT {StoryReadColumns} FROM stories {StoryOrder} LIMIT @limit OFFSET @offset", page, ReadStory, cancellationToken);
     }
 
     public Task<Page<Story>> ListCurrentStoriesAsync(PageRequest page, StoryListOrder order, CancellationToken cancellationToken = default)
@@ -70,7 +70,7 @@ public sealed partial class PostgresStore
         CheckPage(page);
         const string Current = "FROM stories WHERE NOT EXISTS (SELECT 1 FROM story_merges m WHERE m.from_story_id = stories.id)";
         var orderBy = order == StoryListOrder.FirstPublished ? "ORDER BY first_published_utc_ticks NULLS LAST, id" : StoryOrder;
-        return ReadPageAsync($"SELECT count(*) {Current}", $"SELECT {StoryColumns} {Current} {orderBy} LIMIT @limit OFFSET @offset", page, ReadStory, cancellationToken);
+        return ReadPageAsync($"SELECT count(*) {Current}", $"SELECT {StoryReadColumns} {Current} {orderBy} LIMIT @limit OFFSET @offset", page, ReadStory, cancellationToken);
     }
 
     public Task<IReadOnlyList<StoryAssignment>> GetAssignmentsAsync(string storyId, CancellationToken cancellationToken = default)

@@ -11,6 +11,11 @@ public sealed partial class PostgresStore
         "id, headline, article_count, outlets_json, first_published_utc_ticks, first_published_offset_minutes, " +
         "last_published_utc_ticks, last_published_offset_minutes";
 
+    /// <summary>As <see cref="StoryColumns"/>, with the article count of the story's articles, not its revisions: the clusterer counts every placement, earlier revisions of a followed page included (<c>superseded_count</c>).</summary>
+    private const string StoryReadColumns =
+        "id, headline, article_count - superseded_count, outlets_json, first_published_utc_ticks, first_published_offset_minutes, " +
+        "last_published_utc_ticks, last_published_offset_minutes";
+
     private const string MergesSql = "SELECT from_story_id, into_story_id, article_id, similarity FROM story_merges";
 
     private static long NextStoryUpdate(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
@@ -80,16 +85,18 @@ public sealed partial class PostgresStore
                 changes.Append(StoreChangeKind.StoriesMerged, merge.ArticleId, merge.IntoStoryId, merge.FromStoryId);
             }
         }
+        // The clusterer's count includes the superseded revisions in the story (merged ones too): counted again from the store.
+        RecountSuperseded(stories.Select(static s => s.Id), connection, transaction);
     }
 
     public Story? GetStory(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Query($"SELECT {StoryColumns} FROM stories WHERE id = @id", ReadStory, P("id", id)).FirstOrDefault();
+        return Query($"SELECT {StoryReadColumns} FROM stories WHERE id = @id", ReadStory, P("id", id)).FirstOrDefault();
     }
 
     /// <summary>Most recently saved first; stories saved in the same batch by latest publication, then id.</summary>
-    public IReadOnlyList<Story> ListStories() => Query($"SELECT {StoryColumns} FROM stories {StoryOrder}", ReadStory);
+    public IReadOnlyList<Story> ListStories() => Query($"SELECT {StoryReadColumns} FROM stories {StoryOrder}", ReadStory);
 
     public IReadOnlyList<StoryAssignment> GetAssignments(string storyId)
     {

@@ -259,6 +259,32 @@ internal static class SchemaMigrator
         """
         CREATE INDEX seen_items_by_source ON seen_items (source, first_seen_utc_ticks);
         """,
+        // 12: revisions count once. An earlier revision of a followed page, superseded by a later one, stays stored and placed
+        // (folded under the latest) but no longer counts in its story: stories keep the clusterer's article_count and the
+        // number of superseded articles in them, and are read as the difference. A followed page keeps its feed item's
+        // title, time and author, so a re-check after the feed answered 304 reads the page with the same signals.
+        """
+        CREATE TABLE superseded_articles (
+            article_id TEXT NOT NULL PRIMARY KEY,
+            superseded_by TEXT NOT NULL
+        );
+        ALTER TABLE stories ADD COLUMN superseded_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE seen_items ADD COLUMN item_title TEXT;
+        ALTER TABLE seen_items ADD COLUMN item_published_utc_ticks INTEGER;
+        ALTER TABLE seen_items ADD COLUMN item_published_offset_minutes INTEGER;
+        ALTER TABLE seen_items ADD COLUMN item_published_precision TEXT;
+        ALTER TABLE seen_items ADD COLUMN item_author TEXT;
+        INSERT OR IGNORE INTO superseded_articles (article_id, superseded_by)
+            SELECT r.article_id, l.article_id FROM article_revisions r
+            JOIN article_revisions l ON l.key = r.key AND l.revision = (SELECT max(revision) FROM article_revisions WHERE key = r.key)
+            WHERE l.article_id <> r.article_id AND r.article_id IN (SELECT article_id FROM story_assignments)
+            ORDER BY r.key, r.revision;
+        INSERT INTO changes (kind, article_id, story_id)
+            SELECT 6, x.article_id, s.story_id FROM superseded_articles x JOIN story_assignments s ON s.article_id = x.article_id ORDER BY x.rowid;
+        UPDATE stories SET superseded_count = (
+            WITH RECURSIVE tree(id) AS (SELECT stories.id UNION SELECT m.from_story_id FROM story_merges m JOIN tree ON m.into_story_id = tree.id)
+            SELECT count(*) FROM superseded_articles x JOIN story_assignments s ON s.article_id = x.article_id WHERE s.story_id IN (SELECT id FROM tree));
+        """,
     ];
 
     /// <summary>Stands for "schema version not read" where a version is optional.</summary>

@@ -44,7 +44,7 @@ public sealed partial class SqliteStore
                 placement.Parameters.AddWithValue("$id", id);
                 storyId = placement.ExecuteScalar() as string;
             }
-            using (var article = Command("DELETE FROM articles WHERE id = $id", transaction))
+            using (var article = Command("DELETE FROM articles WHERE id = $id; DELETE FROM superseded_articles WHERE article_id = $id", transaction))
             {
                 article.Parameters.AddWithValue("$id", id);
                 article.ExecuteNonQuery();
@@ -60,17 +60,23 @@ public sealed partial class SqliteStore
         }));
     }
 
+    /// <summary>The story an article was placed in (<paramref name="storyId"/>) and every story it was merged into since, in merge order: the stories that count its articles.</summary>
+    private List<string> StoriesHolding(string storyId, SqliteTransaction transaction)
+    {
+        var path = new List<string>();
+        using var up = Command(
+            "WITH RECURSIVE up(id) AS (SELECT $story UNION SELECT m.into_story_id FROM story_merges m JOIN up ON m.from_story_id = up.id) SELECT id FROM up",
+            transaction);
+        up.Parameters.AddWithValue("$story", storyId);
+        using var reader = up.ExecuteReader();
+        while (reader.Read()) path.Add(reader.GetString(0));
+        return path;
+    }
+
     private void RecomputeStories(string storyId, string deletedTitle, SqliteTransaction transaction)
     {
         var path = new List<string>();
-        using (var up = Command(
-            "WITH RECURSIVE up(id) AS (SELECT $story UNION SELECT m.into_story_id FROM story_merges m JOIN up ON m.from_story_id = up.id) SELECT id FROM up",
-            transaction))
-        {
-            up.Parameters.AddWithValue("$story", storyId);
-            using var reader = up.ExecuteReader();
-            while (reader.Read()) path.Add(reader.GetString(0));
-        }
+        path.AddRange(StoriesHolding(storyId, transaction));
         long sequence;
         using (var next = Command("SELECT coalesce(max(updated_seq), 0) + 1 FROM stories", transaction))
         {
@@ -134,5 +140,6 @@ public sealed partial class SqliteStore
         update.Parameters.AddWithValue("$seq", sequence);
         update.Parameters.AddWithValue("$story", storyId);
         update.ExecuteNonQuery();
+        RecountSuperseded([storyId], transaction);
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class SqliteStore : IPlacementStore
             using var changes = new ChangeWriter(this, transaction);
             InsertArticles(batch.Articles, changes, transaction);
             WriteStories(batch.Assignments, batch.Stories, batch.Merges, changes, transaction);
+            WriteSupersessions(batch.Supersessions, changes, transaction);
             WriteOutletPairings(batch.OutletPairings, transaction);
             var last = changes.Last == 0 ? LatestSequence(transaction) : changes.Last;
             if (batch.Checkpoint is { } checkpoint) WriteCheckpoint(checkpoint, last, transaction);

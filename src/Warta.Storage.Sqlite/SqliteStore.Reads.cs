@@ -58,7 +58,7 @@ public sealed partial class SqliteStore : IArticleReader, IStoryReader
     public async Task<Story?> GetStoryAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        using var command = Command($"SELECT {StoryColumns} FROM stories WHERE id = $id");
+        using var command = Command($"SELECT {StoryReadColumns} FROM stories WHERE id = $id");
         command.Parameters.AddWithValue("$id", id);
         return await ReadOneAsync(command, ReadStory, cancellationToken).ConfigureAwait(false);
     }
@@ -66,7 +66,7 @@ public sealed partial class SqliteStore : IArticleReader, IStoryReader
     public async Task<Page<Story>> ListStoriesAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
         CheckPage(page);
-        using var command = Command($"SELECT count(*) FROM stories; SELECT {StoryColumns} FROM stories {StoryOrder} LIMIT $limit OFFSET $offset");
+        using var command = Command($"SELECT count(*) FROM stories; SELECT {StoryReadColumns} FROM stories {StoryOrder} LIMIT $limit OFFSET $offset");
         return await ReadPageAsync(command, page, ReadStory, cancellationToken).ConfigureAwait(false);
     }
 
@@ -75,7 +75,7 @@ public sealed partial class SqliteStore : IArticleReader, IStoryReader
         CheckPage(page);
         const string Current = "FROM stories WHERE id NOT IN (SELECT from_story_id FROM story_merges)";
         var orderBy = order == StoryListOrder.FirstPublished ? "ORDER BY first_published_utc_ticks IS NULL, first_published_utc_ticks, id" : StoryOrder;
-        using var command = Command($"SELECT count(*) {Current}; SELECT {StoryColumns} {Current} {orderBy} LIMIT $limit OFFSET $offset");
+        using var command = Command($"SELECT count(*) {Current}; SELECT {StoryReadColumns} {Current} {orderBy} LIMIT $limit OFFSET $offset");
         return await ReadPageAsync(command, page, ReadStory, cancellationToken).ConfigureAwait(false);
     }
 

@@ -81,22 +81,13 @@ public sealed partial class SqliteStore : ISourceStateStore
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Guard(() =>
         {
-            using var command = Command("""
-                SELECT key, source, url, article_id, revision, first_seen_utc_ticks, last_fetched_utc_ticks, etag, last_modified_utc_ticks,
-                    retracted_utc_ticks
+            using var command = Command($"""
+                SELECT {SeenColumns}
                 FROM seen_items WHERE key = $key
                 """);
             command.Parameters.AddWithValue("$key", key);
             using var reader = command.ExecuteReader();
-            if (!reader.Read()) return null;
-            return new SeenItem(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), Utc(reader.GetInt64(5)),
-                Utc(reader.GetInt64(6)))
-            {
-                ETag = NullableString(reader, 7),
-                LastModified = NullableUtc(reader, 8),
-                Retracted = NullableUtc(reader, 9),
-            };
+            return reader.Read() ? ReadSeen(reader) : null;
         }));
     }
 
@@ -107,9 +98,8 @@ public sealed partial class SqliteStore : ISourceStateStore
         return Task.FromResult<IReadOnlyList<SeenItem>>(Guard(() =>
         {
             var due = new List<SeenItem>();
-            using var command = Command("""
-                SELECT key, source, url, article_id, revision, first_seen_utc_ticks, last_fetched_utc_ticks, etag, last_modified_utc_ticks,
-                    retracted_utc_ticks
+            using var command = Command($"""
+                SELECT {SeenColumns}
                 FROM seen_items
                 WHERE source = $source AND first_seen_utc_ticks >= $since AND last_fetched_utc_ticks < $before
                     AND retracted_utc_ticks IS NULL AND article_id <> ''
@@ -122,14 +112,7 @@ public sealed partial class SqliteStore : ISourceStateStore
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                due.Add(new SeenItem(
-                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), Utc(reader.GetInt64(5)),
-                    Utc(reader.GetInt64(6)))
-                {
-                    ETag = NullableString(reader, 7),
-                    LastModified = NullableUtc(reader, 8),
-                    Retracted = NullableUtc(reader, 9),
-                });
+                due.Add(ReadSeen(reader));
             }
             return due;
         }));
@@ -142,13 +125,16 @@ public sealed partial class SqliteStore : ISourceStateStore
         return Task.FromResult(Guard(() =>
         {
             using var transaction = _connection.BeginTransaction();
-            using (var command = Command("""
-                INSERT INTO seen_items (key, source, url, article_id, revision, first_seen_utc_ticks, last_fetched_utc_ticks, etag,
-                    last_modified_utc_ticks, retracted_utc_ticks)
-                VALUES ($key, $source, $url, $article, $revision, $first, $fetched, $etag, $modified, $retracted)
+            using (var command = Command($"""
+                INSERT INTO seen_items ({SeenColumns})
+                VALUES ($key, $source, $url, $article, $revision, $first, $fetched, $etag, $modified, $retracted,
+                    $itemTitle, $itemTicks, $itemOffset, $itemPrecision, $itemAuthor)
                 ON CONFLICT (key) DO UPDATE SET url = excluded.url, article_id = excluded.article_id, revision = excluded.revision,
                     last_fetched_utc_ticks = excluded.last_fetched_utc_ticks, etag = excluded.etag,
-                    last_modified_utc_ticks = excluded.last_modified_utc_ticks, retracted_utc_ticks = excluded.retracted_utc_ticks
+                    last_modified_utc_ticks = excluded.last_modified_utc_ticks, retracted_utc_ticks = excluded.retracted_utc_ticks,
+                    item_title = excluded.item_title, item_published_utc_ticks = excluded.item_published_utc_ticks,
+                    item_published_offset_minutes = excluded.item_published_offset_minutes,
+                    item_published_precision = excluded.item_published_precision, item_author = excluded.item_author
                 """, transaction))
             {
                 command.Parameters.AddWithValue("$key", item.Key);
@@ -161,6 +147,11 @@ public sealed partial class SqliteStore : ISourceStateStore
                 command.Parameters.AddWithValue("$etag", (object?)item.ETag ?? DBNull.Value);
                 command.Parameters.AddWithValue("$modified", item.LastModified is { } m ? m.UtcTicks : DBNull.Value);
                 command.Parameters.AddWithValue("$retracted", item.Retracted is { } r ? r.UtcTicks : DBNull.Value);
+                command.Parameters.AddWithValue("$itemTitle", (object?)item.ItemTitle ?? DBNull.Value);
+                command.Parameters.AddWithValue("$itemTicks", item.ItemPublished is { } p ? p.Value.UtcTicks : DBNull.Value);
+                command.Parameters.AddWithValue("$itemOffset", item.ItemPublished is { } o ? (int)o.Value.Offset.TotalMinutes : DBNull.Value);
+                command.Parameters.AddWithValue("$itemPrecision", item.ItemPublished is { } q ? q.Precision.ToString() : DBNull.Value);
+                command.Parameters.AddWithValue("$itemAuthor", (object?)item.ItemAuthor ?? DBNull.Value);
                 command.ExecuteNonQuery();
             }
             if (revision is not null)
@@ -302,6 +293,25 @@ public sealed partial class SqliteStore : ISourceStateStore
         using var command = Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'article_revisions'");
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
+
+    /// <summary>A seen page's columns, in the order <see cref="ReadSeen"/> reads them.</summary>
+    private const string SeenColumns =
+        "key, source, url, article_id, revision, first_seen_utc_ticks, last_fetched_utc_ticks, etag, last_modified_utc_ticks, retracted_utc_ticks, " +
+        "item_title, item_published_utc_ticks, item_published_offset_minutes, item_published_precision, item_author";
+
+    private static SeenItem ReadSeen(SqliteDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), Utc(reader.GetInt64(5)), Utc(reader.GetInt64(6)))
+    {
+        ETag = NullableString(reader, 7),
+        LastModified = NullableUtc(reader, 8),
+        Retracted = NullableUtc(reader, 9),
+        ItemTitle = NullableString(reader, 10),
+        ItemPublished = reader.IsDBNull(11) || reader.IsDBNull(13)
+            ? null
+            : new Warta.Core.Model.PublicationTime(
+                Utc(reader.GetInt64(11)).ToOffset(TimeSpan.FromMinutes(reader.GetInt64(12))), Enum.Parse<Warta.Core.Model.TimePrecision>(reader.GetString(13))),
+        ItemAuthor = NullableString(reader, 14),
+    };
 
     private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
 

@@ -11,6 +11,11 @@ public sealed partial class SqliteStore
         "id, headline, article_count, outlets_json, first_published_utc_ticks, first_published_offset_minutes, " +
         "last_published_utc_ticks, last_published_offset_minutes";
 
+    /// <summary>As <see cref="StoryColumns"/>, with the article count of the story's articles, not its revisions: the clusterer counts every placement, earlier revisions of a followed page included (<c>superseded_count</c>).</summary>
+    private const string StoryReadColumns =
+        "id, headline, article_count - superseded_count, outlets_json, first_published_utc_ticks, first_published_offset_minutes, " +
+        "last_published_utc_ticks, last_published_offset_minutes";
+
     private void WriteStories(
         IReadOnlyList<StoryAssignment> assignments, IReadOnlyList<Story> stories, IReadOnlyList<StoryMerge> merges, ChangeWriter changes, SqliteTransaction transaction)
     {
@@ -76,6 +81,8 @@ public sealed partial class SqliteStore
                 changes.Append(StoreChangeKind.StoriesMerged, merge.ArticleId, merge.IntoStoryId, merge.FromStoryId);
             }
         }
+        // The clusterer's count includes the superseded revisions in the story (merged ones too): counted again from the store.
+        RecountSuperseded(stories.Select(static s => s.Id), transaction);
     }
 
     public Story? GetStory(string id)
@@ -83,7 +90,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(id);
         return Guard(() =>
         {
-            using var command = Command($"SELECT {StoryColumns} FROM stories WHERE id = $id");
+            using var command = Command($"SELECT {StoryReadColumns} FROM stories WHERE id = $id");
             command.Parameters.AddWithValue("$id", id);
             using var reader = command.ExecuteReader();
             return reader.Read() ? ReadStory(reader) : null;
@@ -96,7 +103,7 @@ public sealed partial class SqliteStore
         return Guard(() =>
         {
             using var command = Command(
-                $"SELECT {StoryColumns} FROM stories ORDER BY updated_seq DESC, last_published_utc_ticks IS NULL, last_published_utc_ticks DESC, id");
+                $"SELECT {StoryReadColumns} FROM stories ORDER BY updated_seq DESC, last_published_utc_ticks IS NULL, last_published_utc_ticks DESC, id");
             using var reader = command.ExecuteReader();
             var stories = new List<Story>();
             while (reader.Read()) stories.Add(ReadStory(reader));

@@ -102,6 +102,8 @@ public sealed class WatchCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal("sources 1, feeds 1, new 0, revised 0, retracted 1, unchanged 0, failed 0", withdrawn.OutputLines[^1]);
         using var stories = JsonDocument.Parse(WartaInProcess.Run("--db", Db, "stories", "--json").Output);
         var storyIds = stories.RootElement.EnumerateArray().Select(static s => s.GetProperty("id").GetString()!).ToList();
+        // One page, one article in the story totals: its earlier revision is kept and shown, not counted.
+        Assert.Equal(1, stories.RootElement.EnumerateArray().Sum(static s => s.GetProperty("articleCount").GetInt32()));
         var entries = new List<(string Id, string? SupersededBy, string? Withdrawn)>();
         var lines = new List<string>();
         foreach (var storyId in storyIds)

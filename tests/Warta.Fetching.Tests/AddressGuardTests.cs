@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using Xunit;
 
 namespace Warta.Fetching.Tests;
@@ -88,5 +90,38 @@ public sealed class AddressGuardTests
 
         Assert.True(guard.IsAllowed(IPAddress.Parse("10.1.2.3")));
         Assert.False(guard.IsAllowed(IPAddress.Parse("10.2.0.1")));
+    }
+
+    [Fact]
+    public async Task In_loopback_only_mode_a_guard_that_allows_everything_refuses_a_public_and_a_private_address_without_dialling_and_still_reaches_loopback()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var anything = new AddressGuard([IPNetwork.Parse("0.0.0.0/0"), IPNetwork.Parse("::/0")]);
+        var attempts = new ConcurrentQueue<ConnectAttempt>();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        // A made-up outlet whose DNS answers a public and a private address: never dialled in this mode.
+        static Task<IPAddress[]> Resolve(string host, CancellationToken _) => Task.FromResult(host switch
+        {
+            "kabar-daerah.test" => new[] { IPAddress.Parse("203.0.114.7"), IPAddress.Parse("10.20.30.40") },
+            _ => [IPAddress.Loopback],
+        });
+        var before = AddressGuard.LoopbackOnly;
+        AddressGuard.LoopbackOnly = true;
+        try
+        {
+            await Assert.ThrowsAsync<AddressRefusedException>(async () => await anything.ConnectAsync("kabar-daerah.test", port, Resolve, attempts.Enqueue, ct));
+            Assert.Equal(2, attempts.Count);
+            Assert.All(attempts, static a => Assert.True(a.Refused));
+
+            await using var stream = await anything.ConnectAsync("redaksi.test", port, Resolve, attempts.Enqueue, ct);
+            using var accepted = await listener.AcceptTcpClientAsync(ct);
+            Assert.False(attempts.Last().Refused);
+        }
+        finally
+        {
+            AddressGuard.LoopbackOnly = before;
+        }
     }
 }

@@ -252,6 +252,129 @@ public sealed class FeedWatcherTests : IClassFixture<OutletServer>, IDisposable
     }
 
     [Fact]
+    public async Task An_edited_page_counts_once_in_the_story_totals_and_search_finds_its_new_wording_and_not_the_old()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sources = WriteSources(recheck: true, OutletServer.Nusantara);
+        await PollOnceAsync(sources);
+        string banjirKey = CanonicalUrl.KeyOf(_outlets.Base(OutletServer.Nusantara) + BanjirPath)!;
+        int totalBefore;
+        string first;
+        using (var store = SqliteStore.OpenForReading(Db))
+        {
+            totalBefore = await StoryTotalAsync(store);
+            first = (await store.FindSeenAsync(banjirKey, ct))!.ArticleId;
+            Assert.Equal([first], await SearchAsync(store, "masjid"));
+        }
+        // BPBD corrects its count and where people went: the old wording ("masjid") is in the first revision only.
+        _outlets.Replace(OutletServer.Nusantara, BanjirPath, _outlets.PageOf(OutletServer.Nusantara, BanjirPath)
+            .Replace("1.240 warga mengungsi ke masjid", "1.860 warga mengungsi ke gelanggang olahraga", StringComparison.Ordinal));
+        await Task.Delay(100, ct);
+
+        var summary = await PollOnceAsync(sources);
+
+        Assert.Equal(1, summary.Revisions);
+        using var after = SqliteStore.OpenForReading(Db);
+        var latest = (await after.FindSeenAsync(banjirKey, ct))!.ArticleId;
+        Assert.NotEqual(first, latest);
+        Assert.NotNull(await after.GetArticleAsync(first, ct));
+        Assert.Equal(totalBefore, await StoryTotalAsync(after));
+        Assert.Empty(await SearchAsync(after, "masjid"));
+        Assert.Equal([latest], await SearchAsync(after, "olahraga"));
+        var change = Assert.Single(await after.ChangesSinceAsync(0, 10_000, ct), static c => c.Kind == Core.Storage.StoreChangeKind.ArticleSuperseded);
+        Assert.Equal(first, change.ArticleId);
+    }
+
+    [Fact]
+    public async Task A_revision_of_a_page_already_alerted_on_fires_no_second_alert_and_a_rule_only_the_revision_matches_fires_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sources = WriteSources(recheck: true, OutletServer.Nusantara);
+        Core.Alerts.AlertRule flood, sports;
+        using (var store = new SqliteStore(Db))
+        {
+            flood = await store.AddAlertRuleAsync(QueryRule("banjir"), ct);
+            sports = await store.AddAlertRuleAsync(QueryRule("olahraga"), ct);
+        }
+        await PollOnceAsync(sources);
+        _outlets.Replace(OutletServer.Nusantara, BanjirPath, _outlets.PageOf(OutletServer.Nusantara, BanjirPath)
+            .Replace("1.240 warga mengungsi ke masjid", "1.860 warga mengungsi ke gelanggang olahraga", StringComparison.Ordinal));
+        await Task.Delay(100, ct);
+        var revised = await PollOnceAsync(sources);
+        _outlets.Replace(OutletServer.Nusantara, BanjirPath, _outlets.PageOf(OutletServer.Nusantara, BanjirPath)
+            .Replace("1.240 warga mengungsi ke masjid", "1.915 warga mengungsi ke gelanggang olahraga", StringComparison.Ordinal));
+        await Task.Delay(100, ct);
+        var revisedAgain = await PollOnceAsync(sources);
+
+        Assert.Equal((1, 1), (revised.Revisions, revisedAgain.Revisions));
+        using var after = SqliteStore.OpenForReading(Db);
+        string banjirKey = CanonicalUrl.KeyOf(_outlets.Base(OutletServer.Nusantara) + BanjirPath)!;
+        var floodAlerts = await after.ListAlertsAsync(flood.Id, 100, ct);
+        // Three revisions of the flood page, one alert for it; the history is kept for the story.
+        Assert.Equal(3, (await after.RevisionsOfAsync((await after.FindSeenAsync(banjirKey, ct))!.ArticleId, ct)).Count);
+        Assert.Single(floodAlerts, a => a.ArticleUrl is { } url && CanonicalUrl.KeyOf(url) == banjirKey);
+        Assert.Equal(floodAlerts.Count, floodAlerts.Select(static a => a.Key).Distinct(StringComparer.Ordinal).Count());
+        var sportsAlert = Assert.Single(await after.ListAlertsAsync(sports.Id, 100, ct));
+        Assert.Equal($"{sports.Id}:page:{banjirKey}", sportsAlert.Key);
+    }
+
+    [Fact]
+    public async Task A_page_rechecked_after_the_feed_answered_304_is_read_with_the_time_its_feed_item_gave_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sources = WriteSources(recheck: true, OutletServer.Kota);
+        const string TamanPath = "/kota/taman-kota-surabaya.html";
+        await PollOnceAsync(sources);
+        string key = CanonicalUrl.KeyOf(_outlets.Base(OutletServer.Kota) + TamanPath)!;
+        // The page names no time of its own: the feed's date_published is the article's.
+        var fromFeed = new DateTimeOffset(2026, 11, 30, 6, 40, 0, TimeSpan.FromHours(7));
+        using (var store = SqliteStore.OpenForReading(Db))
+        {
+            var seen = (await store.FindSeenAsync(key, ct))!;
+            Assert.Equal(fromFeed, seen.ItemPublished?.Value);
+            Assert.Equal(fromFeed, (await store.GetArticleAsync(seen.ArticleId, ct))!.Published?.Value);
+        }
+        _outlets.Replace(OutletServer.Kota, TamanPath, _outlets.PageOf(OutletServer.Kota, TamanPath)
+            .Replace("lima taman kota baru", "tujuh taman kota baru", StringComparison.Ordinal));
+        await Task.Delay(100, ct);
+        var logged = _outlets.Log.Count;
+
+        var summary = await PollOnceAsync(sources);
+
+        Assert.Contains(_outlets.Log.Skip(logged), r => r.Path == "/feed.json" && r.Status == 304);
+        Assert.Equal(1, summary.Revisions);
+        using var after = SqliteStore.OpenForReading(Db);
+        var revised = (await after.FindSeenAsync(key, ct))!;
+        Assert.Equal(2, revised.Revision);
+        var article = (await after.GetArticleAsync(revised.ArticleId, ct))!;
+        Assert.Equal(fromFeed, article.Published?.Value);
+        Assert.Equal("Surabaya tambah lima taman kota tahun depan", revised.ItemTitle);
+    }
+
+    private static Core.Alerts.AlertRule QueryRule(string query) => new()
+    {
+        Id = Core.Alerts.AlertRule.NewId(),
+        Name = query,
+        Kind = Core.Alerts.AlertRuleKind.Query,
+        Query = query,
+        Created = DateTimeOffset.UtcNow,
+    };
+
+    /// <summary>The article totals of the current stories, as the story list shows them.</summary>
+    private static async Task<int> StoryTotalAsync(SqliteStore store) =>
+        (await store.ListCurrentStoriesAsync(new Core.Storage.PageRequest(0, 1000), Core.Storage.StoryListOrder.Updated, TestContext.Current.CancellationToken))
+            .Items.Sum(static s => s.ArticleCount);
+
+    private static async Task<List<string>> SearchAsync(SqliteStore store, string query)
+    {
+        using var index = Search.Lucene.LuceneSearchIndex.TryOpen(Search.Lucene.SearchIndexLocation.For(store.Path), Analyzers.Default, store);
+        Assert.NotNull(index);
+        var ids = new List<string>();
+        await foreach (var hit in index.ExportAsync(Core.Search.SearchQueryParser.Parse(query), TestContext.Current.CancellationToken)) ids.Add(hit.ArticleId);
+        return ids;
+    }
+
+    [Fact]
     public async Task A_page_sent_as_utf_16_without_a_byte_order_mark_is_read_by_the_charset_its_content_type_names()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -50,6 +50,19 @@ public sealed class MessageRoundTripTests
         Assert.Equal(TimeSpan.FromHours(8), back.Hints!.Published!.Value.Value.Offset);
     }
 
+    [Fact]
+    public void Should_keep_the_revision_a_page_and_its_article_supersede_through_the_wire()
+    {
+        var document = new RawDocument("https://kabarnusa.id/banjir-lamaru", Encoding.UTF8.GetBytes("<html><title>Banjir Lamaru Surut</title></html>"))
+        {
+            Hints = new DocumentHints("https://kabarnusa.id/banjir-lamaru", "Banjir Lamaru Surut", null, null, "kabarnusa.id") { Revises = "a1b2c3" },
+        };
+        var article = SampleCorpus.Articles()[0] with { Revises = "a1b2c3" };
+
+        Assert.Equal("a1b2c3", DocumentMessage.Decode(DocumentMessage.Encode(document)).Hints!.Revises);
+        Assert.Equal("a1b2c3", ArticleMessage.Decode(ArticleMessage.Encode(article)).Revises);
+    }
+
     [Theory]
     [InlineData("bukan json")]
     [InlineData("{\"source\": \"a.html\"}")]

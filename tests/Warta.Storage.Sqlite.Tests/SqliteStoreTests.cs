@@ -155,6 +155,29 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_count_out_on_upgrade_and_record_as_changes_the_superseded_revisions_of_a_store_before_step_12()
+    {
+        var path = _folder.File("v11.db");
+        using (var old = new SqliteStore(path, SchemaMigrator.Steps.Take(11).ToList()))
+        {
+            // A followed page edited once (r1, then r2), both placed in s1 with another outlet's article, as step 11 left them.
+            old.TryAdd(SampleArticles.Make("r1", "2026-11-30T08:00", "Banjir rendam 12 kelurahan, 1.240 warga mengungsi", "kabarnusantara.id"));
+            old.TryAdd(SampleArticles.Make("r2", "2026-11-30T08:00", "Banjir rendam 12 kelurahan, 1.860 warga mengungsi", "kabarnusantara.id"));
+            old.TryAdd(SampleArticles.Make("t1", "2026-11-30T09:00", "BPBD DKI buka posko pengungsian", "tirto.id"));
+        }
+        Scalar(path, "INSERT INTO stories (id, headline, article_count, outlets_json, updated_seq) VALUES ('s1', 'Banjir rendam 12 kelurahan', 3, '[]', 1)");
+        Scalar(path, "INSERT INTO story_assignments (article_id, story_id, similarity, placed_seq) VALUES ('r1', 's1', 0, 11), ('r2', 's1', 0.9, 12), ('t1', 's1', 0.7, 13)");
+        Scalar(path, "INSERT INTO article_revisions (key, revision, article_id, title, fetched_utc_ticks) VALUES ('https://kabarnusantara.id/banjir', 1, 'r1', 'Banjir', 1), ('https://kabarnusantara.id/banjir', 2, 'r2', 'Banjir', 2)");
+        var before = long.Parse(Scalar(path, "SELECT max(seq) FROM changes"), System.Globalization.CultureInfo.InvariantCulture);
+
+        using var store = new SqliteStore(path);
+
+        Assert.Equal(2, store.GetStory("s1")!.ArticleCount);
+        var change = Assert.Single(await store.ChangesSinceAsync(before, 10, TestContext.Current.CancellationToken));
+        Assert.Equal((StoreChangeKind.ArticleSuperseded, "r1", "s1"), (change.Kind, change.ArticleId, change.StoryId));
+    }
+
+    [Fact]
     public void Should_keep_the_old_version_when_a_migration_step_fails()
     {
         var path = _folder.File("broken.db");

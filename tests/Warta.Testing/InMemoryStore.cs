@@ -13,6 +13,7 @@ public sealed class InMemoryStore : IArticleStore, IStoryStore, IPlacementStore
     private readonly Dictionary<string, (StoryAssignment Assignment, long Sequence)> _placements = new(StringComparer.Ordinal);
     private readonly List<StoryMerge> _merges = [];
     private readonly List<StoreChange> _changes = [];
+    private readonly HashSet<string> _superseded = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _writer = new(1, 1);
     private ClustererCheckpoint? _checkpoint;
     private long _batches;
@@ -38,10 +39,10 @@ public sealed class InMemoryStore : IArticleStore, IStoryStore, IPlacementStore
 
     public int Count() => _articles.Count();
 
-    public Story? GetStory(string id) => _stories.GetValueOrDefault(id);
+    public Story? GetStory(string id) => _stories.TryGetValue(id, out var story) ? Counted(story) : null;
 
     public IReadOnlyList<Story> ListStories() =>
-        [.. _stories.Values
+        [.. _stories.Values.Select(Counted)
             .OrderByDescending(s => _storyUpdates[s.Id])
             .ThenBy(static s => s.LastPublished is null)
             .ThenByDescending(static s => s.LastPublished?.UtcTicks)
@@ -115,6 +116,13 @@ public sealed class InMemoryStore : IArticleStore, IStoryStore, IPlacementStore
             _merges.Add(merge);
             Append(StoreChangeKind.StoriesMerged, merge.ArticleId, merge.IntoStoryId, merge.FromStoryId);
         }
+        foreach (var supersession in batch.Supersessions)
+        {
+            if (_placements.TryGetValue(supersession.ArticleId, out var placed) && _superseded.Add(supersession.ArticleId))
+            {
+                Append(StoreChangeKind.ArticleSuperseded, supersession.ArticleId, placed.Assignment.StoryId, null);
+            }
+        }
         var last = Latest;
         if (batch.Checkpoint is { } checkpoint) _checkpoint = checkpoint with { ChangeSequence = last };
         return Task.FromResult(last);
@@ -152,6 +160,7 @@ public sealed class InMemoryStore : IArticleStore, IStoryStore, IPlacementStore
         string? storyId = null;
         if (_placements.Remove(id, out var placement)) storyId = placement.Assignment.StoryId;
         _articles.Remove(id);
+        _superseded.Remove(id);
         if (storyId is not null)
         {
             _batches++;
@@ -166,13 +175,27 @@ public sealed class InMemoryStore : IArticleStore, IStoryStore, IPlacementStore
         return Task.FromResult<StoreChange?>(new StoreChange(sequence, StoreChangeKind.ArticleDeleted, id, storyId, null));
     }
 
-    private void Recompute(string storyId, string deletedTitle)
+    /// <summary>As the SQLite store reads a story: its articles, not the superseded revisions placed in it or in a story merged into it.</summary>
+    private Story Counted(Story story)
+    {
+        if (_superseded.Count == 0) return story;
+        var tree = Tree(story.Id);
+        return story with { ArticleCount = story.ArticleCount - _superseded.Count(id => _placements.TryGetValue(id, out var p) && tree.Contains(p.Assignment.StoryId)) };
+    }
+
+    private List<string> Tree(string storyId)
     {
         var tree = new List<string> { storyId };
         for (var i = 0; i < tree.Count; i++)
         {
             foreach (var merge in _merges.Where(m => m.IntoStoryId == tree[i] && !tree.Contains(m.FromStoryId))) tree.Add(merge.FromStoryId);
         }
+        return tree;
+    }
+
+    private void Recompute(string storyId, string deletedTitle)
+    {
+        var tree = Tree(storyId);
         var members = _articles.List().Where(a => _placements.TryGetValue(a.Id, out var p) && tree.Contains(p.Assignment.StoryId)).ToList();
         if (members.Count == 0 || !_stories.TryGetValue(storyId, out var story))
         {

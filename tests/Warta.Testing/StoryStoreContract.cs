@@ -396,4 +396,67 @@ public abstract class StoryStoreContract<TStore>
         Assert.Equal(before, await store.LatestSequenceAsync(token));
         Assert.Equal(1, store.Count());
     }
+
+    [Fact]
+    public async Task Should_count_a_superseded_revision_out_of_its_story_keep_it_placed_and_record_the_change_once()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var store = OpenWithArticles("s");
+        var first = SampleArticles.Make("r1", "2019-04-22T08:00", "Banjir Jakarta: 1.240 warga mengungsi", "kompas.com");
+        var other = SampleArticles.Make("t1", "2019-04-22T09:00", "Banjir meluas ke Bekasi", "tirto.id");
+        await store.CommitAsync(new PlacementBatch(
+            [first, other], [new("r1", "s1", null, 0), new("t1", "s1", null, 0.8)],
+            [new Story("s1", first.Title, 2, ["kompas.com", "tirto.id"], first.Published!.Value.Value, other.Published!.Value.Value)], []), token);
+        var before = await store.LatestSequenceAsync(token);
+
+        // The page edited: its new text placed in the same story (the clusterer counts 3), superseding the first revision.
+        var revised = SampleArticles.Make("r2", "2019-04-22T08:00", "Banjir Jakarta: 1.860 warga mengungsi", "kompas.com");
+        await store.CommitAsync(new PlacementBatch(
+            [revised], [new("r2", "s1", null, 0.9)],
+            [new Story("s1", first.Title, 3, ["kompas.com", "tirto.id"], first.Published!.Value.Value, other.Published!.Value.Value)], [])
+        { Supersessions = [new ArticleSupersession("r1", "r2")] }, token);
+
+        Assert.Equal(2, store.GetStory("s1")!.ArticleCount);
+        Assert.Equal(2, Assert.Single(store.ListStories()).ArticleCount);
+        Assert.NotNull(store.Get("r1"));
+        Assert.Equal(["r1", "r2", "t1"], store.GetAssignments("s1").Select(static a => a.ArticleId).Order(StringComparer.Ordinal));
+        var changes = await store.ChangesSinceAsync(before, 10, token);
+        Assert.Equal(
+            [StoreChangeKind.ArticleAdded, StoreChangeKind.ArticlePlaced, StoreChangeKind.ArticleSuperseded],
+            changes.Select(static c => c.Kind));
+        Assert.Equal(("r1", "s1"), (changes[^1].ArticleId, changes[^1].StoryId));
+
+        // The clusterer writes the story again (a new article, its count 4): the superseded revision still does not count,
+        // and a supersession recorded again changes nothing.
+        var third = SampleArticles.Make("d1", "2019-04-22T10:00", "Pengungsi banjir butuh air bersih", "detik.com");
+        var middle = await store.LatestSequenceAsync(token);
+        await store.CommitAsync(new PlacementBatch(
+            [third], [new("d1", "s1", null, 0.7)],
+            [new Story("s1", first.Title, 4, ["detik.com", "kompas.com", "tirto.id"], first.Published!.Value.Value, third.Published!.Value.Value)], [])
+        { Supersessions = [new ArticleSupersession("r1", "r2")] }, token);
+
+        Assert.Equal(3, store.GetStory("s1")!.ArticleCount);
+        Assert.DoesNotContain(await store.ChangesSinceAsync(middle, 10, token), static c => c.Kind == StoreChangeKind.ArticleSuperseded);
+    }
+
+    [Fact]
+    public async Task Should_count_a_superseded_revision_out_of_the_story_its_story_was_merged_into()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var store = OpenWithArticles("s");
+        var first = SampleArticles.Make("r1", "2019-04-22T08:00", "Gempa Cianjur: 56 korban jiwa", "antaranews.com");
+        var revised = SampleArticles.Make("r2", "2019-04-22T08:00", "Gempa Cianjur: 162 korban jiwa", "antaranews.com");
+        var other = SampleArticles.Make("c1", "2019-04-22T09:00", "Gempa Cianjur, sekolah diliburkan", "cnnindonesia.com");
+        await store.CommitAsync(new PlacementBatch(
+            [first, revised], [new("r1", "s2", null, 0), new("r2", "s2", null, 0.9)], [new Story("s2", first.Title, 2, ["antaranews.com"], null, null)], [])
+        { Supersessions = [new ArticleSupersession("r1", "r2")] }, token);
+        Assert.Equal(1, store.GetStory("s2")!.ArticleCount);
+
+        await store.CommitAsync(new PlacementBatch(
+            [other], [new("c1", "s1", null, 0)],
+            [new Story("s1", other.Title, 3, ["antaranews.com", "cnnindonesia.com"], null, null)],
+            [new StoryMerge("s2", "s1", "c1", 0.6)]), token);
+
+        Assert.Equal(2, store.GetStory("s1")!.ArticleCount);
+    }
 }

@@ -13,7 +13,7 @@ namespace Warta.Core.Alerts;
 /// on the archive, on corrections or on deletions. An article's story is the one it was placed in, followed through merges
 /// to the story that holds it now; a story's articles include those of stories merged into it.</para>
 /// <para>Every alert's key names the rule and what fired, so evaluating the same changes again yields the same keys:
-/// a query or entity rule fires once per article; a story-outlets rule once per story and threshold; an outlet-joins rule
+/// a query or entity rule fires once per article, and once per page for the revisions of a followed page (<see cref="ArticleKey"/>); a story-outlets rule once per story and threshold; an outlet-joins rule
 /// once per story and outlet; a rate jump once per crossing (keyed by the article whose arrival crossed it).</para>
 /// <para>Rate jump, precisely: for a story's dated articles in publication order (ties by id), an article at time t has
 /// c = the articles up to and including it published in (t − 1 h, t], and the story's recent rate r = the articles
@@ -116,6 +116,13 @@ public sealed class AlertEvaluator(IArticleReader articles, IStoryReader stories
         return fired;
     }
 
+    /// <summary>The idempotency key of a query or entity rule's alert on an article: by its page's canonical URL (<c>r-…:page:KEY</c>) when it has one, so every revision of a followed page shares one key and a rule fires once per page; by its id (<c>r-…:article:ID</c>) otherwise.</summary>
+    /// <remarks>A revision is stored as a new article (its id is its content's hash), so a key by id would deliver the same
+    /// alert again each time the outlet edits the page. A revision that newly matches a rule (the edit added the words)
+    /// fires it then, once.</remarks>
+    public static string ArticleKey(string ruleId, string articleId, string? url) =>
+        url is not null && Sources.CanonicalUrl.KeyOf(url) is { } page ? $"{ruleId}:page:{page}" : $"{ruleId}:article:{articleId}";
+
     private static string Current(string storyId, Dictionary<string, string> into)
     {
         // Bounded: merges form chains, never cycles, but a damaged store must not hang the evaluator.
@@ -133,7 +140,7 @@ public sealed class AlertEvaluator(IArticleReader articles, IStoryReader stories
     }
 
     private static AlertEvent ArticleAlert(AlertRule rule, NewArticle item, DateTimeOffset now, string summary) =>
-        new($"{rule.Id}:article:{item.Article.Id}", rule.Id, rule.Kind, item.Sequence, now, item.Article.Title, summary)
+        new(ArticleKey(rule.Id, item.Article.Id, item.Article.Url), rule.Id, rule.Kind, item.Sequence, now, item.Article.Title, summary)
         {
             StoryId = item.StoryId,
             ArticleId = item.Article.Id,

@@ -1,7 +1,7 @@
 namespace Warta.Core.Alerts;
 
 /// <summary>One firing of a rule: what happened, to which story or article, with the key that makes it happen only once.</summary>
-/// <param name="Key">Idempotency key: rule id plus what fired (<c>r-…:article:ID</c>, <c>r-…:story:ID:outlets:3</c>); the store records a key once, so a re-evaluation after a crash fires nothing twice.</param>
+/// <param name="Key">Idempotency key: rule id plus what fired (<c>r-…:page:URL</c> or <c>r-…:article:ID</c>, <c>r-…:story:ID:outlets:3</c>); the store records a key once, so a re-evaluation after a crash fires nothing twice.</param>
 /// <param name="RuleId">The rule that fired.</param>
 /// <param name="Kind">The rule's kind.</param>
 /// <param name="Sequence">The store change whose evaluation fired it.</param>

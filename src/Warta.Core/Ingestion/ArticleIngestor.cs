@@ -43,7 +43,13 @@ public sealed class ArticleIngestor(long maxInputBytes = ArticleIngestor.Default
         var outcomes = new List<IngestOutcome>();
         foreach (var record in records)
         {
-            outcomes.Add(record.Fields is null ? IngestOutcome.Failed(record.Error!) : ArticleExtractor.Extract(record.Fields, Outlets));
+            var outcome = record.Fields is null ? IngestOutcome.Failed(record.Error!) : ArticleExtractor.Extract(record.Fields, Outlets);
+            // A page fetched again: what it reads as now supersedes the article the previous fetch became (the placer records it).
+            if (document.Hints?.Revises is { } revises && outcome.Article is { } article && !string.Equals(article.Id, revises, StringComparison.Ordinal))
+            {
+                outcome = IngestOutcome.Of(article with { Revises = revises });
+            }
+            outcomes.Add(outcome);
         }
         // A CSV header without records or a JSONL file of blank lines would otherwise be read as nothing, in silence.
         if (outcomes.Count == 0) outcomes.Add(IngestOutcome.Failed(new IngestError(source, null, "no records found")));

@@ -9,4 +9,8 @@ namespace Warta.Core.Ingestion;
 /// <param name="Author">The feed item's author.</param>
 /// <param name="Outlet">The outlet the source is configured as.</param>
 /// <param name="Signal">The provenance recorded for a field taken from here (e.g. <c>feed-item</c>).</param>
-public sealed record DocumentHints(string? Url, string? Title, PublicationTime? Published, string? Author, string? Outlet, string Signal = "feed-item");
+public sealed record DocumentHints(string? Url, string? Title, PublicationTime? Published, string? Author, string? Outlet, string Signal = "feed-item")
+{
+    /// <summary>The article a previous fetch of this page was stored as, when the page is fetched again: an article read from it with other text supersedes that one (see <see cref="Model.Article.Revises"/>).</summary>
+    public string? Revises { get; init; }
+}

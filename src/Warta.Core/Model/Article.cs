@@ -19,6 +19,8 @@ public sealed record Article
     /// <summary>Clean body paragraphs in reading order; the text inside each is otherwise untouched.</summary>
     public required IReadOnlyList<string> Paragraphs { get; init; }
     public string? Url { get; init; }
+    /// <summary>The article of the same page's previous revision, when the reader knows this one is that page fetched again with changed text (<c>DocumentHints.Revises</c>); not stored with the article: the placer records it as superseded.</summary>
+    public string? Revises { get; init; }
     /// <summary>Where the article was read from: a file path, plus <c>#line</c> or <c>#record</c> for multi-record files.</summary>
     public required string Source { get; init; }
     /// <summary>Field name → signal it was taken from, e.g. <c>title → title-line</c>.</summary>

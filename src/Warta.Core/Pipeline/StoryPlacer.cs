@@ -365,6 +365,7 @@ public sealed partial class StoryPlacer : IAsyncDisposable
         private readonly Dictionary<string, Story> _stories = new(StringComparer.Ordinal);
         private readonly List<StoryAssignment> _assignments = [];
         private readonly List<StoryMerge> _merges = [];
+        private readonly List<ArticleSupersession> _supersessions = [];
 
         public List<Article> Articles { get; } = [];
 
@@ -376,8 +377,9 @@ public sealed partial class StoryPlacer : IAsyncDisposable
             _assignments.Add(result.Assignment);
             foreach (var story in result.ChangedStories) _stories[story.Id] = story;
             _merges.AddRange(result.Merges);
+            if (article.Revises is { } earlier && !string.Equals(earlier, article.Id, StringComparison.Ordinal)) _supersessions.Add(new(earlier, article.Id));
         }
 
-        public PlacementBatch ToPlacementBatch() => new(Articles, _assignments, [.. _stories.Values], _merges);
+        public PlacementBatch ToPlacementBatch() => new(Articles, _assignments, [.. _stories.Values], _merges) { Supersessions = _supersessions };
     }
 }

@@ -17,4 +17,7 @@ public sealed record PlacementBatch(
 {
     /// <summary>Outlet name–domain pairings learned since the last commit (see <see cref="Extraction.OutletDirectory"/>), kept so later runs resolve names alike.</summary>
     public IReadOnlyList<Extraction.OutletPairing> OutletPairings { get; init; } = [];
+
+    /// <summary>Earlier revisions that articles of this batch replace (<see cref="Article.Revises"/>), in placement order: each is recorded once with an <see cref="StoreChangeKind.ArticleSuperseded"/> change after the placements, and leaves its story's article count; one not stored or not placed is skipped.</summary>
+    public IReadOnlyList<ArticleSupersession> Supersessions { get; init; } = [];
 }

@@ -16,4 +16,13 @@ public sealed record SeenItem(string Key, string Source, string Url, string Arti
 
     /// <summary>When the page was found withdrawn (410, or a withdrawal notice); null while it stands.</summary>
     public DateTimeOffset? Retracted { get; init; }
+
+    /// <summary>The title the feed item gave the page (a signal for the page's metadata), kept for a re-check without the feed.</summary>
+    public string? ItemTitle { get; init; }
+
+    /// <summary>The time the feed item gave the page, kept for a re-check without the feed.</summary>
+    public Model.PublicationTime? ItemPublished { get; init; }
+
+    /// <summary>The author the feed item gave the page, kept for a re-check without the feed.</summary>
+    public string? ItemAuthor { get; init; }
 }

@@ -18,4 +18,7 @@ public enum StoreChangeKind
     /// <summary>An editor corrected the stories (see <c>Stories.Corrections</c>): <see cref="StoreChange.StoryId"/> is the story merged into, made by a split or joined by a moved article, <see cref="StoreChange.FromStoryId"/> the one merged away, split or left.</summary>
     /// <remarks>The moves themselves are also <see cref="ArticlePlaced"/> changes (a merge a <see cref="StoriesMerged"/> one), so a follower that knows only those stays right.</remarks>
     StoryCorrected = 5,
+
+    /// <summary>An article became an earlier revision of its page: a later revision (<see cref="StoreChange.FromStoryId"/> stays null) replaced it. It stays stored and placed, folded under the latest; it no longer counts in its story (<see cref="StoreChange.StoryId"/>) and leaves the search index, as a deleted article does.</summary>
+    ArticleSuperseded = 6,
 }

@@ -118,7 +118,7 @@ public sealed class AlertDeliveryTests
         Assert.All(received, r => Assert.True(AlertSignature.Verify(r.Body, "s", r.Signature)));
         var done = Assert.Single(await opened.ListDeliveriesAsync(10, Ct));
         Assert.Equal((AlertDeliveryStatus.Delivered, 3, (string?)null), (done.Status, done.Attempts, done.LastError));
-        Assert.Equal($"{rule.Id}:article:{done.Alert.ArticleId}", done.Alert.Key);
+        Assert.Equal(AlertEvaluator.ArticleKey(rule.Id, done.Alert.ArticleId!, done.Alert.ArticleUrl), done.Alert.Key);
     }
 
     [Fact]

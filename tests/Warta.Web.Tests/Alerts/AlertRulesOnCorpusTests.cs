@@ -37,7 +37,7 @@ public sealed class AlertRulesOnCorpusTests(AlertCorpus corpus) : IClassFixture<
 
         Assert.NotEmpty(found);
         Assert.Equal(found.Order(StringComparer.Ordinal), alerts.Select(static a => a.ArticleId!).Order(StringComparer.Ordinal));
-        Assert.All(alerts, a => Assert.Equal($"{corpus.Rules[query].Id}:article:{a.ArticleId}", a.Key));
+        Assert.All(alerts, a => Assert.Equal(AlertEvaluator.ArticleKey(corpus.Rules[query].Id, a.ArticleId!, a.ArticleUrl), a.Key));
     }
 
     public static TheoryData<string> Queries() => [.. AlertCorpus.Queries];

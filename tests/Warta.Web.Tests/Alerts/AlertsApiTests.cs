@@ -102,7 +102,8 @@ public sealed class AlertsApiTests(AlertsApi alerts) : IClassFixture<AlertsApi>
 
         Assert.Equal("application/atom+xml", mediaType);
         var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
-        Assert.StartsWith($"urn:warta:alert:{id}:article:", entry.Element(atom + "id")!.Value, StringComparison.Ordinal);
+        // Keyed by the page: every revision of it shares the alert.
+        Assert.StartsWith($"urn:warta:alert:{id}:page:", entry.Element(atom + "id")!.Value, StringComparison.Ordinal);
         Assert.Equal(record.title, entry.Element(atom + "title")!.Value);
         Assert.StartsWith("New article matches lumpur banjir Lamaru", entry.Element(atom + "summary")!.Value, StringComparison.Ordinal);
         Assert.Equal(record.url, entry.Element(atom + "link")!.Attribute("href")!.Value);
