@@ -27,8 +27,9 @@ public sealed partial class SqliteStore
         return Guard(() =>
         {
             using var transaction = _connection.BeginTransaction();
-            using var changes = new ChangeWriter(this, transaction);
+            var changes = new ChangeWriter(this, transaction);
             var results = InsertArticles(articles, changes, transaction);
+            changes.Flush();
             transaction.Commit();
             return results;
         });

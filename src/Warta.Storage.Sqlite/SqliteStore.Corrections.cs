@@ -44,7 +44,7 @@ public sealed partial class SqliteStore : IStoryCorrectionStore
         return Task.FromResult(Guard(() =>
         {
             using var transaction = _connection.BeginTransaction();
-            using var changes = new ChangeWriter(this, transaction);
+            var changes = new ChangeWriter(this, transaction);
             string? leavingHeadline = null;
             if (correction.Kind == StoryCorrectionKind.Merge)
             {
@@ -102,6 +102,7 @@ public sealed partial class SqliteStore : IStoryCorrectionStore
             if (correction.Kind != StoryCorrectionKind.Merge && !given.Contains(correction.StoryId)) RecomputeStory(correction.StoryId, leavingHeadline, updated, transaction);
             if (!given.Contains(correction.TargetStoryId)) RecomputeStory(correction.TargetStoryId, correction.Kind == StoryCorrectionKind.Split ? "" : null, updated, transaction);
             if (stories.Count > 0) WriteStories([], stories, [], changes, transaction);
+            changes.Flush();
             if (checkpoint is not null) WriteCheckpoint(checkpoint, sequence, transaction);
             transaction.Commit();
             return correction with { Sequence = sequence };

@@ -50,10 +50,11 @@ public sealed partial class SqliteStore
                 article.ExecuteNonQuery();
             }
             if (storyId is not null) RecomputeStories(storyId, title, transaction);
-            using var changes = new ChangeWriter(this, transaction);
+            var changes = new ChangeWriter(this, transaction);
             var sequence = changes.Append(StoreChangeKind.ArticleDeleted, id, storyId, null);
             // The clusterer's own summaries of the live stories it changed, so the two agree to the last outlet.
             if (stories.Count > 0) WriteStories([], stories, [], changes, transaction);
+            changes.Flush();
             if (checkpoint is not null) WriteCheckpoint(checkpoint, sequence, transaction);
             transaction.Commit();
             return new StoreChange(sequence, StoreChangeKind.ArticleDeleted, id, storyId, null);

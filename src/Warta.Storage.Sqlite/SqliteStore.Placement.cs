@@ -16,11 +16,12 @@ public sealed partial class SqliteStore : IPlacementStore
         return Task.FromResult(Guard(() =>
         {
             using var transaction = _connection.BeginTransaction();
-            using var changes = new ChangeWriter(this, transaction);
+            var changes = new ChangeWriter(this, transaction);
             InsertArticles(batch.Articles, changes, transaction);
             WriteStories(batch.Assignments, batch.Stories, batch.Merges, changes, transaction);
             WriteSupersessions(batch.Supersessions, changes, transaction);
             WriteOutletPairings(batch.OutletPairings, transaction);
+            changes.Flush();
             var last = changes.Last == 0 ? LatestSequence(transaction) : changes.Last;
             if (batch.Checkpoint is { } checkpoint) WriteCheckpoint(checkpoint, last, transaction);
             transaction.Commit();

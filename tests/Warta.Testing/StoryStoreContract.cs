@@ -49,6 +49,21 @@ public abstract class StoryStoreContract<TStore>
     }
 
     [Fact]
+    public async Task Should_keep_headlines_and_ids_with_quotes_backslashes_line_breaks_and_emoji_as_given()
+    {
+        const string id = "kompas.com/read/\"banjir\"\\2019";
+        using var store = Open("s");
+        var story = MakeStory("s\"1\"", 1, "Jokowi: \"Tak ada reshuffle\" \\ banjir\tJakarta\nsurut 🌧️🇮🇩 \u0001");
+        var before = await store.LatestSequenceAsync(TestContext.Current.CancellationToken);
+
+        await store.CommitAsync(new PlacementBatch([SampleArticles.Make(id)], [new(id, story.Id, null, 0)], [story], []), TestContext.Current.CancellationToken);
+
+        ModelAssert.Equal(story, store.GetStory(story.Id));
+        var changes = await store.ChangesSinceAsync(before, 10, TestContext.Current.CancellationToken);
+        Assert.Equal([(StoreChangeKind.ArticleAdded, id, (string?)null), (StoreChangeKind.ArticlePlaced, id, story.Id)], changes.Select(static c => (c.Kind, c.ArticleId, c.StoryId)));
+    }
+
+    [Fact]
     public void Should_replace_a_story_saved_again_under_its_id()
     {
         using var store = OpenWithArticles("s", "a1");

@@ -18,7 +18,7 @@ namespace Warta.Cli.Commands;
 /// </summary>
 internal static class BenchStreamCommand
 {
-    /// <summary>Articles per SQLite transaction and per timing chunk.</summary>
+    /// <summary>Articles per SQLite transaction (unless <c>--commit-every</c> says otherwise) and per timing chunk.</summary>
     private const int BatchSize = 500;
 
     public static Command Create()
@@ -32,17 +32,22 @@ internal static class BenchStreamCommand
             Description = "Save the clusterer checkpoint after this many placements (to measure its cost)",
             DefaultValueFactory = _ => new StoryPlacerOptions().CheckpointEveryArticles,
         };
+        var commitEvery = new Option<int>("--commit-every")
+        {
+            Description = "Commit the placements after this many articles (to measure what batching saves)",
+            DefaultValueFactory = _ => BatchSize,
+        };
         var bench = new Command("bench", "Throughput measurements");
-        var command = new Command("stream", "Replay a set many times through analysis, dedup, clustering and SQLite; print articles/s and memory") { input, repeat, annotate, fresh, checkpointEvery };
+        var command = new Command("stream", "Replay a set many times through analysis, dedup, clustering and SQLite; print articles/s and memory") { input, repeat, annotate, fresh, checkpointEvery, commitEvery };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult.GetValue(input)!, Math.Max(1, parseResult.GetValue(repeat)), parseResult.GetValue(annotate), parseResult.GetValue(fresh), Math.Max(1, parseResult.GetValue(checkpointEvery)),
+            parseResult.GetValue(input)!, Math.Max(1, parseResult.GetValue(repeat)), parseResult.GetValue(annotate), parseResult.GetValue(fresh), Math.Max(1, parseResult.GetValue(checkpointEvery)), Math.Max(1, parseResult.GetValue(commitEvery)),
             parseResult, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error,
             cancellationToken));
         bench.Subcommands.Add(command);
         return bench;
     }
 
-    private static async Task<int> RunAsync(string input, int repeat, bool annotate, bool fresh, int checkpointEvery, ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string input, int repeat, bool annotate, bool fresh, int checkpointEvery, int commitEvery, ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var set = Load(input, error);
         if (set.Count == 0) return ExitCodes.Usage;
@@ -56,7 +61,7 @@ internal static class BenchStreamCommand
         var replay = new StreamReplay(set);
 
         using var store = new SqliteStore(db);
-        var placer = await StoryPlacer.OpenAsync(store, host.Analyzer, new StoryPlacerOptions { BatchArticles = BatchSize, CheckpointEveryArticles = checkpointEvery }, cancellationToken: cancellationToken);
+        var placer = await StoryPlacer.OpenAsync(store, host.Analyzer, new StoryPlacerOptions { BatchArticles = commitEvery, CheckpointEveryArticles = checkpointEvery }, cancellationToken: cancellationToken);
         await using var placing = placer;
         // The same pipeline as ingest: annotation (optional here) in parallel, then the placer.
         var pipeline = new IngestPipeline(static _ => [], placer, annotate ? [new AnnotationStage(EntityTagger.Shipped)] : []);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Warta.Core.Entities;
 
 /// <summary>Turns the tokens of one sentence into hashed feature buckets, a fixed number per token.</summary>
@@ -24,6 +26,9 @@ internal sealed class EntityFeatureExtractor
     public int[] Extract(IReadOnlyList<string> tokens, IReadOnlyList<string>? lowerCase = null)
     {
         var n = tokens.Count;
+        // One copy into an array: the tokens come as a list interface (often a boxed ArraySegment), read ~20 times per token.
+        var words = new string[n];
+        for (var i = 0; i < n; i++) words[i] = tokens[i];
         var lower = new string[n];
         // Shapes live in one buffer (ShapeLength chars per token) instead of a string each.
         var shapeChars = new char[n * ShapeLength];
@@ -31,9 +36,9 @@ internal sealed class EntityFeatureExtractor
         var caps = new char[n];
         for (var i = 0; i < n; i++)
         {
-            lower[i] = lowerCase is null ? tokens[i].ToLowerInvariant() : lowerCase[i];
-            shapeLengths[i] = Shape(tokens[i], shapeChars.AsSpan(i * ShapeLength, ShapeLength));
-            caps[i] = CapClass(tokens[i]);
+            lower[i] = lowerCase is null ? words[i].ToLowerInvariant() : lowerCase[i];
+            shapeLengths[i] = Shape(words[i], shapeChars.AsSpan(i * ShapeLength, ShapeLength));
+            caps[i] = CapClass(words[i]);
         }
         ReadOnlySpan<char> ShapeOf(int i) => shapeChars.AsSpan(i * ShapeLength, shapeLengths[i]);
         var gaz = _gazetteer.Match(lower);
@@ -42,9 +47,9 @@ internal sealed class EntityFeatureExtractor
         for (var i = 0; i < n; i++)
         {
             var f = i * PerToken;
-            var word = tokens[i];
+            var word = words[i];
             var low = lower[i];
-            var isFirst = i == 0 || IsSentenceBreak(tokens[i - 1]);
+            var isFirst = i == 0 || IsSentenceBreak(words[i - 1]);
             var prev = i > 0 ? lower[i - 1] : "<s>";
             var prev2 = i > 1 ? lower[i - 2] : "<s>";
             var next = i + 1 < n ? lower[i + 1] : "</s>";
@@ -69,8 +74,8 @@ internal sealed class EntityFeatureExtractor
             features[f++] = Bucket(21, i + 1 < n ? ShapeOf(i + 1) : "</s>");
             features[f++] = Bucket(22, [(char)('0' + gaz[i]), caps[i]]);
             features[f++] = Bucket(23, [i > 0 ? (char)('0' + gaz[i - 1]) : '^', (char)('0' + gaz[i]), i + 1 < n ? (char)('0' + gaz[i + 1]) : '$']);
-            features[f++] = Bucket(24, i > 0 ? tokens[i - 1] : "<s>");
-            features[f++] = Bucket(25, i + 1 < n ? tokens[i + 1] : "</s>");
+            features[f++] = Bucket(24, i > 0 ? words[i - 1] : "<s>");
+            features[f++] = Bucket(25, i + 1 < n ? words[i + 1] : "</s>");
             features[f++] = Bucket(26, [(char)('0' + Math.Min(word.Length, 9)), caps[i]]);
             features[f++] = Bucket(27, prev, [caps[i]]);
             features[f++] = Bucket(28, next, [caps[i]]);
@@ -82,7 +87,7 @@ internal sealed class EntityFeatureExtractor
             features[f++] = Bucket(30, inRun ? lower[rs] : "-");
             features[f++] = Bucket(31, inRun ? lower[re - 1] : "-");
             features[f++] = Bucket(32, inRun
-                ? [(char)('0' + Math.Min(re - rs, 5)), i == rs ? 'B' : i == re - 1 ? 'E' : 'I', rs == 0 || IsSentenceBreak(tokens[rs - 1]) ? 'F' : 'm']
+                ? [(char)('0' + Math.Min(re - rs, 5)), i == rs ? 'B' : i == re - 1 ? 'E' : 'I', rs == 0 || IsSentenceBreak(words[rs - 1]) ? 'F' : 'm']
                 : "-");
             features[f++] = Bucket(33, inRun ? (rs > 0 ? lower[rs - 1] : "<s>") : "-");
             features[f++] = Bucket(34, inRun ? (re < n ? lower[re] : "</s>") : "-");
@@ -189,18 +194,25 @@ internal sealed class EntityFeatureExtractor
         return (int)(h & (uint)mask);
     }
 
+    // Inlined: 41 features per token made these calls a fifth of the annotation stage's time, and inlined, each template's
+    // seed folds to a constant and the features' hash chains can overlap in the pipeline.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Bucket(uint template, ReadOnlySpan<char> a) => Finish(Mix(Seed(template), a));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Bucket(uint template, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Finish(Mix(Mix(Seed(template), a) ^ 0x1F, b));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Seed(uint template) => (2166136261u ^ template) * 16777619u;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Mix(uint hash, ReadOnlySpan<char> text)
     {
         foreach (var c in text) hash = (hash ^ c) * 16777619u;
         return hash;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Finish(uint h)
     {
         h ^= h >> 16;

@@ -32,12 +32,15 @@ public static class EntityLinker
         var canonicalByKey = new Dictionary<(EntityType, string), string>();
         foreach (var (type, key, canonical) in storyKnown) canonicalByKey.TryAdd((type, key), canonical);
         var linked = new EntityMention[mentions.Count];
+        // Each person key split into its words once, not once per pair compared (the comparison is quadratic in mentions).
+        var keyWords = Array.ConvertAll(keys, static k => WordsOf(k.Type, k.Key));
+        string[]?[]? storyWords = null;
         for (var i = 0; i < mentions.Count; i++)
         {
             var (type, key, canonical) = keys[i];
             if (type == EntityType.Person)
             {
-                var longer = LongestContaining(keys, i, storyKnown);
+                var longer = LongestContaining(keys, keyWords, i, storyKnown, ref storyWords);
                 if (longer is not null) (key, canonical) = longer.Value;
             }
             if (!canonicalByKey.TryGetValue((type, key), out var known))
@@ -170,41 +173,47 @@ public static class EntityLinker
     }
 
     /// <summary>The longest person name of the article (nearest earlier first on ties), else of the story, that contains all tokens of mention <paramref name="index"/>.</summary>
+    /// <param name="keys">The article's mention keys.</param>
+    /// <param name="keyWords">Each key's words when it is a person's, else null.</param>
+    /// <param name="index">The mention whose name is looked for.</param>
+    /// <param name="story">Entities named by the story's earlier articles.</param>
+    /// <param name="storyWords">Their words, split on first use and kept for the rest of the article.</param>
     private static (string Key, string Canonical)? LongestContaining(
-        (EntityType Type, string Key, string Canonical)[] keys, int index, List<(EntityType Type, string Key, string Canonical)> story)
+        (EntityType Type, string Key, string Canonical)[] keys, string[]?[] keyWords, int index,
+        List<(EntityType Type, string Key, string Canonical)> story, ref string[]?[]? storyWords)
     {
-        var tokens = keys[index].Key.Split(' ');
+        var tokens = keyWords[index]!;
         (string Key, string Canonical)? best = null;
         var bestLength = tokens.Length;
-        var order = Enumerable.Range(0, index).Reverse().Concat(Enumerable.Range(index + 1, keys.Length - index - 1));
-        foreach (var j in order)
-        {
-            var length = ContainingLength(keys[j], tokens);
-            if (length > bestLength)
-            {
-                best = (keys[j].Key, keys[j].Canonical);
-                bestLength = length;
-            }
-        }
+        // Earlier mentions nearest first, then the later ones in order: ties keep the first found.
+        for (var j = index - 1; j >= 0; j--) Consider(keys[j], keyWords[j]);
+        for (var j = index + 1; j < keys.Length; j++) Consider(keys[j], keyWords[j]);
         if (best is not null) return best;
-        foreach (var known in story)
-        {
-            var length = ContainingLength(known, tokens);
-            if (length > bestLength)
-            {
-                best = (known.Key, known.Canonical);
-                bestLength = length;
-            }
-        }
+        storyWords ??= story.ConvertAll(static k => WordsOf(k.Type, k.Key)).ToArray();
+        for (var j = 0; j < story.Count; j++) Consider(story[j], storyWords[j]);
         return best;
+
+        void Consider((EntityType Type, string Key, string Canonical) other, string[]? otherWords)
+        {
+            var length = ContainingLength(otherWords, tokens);
+            if (length <= bestLength) return;
+            best = (other.Key, other.Canonical);
+            bestLength = length;
+        }
     }
 
-    /// <summary>Token count of <paramref name="other"/> when it is a person name containing all <paramref name="tokens"/>, else 0.</summary>
-    private static int ContainingLength((EntityType Type, string Key, string Canonical) other, string[] tokens)
+    /// <summary>A person key's words (the key is normalised: single spaces), or null for other types.</summary>
+    private static string[]? WordsOf(EntityType type, string key) => type == EntityType.Person ? key.Split(' ') : null;
+
+    /// <summary>Word count of <paramref name="otherWords"/> when it is a person name (not null) containing all <paramref name="tokens"/>, else 0.</summary>
+    private static int ContainingLength(string[]? otherWords, string[] tokens)
     {
-        if (other.Type != EntityType.Person) return 0;
-        var otherTokens = other.Key.Split(' ');
-        return tokens.All(t => otherTokens.Contains(t, StringComparer.Ordinal)) ? otherTokens.Length : 0;
+        if (otherWords is null) return 0;
+        foreach (var token in tokens)
+        {
+            if (Array.IndexOf(otherWords, token) < 0) return 0;
+        }
+        return otherWords.Length;
     }
 
     private static string KeyOf(string entityId) => entityId[(entityId.IndexOf(':', StringComparison.Ordinal) + 1)..];

@@ -131,6 +131,21 @@ public class EntityLinkerTests
     }
 
     [Fact]
+    public void Should_link_a_short_name_to_the_nearest_earlier_of_two_equally_long_names_else_the_first_later_one()
+    {
+        // Given two Budis named in full before a bare "Budi", and a bare "Budi" before two others named in full
+        EntityMention[] earlier = [Mention("Budi Santoso", EntityType.Person), Mention("Budi Hartono", EntityType.Person), Mention("Budi", EntityType.Person)];
+        EntityMention[] later = [Mention("Budi", EntityType.Person), Mention("Budi Gunawan", EntityType.Person), Mention("Budi Karya", EntityType.Person)];
+
+        var first = EntityLinker.Link(earlier);
+        var second = EntityLinker.Link(later);
+
+        // Then the first bare name joins the nearer earlier name, the second the first name after it
+        Assert.Equal("person:budi hartono", first[2].EntityId);
+        Assert.Equal("person:budi gunawan", second[0].EntityId);
+    }
+
+    [Fact]
     public void Should_not_link_a_short_name_to_a_different_type()
     {
         EntityMention[] mentions = [Mention("Jawa Barat", EntityType.Place), Mention("Barat", EntityType.Person)];

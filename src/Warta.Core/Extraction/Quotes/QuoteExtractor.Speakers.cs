@@ -114,7 +114,8 @@ public sealed partial class QuoteExtractor
         var parts = speaker.Split(' ');
         for (var i = 0; i + 2 < tokens.Count; i++)
         {
-            if (!tokens[i].IsCapitalised || Array.IndexOf(parts, tokens[i].Text) < 0 || IsNameWord(tokens[i + 1]) || tokens[i + 1].Text != ",") continue;
+            // The comma first: it rules out most tokens at once, and every test here is pure, so the order changes nothing else.
+            if (tokens[i + 1].Text != "," || !tokens[i].IsCapitalised || Array.IndexOf(parts, tokens[i].Text) < 0 || IsNameWord(tokens[i + 1])) continue;
             var first = tokens[i + 2];
             if (!first.IsWord || !(AppositiveOpeners.Contains(first.Lower) || (!first.IsCapitalised && QuoteLexicon.TitleHeads.Contains(first.Lower)))) continue;
             var end = i + 2;
