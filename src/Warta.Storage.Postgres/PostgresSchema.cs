@@ -9,7 +9,7 @@ namespace Warta.Storage.Postgres;
 /// with its row, under a transaction-scoped advisory lock, so two processes opening a new store at once apply each step
 /// once and a failed step leaves the previous version. Steps are never edited once released; a change is a new step
 /// appended to <see cref="Steps"/>. These steps are the PostgreSQL store's own, not SQLite's: step 1 is the embedded
-/// store's schema as of its step 8 (api keys, corrections). Feed sources and alerts, added to SQLite after that, are not here yet.
+/// store's schema as of its step 8 (api keys, corrections). Feed sources and alerts, added to SQLite after that, are not here yet; step 3 is the search index.
 /// </remarks>
 internal static class PostgresSchema
 {
@@ -127,6 +127,33 @@ internal static class PostgresSchema
         );
         CREATE INDEX story_corrections_by_story ON story_corrections (story_id);
         CREATE INDEX story_corrections_by_target ON story_corrections (target_story_id);
+        """,
+        // 2: held for another change's step, merged alongside this one; a no-op until then, so step 3 keeps its number.
+        "SELECT 1",
+        // 3: the search index (PostgresSearchIndex): one row per article with Warta's own analysed terms as a tsvector
+        // (title weight A, body weight D; written as lexemes with positions, so PostgreSQL stems nothing itself), the
+        // story it is in after merges, its filter fields, and the last change it holds. Kept by PostgresSearchFollower.
+        """
+        CREATE TABLE search_articles (
+            article_id text COLLATE "C" NOT NULL PRIMARY KEY,
+            story_id text COLLATE "C",
+            outlet text COLLATE "C" NOT NULL,
+            language text COLLATE "C" NOT NULL,
+            bucket text COLLATE "C" NOT NULL,
+            day integer,
+            time_ms bigint,
+            terms tsvector NOT NULL,
+            entities text[] NOT NULL
+        );
+        CREATE INDEX search_articles_terms ON search_articles USING gin (terms);
+        CREATE INDEX search_articles_entities ON search_articles USING gin (entities);
+        CREATE INDEX search_articles_by_story ON search_articles (story_id);
+        CREATE INDEX search_articles_by_day ON search_articles (day);
+        CREATE TABLE search_state (
+            id integer NOT NULL PRIMARY KEY CHECK (id = 1),
+            seq bigint NOT NULL
+        );
+        INSERT INTO search_state (id, seq) VALUES (1, 0);
         """,
     ];
 
