@@ -9,7 +9,7 @@ public sealed partial class PostgresStore
 {
     /// <summary>The tables an embedded store is copied into (<c>warta migrate</c>), parents before children, with the columns
     /// both engines' stores have under the same names: articles, stories, placements, merges, the checkpoint, the change
-    /// sequence, outlet pairings, story views, API keys and corrections.</summary>
+    /// sequence, outlet pairings, story views, API keys, corrections and followed sources (<c>warta watch</c>'s state).</summary>
     public static IReadOnlyList<(string Table, IReadOnlyList<string> Columns)> ImportedTables { get; } =
     [
         ("articles", ["id", "title", "outlet", "language", "url", "source", "published_utc_ticks", "published_offset_minutes", "published_precision",
@@ -25,6 +25,12 @@ public sealed partial class PostgresStore
         ("story_view_state", ["id", "seq"]),
         ("api_keys", ["name", "hash", "created_utc_ticks", "revoked_utc_ticks"]),
         ("story_corrections", ["seq", "kind", "story_id", "target_story_id", "article_ids_json", "by_name", "at_utc_ticks", "at_offset_minutes"]),
+        ("source_state", ["name", "last_poll_utc_ticks", "interval_ms"]),
+        ("feed_state", ["source", "url", "etag", "last_modified_utc_ticks", "last_error"]),
+        ("seen_items", ["key", "source", "url", "article_id", "revision", "first_seen_utc_ticks", "last_fetched_utc_ticks", "etag",
+            "last_modified_utc_ticks", "retracted_utc_ticks"]),
+        ("article_revisions", ["key", "revision", "article_id", "title", "fetched_utc_ticks"]),
+        ("article_retractions", ["article_id", "at_utc_ticks", "reason"]),
     ];
 
     /// <summary>Copies another store's rows into this one, which must be empty, in one transaction: every table of
@@ -52,6 +58,7 @@ public sealed partial class PostgresStore
                         WHEN EXISTS (SELECT 1 FROM api_keys) THEN 'API keys'
                         WHEN EXISTS (SELECT 1 FROM clusterer_checkpoint) THEN 'a clusterer checkpoint'
                         WHEN EXISTS (SELECT 1 FROM story_views) THEN 'story views'
+                        WHEN EXISTS (SELECT 1 FROM source_state) OR EXISTS (SELECT 1 FROM seen_items) THEN 'followed sources'
                     END
                     """) as string;
                 if (held is not null)
