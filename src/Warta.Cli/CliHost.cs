@@ -4,8 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Warta.Core.Search;
 using Warta.Core.Storage;
 using Warta.Hosting;
+using Warta.Search.Lucene;
+using Warta.Storage.Postgres;
 using Warta.Storage.Sqlite;
 using Warta.Text;
 
@@ -165,14 +168,19 @@ internal sealed class CliHost : IDisposable
         }
     }
 
-    /// <summary>The search index folder beside an SQLite store; or, for another kind of store, writes one line saying search is not supported there and returns null.</summary>
-    public static string? TrySearchIndexFolder(IWartaStore store, TextWriter error)
+    /// <summary>The store's search index for reading: the Lucene index beside an SQLite file, PostgreSQL's full-text search
+    /// in a PostgreSQL store; null when the store has none yet. Dispose it when it is <see cref="IDisposable"/>.</summary>
+    /// <param name="store">The store opened by <see cref="TryOpenStore"/>.</param>
+    /// <param name="stories">When given, story hits carry the store's headline.</param>
+    public ISearchIndex? TryOpenSearchIndex(IWartaStore store, IStoryReader? stories = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(error);
-        if (store is SqliteStore sqlite) return Search.Lucene.SearchIndexLocation.For(sqlite.Path);
-        error.WriteLine($"warta: store '{store.Location}': search is not supported for PostgreSQL stores yet (the search index lives beside an SQLite file)");
-        return null;
+        return store switch
+        {
+            SqliteStore sqlite => LuceneSearchIndex.TryOpen(SearchIndexLocation.For(sqlite.Path), Analyzer, stories),
+            PostgresStore postgres => PostgresSearchIndex.TryOpen(postgres, Analyzer),
+            _ => null,
+        };
     }
 
     public void Dispose() => _host.Dispose();

@@ -73,6 +73,7 @@ internal static class WartaCommandLine
         root.Subcommands.Add(EntitiesCommand.CreateSingle());
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(RestoreCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         var bench = BenchStreamCommand.Create();
         bench.Subcommands.Add(BenchSearchCommand.Create());

@@ -506,9 +506,9 @@ public sealed partial class FeedWatcher(
     /// <summary>The watcher's store connection, typed by the role it plays.</summary>
     private sealed class SqliteStoreHandle(IWartaStore store) : IDisposable
     {
-        // Followed sources' state lives in the embedded store's tables only so far.
+        // Both stores keep followed sources' state (SQLite steps 10-11, PostgreSQL step 4); any other store cannot be watched into.
         public ISourceStateStore Store => store as ISourceStateStore
-            ?? throw new StoreUnavailableException(store.Location, "followed sources are kept in the embedded SQLite store only so far", null);
+            ?? throw new StoreUnavailableException(store.Location, "this store keeps no followed sources", null);
 
         public void Dispose() => store.Dispose();
     }

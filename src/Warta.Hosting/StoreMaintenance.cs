@@ -1,6 +1,7 @@
 using Warta.Core.Pipeline;
 using Warta.Core.Storage;
 using Warta.Core.Stories;
+using Warta.Storage.Postgres;
 using Warta.Storage.Sqlite;
 
 namespace Warta.Hosting;
@@ -133,5 +134,42 @@ public sealed class StoreMaintenance(StoreOpener storeOpener, IEnumerable<IChang
         Directory.CreateDirectory(to);
         foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         foreach (var folder in Directory.EnumerateDirectories(from)) CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+    }
+
+    /// <summary>Copies the configured embedded store into the empty PostgreSQL store at <paramref name="target"/>, then builds
+    /// the PostgreSQL search index from the copied change sequence (<c>warta migrate</c>).</summary>
+    /// <remarks>
+    /// Both stores' write locks are held throughout, so the copy is of one state of the source and no writer starts on the
+    /// target before it is complete. The rows are copied as they are, in one transaction: ids, change numbers, the clusterer
+    /// checkpoint (so the first placer on the target restores it rather than re-running every placement) and the story views
+    /// with their position, and the followed sources' state. Alert rules and alerts are not copied: a PostgreSQL store has no tables for them yet.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The configured store is not an embedded (SQLite) one.</exception>
+    /// <exception cref="StoreUnavailableException">The configured store cannot be opened.</exception>
+    /// <exception cref="StoreFailureException">The target cannot be reached, or is not empty (nothing is written).</exception>
+    /// <exception cref="StoreBusyException">A writer kept either store's lock past <paramref name="lockTimeout"/>.</exception>
+    public async Task<StoreMigration> MigrateToPostgresAsync(
+        string target, TimeSpan lockTimeout, Action<string>? onWaiting = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        if (storeOpener.IsPostgres || !PostgresLocation.IsPostgres(target))
+        {
+            throw new InvalidOperationException("migrate copies an embedded store (--db FILE) into PostgreSQL (--to postgres://…)");
+        }
+        using var source = (SqliteStore)storeOpener.Open(lockTimeout);
+        var sourceLock = await source.AcquireWriteLockAsync(lockTimeout, onWaiting, cancellationToken).ConfigureAwait(false);
+        await using (sourceLock.ConfigureAwait(false))
+        {
+            using var destination = new PostgresStore(PostgresLocation.ToConnectionString(target));
+            var targetLock = await destination.AcquireWriteLockAsync(lockTimeout, onWaiting, cancellationToken).ConfigureAwait(false);
+            await using (targetLock.ConfigureAwait(false))
+            {
+                var latest = await source.LatestSequenceAsync(cancellationToken).ConfigureAwait(false);
+                var copied = await destination.ImportAsync(source.ReadRows, latest, cancellationToken).ConfigureAwait(false);
+                using var search = new PostgresSearchFollower(destination, textAnalysis.Analyzer);
+                await search.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+                return new StoreMigration(destination.Location, copied, await search.CountAsync(cancellationToken).ConfigureAwait(false), search.Sequence);
+            }
+        }
     }
 }

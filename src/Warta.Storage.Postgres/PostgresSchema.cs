@@ -9,7 +9,7 @@ namespace Warta.Storage.Postgres;
 /// with its row, under a transaction-scoped advisory lock, so two processes opening a new store at once apply each step
 /// once and a failed step leaves the previous version. Steps are never edited once released; a change is a new step
 /// appended to <see cref="Steps"/>. These steps are the PostgreSQL store's own, not SQLite's: step 1 is the embedded
-/// store's schema as of its step 8 (api keys, corrections). Feed sources and alerts, added to SQLite after that, are not here yet.
+/// store's schema as of its step 8 (api keys, corrections). Step 3 is the search index, step 4 the followed sources (SQLite's steps 10 and 11); alerts are not here yet.
 /// </remarks>
 internal static class PostgresSchema
 {
@@ -137,6 +137,76 @@ internal static class PostgresSchema
             superseded_by text COLLATE "C" NOT NULL
         );
         ALTER TABLE stories ADD COLUMN superseded_count integer NOT NULL DEFAULT 0;
+        """,
+        // 3: the search index (PostgresSearchIndex): one row per article with Warta's own analysed terms as a tsvector
+        // (title weight A, body weight D; written as lexemes with positions, so PostgreSQL stems nothing itself), the
+        // story it is in after merges, its filter fields, and the last change it holds. Kept by PostgresSearchFollower.
+        """
+        CREATE TABLE search_articles (
+            article_id text COLLATE "C" NOT NULL PRIMARY KEY,
+            story_id text COLLATE "C",
+            outlet text COLLATE "C" NOT NULL,
+            language text COLLATE "C" NOT NULL,
+            bucket text COLLATE "C" NOT NULL,
+            day integer,
+            time_ms bigint,
+            terms tsvector NOT NULL,
+            entities text[] NOT NULL
+        );
+        CREATE INDEX search_articles_terms ON search_articles USING gin (terms);
+        CREATE INDEX search_articles_entities ON search_articles USING gin (entities);
+        CREATE INDEX search_articles_by_story ON search_articles (story_id);
+        CREATE INDEX search_articles_by_day ON search_articles (day);
+        CREATE TABLE search_state (
+            id integer NOT NULL PRIMARY KEY CHECK (id = 1),
+            seq bigint NOT NULL
+        );
+        INSERT INTO search_state (id, seq) VALUES (1, 0);
+        """,
+        // 4: followed sources (warta watch), as the embedded store's steps 10 and 11 keep them: poll state, feed validators,
+        // pages stored by their key, their revisions and withdrawals.
+        """
+        CREATE TABLE source_state (
+            name text COLLATE "C" NOT NULL PRIMARY KEY,
+            last_poll_utc_ticks bigint NOT NULL,
+            interval_ms bigint NOT NULL
+        );
+        CREATE TABLE feed_state (
+            source text COLLATE "C" NOT NULL,
+            url text COLLATE "C" NOT NULL,
+            etag text,
+            last_modified_utc_ticks bigint,
+            last_error text,
+            PRIMARY KEY (source, url)
+        );
+        CREATE TABLE seen_items (
+            key text COLLATE "C" NOT NULL PRIMARY KEY,
+            source text COLLATE "C" NOT NULL,
+            url text NOT NULL,
+            article_id text COLLATE "C" NOT NULL,
+            revision integer NOT NULL,
+            first_seen_utc_ticks bigint NOT NULL,
+            last_fetched_utc_ticks bigint NOT NULL,
+            etag text,
+            last_modified_utc_ticks bigint,
+            retracted_utc_ticks bigint
+        );
+        CREATE INDEX seen_items_by_article ON seen_items (article_id);
+        CREATE INDEX seen_items_by_source ON seen_items (source, first_seen_utc_ticks);
+        CREATE TABLE article_revisions (
+            key text COLLATE "C" NOT NULL,
+            revision integer NOT NULL,
+            article_id text COLLATE "C" NOT NULL,
+            title text NOT NULL,
+            fetched_utc_ticks bigint NOT NULL,
+            PRIMARY KEY (key, revision)
+        );
+        CREATE INDEX article_revisions_by_article ON article_revisions (article_id);
+        CREATE TABLE article_retractions (
+            article_id text COLLATE "C" NOT NULL PRIMARY KEY,
+            at_utc_ticks bigint NOT NULL,
+            reason text NOT NULL
+        );
         """,
     ];
 

@@ -123,7 +123,7 @@ public sealed partial class PostgresStore : IWartaStore
     private StoreFailureException Failure(Exception exception) => PostgresFailures.Map(exception, _settings);
 
     /// <summary>Runs <paramref name="action"/> on a pooled connection, turning a database error into the store's one-line failure.</summary>
-    private T Run<T>(Func<NpgsqlConnection, T> action)
+    internal T Run<T>(Func<NpgsqlConnection, T> action)
     {
         try
         {
@@ -136,7 +136,7 @@ public sealed partial class PostgresStore : IWartaStore
         }
     }
 
-    private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> action, CancellationToken cancellationToken)
+    internal async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> action, CancellationToken cancellationToken)
     {
         try
         {

@@ -43,18 +43,61 @@ public sealed class PostgresStoreCommandsTests(PostgresTestDatabase database) : 
     }
 
     [Fact]
-    public void Should_say_in_one_line_that_search_is_not_supported_on_a_postgresql_store()
+    public void Should_search_a_postgresql_store_with_the_index_its_ingest_kept()
     {
         database.SkipUnlessAvailable();
-        var store = database.StoreUri(_scope, "empty");
+        var store = database.StoreUri(_scope, "search");
         var created = WartaProcess.RunIn(RepoPaths.Root, "--store", store, "ingest", "samples/corpus/html/beritakota-2025-03-04-lamaru-surut.html");
 
-        var result = WartaInProcess.Run("--store", store, "search", "banjir");
+        var hits = WartaInProcess.Run("--store", store, "search", "banjir", "Lamaru");
+        var excluded = WartaInProcess.Run("--store", store, "search", "banjir", "-Lamaru");
+        var status = WartaInProcess.Run("--store", store, "index", "status");
 
         Assert.True(created.ExitCode == 0, created.Error);
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("search is not supported for PostgreSQL stores", result.Error, StringComparison.Ordinal);
-        Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.True(hits.ExitCode == 0, hits.Error);
+        Assert.Contains("[Lamaru]", hits.Output, StringComparison.Ordinal);
+        Assert.EndsWith("1 of 1 matching article", hits.Output.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("0 of 0 matching articles", excluded.Output.TrimEnd(), StringComparison.Ordinal);
+        Assert.True(status.ExitCode == 0, status.Error);
+        Assert.Contains(": 1 articles, change ", status.Output, StringComparison.Ordinal);
+        Assert.Contains("(0 behind)", status.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_show_the_same_stories_articles_and_search_hits_on_postgresql_after_migrating_the_embedded_store()
+    {
+        database.SkipUnlessAvailable();
+        using var folder = new TempFolder();
+        var db = folder.File("warta.db");
+        var ingest = WartaInProcess.Run("--db", db, "ingest", SampleCorpus.Folder);
+        Assert.True(ingest.ExitCode == 0, ingest.Error);
+        var store = database.StoreUri(_scope, "migrated");
+
+        var migrate = WartaInProcess.Run("--db", db, "migrate", "--to", store);
+        var again = WartaInProcess.Run("--db", db, "migrate", "--to", store);
+
+        Assert.True(migrate.ExitCode == 0, migrate.Error);
+        Assert.Contains("indexed 43 articles", migrate.Output, StringComparison.Ordinal);
+        foreach (var command in new[] { "stories", "articles", "entities" })
+        {
+            Assert.Equal(Print(db, command, "--json"), Print(store, command, "--json"));
+        }
+        var stories = Directory.EnumerateFiles(GoldenFolder, "story-*.json").Select(static f => Path.GetFileName(f)[6..^5]).ToList();
+        Assert.Equal(9, stories.Count);
+        foreach (var id in stories) Assert.Equal(Print(db, "story", id, "--json"), Print(store, "story", id, "--json"));
+        foreach (var query in new[] { "banjir", "Lamaru -banjir", "\"Sungai Lamaru\" OR Seruni" })
+        {
+            Assert.Equal(HitIds(Print(db, "search", query, "--limit", "100", "--json")), HitIds(Print(store, "search", query, "--limit", "100", "--json")));
+        }
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("it already holds articles", again.Error, StringComparison.Ordinal);
+        Assert.Single(again.Error.TrimEnd().Split('\n'));
+    }
+
+    private static List<string> HitIds(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return [.. document.RootElement.GetProperty("hits").EnumerateArray().Select(static h => h.GetProperty("id").GetString()!).Order(StringComparer.Ordinal)];
     }
 
     [Fact]

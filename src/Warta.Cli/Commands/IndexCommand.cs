@@ -3,10 +3,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Warta.Core.Storage;
 using Warta.Search.Lucene;
+using Warta.Storage.Postgres;
+using Warta.Storage.Sqlite;
 
 namespace Warta.Cli.Commands;
 
-/// <summary><c>warta index rebuild|status</c>: the search index beside the store (<c>&lt;db&gt;.search/</c>).</summary>
+/// <summary><c>warta index rebuild|status</c>: the store's search index (beside an SQLite file in <c>&lt;db&gt;.search/</c>; in a PostgreSQL store's database).</summary>
 internal static class IndexCommand
 {
     public static Command Create()
@@ -31,7 +33,6 @@ internal static class IndexCommand
             using var host = CliHost.Create(parseResult);
             using var store = host.TryOpenStore(error);
             if (store is null) return ExitCodes.Usage;
-            if (CliHost.TrySearchIndexFolder(store, error) is not { } folder) return ExitCodes.Usage;
             var timeout = TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(lockTimeout) ?? 30));
             IAsyncDisposable writeLock;
             try
@@ -47,10 +48,24 @@ internal static class IndexCommand
             await using (writeLock.ConfigureAwait(false))
             {
                 var clock = Stopwatch.StartNew();
-                using var follower = new LuceneIndexFollower(folder, store, store, host.Analyzer);
-                await follower.RebuildAsync(cancellationToken).ConfigureAwait(false);
+                int count;
+                long sequence;
+                string place;
+                if (store is PostgresStore postgres)
+                {
+                    using var follower = new PostgresSearchFollower(postgres, host.Analyzer);
+                    await follower.RebuildAsync(cancellationToken).ConfigureAwait(false);
+                    (count, sequence, place) = (await follower.CountAsync(cancellationToken).ConfigureAwait(false), follower.Sequence, store.Location);
+                }
+                else
+                {
+                    place = IndexFolder(store);
+                    using var follower = new LuceneIndexFollower(place, store, store, host.Analyzer);
+                    await follower.RebuildAsync(cancellationToken).ConfigureAwait(false);
+                    (count, sequence) = (follower.Count, follower.Sequence);
+                }
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"indexed {follower.Count} articles up to change {follower.Sequence} into {folder} in {clock.Elapsed.TotalSeconds:0.0} s"));
+                    $"indexed {count} articles up to change {sequence} into {place} in {clock.Elapsed.TotalSeconds:0.0} s"));
             }
             return ExitCodes.Ok;
         });
@@ -67,17 +82,28 @@ internal static class IndexCommand
             using var host = CliHost.Create(parseResult);
             using var store = host.TryOpenStore(error);
             if (store is null) return ExitCodes.Usage;
-            if (CliHost.TrySearchIndexFolder(store, error) is not { } folder) return ExitCodes.Usage;
             var latest = await store.LatestSequenceAsync(cancellationToken).ConfigureAwait(false);
-            using var index = LuceneSearchIndex.TryOpen(folder, host.Analyzer);
+            var place = store is PostgresStore ? store.Location : IndexFolder(store);
+            var index = host.TryOpenSearchIndex(store);
+            using var ownedIndex = index as IDisposable;
             if (index is null)
             {
-                output.WriteLine($"no search index at {folder}; run `warta index rebuild`");
+                output.WriteLine($"no search index at {place}; run `warta index rebuild`");
                 return ExitCodes.InputFailed;
             }
-            output.WriteLine($"{folder}: {index.Count} articles, change {index.Sequence} of {latest} ({latest - index.Sequence} behind)");
+            var count = index switch
+            {
+                LuceneSearchIndex lucene => lucene.Count,
+                PostgresSearchIndex postgres => await postgres.CountAsync(cancellationToken).ConfigureAwait(false),
+                _ => 0,
+            };
+            var sequence = index.Sequence;
+            output.WriteLine($"{place}: {count} articles, change {sequence} of {latest} ({latest - sequence} behind)");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static string IndexFolder(IWartaStore store) =>
+        store is SqliteStore sqlite ? SearchIndexLocation.For(sqlite.Path) : throw new InvalidOperationException($"store '{store.Location}' has no index folder");
 }

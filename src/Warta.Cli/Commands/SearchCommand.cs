@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Text;
 using Warta.Core.Model;
 using Warta.Core.Search;
-using Warta.Search.Lucene;
 
 namespace Warta.Cli.Commands;
 
 /// <summary><c>warta search QUERY</c>: articles (or stories) matching a query, their counts per day or week, or all hits exported.</summary>
-/// <remarks>The index is read-only here (no lock; it runs beside an ingest). A store without an index is told to run
+/// <remarks>The index is the store's (Lucene beside an SQLite file, full-text search in a PostgreSQL store), read-only here
+/// (no lock; it runs beside an ingest). A store without an index is told to run
 /// <c>warta index rebuild</c> rather than having one built by a reader: building takes the store's write lock, which a
 /// read command never takes. An index behind the store (its writer crashed) is searched as it is, with a warning.</remarks>
 internal static class SearchCommand
@@ -66,8 +66,8 @@ internal static class SearchCommand
             using var host = CliHost.Create(parseResult);
             using var store = host.TryOpenStore(error);
             if (store is null) return ExitCodes.Usage;
-            if (CliHost.TrySearchIndexFolder(store, error) is not { } folder) return ExitCodes.Usage;
-            using var index = LuceneSearchIndex.TryOpen(folder, host.Analyzer, store);
+            var index = host.TryOpenSearchIndex(store, store);
+            using var ownedIndex = index as IDisposable;
             if (index is null)
             {
                 error.WriteLine($"warta: store '{host.StoreLocation}' has no search index yet; run `warta index rebuild` (or any `warta ingest`)");
@@ -157,7 +157,7 @@ internal static class SearchCommand
         output.WriteLine($"{total} dated matching article{(total == 1 ? "" : "s")}");
     }
 
-    private static async Task<int> ExportAsync(LuceneSearchIndex index, SearchQuery query, string format, TextWriter writer, CancellationToken cancellationToken)
+    private static async Task<int> ExportAsync(ISearchIndex index, SearchQuery query, string format, TextWriter writer, CancellationToken cancellationToken)
     {
         var count = 0;
         if (format == "csv") await writer.WriteLineAsync("id,published,outlet,language,story,score,title,snippet").ConfigureAwait(false);

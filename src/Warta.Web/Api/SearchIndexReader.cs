@@ -1,6 +1,8 @@
+using Warta.Core.Search;
 using Warta.Core.Storage;
 using Warta.Hosting;
 using Warta.Search.Lucene;
+using Warta.Storage.Postgres;
 using Warta.Storage.Sqlite;
 
 namespace Warta.Web.Api;
@@ -12,10 +14,12 @@ internal sealed class SearchIndexReader(TextAnalysisServices textAnalysis, ReadS
     private readonly Lock _lock = new();
     private LuceneSearchIndex? _index;
 
-    /// <summary>The index beside <paramref name="store"/>, shared (do not dispose it); null while there is none yet (or the store is not an SQLite file, which has none).</summary>
-    public LuceneSearchIndex? TryOpen(IWartaStore store)
+    /// <summary>The index of <paramref name="store"/>, shared (do not dispose it); null while there is none yet. A PostgreSQL
+    /// store's index is its own tables, read through <paramref name="store"/> (so use it while the store is rented).</summary>
+    public ISearchIndex? TryOpen(IWartaStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
+        if (store is PostgresStore postgres) return PostgresSearchIndex.TryOpen(postgres, textAnalysis.Analyzer);
         if (store is not SqliteStore sqlite) return null;
         lock (_lock)
         {

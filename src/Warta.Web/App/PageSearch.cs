@@ -2,6 +2,7 @@ using Warta.Core.Search;
 using Warta.Core.Storage;
 using Warta.Hosting;
 using Warta.Search.Lucene;
+using Warta.Storage.Postgres;
 using Warta.Storage.Sqlite;
 
 namespace Warta.Web.App;
@@ -14,11 +15,12 @@ internal sealed class PageSearch(TextAnalysisServices textAnalysis) : IDisposabl
     private readonly Lock _lock = new();
     private LuceneSearchIndex? _index;
 
-    /// <summary>The index beside <paramref name="store"/>; null while there is none (the placer builds a missing one when it starts).</summary>
+    /// <summary>The index of <paramref name="store"/> (beside an SQLite file, or in a PostgreSQL store's database); null while there is none (the placer builds a missing one when it starts).</summary>
     public ISearchIndex? For(IWartaStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        // A PostgreSQL store has no file to keep an index beside: no search there yet.
+        // A PostgreSQL store's index is its own tables, read through the request's store.
+        if (store is PostgresStore postgres) return PostgresSearchIndex.TryOpen(postgres, textAnalysis.Analyzer);
         if (store is not SqliteStore sqlite) return null;
         lock (_lock)
         {
