@@ -15,8 +15,8 @@ namespace Warta.Text;
 /// </remarks>
 public sealed partial class IndonesianStemmer
 {
-    /// <summary>Stems cached before the cache is dropped; it sits behind <see cref="TextAnalyzer"/>'s word cache, so it sees only that cache's misses.</summary>
-    private const int CacheLimit = 50_000;
+    /// <summary>Stems cached in each of the cache's two generations; it sits behind <see cref="TextAnalyzer"/>'s word cache, so it sees only that cache's misses.</summary>
+    private const int CacheLimit = 25_000;
     private static readonly string[] Particles = ["lah", "kah", "pun", "tah"];
     private static readonly string[] Possessives = ["nya", "ku", "mu"];
     private static readonly string[] DerivationalSuffixes = ["kan", "an", "i"];
@@ -24,8 +24,7 @@ public sealed partial class IndonesianStemmer
     private readonly HashSet<string>? _roots;
     private readonly Dictionary? _dictionary;
     private readonly ConcurrentBag<HunspellStemming> _hunspellPool = [];
-    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
-    private int _cacheCount;
+    private readonly RecentWordCache<string> _cache = new(CacheLimit);
 
     /// <summary>A stemmer using the rules only (no dictionary); <see cref="Warning"/> says so.</summary>
     public IndonesianStemmer(string warning)
@@ -75,7 +74,7 @@ public sealed partial class IndonesianStemmer
     {
         ArgumentNullException.ThrowIfNull(word);
         if (word.Length < 3) return word;
-        if (_cache.TryGetValue(word, out var cached)) return cached;
+        if (_cache.TryGet(word, out var cached)) return cached;
 
         string stem;
         try
@@ -90,13 +89,7 @@ public sealed partial class IndonesianStemmer
         }
         if (stem.Length == 0 || stem.Length > word.Length) stem = word;
 
-        if (Interlocked.Increment(ref _cacheCount) > CacheLimit)
-        {
-            // Bounded: a full cache is dropped rather than tracked per entry; news vocabulary refills it quickly.
-            _cache.Clear();
-            Interlocked.Exchange(ref _cacheCount, 0);
-        }
-        _cache.TryAdd(word, stem);
+        _cache.Add(word, stem);
         return stem;
     }
 
