@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis.Hunspell;
@@ -23,7 +22,10 @@ public sealed partial class IndonesianStemmer
 
     private readonly HashSet<string>? _roots;
     private readonly Dictionary? _dictionary;
-    private readonly ConcurrentBag<HunspellStemming> _hunspellPool = [];
+    // Lucene's token filter keeps per-use state, so each thread has its own (a shared pool was a tenth of the CPU time of
+    // indexing on two threads, `warta bench search`); it is made again when the thread meets another dictionary.
+    [ThreadStatic]
+    private static HunspellStemming? _hunspell;
     private readonly RecentWordCache<string> _cache = new(CacheLimit);
 
     /// <summary>A stemmer using the rules only (no dictionary); <see cref="Warning"/> says so.</summary>
@@ -139,17 +141,13 @@ public sealed partial class IndonesianStemmer
     /// <summary>Hunspell's stem; when the affix flags allow several, the one confix search also reaches, else the shortest.</summary>
     private string? HunspellRoot(string word)
     {
-        // Lucene's token filter keeps per-use state: each thread rents its own from a pool.
-        if (!_hunspellPool.TryTake(out var hunspell)) hunspell = new HunspellStemming(_dictionary!);
-        List<string> stems;
-        try
+        var hunspell = _hunspell;
+        if (hunspell is null || !ReferenceEquals(hunspell.Dictionary, _dictionary))
         {
-            stems = hunspell.Stems(word);
+            hunspell = new HunspellStemming(_dictionary!);
+            _hunspell = hunspell;
         }
-        finally
-        {
-            _hunspellPool.Add(hunspell);
-        }
+        var stems = hunspell.Stems(word);
         stems.RemoveAll(stem => stem.Length == 0 || stem.Length >= word.Length);
         if (stems.Count == 0) return null;
         if (stems.Count > 1)
