@@ -38,9 +38,9 @@ public sealed class LuceneIndexFollower : IChangeFollower
     private long _sequence;
 
     // While a catch-up fills an empty index (the first one, or a rebuild), the ordinal hash codes of the articles it added:
-    // an article not among them cannot be in the index, so it is added without a delete by id. Each such delete is looked
-    // up in every segment when the writer flushes, a cost that grows with the index. A hash shared by two ids only costs
-    // the delete back. Null when the catch-up started on a non-empty index.
+    // an article not among them cannot be in the index, so it is added without a delete by id (Lucene applies each
+    // such delete by looking the id up in every segment, a cost that grows with the index). A hash shared by two ids only
+    // costs the delete back. Null when the catch-up started on a non-empty index.
     private HashSet<int>? _addedToEmpty;
 
     /// <param name="folder">The index folder (<see cref="SearchIndexLocation.For"/>); created when missing.</param>
@@ -232,8 +232,8 @@ public sealed class LuceneIndexFollower : IChangeFollower
             foreach (var item in work) Index(writer, item);
             return;
         }
-        // Analysis is most of the cost of indexing an article, and the writer indexes documents on several threads at
-        // once (one in-memory segment per thread): one thread per core.
+        // Warta's analysis is about half the CPU time of indexing an article (a profile of `warta bench search`), and the
+        // writer indexes documents on several threads at once (one in-memory segment per thread): one thread per core.
         Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             item => Index(writer, item));
     }
