@@ -8,6 +8,10 @@ namespace Warta.Search.Lucene;
 internal static class IndexFields
 {
     public const string Id = "id";
+    public const string IdValues = "id.dv";
+    public const string TitleValues = "title.dv";
+    public const string LanguageValues = "lang.dv";
+    public const string PublishedValues = "published.dv";
     public const string Outlet = "outlet";
     public const string OutletValues = "outlet.dv";
     public const string Language = "lang";
@@ -21,6 +25,13 @@ internal static class IndexFields
 
     /// <summary>The key of the commit user data holding the last store change the index holds.</summary>
     public const string SequenceKey = "warta.sequence";
+
+    /// <summary>The key of the commit user data holding <see cref="Format"/>.</summary>
+    public const string FormatKey = "warta.format";
+
+    /// <summary>The version of the documents' layout: a writer opening an index of another layout empties it and indexes
+    /// the store again (2: hit fields as doc values, titles no longer stored).</summary>
+    public const string Format = "2";
 
     /// <summary>The analysis buckets: Indonesian, English and everything else (normalised, not stemmed).</summary>
     public static readonly string[] Buckets = ["id", "en", "und"];

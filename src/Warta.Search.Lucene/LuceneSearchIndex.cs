@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
@@ -27,10 +26,6 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public const double FreshnessHalfDays = 30;
 
     private const int ExportPage = 1000;
-
-    /// <summary>The stored fields a hit shows when it has no snippet.</summary>
-    private static readonly HashSet<string> HitFields =
-        [IndexFields.Id, IndexFields.Outlet, IndexFields.Language, IndexFields.Published, IndexFields.Story, .. IndexFields.Buckets.Select(IndexFields.Title)];
 
     private readonly SearcherManager _searchers;
     private readonly global::Lucene.Net.Store.Directory? _ownedDirectory;
@@ -133,7 +128,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         {
             var wanted = Math.Max(1, query.Offset + query.Limit);
             var top = searcher.Search(text, filter, wanted, SortOf(query.Sort), true, false);
-            var hits = top.ScoreDocs.Skip(query.Offset).Take(query.Limit).Select(d => HitOf(searcher, d, query.Snippets ? text : null)).ToList();
+            var values = new HitValues(searcher);
+            var hits = top.ScoreDocs.Skip(query.Offset).Take(query.Limit).Select(d => HitOf(values, d, query.Snippets ? text : null)).ToList();
             return Task.FromResult(new SearchResults<SearchHit>(top.TotalHits, hits));
         }
         finally
@@ -159,14 +155,15 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 .ThenByDescending(static s => s.Tally.LatestTime)
                 .ThenBy(static s => s.Story, StringComparer.Ordinal)];
             var page = new List<StorySearchHit>();
+            var values = new HitValues(searcher);
             foreach (var (story, tally, score) in ranked.Skip(query.Offset).Take(query.Limit))
             {
-                // Stored fields only for the stories shown, not for every story that matched.
-                var best = searcher.Doc(tally.BestDoc, HitFields);
-                var headline = ArticleDocuments.Title(best);
+                // Hit fields only for the stories shown, not for every story that matched.
+                var best = values.Get(tally.BestDoc);
+                var headline = best.Title;
                 if (_stories is not null && await _stories.GetStoryAsync(story, cancellationToken).ConfigureAwait(false) is { } stored) headline = stored.Headline;
                 var last = tally.LatestTime == IndexFields.UndatedTime ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(tally.LatestTime);
-                page.Add(new StorySearchHit(story, headline, tally.Count, score, last, best.Get(IndexFields.Id, CultureInfo.InvariantCulture)));
+                page.Add(new StorySearchHit(story, headline, tally.Count, score, last, best.Id));
             }
             return new SearchResults<StorySearchHit>(ranked.Count, page);
         }
@@ -216,7 +213,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                     : searcher.SearchAfter(after, text, filter, ExportPage, sort, true, false);
                 if (top.ScoreDocs.Length == 0) yield break;
                 after = top.ScoreDocs[^1];
-                page = [.. top.ScoreDocs.Select(d => HitOf(searcher, d, query.Snippets ? text : null))];
+                var values = new HitValues(searcher);
+                page = [.. top.ScoreDocs.Select(d => HitOf(values, d, query.Snippets ? text : null))];
             }
             finally
             {
@@ -268,23 +266,18 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         return _searchers.Acquire();
     }
 
-    private SearchHit HitOf(IndexSearcher searcher, ScoreDoc scored, Query? text)
+    private SearchHit HitOf(HitValues values, ScoreDoc scored, Query? text)
     {
-        // Without a snippet the body is not read into a string (bodies are most of the stored bytes).
-        var document = text is null ? searcher.Doc(scored.Doc, HitFields) : searcher.Doc(scored.Doc);
-        var bucket = ArticleDocuments.Bucket(document);
-        var title = document.Get(IndexFields.Title(bucket), CultureInfo.InvariantCulture) ?? "";
-        var body = document.Get(IndexFields.Body(bucket), CultureInfo.InvariantCulture) ?? "";
-        var snippet = text is null ? "" : Snippet(text, IndexFields.Body(bucket), body) ?? Snippet(text, IndexFields.Title(bucket), title) ?? Lead(body.Length > 0 ? body : title);
-        return new SearchHit(
-            document.Get(IndexFields.Id, CultureInfo.InvariantCulture),
-            title,
-            document.Get(IndexFields.Outlet, CultureInfo.InvariantCulture) ?? "",
-            document.Get(IndexFields.Language, CultureInfo.InvariantCulture) ?? "und",
-            ArticleDocuments.Published(document),
-            document.Get(IndexFields.Story, CultureInfo.InvariantCulture),
-            float.IsNaN(scored.Score) ? 0 : scored.Score,
-            snippet);
+        var hit = values.Get(scored.Doc);
+        var snippet = "";
+        if (text is not null)
+        {
+            // Only a snippet reads the stored body.
+            var bucket = IndexFields.BucketOf(hit.Language);
+            var body = values.Body(scored.Doc, bucket);
+            snippet = Snippet(text, IndexFields.Body(bucket), body) ?? Snippet(text, IndexFields.Title(bucket), hit.Title) ?? Lead(body.Length > 0 ? body : hit.Title);
+        }
+        return new SearchHit(hit.Id, hit.Title, hit.Outlet, hit.Language, hit.Published, hit.Story, float.IsNaN(scored.Score) ? 0 : scored.Score, snippet);
     }
 
     private string? Snippet(Query query, string field, string text)

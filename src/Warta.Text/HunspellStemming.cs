@@ -16,10 +16,14 @@ internal sealed class HunspellStemming : IDisposable
 
     public HunspellStemming(Dictionary dictionary)
     {
+        Dictionary = dictionary;
         _tokenizer = new KeywordTokenizer(_reader);
         _stream = new HunspellStemFilter(_tokenizer, dictionary, dedup: true, longestOnly: false);
         _term = _stream.AddAttribute<ICharTermAttribute>();
     }
+
+    /// <summary>The dictionary it stems with.</summary>
+    public Dictionary Dictionary { get; }
 
     /// <summary>Distinct stems of <paramref name="word"/>; the word itself is among them when it is a root or has no stem.</summary>
     public List<string> Stems(string word)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis.Hunspell;
@@ -15,17 +14,19 @@ namespace Warta.Text;
 /// </remarks>
 public sealed partial class IndonesianStemmer
 {
-    /// <summary>Stems cached before the cache is dropped; it sits behind <see cref="TextAnalyzer"/>'s word cache, so it sees only that cache's misses.</summary>
-    private const int CacheLimit = 50_000;
+    /// <summary>Stems cached in each of the cache's two generations; it sits behind <see cref="TextAnalyzer"/>'s word cache, so it sees only that cache's misses.</summary>
+    private const int CacheLimit = 25_000;
     private static readonly string[] Particles = ["lah", "kah", "pun", "tah"];
     private static readonly string[] Possessives = ["nya", "ku", "mu"];
     private static readonly string[] DerivationalSuffixes = ["kan", "an", "i"];
 
     private readonly HashSet<string>? _roots;
     private readonly Dictionary? _dictionary;
-    private readonly ConcurrentBag<HunspellStemming> _hunspellPool = [];
-    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
-    private int _cacheCount;
+    // Lucene's token filter keeps per-use state, so each thread has its own (a shared pool was a tenth of the CPU time of
+    // indexing on two threads, `warta bench search`); it is made again when the thread meets another dictionary.
+    [ThreadStatic]
+    private static HunspellStemming? _hunspell;
+    private readonly RecentWordCache<string> _cache = new(CacheLimit);
 
     /// <summary>A stemmer using the rules only (no dictionary); <see cref="Warning"/> says so.</summary>
     public IndonesianStemmer(string warning)
@@ -75,7 +76,7 @@ public sealed partial class IndonesianStemmer
     {
         ArgumentNullException.ThrowIfNull(word);
         if (word.Length < 3) return word;
-        if (_cache.TryGetValue(word, out var cached)) return cached;
+        if (_cache.TryGet(word, out var cached)) return cached;
 
         string stem;
         try
@@ -90,13 +91,7 @@ public sealed partial class IndonesianStemmer
         }
         if (stem.Length == 0 || stem.Length > word.Length) stem = word;
 
-        if (Interlocked.Increment(ref _cacheCount) > CacheLimit)
-        {
-            // Bounded: a full cache is dropped rather than tracked per entry; news vocabulary refills it quickly.
-            _cache.Clear();
-            Interlocked.Exchange(ref _cacheCount, 0);
-        }
-        _cache.TryAdd(word, stem);
+        _cache.Add(word, stem);
         return stem;
     }
 
@@ -146,17 +141,13 @@ public sealed partial class IndonesianStemmer
     /// <summary>Hunspell's stem; when the affix flags allow several, the one confix search also reaches, else the shortest.</summary>
     private string? HunspellRoot(string word)
     {
-        // Lucene's token filter keeps per-use state: each thread rents its own from a pool.
-        if (!_hunspellPool.TryTake(out var hunspell)) hunspell = new HunspellStemming(_dictionary!);
-        List<string> stems;
-        try
+        var hunspell = _hunspell;
+        if (hunspell is null || !ReferenceEquals(hunspell.Dictionary, _dictionary))
         {
-            stems = hunspell.Stems(word);
+            hunspell = new HunspellStemming(_dictionary!);
+            _hunspell = hunspell;
         }
-        finally
-        {
-            _hunspellPool.Add(hunspell);
-        }
+        var stems = hunspell.Stems(word);
         stems.RemoveAll(stem => stem.Length == 0 || stem.Length >= word.Length);
         if (stems.Count == 0) return null;
         if (stems.Count > 1)

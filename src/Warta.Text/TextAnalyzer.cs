@@ -4,15 +4,18 @@ namespace Warta.Text;
 
 /// <summary>Normalises, flags stopwords and stems the tokens of a text per language (<c>id</c>, <c>en</c>; other languages are normalised only); thread-safe.</summary>
 /// <remarks>
-/// Each distinct surface form of a language is normalised and stemmed once and remembered (bounded), so the hot
+/// Each distinct surface form of a language is normalised and stemmed once and remembered (bounded, the forms in use kept), so the hot
 /// path for a known word is one span lookup and no string allocation.
 /// </remarks>
 public sealed class TextAnalyzer : ITextAnalyzer
 {
-    /// <summary>Word forms cached per language before the cache is dropped and refilled.</summary>
+    /// <summary>Word forms cached per language, in each of the cache's two generations (<see cref="RecentWordCache{TValue}"/>).</summary>
     /// <remarks>About 190 bytes a form: at 200,000 the cache alone grew the heap by ~35 MB over a long stream with new names
-    /// every day; 50,000 forms still hold the common vocabulary of a news stream, which is what the hits come from.</remarks>
-    private const int WordCacheLimit = 50_000;
+    /// every day; 50,000 forms in all still hold the common vocabulary of a news stream, which is what the hits come from.</remarks>
+    private const int WordCacheLimit = 25_000;
+
+    /// <summary>Forms of the other kinds cached per generation: numbers are most of them, and a new one comes with almost every article.</summary>
+    private const int OtherCacheLimit = 2_500;
 
     private readonly IndonesianStemmer _indonesian;
     private readonly ConcurrentDictionary<string, WordCache> _caches = new(StringComparer.Ordinal);
@@ -57,27 +60,21 @@ public sealed class TextAnalyzer : ITextAnalyzer
     private readonly record struct WordEntry(string Normal, string Stem, bool IsStopword);
 
     /// <summary>Surface form → analysis for one language, keyed by the exact characters and token kind.</summary>
+    /// <remarks>One cache per kind, so the numbers of a news stream (nearly all new) do not push its words out.</remarks>
     private sealed class WordCache(string language, TextAnalyzer owner)
     {
-        private readonly ConcurrentDictionary<string, WordEntry>[] _byKind =
-            [.. Enumerable.Range(0, Enum.GetValues<TokenKind>().Length).Select(_ => new ConcurrentDictionary<string, WordEntry>(StringComparer.Ordinal))];
-        private int _count;
+        private readonly RecentWordCache<WordEntry>[] _byKind =
+            [.. Enum.GetValues<TokenKind>().Select(static kind => new RecentWordCache<WordEntry>(kind == TokenKind.Word ? WordCacheLimit : OtherCacheLimit))];
 
         public WordEntry Get(ReadOnlySpan<char> surface, TokenKind kind)
         {
-            var lookup = _byKind[(int)kind].GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.TryGetValue(surface, out var entry)) return entry;
+            var cache = _byKind[(int)kind];
+            if (cache.TryGet(surface, out var entry)) return entry;
 
             var normal = TextNormalizer.Normalize(surface);
             var stem = owner.StemOf(language, normal, kind);
             entry = new WordEntry(normal, stem, kind == TokenKind.Word && Stopwords.Contains(language, normal));
-            if (Interlocked.Increment(ref _count) > WordCacheLimit)
-            {
-                // Bounded: a full cache is dropped and refilled rather than tracked per entry.
-                foreach (var each in _byKind) each.Clear();
-                Interlocked.Exchange(ref _count, 0);
-            }
-            lookup.TryAdd(surface, entry);
+            cache.Add(surface, entry);
             return entry;
         }
     }

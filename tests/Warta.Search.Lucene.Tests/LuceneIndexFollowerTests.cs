@@ -134,6 +134,58 @@ public sealed class LuceneIndexFollowerTests : IDisposable
         Assert.Equal(articles.Count, rebuilt.Count);
     }
 
+    [Fact]
+    public async Task Should_hold_one_document_per_article_when_a_first_catch_up_sees_an_article_stored_again()
+    {
+        // A first catch-up adds articles without deleting by id; one stored again later in the same catch-up must replace its document.
+        var log = new ScriptedChangeLog();
+        var count = LuceneIndexFollower.ChangesPerRead + 100;
+        log.PlaceAll([.. Enumerable.Range(0, count).Select(i => (SampleArticles.Make($"a{i:D4}", "2025-03-01T08:00"), "s-1"))]);
+        log.AddAgain(SampleArticles.Make("a0000", "2025-03-01T08:00", title: "Longsor di Garut"));
+        using var follower = new LuceneIndexFollower(_folder.File("index"), log, log, Analyzers.Default);
+
+        await follower.CatchUpAsync(Ct);
+
+        Assert.Equal(count, follower.Count);
+        using var search = follower.OpenSearch();
+        var found = await search.SearchArticlesAsync(new SearchQuery { Required = [new([new("longsor", IsPhrase: false)])] }, Ct);
+        var hit = Assert.Single(found.Hits);
+        Assert.Equal(("a0000", "Longsor di Garut", "s-1"), (hit.ArticleId, hit.Title, hit.StoryId));
+    }
+
+    [Fact]
+    public async Task Should_fill_an_index_of_the_older_document_layout_again_from_the_store()
+    {
+        var folder = _folder.File("index");
+        OlderLayoutIndex.Write(folder, "a", "Judul lama yang tersimpan", sequence: 2);
+        var log = new ScriptedChangeLog();
+        log.Place(SampleArticles.Make("a", "2025-03-01T08:00", title: "Banjir di Bekasi"), "s-1");
+        log.Place(SampleArticles.Make("b", "2025-03-02T08:00", title: "Banjir di Depok"), "s-1");
+        using var follower = new LuceneIndexFollower(folder, log, log, Analyzers.Default);
+
+        await follower.CatchUpAsync(Ct);
+
+        Assert.Equal(2, follower.Count);
+        Assert.Equal(4, follower.Sequence);
+        using var search = follower.OpenSearch();
+        var found = await search.SearchArticlesAsync(new SearchQuery { Required = [new([new("banjir", IsPhrase: false)])], Sort = SearchSort.Time }, Ct);
+        Assert.Equal(["Banjir di Depok", "Banjir di Bekasi"], found.Hits.Select(static h => h.Title));
+    }
+
+    [Fact]
+    public async Task Should_show_the_hits_of_an_index_of_the_older_layout_before_its_writer_fills_it_again()
+    {
+        var folder = _folder.File("index");
+        OlderLayoutIndex.Write(folder, "a", "Judul lama yang tersimpan", sequence: 2);
+
+        using var search = LuceneSearchIndex.TryOpen(folder, Analyzers.Default)!;
+        var found = await search.SearchArticlesAsync(new SearchQuery { Required = [new([new("judul", IsPhrase: false)])] }, Ct);
+
+        var hit = Assert.Single(found.Hits);
+        Assert.Equal(("a", "Judul lama yang tersimpan", "tirto.id", "id", "s-1"), (hit.ArticleId, hit.Title, hit.Outlet, hit.Language, hit.StoryId));
+        Assert.Equal(DateTimeOffset.Parse("2025-03-01T08:00:00+07:00", System.Globalization.CultureInfo.InvariantCulture), hit.Published);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static async Task<List<string>> StoryIdsAsync(LuceneSearchIndex search, string story, int limit = 100)

@@ -34,7 +34,7 @@ public sealed class BenchArticleGenerator(IReadOnlyList<string> sentences)
         if (words.Length > 12) title = string.Join(' ', words[..12]);
         return new Article
         {
-            Id = "b" + index.ToString("x8", CultureInfo.InvariantCulture),
+            Id = IdOf(index),
             Title = title,
             Outlet = Outlets[random.Next(Outlets.Length)],
             // Two years of news, the newest last, so time filters and counts have something to cut.
@@ -44,6 +44,13 @@ public sealed class BenchArticleGenerator(IReadOnlyList<string> sentences)
             Language = "id",
         };
     }
+
+    /// <summary>The id of article <paramref name="index"/>.</summary>
+    public static string IdOf(int index) => "b" + index.ToString("x8", CultureInfo.InvariantCulture);
+
+    /// <summary>The index of a generated article's id; -1 for any other id.</summary>
+    public static int IndexOf(string id) =>
+        id.Length == 9 && id[0] == 'b' && int.TryParse(id.AsSpan(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var index) ? index : -1;
 
     /// <summary>A generated name for <paramref name="number"/>: syllables in base 24, so every number has its own word.</summary>
     public static string NameOf(int number)

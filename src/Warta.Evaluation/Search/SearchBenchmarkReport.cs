@@ -2,8 +2,8 @@ namespace Warta.Evaluation.Search;
 
 /// <summary>What one run of the search benchmark measured, for Lucene and for SQLite FTS5 over the same articles and queries.</summary>
 /// <param name="Articles">Articles indexed.</param>
-/// <param name="Queries">Queries run (each once to warm up, then once timed).</param>
-/// <param name="LuceneArticlesPerSecond">Lucene indexing rate, through the same follower the placer uses (analysis included).</param>
+/// <param name="Queries">Queries run (all once to warm up, then each once timed).</param>
+/// <param name="LuceneArticlesPerSecond">Lucene indexing rate, through the same follower the placer uses (analysis and the index's final commit and merges included).</param>
 /// <param name="Fts5ArticlesPerSecond">FTS5 indexing rate (unicode61, one transaction).</param>
 /// <param name="LuceneCpuArticlesPerSecond">Lucene indexing rate per second of process CPU time (all threads).</param>
 /// <param name="Fts5CpuArticlesPerSecond">FTS5 indexing rate per second of process CPU time.</param>
@@ -21,4 +21,9 @@ public sealed record SearchBenchmarkReport(
     long LuceneBytes,
     long Fts5Bytes,
     long PeakWorkingSetBytes,
-    IReadOnlyList<QueryClassLatency> Classes);
+    IReadOnlyList<QueryClassLatency> Classes)
+{
+    /// <summary>Articles the generator makes per second of CPU time: a cost inside both engines' indexing rates, since
+    /// each engine is given its articles as they are generated.</summary>
+    public double GeneratedArticlesPerCpuSecond { get; init; }
+}

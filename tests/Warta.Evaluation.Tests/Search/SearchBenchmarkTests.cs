@@ -26,6 +26,15 @@ public sealed class SearchBenchmarkTests : IDisposable
         Assert.True(late.Except(early).Count() > 100, "later articles bring names the earlier ones never used");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(999_999)]
+    public void Should_read_the_number_of_a_generated_article_back_from_its_id(int index)
+    {
+        Assert.Equal(index, BenchArticleGenerator.IndexOf(BenchArticleGenerator.IdOf(index)));
+        Assert.Equal(-1, BenchArticleGenerator.IndexOf("kompas-2025-0001"));
+    }
+
     [Fact]
     public async Task Should_time_at_least_200_queries_of_every_class_on_both_engines_over_2000_articles()
     {

@@ -1,0 +1,35 @@
+using Xunit;
+
+namespace Warta.Text.Tests;
+
+public sealed class RecentWordCacheTests
+{
+    [Fact]
+    public void Should_keep_a_word_in_use_while_new_names_keep_filling_the_cache()
+    {
+        var cache = new RecentWordCache<string>(generationLimit: 100);
+        cache.Add("pemerintah", "perintah");
+
+        // A stream of names never seen again, with the common word read now and then in between.
+        for (var i = 0; i < 1000; i++)
+        {
+            cache.Add($"sutrisno{i}", $"sutrisno{i}");
+            if (i % 50 == 0) Assert.True(cache.TryGet("pemerintah", out _));
+        }
+
+        Assert.True(cache.TryGet("pemerintah", out var stem));
+        Assert.Equal("perintah", stem);
+        Assert.False(cache.TryGet("sutrisno0", out _));
+    }
+
+    [Fact]
+    public void Should_forget_a_word_not_read_for_two_generations()
+    {
+        var cache = new RecentWordCache<string>(generationLimit: 10);
+        cache.Add("banjir", "banjir");
+
+        for (var i = 0; i < 25; i++) cache.Add($"nama{i}", $"nama{i}");
+
+        Assert.False(cache.TryGet("banjir", out _));
+    }
+}
