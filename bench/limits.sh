@@ -5,7 +5,7 @@
 #   2. a 60 MB text page and a 60 MB HTML page (under the 64 MB input limit),
 #   3. 20,000 new text pages with varied text (fresh names, places and numbers in each),
 # each into a fresh store, with a Release build. Usage: bench/limits.sh [WORKDIR]  (default: a new temporary folder;
-# set WARTA_BIN to a built `warta` to skip the build, LIMITS_FILES to change the 20,000, LIMITS_ROWS to run only some
+# set WARTA_BIN to a published `warta` to skip the build, LIMITS_FILES to change the 20,000, LIMITS_ROWS to run only some
 # rows, e.g. "nested many"; the inputs are kept and reused when they are already in WORKDIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,8 @@ mkdir -p "$work"
 files=${LIMITS_FILES:-20000}
 
 if [ -z "${WARTA_BIN:-}" ]; then
-  dotnet build src/Warta.Cli -c Release -o "$work/bin" -v quiet -nologo >/dev/null
+  # Published, not built: a published `warta` is precompiled (ReadyToRun), as users run it.
+  dotnet publish src/Warta.Cli -c Release -o "$work/bin" -v quiet -nologo >/dev/null
   WARTA_BIN="$work/bin/warta"
 fi
 

@@ -33,89 +33,56 @@ public sealed partial class EntityTagger
         if (_domains is null) return;
         writer.Write((byte)_domains.DefaultIndex);
         foreach (var w in _domains.Transition) writer.Write(w);
-        WriteRows(writer, _domains.Emission);
+        WriteRows(writer, _domains.Emission.Value);
     }
 
     /// <summary>The emission rows with a weight that survives half precision, each as (gap to the previous row, T halves).</summary>
-    private static void WriteRows(BinaryWriter writer, float[] emission)
+    private static void WriteRows(BinaryWriter writer, EmissionTable emission)
     {
-        var rows = emission.Length / RowStride;
-        var kept = new List<int>();
-        for (var row = 0; row < rows; row++)
-        {
-            for (var t = 0; t < BioTags.Count; t++)
-            {
-                if ((Half)emission[row * RowStride + t] != Half.Zero)
-                {
-                    kept.Add(row);
-                    break;
-                }
-            }
-        }
-        writer.Write(kept.Count);
+        writer.Write(emission.RowCount);
         var previous = 0;
-        foreach (var row in kept)
+        foreach (var (bucket, halves) in emission.Rows())
         {
-            writer.Write7BitEncodedInt(row - previous);
-            previous = row;
-            for (var t = 0; t < BioTags.Count; t++) writer.Write((Half)emission[row * RowStride + t]);
+            writer.Write7BitEncodedInt(bucket - previous);
+            previous = bucket;
+            foreach (var half in halves) writer.Write(half);
         }
     }
 
-    /// <summary>Reads the rows written by <see cref="WriteRows"/> from the decompressed model at the reader's position, straight from its buffer.</summary>
-    /// <remarks>Parsed from the bytes rather than through <see cref="BinaryReader"/>: the rows are a few million two-byte
-    /// reads, and reading them one call at a time was most of the model's load (about a third of a one-file ingest's start-up).</remarks>
-    private static float[] ReadRows(MemoryStream model, BinaryReader reader, int bucketBits)
+    /// <summary>Reads the rows written by <see cref="WriteRows"/>.</summary>
+    private static EmissionTable ReadRows(ModelReader reader, int bucketBits)
     {
-        var emission = new float[(1 << bucketBits) * RowStride];
         var count = reader.ReadInt32();
-        var bytes = model.GetBuffer().AsSpan(0, (int)model.Length);
-        var at = (int)model.Position;
+        if (count < 0 || count > 1 << bucketBits) throw new InvalidDataException("NER model rows are damaged");
+        var table = new EmissionTable.Builder(bucketBits, count);
+        Span<ushort> halves = stackalloc ushort[BioTags.Count];
         var row = 0;
         for (var k = 0; k < count; k++)
         {
-            row += Read7BitEncodedInt(bytes, ref at);
-            if ((uint)row >= (uint)(1 << bucketBits) || at + (2 * BioTags.Count) > bytes.Length) throw new InvalidDataException("NER model rows are damaged");
-            var weights = emission.AsSpan(row * RowStride, BioTags.Count);
-            for (var t = 0; t < weights.Length; t++)
-            {
-                weights[t] = (float)BinaryPrimitives.ReadHalfLittleEndian(bytes.Slice(at, 2));
-                at += 2;
-            }
+            row += reader.Read7BitEncodedInt();
+            var bytes = reader.Take(2 * BioTags.Count);
+            for (var t = 0; t < halves.Length; t++) halves[t] = BinaryPrimitives.ReadUInt16LittleEndian(bytes[(2 * t)..]);
+            table.Add(row, halves);
         }
-        model.Position = at;
-        return emission;
-    }
-
-    /// <summary>As <see cref="BinaryReader.Read7BitEncodedInt"/>, from a span.</summary>
-    private static int Read7BitEncodedInt(ReadOnlySpan<byte> bytes, ref int at)
-    {
-        var value = 0;
-        for (var shift = 0; shift < 35; shift += 7)
-        {
-            if (at >= bytes.Length) throw new InvalidDataException("NER model ends early");
-            var b = bytes[at++];
-            value |= (b & 0x7F) << shift;
-            if (b < 0x80) return value;
-        }
-        throw new InvalidDataException("NER model rows are damaged");
+        return table.Build();
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    public static EntityTagger Load(Stream stream)
+    public static EntityTagger Load(Stream stream) => Load(stream, reopen: null);
+
+    /// <summary>Reads a model; with <paramref name="reopen"/> (a fresh stream of the same model) and the shared weights as the
+    /// default, the domain rows are left unread until a domain is first used, and then read from a fresh stream.</summary>
+    private static EntityTagger Load(Stream stream, Func<Stream>? reopen)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        // Decompressed whole (about 7 MB) and parsed from memory: see ReadRows. Sized from the gzip trailer when the
-        // stream can tell it, so the buffer is not grown (and copied) by doubling.
-        using var model = new MemoryStream(DecompressedSize(stream));
-        using (var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true)) gzip.CopyTo(model, 1 << 16);
-        model.Position = 0;
-        using var reader = new BinaryReader(model, Encoding.UTF8, leaveOpen: true);
-        if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException("not a Warta NER model");
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        var reader = new ModelReader(gzip);
+        if (!reader.Take(Magic.Length).SequenceEqual(Magic)) throw new InvalidDataException("not a Warta NER model");
         var version = reader.ReadByte();
         // Format 1 is format 2 without the domain section.
         if (version is not (1 or FormatVersion)) throw new InvalidDataException($"NER model format {version}, expected {FormatVersion}");
         var bucketBits = reader.ReadByte();
+        if (bucketBits is < 1 or > 28) throw new InvalidDataException($"NER model with 2^{bucketBits} buckets");
         if (reader.ReadByte() != BioTags.Count || reader.ReadByte() != EntityFeatureExtractor.PerToken)
         {
             throw new InvalidDataException("NER model was trained with another tag or feature set; retrain with `warta train ner`");
@@ -123,35 +90,89 @@ public sealed partial class EntityTagger
         var description = reader.ReadString();
         var transition = new float[TransitionBlock];
         for (var i = 0; i < transition.Length; i++) transition[i] = reader.ReadSingle();
-        var emission = ReadRows(model, reader, bucketBits);
+        var emission = ReadRows(reader, bucketBits);
         var names = new string[version == 1 ? 0 : reader.ReadByte()];
-        if (names.Length == 0) return new EntityTagger(bucketBits, emission, transition, description, null, 0);
+        if (names.Length == 0) return new EntityTagger(emission, transition, description, null, 0);
         for (var i = 0; i < names.Length; i++) names[i] = reader.ReadString();
         var defaultIndex = reader.ReadByte();
         if (defaultIndex > names.Length) throw new InvalidDataException($"NER model default domain {defaultIndex} of {names.Length}");
         var domainTransition = new float[names.Length * TransitionBlock];
         for (var i = 0; i < domainTransition.Length; i++) domainTransition[i] = reader.ReadSingle();
-        var domainEmission = ReadRows(model, reader, bucketBits);
-        return new EntityTagger(bucketBits, emission, transition, description, new DomainWeights(names, defaultIndex, domainEmission, domainTransition), defaultIndex);
+        var domainEmission = reopen is null || defaultIndex != 0
+            ? new Lazy<EmissionTable>(ReadRows(reader, bucketBits))
+            : new Lazy<EmissionTable>(() =>
+            {
+                using var again = reopen();
+                return Load(again, reopen: null)._domains!.Emission.Value;
+            });
+        return new EntityTagger(emission, transition, description, new DomainTables(names, defaultIndex, domainEmission, domainTransition), defaultIndex);
     }
 
-    /// <summary>The decompressed size a gzip member states in its last four bytes (modulo 4 GiB), or 0 when the stream cannot seek or states no plausible size.</summary>
-    private static int DecompressedSize(Stream stream)
-    {
-        if (!stream.CanSeek || stream.Length - stream.Position < 18) return 0;
-        var start = stream.Position;
-        Span<byte> trailer = stackalloc byte[4];
-        stream.Position = stream.Length - 4;
-        stream.ReadExactly(trailer);
-        stream.Position = start;
-        var size = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
-        return size is > 0 and < 256u << 20 ? (int)size : 0;
-    }
-
-    private static EntityTagger LoadShippedModel()
+    internal static EntityTagger LoadShippedModel()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ShippedResource)
             ?? throw new InvalidOperationException("this build carries no NER model; run `warta train ner` and rebuild");
-        return Load(stream);
+        // The domain rows (3.4 MB of the 7 MB decompressed) stay unread: ingest tags news with the shared weights alone.
+        return Load(stream, static () => Assembly.GetExecutingAssembly().GetManifestResourceStream(ShippedResource)!);
+    }
+
+    /// <summary>Reads the decompressed model through a 64 KiB buffer, each value parsed from the buffer's bytes.</summary>
+    /// <remarks>Not <see cref="BinaryReader"/>: the rows are about half a million reads, and a read call per value on the gzip
+    /// stream was most of the model's load; nor the whole model decompressed into memory first (7 MB more at start-up).</remarks>
+    private sealed class ModelReader(Stream stream)
+    {
+        private readonly byte[] _buffer = new byte[1 << 16];
+        private int _start;
+        private int _end;
+
+        /// <summary>The next <paramref name="count"/> bytes, valid until the next read.</summary>
+        public ReadOnlySpan<byte> Take(int count)
+        {
+            if (_end - _start < count) Fill(count);
+            var bytes = _buffer.AsSpan(_start, count);
+            _start += count;
+            return bytes;
+        }
+
+        private void Fill(int count)
+        {
+            if (count > _buffer.Length) throw new InvalidDataException("NER model field is too long");
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _end -= _start;
+            _start = 0;
+            while (_end < count)
+            {
+                var read = stream.Read(_buffer, _end, _buffer.Length - _end);
+                if (read == 0) throw new InvalidDataException("NER model ends early");
+                _end += read;
+            }
+        }
+
+        public byte ReadByte() => Take(1)[0];
+
+        public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+        public float ReadSingle() => BinaryPrimitives.ReadSingleLittleEndian(Take(4));
+
+        /// <summary>As <see cref="BinaryReader.Read7BitEncodedInt"/>.</summary>
+        public int Read7BitEncodedInt()
+        {
+            var value = 0;
+            for (var shift = 0; shift < 35; shift += 7)
+            {
+                var b = ReadByte();
+                value |= (b & 0x7F) << shift;
+                if (b < 0x80) return value;
+            }
+            throw new InvalidDataException("NER model rows are damaged");
+        }
+
+        /// <summary>As <see cref="BinaryReader.ReadString"/>: a 7-bit encoded byte length, then UTF-8.</summary>
+        public string ReadString()
+        {
+            var length = Read7BitEncodedInt();
+            if (length < 0) throw new InvalidDataException("NER model string is damaged");
+            return Encoding.UTF8.GetString(Take(length));
+        }
     }
 }

@@ -1,8 +1,4 @@
-using System.IO.Compression;
-using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Text;
 using Warta.Core.Model;
 using Warta.Text;
 
@@ -16,10 +12,10 @@ public sealed partial class EntityTagger
     private const string ShippedResource = "Warta.Core.Entities.Model.ner-id.bin";
     private static readonly Lazy<EntityTagger> LazyShipped = new(LoadShippedModel);
 
-    /// <summary>Emission weights, one row of <see cref="RowStride"/> floats per bucket (the tags, then zero padding).</summary>
-    private readonly float[] _emission;
+    /// <summary>The shared emission weights.</summary>
+    private readonly EmissionTable _emission;
     private readonly float[] _transition;
-    private readonly DomainWeights? _domains;
+    private readonly DomainTables? _domains;
     private readonly int _domain;
     private readonly EntityFeatureExtractor _extractor;
 
@@ -30,28 +26,39 @@ public sealed partial class EntityTagger
     /// <param name="Transition">One transition block per domain.</param>
     internal sealed record DomainWeights(string[] Names, int DefaultIndex, float[] Emission, float[] Transition);
 
-    /// <summary>Floats per emission row in memory: the 7 tags padded to 8, so a row is one aligned 32-byte vector that never
-    /// straddles two cache lines; the model is read at ~41 random rows per token, and those reads were the bulk of tagging.</summary>
-    internal const int RowStride = 8;
+    /// <summary>The corrections as the tagger holds them: the emission rows are read when a domain is first used (news is tagged
+    /// with the shared weights alone, so an ingest never reads them; see <see cref="LoadShippedModel"/>).</summary>
+    private sealed record DomainTables(string[] Names, int DefaultIndex, Lazy<EmissionTable> Emission, float[] Transition);
 
-    /// <remarks>Takes emission weights with <see cref="BioTags.Count"/> floats per bucket, the trainer's layout.</remarks>
+    /// <remarks>Takes emission weights with <see cref="BioTags.Count"/> floats per bucket, the trainer's layout; they are kept
+    /// in half precision, as the model file stores them, so a trained tagger tags as its saved and loaded copy does.</remarks>
     internal EntityTagger(int bucketBits, float[] emission, float[] transition, string description, DomainWeights? domains = null)
-        : this(bucketBits, Pad(emission), transition, description, domains is null ? null : domains with { Emission = Pad(domains.Emission) },
+        : this(EmissionTable.FromFloats(emission, bucketBits), transition, description,
+            domains is null ? null : new DomainTables(domains.Names, domains.DefaultIndex,
+                new Lazy<EmissionTable>(EmissionTable.FromFloats(domains.Emission, bucketBits)), domains.Transition),
             domains?.DefaultIndex ?? 0)
     {
     }
 
-    /// <remarks>Takes emission weights in rows of <see cref="RowStride"/>, those of the domains too.</remarks>
-    private EntityTagger(int bucketBits, float[] emission, float[] transition, string description, DomainWeights? domains, int domain)
+    private EntityTagger(EmissionTable emission, float[] transition, string description, DomainTables? domains, int domain)
     {
-        BucketBits = bucketBits;
+        BucketBits = emission.BucketBits;
         _emission = emission;
         _transition = transition;
         _domains = domains;
         _domain = domain;
         Description = description;
-        _extractor = new EntityFeatureExtractor(PlaceGazetteer.Default, bucketBits);
+        _extractor = new EntityFeatureExtractor(PlaceGazetteer.Default, BucketBits);
     }
+
+    /// <summary>The shared emission weights, the transition weights and the feature extractor (for tests of the scoring).</summary>
+    internal (EmissionTable Emission, float[] Transition, EntityFeatureExtractor Extractor) Parts => (_emission, _transition, _extractor);
+
+    /// <summary>The domain corrections' emission weights, read now if they were not yet; null when the model has none.</summary>
+    internal EmissionTable? DomainEmission => _domains?.Emission.Value;
+
+    /// <summary>Whether the domain corrections' emission rows have been read (they are read on first use of a domain).</summary>
+    internal bool DomainRowsLoaded => _domains?.Emission.IsValueCreated ?? false;
 
     /// <summary>The model embedded in Warta.Core.</summary>
     public static EntityTagger Shipped => LazyShipped.Value;
@@ -81,7 +88,7 @@ public sealed partial class EntityTagger
     {
         var index = domain is null ? 0 : Array.IndexOf(_domains?.Names ?? [], domain) + 1;
         if (index == 0 && domain is not null) throw new ArgumentException($"the model has no domain '{domain}'", nameof(domain));
-        return new EntityTagger(BucketBits, _emission, _transition, Description, _domains, index) { ApplyNameRules = ApplyNameRules };
+        return new EntityTagger(_emission, _transition, Description, _domains, index) { ApplyNameRules = ApplyNameRules };
     }
 
     /// <summary>BIO labels (<c>B-PER</c>, <c>I-LOC</c>, <c>O</c> …) of one sentence's tokens.</summary>
@@ -114,15 +121,6 @@ public sealed partial class EntityTagger
         return mentions;
     }
 
-    /// <summary>The trainer's rows of <see cref="BioTags.Count"/> floats laid out in rows of <see cref="RowStride"/>.</summary>
-    private static float[] Pad(float[] emission)
-    {
-        var rows = emission.Length / BioTags.Count;
-        var padded = new float[rows * RowStride];
-        for (var row = 0; row < rows; row++) emission.AsSpan(row * BioTags.Count, BioTags.Count).CopyTo(padded.AsSpan(row * RowStride));
-        return padded;
-    }
-
     /// <summary>Transition weights of one block: (tags + start) × tags.</summary>
     internal const int TransitionBlock = (BioTags.Count + 1) * BioTags.Count;
 
@@ -130,8 +128,9 @@ public sealed partial class EntityTagger
     {
         if (tokens.Count == 0) return [];
         var domainTransition = _domain == 0 ? default : _domains!.Transition.AsSpan((_domain - 1) * TransitionBlock, TransitionBlock);
-        var tags = Viterbi(_extractor.Extract(tokens, lower), tokens.Count, _emission, _transition, _domains?.Emission, domainTransition, _domain,
-            (1 << BucketBits) - 1, RowStride);
+        var domainEmission = _domain == 0 ? null : _domains!.Emission.Value;
+        var scores = Scores(_extractor.Extract(tokens, lower), tokens.Count, _emission, domainEmission, _domain, (1 << BucketBits) - 1);
+        var tags = BestPath(scores, tokens.Count, _transition, domainTransition, _domain);
         if (ApplyNameRules) NameRules.Apply(tokens, tags);
         return tags;
     }
@@ -141,48 +140,75 @@ public sealed partial class EntityTagger
 
     /// <summary>The same model without <see cref="NameRules"/>, to measure what the rules add.</summary>
     public EntityTagger WithoutNameRules() =>
-        new(BucketBits, _emission, _transition, Description, _domains, _domain) { ApplyNameRules = false };
+        new(_emission, _transition, Description, _domains, _domain) { ApplyNameRules = false };
 
-    /// <summary>Best BIO-valid tag sequence under emission and first-order transition weights; a non-zero
-    /// <paramref name="domain"/> adds that domain's feature copies from <paramref name="domainEmission"/> and its transition
-    /// block <paramref name="domainTransition"/>.</summary>
-    /// <remarks>Emission rows hold <see cref="BioTags.Count"/> floats in the trainer and <see cref="RowStride"/> in the tagger (<paramref name="stride"/>).</remarks>
-    internal static int[] Viterbi(int[] features, int n, float[] emission, float[] transition, float[]? domainEmission,
-        ReadOnlySpan<float> domainTransition, int domain, int mask, int stride = BioTags.Count)
+    /// <summary>Emission scores (<see cref="BioTags.Count"/> per token) of the features, with a non-zero <paramref name="domain"/>'s
+    /// feature copies from <paramref name="domainEmission"/> added.</summary>
+    internal static float[] Scores(int[] features, int n, EmissionTable emission, EmissionTable? domainEmission, int domain, int mask)
     {
         const int T = BioTags.Count;
         var scores = new float[n * T];
-        if (stride == RowStride && Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
             // Lane by lane the same additions in the same order as the scalar loop below, so the same scores.
-            ref var rows = ref MemoryMarshal.GetArrayDataReference(emission);
             for (var i = 0; i < n; i++)
             {
                 var sum = Vector256<float>.Zero;
                 for (var k = i * EntityFeatureExtractor.PerToken; k < (i + 1) * EntityFeatureExtractor.PerToken; k++)
                 {
-                    sum += Vector256.LoadUnsafe(ref rows, (nuint)features[k] * RowStride);
+                    sum += emission.Row(features[k]);
                     if (domain == 0) continue;
-                    sum += Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(domainEmission!), (nuint)EntityFeatureExtractor.DomainBucket(features[k], domain, mask) * RowStride);
+                    sum += domainEmission!.Row(EntityFeatureExtractor.DomainBucket(features[k], domain, mask));
                 }
                 for (var t = 0; t < T; t++) scores[i * T + t] = sum[t];
             }
+            return scores;
         }
-        else
+        for (var i = 0; i < n; i++)
         {
-            for (var i = 0; i < n; i++)
+            var s = scores.AsSpan(i * T, T);
+            for (var k = i * EntityFeatureExtractor.PerToken; k < (i + 1) * EntityFeatureExtractor.PerToken; k++)
             {
-                Span<float> s = scores.AsSpan(i * T, T);
-                for (var k = i * EntityFeatureExtractor.PerToken; k < (i + 1) * EntityFeatureExtractor.PerToken; k++)
-                {
-                    var row = emission.AsSpan(features[k] * stride, T);
-                    for (var t = 0; t < T; t++) s[t] += row[t];
-                    if (domain == 0) continue;
-                    row = domainEmission.AsSpan(EntityFeatureExtractor.DomainBucket(features[k], domain, mask) * stride, T);
-                    for (var t = 0; t < T; t++) s[t] += row[t];
-                }
+                emission.AddRow(features[k], s);
+                if (domain == 0) continue;
+                domainEmission!.AddRow(EntityFeatureExtractor.DomainBucket(features[k], domain, mask), s);
             }
         }
+        return scores;
+    }
+
+    /// <summary>Best BIO-valid tag sequence under the trainer's dense emission weights (<see cref="BioTags.Count"/> floats per
+    /// bucket) and first-order transition weights; a non-zero <paramref name="domain"/> adds that domain's feature copies from
+    /// <paramref name="domainEmission"/> and its transition block <paramref name="domainTransition"/>.</summary>
+    internal static int[] Viterbi(int[] features, int n, float[] emission, float[] transition, float[]? domainEmission,
+        ReadOnlySpan<float> domainTransition, int domain, int mask) =>
+        BestPath(DenseScores(features, n, emission, domainEmission, domain, mask), n, transition, domainTransition, domain);
+
+    /// <summary>As <see cref="Scores"/>, from the trainer's dense rows of <see cref="BioTags.Count"/> floats.</summary>
+    internal static float[] DenseScores(int[] features, int n, float[] emission, float[]? domainEmission, int domain, int mask)
+    {
+        const int T = BioTags.Count;
+        var scores = new float[n * T];
+        for (var i = 0; i < n; i++)
+        {
+            Span<float> s = scores.AsSpan(i * T, T);
+            for (var k = i * EntityFeatureExtractor.PerToken; k < (i + 1) * EntityFeatureExtractor.PerToken; k++)
+            {
+                var row = emission.AsSpan(features[k] * T, T);
+                for (var t = 0; t < T; t++) s[t] += row[t];
+                if (domain == 0) continue;
+                row = domainEmission.AsSpan(EntityFeatureExtractor.DomainBucket(features[k], domain, mask) * T, T);
+                for (var t = 0; t < T; t++) s[t] += row[t];
+            }
+        }
+        return scores;
+    }
+
+    /// <summary>Best BIO-valid tag sequence under emission <paramref name="scores"/> and first-order transition weights (with a
+    /// non-zero <paramref name="domain"/>'s transition block <paramref name="domainTransition"/> added).</summary>
+    private static int[] BestPath(float[] scores, int n, float[] transition, ReadOnlySpan<float> domainTransition, int domain)
+    {
+        const int T = BioTags.Count;
         if (domain != 0)
         {
             var combined = new float[TransitionBlock];
