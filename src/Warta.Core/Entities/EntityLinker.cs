@@ -25,25 +25,25 @@ public static class EntityLinker
             fromTable[i] = alias is not null;
             keys[i] = alias is { } a ? (a.Type, Normalise(a.Canonical), a.Canonical) : (mentions[i].Type, normal, Tidy(mentions[i].Text));
         }
-        var earlier = story?.Known.ToList() ?? [];
-        var storyKnown = earlier.ConvertAll(k => (k.Type, Key: KeyOf(k.Id), k.Canonical));
-        VoteTypes(keys, fromTable, earlier.Select(k => (k.Type, KeyOf(k.Id), k.Mentions)));
-        JoinAdministrativeForms(keys, storyKnown);
+        VoteTypes(keys, fromTable, story);
+        JoinAdministrativeForms(keys, story);
+        // The story's canonical names come first (its earlier articles named them); this article's new keys follow.
         var canonicalByKey = new Dictionary<(EntityType, string), string>();
-        foreach (var (type, key, canonical) in storyKnown) canonicalByKey.TryAdd((type, key), canonical);
         var linked = new EntityMention[mentions.Count];
         // Each person key split into its words once, not once per pair compared (the comparison is quadratic in mentions).
         var keyWords = Array.ConvertAll(keys, static k => WordsOf(k.Type, k.Key));
-        string[]?[]? storyWords = null;
         for (var i = 0; i < mentions.Count; i++)
         {
             var (type, key, canonical) = keys[i];
             if (type == EntityType.Person)
             {
-                var longer = LongestContaining(keys, keyWords, i, storyKnown, ref storyWords);
+                var longer = LongestContaining(keys, keyWords, i, story);
                 if (longer is not null) (key, canonical) = longer.Value;
             }
-            if (!canonicalByKey.TryGetValue((type, key), out var known))
+            string known;
+            if (story is not null && story.TryGetCanonical(type, key, out var named)) known = named;
+            else if (canonicalByKey.TryGetValue((type, key), out var seen)) known = seen;
+            else
             {
                 known = canonical;
                 canonicalByKey[(type, key)] = known;
@@ -101,27 +101,42 @@ public static class EntityLinker
 
     /// <summary><c>Lamaru</c> joins <c>Kabupaten Lamaru</c> when the article or its story names exactly one administrative
     /// unit called Lamaru; with both <c>Kota Bandung</c> and <c>Kabupaten Bandung</c> a bare <c>Bandung</c> stays apart.</summary>
-    private static void JoinAdministrativeForms((EntityType Type, string Key, string Canonical)[] keys,
-        List<(EntityType Type, string Key, string Canonical)> story)
+    private static void JoinAdministrativeForms((EntityType Type, string Key, string Canonical)[] keys, StoryEntities? story)
     {
+        // The article's units first, in text order, then the story's (indexed by name, in first-named order): the first
+        // form of a key gives its canonical name.
         var units = new Dictionary<string, List<(string Key, string Canonical)>>(StringComparer.Ordinal);
-        foreach (var (type, key, canonical) in keys.Concat(story))
+        foreach (var (type, key, canonical) in keys)
         {
-            if (type != EntityType.Place) continue;
-            var space = key.IndexOf(' ', StringComparison.Ordinal);
-            if (space < 0 || !AdministrativeWords.Contains(key[..space])) continue;
-            var name = key[(space + 1)..];
+            if (type != EntityType.Place || AdministrativeName(key) is not { } name) continue;
             if (!units.TryGetValue(name, out var forms)) units[name] = forms = [];
             if (!forms.Exists(f => f.Key == key)) forms.Add((key, canonical));
         }
-        if (units.Count == 0) return;
         for (var i = 0; i < keys.Length; i++)
         {
-            if (keys[i].Type == EntityType.Place && units.TryGetValue(keys[i].Key, out var forms) && forms.Count == 1)
+            if (keys[i].Type != EntityType.Place) continue;
+            var name = keys[i].Key;
+            var article = units.GetValueOrDefault(name);
+            var known = story?.UnitsNamed(name) ?? [];
+            (string Key, string Canonical)? only = null;
+            var count = article?.Count ?? 0;
+            if (count > 0) only = article![0];
+            foreach (var form in known)
             {
-                keys[i] = (EntityType.Place, forms[0].Key, forms[0].Canonical);
+                if (article is not null && article.Exists(f => f.Key == form.Key)) continue;
+                count++;
+                only ??= form;
+                if (count > 1) break;
             }
+            if (count == 1) keys[i] = (EntityType.Place, only!.Value.Key, only.Value.Canonical);
         }
+    }
+
+    /// <summary>The name of an administrative unit's key (<c>lamaru</c> for <c>kabupaten lamaru</c>), or null for other keys.</summary>
+    internal static string? AdministrativeName(string key)
+    {
+        var space = key.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 || !AdministrativeWords.Contains(key[..space]) ? null : key[(space + 1)..];
     }
 
     /// <summary>Matching form of a name: lower-cased, hyphens and dots as spaces, single spaces.</summary>
@@ -149,18 +164,16 @@ public static class EntityLinker
 
     /// <summary>One sense per discourse: a name the tagger typed differently across the article, and the story's earlier
     /// articles (<paramref name="story"/>: type, key and mentions of the entities known so far), takes its majority type.</summary>
-    private static void VoteTypes((EntityType Type, string Key, string Canonical)[] keys, bool[] fromTable,
-        IEnumerable<(EntityType Type, string Key, int Mentions)> story)
+    private static void VoteTypes((EntityType Type, string Key, string Canonical)[] keys, bool[] fromTable, StoryEntities? story)
     {
+        // Only the article's keys are voted on, so the story's counts are copied for those keys alone.
         var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        foreach (var (type, key, mentions) in story)
-        {
-            if (!votes.TryGetValue(key, out var counts)) votes[key] = counts = new int[3];
-            counts[(int)type] += mentions;
-        }
         for (var i = 0; i < keys.Length; i++)
         {
-            if (!votes.TryGetValue(keys[i].Key, out var counts)) votes[keys[i].Key] = counts = new int[3];
+            if (!votes.TryGetValue(keys[i].Key, out var counts))
+            {
+                votes[keys[i].Key] = counts = story?.VotesOf(keys[i].Key) is { } known ? (int[])known.Clone() : new int[3];
+            }
             // The alias table is surer than the tagger.
             counts[(int)keys[i].Type] += fromTable[i] ? 100 : 1;
         }
@@ -176,28 +189,39 @@ public static class EntityLinker
     /// <param name="keys">The article's mention keys.</param>
     /// <param name="keyWords">Each key's words when it is a person's, else null.</param>
     /// <param name="index">The mention whose name is looked for.</param>
-    /// <param name="story">Entities named by the story's earlier articles.</param>
-    /// <param name="storyWords">Their words, split on first use and kept for the rest of the article.</param>
+    /// <param name="story">Entities named by the story's earlier articles, or null.</param>
     private static (string Key, string Canonical)? LongestContaining(
-        (EntityType Type, string Key, string Canonical)[] keys, string[]?[] keyWords, int index,
-        List<(EntityType Type, string Key, string Canonical)> story, ref string[]?[]? storyWords)
+        (EntityType Type, string Key, string Canonical)[] keys, string[]?[] keyWords, int index, StoryEntities? story)
     {
         var tokens = keyWords[index]!;
         (string Key, string Canonical)? best = null;
         var bestLength = tokens.Length;
         // Earlier mentions nearest first, then the later ones in order: ties keep the first found.
-        for (var j = index - 1; j >= 0; j--) Consider(keys[j], keyWords[j]);
-        for (var j = index + 1; j < keys.Length; j++) Consider(keys[j], keyWords[j]);
-        if (best is not null) return best;
-        storyWords ??= story.ConvertAll(static k => WordsOf(k.Type, k.Key)).ToArray();
-        for (var j = 0; j < story.Count; j++) Consider(story[j], storyWords[j]);
+        for (var j = index - 1; j >= 0; j--) Consider(keys[j].Key, keys[j].Canonical, keyWords[j]);
+        for (var j = index + 1; j < keys.Length; j++) Consider(keys[j].Key, keys[j].Canonical, keyWords[j]);
+        if (best is not null || story is null) return best;
+        // A story person containing all tokens contains each one, so the persons having the rarest token are all the
+        // candidates; they are listed in first-named order, the order ties are decided in.
+        List<int>? candidates = null;
+        foreach (var token in tokens)
+        {
+            var having = story.PersonsWithWord(token);
+            if (having is null) return null;
+            if (candidates is null || having.Count < candidates.Count) candidates = having;
+        }
+        var persons = story.Persons;
+        foreach (var j in candidates!)
+        {
+            var (key, canonical, words) = persons[j];
+            Consider(key, canonical, words);
+        }
         return best;
 
-        void Consider((EntityType Type, string Key, string Canonical) other, string[]? otherWords)
+        void Consider(string otherKey, string otherCanonical, string[]? otherWords)
         {
             var length = ContainingLength(otherWords, tokens);
             if (length <= bestLength) return;
-            best = (other.Key, other.Canonical);
+            best = (otherKey, otherCanonical);
             bestLength = length;
         }
     }
@@ -216,7 +240,7 @@ public static class EntityLinker
         return otherWords.Length;
     }
 
-    private static string KeyOf(string entityId) => entityId[(entityId.IndexOf(':', StringComparison.Ordinal) + 1)..];
+    internal static string KeyOf(string entityId) => entityId[(entityId.IndexOf(':', StringComparison.Ordinal) + 1)..];
 
     private static string Tidy(string surface) => string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Warta.Core.Model;
 
 namespace Warta.Core.Entities;
@@ -12,6 +13,14 @@ public sealed class StoryEntities
     // The linker reads the entities in the order they were first named (earlier names win its ties), so that order is
     // kept explicitly: a state restored from FirstNamed links the next article exactly as the original state would.
     private readonly List<Entry> _order = [];
+
+    // Indexes the linker reads instead of scanning every entity per article (a story of thousands of articles made that
+    // quadratic); each is updated as an entity is created or counted, and every list keeps first-named order for ties.
+    private readonly Dictionary<string, int[]> _votesByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<(EntityType, string), string> _canonicalByKey = [];
+    private readonly Dictionary<string, List<(string Key, string Canonical)>> _unitsByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _personsByWord = new(StringComparer.Ordinal);
+    private readonly List<(string Key, string Canonical, string[] Words)> _persons = [];
 
     /// <summary>Entities by descending mention count, then id.</summary>
     public IReadOnlyList<StoryEntity> Entities =>
@@ -34,6 +43,7 @@ public sealed class StoryEntities
         {
             var entry = restored.Create(entity.EntityId, entity.CanonicalName, entity.Type);
             entry.Mentions = entity.Mentions;
+            restored.Count(entry, entity.Mentions);
             entry.Aliases.UnionWith(entity.Aliases);
         }
         return restored;
@@ -47,6 +57,7 @@ public sealed class StoryEntities
         {
             if (!_entries.TryGetValue(mention.EntityId, out var entry)) entry = Create(mention.EntityId, mention.CanonicalName, mention.Type);
             entry.Mentions++;
+            Count(entry, 1);
             entry.Aliases.Add(mention.Text);
         }
     }
@@ -61,12 +72,55 @@ public sealed class StoryEntities
     internal IEnumerable<(string Id, string Canonical, EntityType Type, int Mentions)> Known =>
         _order.Select(e => (e.Id, e.Canonical, e.Type, e.Mentions));
 
+    /// <summary>Mentions per type of the entities keyed <paramref name="key"/> (indexed by type), or null when none is known.</summary>
+    internal int[]? VotesOf(string key) => _votesByKey.GetValueOrDefault(key);
+
+    /// <summary>Canonical name of the first-named entity of this type and key.</summary>
+    internal bool TryGetCanonical(EntityType type, string key, [MaybeNullWhen(false)] out string canonical) =>
+        _canonicalByKey.TryGetValue((type, key), out canonical);
+
+    /// <summary>Administrative places (<c>kabupaten lamaru</c>) named <paramref name="name"/> (<c>lamaru</c>): distinct keys,
+    /// each with its first-named canonical name, in first-named order.</summary>
+    internal IReadOnlyList<(string Key, string Canonical)> UnitsNamed(string name) =>
+        _unitsByName.TryGetValue(name, out var forms) ? forms : [];
+
+    /// <summary>The story's persons in first-named order (key, canonical name and key words).</summary>
+    internal IReadOnlyList<(string Key, string Canonical, string[] Words)> Persons => _persons;
+
+    /// <summary>Positions in <see cref="Persons"/> (ascending, once each) of the persons whose key has this word, or null.</summary>
+    internal List<int>? PersonsWithWord(string word) => _personsByWord.GetValueOrDefault(word);
+
     private Entry Create(string id, string canonical, EntityType type)
     {
         var entry = new Entry(id, canonical, type);
         _entries.Add(id, entry);
         _order.Add(entry);
+        var key = EntityLinker.KeyOf(id);
+        _canonicalByKey.TryAdd((type, key), canonical);
+        if (type == EntityType.Place && EntityLinker.AdministrativeName(key) is { } name)
+        {
+            if (!_unitsByName.TryGetValue(name, out var forms)) _unitsByName[name] = forms = [];
+            if (!forms.Exists(f => f.Key == key)) forms.Add((key, canonical));
+        }
+        if (type == EntityType.Person)
+        {
+            var words = key.Split(' ');
+            var position = _persons.Count;
+            _persons.Add((key, canonical, words));
+            foreach (var word in words)
+            {
+                if (!_personsByWord.TryGetValue(word, out var positions)) _personsByWord[word] = positions = [];
+                if (positions.Count == 0 || positions[^1] != position) positions.Add(position);
+            }
+        }
         return entry;
+    }
+
+    private void Count(Entry entry, int mentions)
+    {
+        var key = EntityLinker.KeyOf(entry.Id);
+        if (!_votesByKey.TryGetValue(key, out var counts)) _votesByKey[key] = counts = new int[3];
+        counts[(int)entry.Type] += mentions;
     }
 
     private sealed class Entry(string id, string canonical, EntityType type)
