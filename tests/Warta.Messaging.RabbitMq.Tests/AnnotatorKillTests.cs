@@ -63,8 +63,9 @@ public sealed class AnnotatorKillTests(PostgresTestDatabase database) : IClassFi
             annotatedAfterKill = annotator.Annotator.Documents;
         }
 
-        // The kill came mid-stream: documents were left for the second annotator.
-        Assert.InRange(annotatedAfterKill, 1, DocumentCount - 1);
+        // The second annotator had work left: the killed one's unacknowledged documents came back to the queue (all of
+        // them when it was killed before its first acknowledgement).
+        Assert.InRange(annotatedAfterKill, 1, DocumentCount);
         using var stored = Open(store);
         Assert.Equal(expected, stored.List().Select(static a => a.Id).Order(StringComparer.Ordinal));
         Assert.Equal(DocumentCount, stored.CountPlaced());

@@ -98,8 +98,9 @@ public sealed partial class QuoteExtractor
     /// clause opens with it: the comma at <paramref name="comma"/> closes it.</summary>
     private static string? RoleBefore(List<TemporalToken> tokens, int comma)
     {
+        if (comma <= 0 || comma > tokens.Count) return null;
         var c = ClauseStart(tokens, comma - 1);
-        if (c >= comma || comma - c > 8) return null;
+        if (c < 0 || c >= comma || comma - c > 8) return null;
         for (var k = c; k < comma; k++)
         {
             if (!tokens[k].IsWord) return null;
