@@ -11,6 +11,10 @@ internal sealed class EntityFeatureExtractor
     /// <summary>Features per token; bumping the template set changes this and invalidates saved models.</summary>
     public const int PerToken = 41;
 
+    /// <summary>The first features of each token depend on the word alone (bias, word, lower case, affixes, shape), so a tagger
+    /// may keep their weights' sum per word and skip them (see <see cref="WordScoreCache"/>).</summary>
+    public const int WordLocal = 12;
+
     private readonly PlaceGazetteer _gazetteer;
     private readonly int _mask;
 
@@ -23,7 +27,10 @@ internal sealed class EntityFeatureExtractor
     /// <summary>Flat array of bucket indices: token i's features are at [i * PerToken, (i + 1) * PerToken).</summary>
     /// <param name="tokens">The sentence's tokens.</param>
     /// <param name="lowerCase">Their lower-case forms when the caller has them (the token layer keeps them), else computed here.</param>
-    public int[] Extract(IReadOnlyList<string> tokens, IReadOnlyList<string>? lowerCase = null)
+    /// <param name="wordKnown">Tokens whose word-local features (the first <see cref="WordLocal"/>) the caller already has summed;
+    /// their buckets are left 0 rather than hashed.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int[] Extract(IReadOnlyList<string> tokens, IReadOnlyList<string>? lowerCase = null, bool[]? wordKnown = null)
     {
         var n = tokens.Count;
         // One copy into an array: the tokens come as a list interface (often a boxed ArraySegment), read ~20 times per token.
@@ -56,12 +63,19 @@ internal sealed class EntityFeatureExtractor
             var next2 = i + 2 < n ? lower[i + 2] : "</s>";
             var capPrev = i > 0 ? caps[i - 1] : '^';
             var capNext = i + 1 < n ? caps[i + 1] : '$';
-            features[f++] = Bucket(0, "");
-            features[f++] = Bucket(1, low);
-            features[f++] = Bucket(2, word);
-            for (var k = 1; k <= 4; k++) features[f++] = Bucket((uint)(2 + k), low.AsSpan(0, Math.Min(k, low.Length)));
-            for (var k = 1; k <= 4; k++) features[f++] = Bucket((uint)(6 + k), low.AsSpan(low.Length - Math.Min(k, low.Length)));
-            features[f++] = Bucket(11, ShapeOf(i));
+            if (wordKnown is not null && wordKnown[i])
+            {
+                f += WordLocal;
+            }
+            else
+            {
+                features[f++] = Bucket(0, "");
+                features[f++] = Bucket(1, low);
+                features[f++] = Bucket(2, word);
+                for (var k = 1; k <= 4; k++) features[f++] = Bucket((uint)(2 + k), low.AsSpan(0, Math.Min(k, low.Length)));
+                for (var k = 1; k <= 4; k++) features[f++] = Bucket((uint)(6 + k), low.AsSpan(low.Length - Math.Min(k, low.Length)));
+                features[f++] = Bucket(11, ShapeOf(i));
+            }
             features[f++] = Bucket(12, [caps[i], isFirst ? 'F' : 'm']);
             features[f++] = Bucket(13, prev);
             features[f++] = Bucket(14, prev2);

@@ -10,11 +10,53 @@ namespace Warta.Core.Extraction;
 /// </remarks>
 public static class ArticleExtractor
 {
+    /// <summary>The fields with C0 control characters removed (tab and line ends kept in the body, made spaces elsewhere):
+    /// a JSON record may carry <c>\u0000</c>, which no text column of PostgreSQL accepts and no reader wants to see.</summary>
+    internal static ArticleFields WithoutControlCharacters(ArticleFields fields)
+    {
+        static bool Clean(string? value, bool body) =>
+            value is null || !value.AsSpan().ContainsAnyInRange('\u0000', '\u001F') || (body && !HasOtherControl(value));
+        static bool HasOtherControl(string value)
+        {
+            foreach (var c in value)
+            {
+                if (c < ' ' && c is not ('\t' or '\n' or '\r')) return true;
+            }
+            return false;
+        }
+        static string? Strip(string? value, bool body)
+        {
+            if (Clean(value, body)) return value;
+            var builder = new System.Text.StringBuilder(value!.Length);
+            foreach (var c in value)
+            {
+                if (c >= ' ' || (body && c is '\t' or '\n' or '\r')) builder.Append(c);
+                else if (c != '\u0000') builder.Append(' ');
+            }
+            return builder.ToString();
+        }
+        if (Clean(fields.Text, body: true) && Clean(fields.Title, false) && Clean(fields.Outlet, false) && Clean(fields.Published, false)
+            && Clean(fields.Url, false) && fields.Authors.All(a => Clean(a, false)))
+        {
+            return fields;
+        }
+        return fields with
+        {
+            Text = Strip(fields.Text, body: true)!,
+            Title = Strip(fields.Title, false),
+            Outlet = Strip(fields.Outlet, false),
+            Published = Strip(fields.Published, false),
+            Url = Strip(fields.Url, false),
+            Authors = [.. fields.Authors.Select(a => Strip(a, false)!)],
+        };
+    }
+
     /// <param name="fields">What the format reader found.</param>
     /// <param name="outlets">Outlet names learned from earlier articles; this article's name–domain pairs are added to it.</param>
     public static IngestOutcome Extract(ArticleFields fields, OutletDirectory? outlets = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
+        fields = WithoutControlCharacters(fields);
         var knownTitle = string.IsNullOrWhiteSpace(fields.Title) ? null : CollapseSpaces(fields.Title);
         var page = PageCleaner.Clean(fields.Text, knownTitle);
         var provenance = new SortedDictionary<string, string>(StringComparer.Ordinal);

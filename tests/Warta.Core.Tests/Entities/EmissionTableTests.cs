@@ -72,6 +72,50 @@ public class EmissionTableTests
     }
 
     [Fact]
+    public void Should_score_the_same_bits_with_each_word_sum_taken_from_the_cache_as_without_it()
+    {
+        // Given the shipped model with the shared weights and with each domain's correction
+        var tagger = EntityTagger.LoadShippedModel();
+        var (emission, _, extractor) = tagger.Parts;
+        var mask = (1 << tagger.BucketBits) - 1;
+        string?[] domains = [null, .. tagger.Domains];
+        foreach (var domain in domains)
+        {
+            var model = tagger.ForDomain(domain);
+            var index = domain is null ? 0 : tagger.Domains.ToList().IndexOf(domain) + 1;
+            // When each sentence is scored twice, first with its words unseen on this thread, then with their sums cached
+            foreach (var tokens in Sentences)
+            {
+                var expected = EntityTagger.Scores(extractor.Extract(tokens), tokens.Length, emission, tagger.DomainEmission, index, mask);
+                var cold = model.CachedScores(tokens, null, tagger.DomainEmission, mask);
+                var warm = model.CachedScores(tokens, null, tagger.DomainEmission, mask);
+
+                // Then both are the uncached scores, bit for bit
+                Assert.Equal(expected.Select(BitConverter.SingleToUInt32Bits), cold.Select(BitConverter.SingleToUInt32Bits));
+                Assert.Equal(expected.Select(BitConverter.SingleToUInt32Bits), warm.Select(BitConverter.SingleToUInt32Bits));
+            }
+        }
+    }
+
+    [Fact]
+    public void Should_keep_the_word_cache_bounded_and_keep_recently_read_words()
+    {
+        var cache = new WordScoreCache(100);
+        var sum = System.Runtime.Intrinsics.Vector256.Create(1f);
+        for (var i = 0; i < 1_000; i++)
+        {
+            cache.Add($"kata{i}", sum);
+            // A word read again every round survives every turn of the generations
+            Assert.True(cache.TryGet("kata0", out _) || i == 0);
+        }
+
+        Assert.True(cache.Count <= 200, $"{cache.Count} words held");
+        Assert.True(cache.TryGet("kata0", out var kept));
+        Assert.Equal(sum, kept);
+        Assert.False(cache.TryGet("kata500", out _));
+    }
+
+    [Fact]
     public void Should_read_the_shipped_domain_rows_only_when_a_domain_is_first_used()
     {
         // Given the shipped model loaded as an ingest loads it

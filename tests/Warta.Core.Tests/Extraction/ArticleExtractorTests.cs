@@ -7,6 +7,28 @@ namespace Warta.Core.Tests.Extraction;
 
 public class ArticleExtractorTests
 {
+    [Fact]
+    public void Should_drop_nul_and_other_control_characters_that_a_json_record_can_carry()
+    {
+        var fields = new ArticleFields
+        {
+            Source = "r.jsonl#line 3",
+            Title = "Banjir\u0000 Lamaru\u0007Meluas",
+            Outlet = "kabar\u0000nusa.id",
+            Authors = ["Rina\u0000 Marlina"],
+            Text = "Lamaru - Banjir\u0000 meluas ke tiga kecamatan.\tWarga mengungsi.\n\nBPBD\u001B mencatat 120 rumah terendam.",
+        };
+
+        var article = ArticleExtractor.Extract(fields).Article!;
+
+        Assert.Equal("Banjir Lamaru Meluas", article.Title);
+        Assert.Equal("kabarnusa.id", article.Outlet);
+        Assert.Equal(["Rina Marlina"], article.Authors);
+        var body = string.Join("\n\n", article.Paragraphs);
+        Assert.DoesNotContain(body, c => c < ' ' && c != '\t' && c != '\n');
+        Assert.Contains("Banjir meluas ke tiga kecamatan.", body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Oleh Budi Santoso", "Budi Santoso")]
     [InlineData("Reporter: Rina Marlina", "Rina Marlina")]

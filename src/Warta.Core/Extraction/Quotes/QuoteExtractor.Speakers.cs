@@ -53,7 +53,24 @@ public sealed partial class QuoteExtractor
         return names;
     }
 
-    private static List<(string Name, string? Title)> NameIndex(string text, List<TemporalToken> tokens, HashSet<string> standalone)
+    /// <summary>The names (with titles) a text gives, in text order, and each one's form for <see cref="Resolve"/> made once:
+    /// resolving every quote's speaker against every name made these strings again per pair, half of quote finding's garbage.</summary>
+    private sealed class Names(List<(string Name, string? Title)> entries)
+    {
+        public List<(string Name, string? Title)> Entries { get; } = entries;
+
+        private (string Name, string Padded)?[]? _resolvable;
+
+        /// <summary>Per entry, in order: the name without leading office acronyms, and it padded with spaces; null when it has more
+        /// than four words (never a resolution). Made on first use: a text without quotes never resolves a name.</summary>
+        public (string Name, string Padded)?[] Resolvable => _resolvable ??= [.. Entries.Select(static e =>
+        {
+            var candidate = WithoutLeadingAcronyms(e.Name);
+            return candidate.Split(' ').Length <= 4 ? (candidate, " " + candidate + " ") : ((string, string)?)null;
+        })];
+    }
+
+    private static Names NameIndex(string text, List<TemporalToken> tokens, HashSet<string> standalone)
     {
         var names = new List<(string Name, string? Title)>();
         for (var i = 0; i < tokens.Count; i++)
@@ -67,7 +84,7 @@ public sealed partial class QuoteExtractor
             }
             i = Math.Max(i, run.Count > 0 ? run[^1] : i);
         }
-        return names;
+        return new Names(names);
     }
 
     /// <summary><c>Wakil Presiden Komunikasi Korporat PT Pertamina (Persero) Ali Mundakir</c>: a title run closed by a bracket before the name.</summary>
@@ -82,18 +99,14 @@ public sealed partial class QuoteExtractor
     }
 
     /// <summary>The longest name in the text that contains <paramref name="name"/> as whole words.</summary>
-    private static string Resolve(string name, List<(string Name, string? Title)> names)
+    private static string Resolve(string name, Names names)
     {
         var best = name;
         var padded = " " + name + " ";
-        foreach (var (found, _) in names)
+        foreach (var resolvable in names.Resolvable)
         {
-            var candidate = WithoutLeadingAcronyms(found);
-            if (candidate.Length > best.Length && candidate.Split(' ').Length <= 4
-                && (" " + candidate + " ").Contains(padded, StringComparison.Ordinal))
-            {
-                best = candidate;
-            }
+            if (resolvable is not { } candidate) continue;
+            if (candidate.Name.Length > best.Length && candidate.Padded.Contains(padded, StringComparison.Ordinal)) best = candidate.Name;
         }
         return best;
     }

@@ -23,7 +23,7 @@ public sealed partial class QuoteExtractor
     /// subject. Only persons count: a name with a title or an appositive role, an age (<c>(52)</c>), an English <c>who</c>, or one the
     /// linker knows as a person; <c>Pemkab Lamaru menetapkan …</c> leaves the last speaker as it was.</remarks>
     private List<Candidate> FindSubjects(List<TemporalToken> tokens, HashSet<string> standalone, List<Candidate> quotes,
-        List<(string Name, string? Title)> names)
+        Names names)
     {
         var subjects = new List<Candidate>();
         for (var i = 0; i < tokens.Count; i++)

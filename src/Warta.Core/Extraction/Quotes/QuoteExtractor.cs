@@ -72,7 +72,7 @@ public sealed partial class QuoteExtractor
             {
                 case Attribution.Named:
                     speaker = PersonName(Resolve(c.Name!, names));
-                    title = c.Title ?? names.FirstOrDefault(n => n.Name == speaker && n.Title is not null).Title;
+                    title = c.Title ?? names.Entries.FirstOrDefault(n => n.Name == speaker && n.Title is not null).Title;
                     last = speaker;
                     lastTitle = title;
                     break;
