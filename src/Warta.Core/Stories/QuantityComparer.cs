@@ -22,21 +22,32 @@ internal static class QuantityComparer
 
     private static readonly string[] CorrectionWords = ["ralat", "meralat", "koreksi", "mengoreksi", "correction"];
 
-    /// <summary>The disputed quantities of articles given in story order (each with its body tokens and sentences).</summary>
-    public static List<QuantityDisagreement> Compare(IReadOnlyList<(Article Article, TokenizedText Tokens, IReadOnlyList<BodySentence> Sentences)> docs)
+    /// <summary>The quantities an article states (from its annotation, else extracted from its body tokens and sentences), keyed by what they count.</summary>
+    public static List<StoryArticleAnalysis.QuantityStatement> Statements(Article article, TokenizedText tokens, IReadOnlyList<BodySentence> sentences)
+    {
+        var statements = new List<StoryArticleAnalysis.QuantityStatement>();
+        var quantities = article.Annotations.Quantities.Count > 0 ? article.Annotations.Quantities : QuantityExtractor.Extract(tokens, sentences);
+        foreach (var quantity in quantities)
+        {
+            if (quantity.Counts is null || quantity.Sentence < 0 || quantity.Sentence >= sentences.Count) continue;
+            var span = sentences[quantity.Sentence];
+            var sentence = tokens.Text.Substring(span.Start, span.Length).ToLowerInvariant();
+            var key = (quantity.Unit is "Rp" or "USD" ? quantity.Unit + " " : "") + quantity.Counts;
+            statements.Add(new StoryArticleAnalysis.QuantityStatement(quantity, key, HasWord(sentence, ChangeWords), HasWord(sentence, CorrectionWords)));
+        }
+        return statements;
+    }
+
+    /// <summary>The disputed quantities of articles given in story order.</summary>
+    public static List<QuantityDisagreement> Compare(IReadOnlyList<StoryArticleAnalysis> docs)
     {
         var claims = new List<Claim>();
         for (var order = 0; order < docs.Count; order++)
         {
-            var (article, tokens, sentences) = docs[order];
-            var quantities = article.Annotations.Quantities.Count > 0 ? article.Annotations.Quantities : QuantityExtractor.Extract(tokens, sentences);
-            foreach (var quantity in quantities)
+            var article = docs[order];
+            foreach (var statement in article.Quantities)
             {
-                if (quantity.Counts is null || quantity.Sentence < 0 || quantity.Sentence >= sentences.Count) continue;
-                var span = sentences[quantity.Sentence];
-                var sentence = tokens.Text.Substring(span.Start, span.Length).ToLowerInvariant();
-                var key = (quantity.Unit is "Rp" or "USD" ? quantity.Unit + " " : "") + quantity.Counts;
-                claims.Add(new Claim(order, article, quantity, key, HasWord(sentence, ChangeWords), HasWord(sentence, CorrectionWords)));
+                claims.Add(new Claim(order, article, statement.Quantity, statement.Key, statement.IsChange, statement.InCorrection));
             }
         }
         var found = new List<QuantityDisagreement>();
@@ -107,8 +118,8 @@ internal static class QuantityComparer
             else values[same].All.Add(claim);
         }
         return [.. values.Select(static v => new QuantityClaim(v.First.Quantity.Text, v.First.Quantity.Value,
-            [.. v.All.Select(static c => c.Article).DistinctBy(static a => a.Id)
-                .Select(static a => new StoryCitation(a.Id, a.Outlet, a.Published?.ToString()))]))];
+            [.. v.All.Select(static c => c.Article).DistinctBy(static a => a.ArticleId)
+                .Select(static a => new StoryCitation(a.ArticleId, a.Outlet, a.Published?.ToString()))]))];
     }
 
     private static bool Agree(Quantity x, Quantity y)
@@ -135,5 +146,5 @@ internal static class QuantityComparer
         return false;
     }
 
-    private sealed record Claim(int Order, Article Article, Quantity Quantity, string Key, bool IsChange, bool InCorrection);
+    private sealed record Claim(int Order, StoryArticleAnalysis Article, Quantity Quantity, string Key, bool IsChange, bool InCorrection);
 }

@@ -1,0 +1,47 @@
+using Warta.Core.Extraction.Quantities;
+using Warta.Core.Model;
+
+namespace Warta.Core.Stories;
+
+/// <summary>What a story view needs of one article, worked out once: its sentences with their content terms and event times, and the quantities it states.</summary>
+/// <remarks>
+/// Made by <see cref="StoryViewBuilder.Analyze"/>, immutable and independent of the story the article is in, so that a view is
+/// built again after each commit from the analyses of the articles it already had and the analysis of the new one: tokenising
+/// and splitting 50 articles again made most of an update's cost.
+/// </remarks>
+public sealed class StoryArticleAnalysis
+{
+    internal StoryArticleAnalysis(string articleId, string outlet, string language, PublicationTime? published,
+        IReadOnlyList<AnalyzedSentence> sentences, IReadOnlyList<QuantityStatement> quantities)
+    {
+        ArticleId = articleId;
+        Outlet = outlet;
+        Language = language;
+        Published = published;
+        Sentences = sentences;
+        Quantities = quantities;
+    }
+
+    /// <summary>The article.</summary>
+    public string ArticleId { get; }
+
+    /// <summary>Its normalised outlet.</summary>
+    public string Outlet { get; }
+
+    /// <summary>Its language.</summary>
+    public string Language { get; }
+
+    /// <summary>Its publication time; null when undated.</summary>
+    public PublicationTime? Published { get; }
+
+    internal IReadOnlyList<AnalyzedSentence> Sentences { get; }
+
+    internal IReadOnlyList<QuantityStatement> Quantities { get; }
+
+    /// <summary>One body sentence: its text (dateline cut), light-stemmed content terms, word count and the event time it dates.</summary>
+    internal sealed record AnalyzedSentence(int Index, string Text, HashSet<string> Terms, int Words, TemporalExpression? EventTime,
+        bool IsQuote, bool IsQuestion, bool HasQuoteMark);
+
+    /// <summary>A quantity the article states, with what it counts as the comparer keys it and the words around it.</summary>
+    internal sealed record QuantityStatement(Quantity Quantity, string Key, bool IsChange, bool InCorrection);
+}
