@@ -43,13 +43,13 @@ public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
             .ThenBy(static s => s.Id, StringComparer.Ordinal)];
 
     /// <summary>The story with this id (absorbed ones too), else the one current story whose id starts with it.</summary>
-    /// <remarks>An ambiguous prefix reports at most <see cref="ArticleQueries.AmbiguousCandidates"/> candidates, read as a
-    /// range of the store's ids rather than by listing every story.</remarks>
+    /// <remarks>The candidates of an ambiguous prefix are every current story it names, sorted by id (as articles' are), read
+    /// as a range of the store's ids rather than by listing every story.</remarks>
     public async Task<IdResolution<Story>> ResolveAsync(string idOrPrefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idOrPrefix);
         if (await stories.GetStoryAsync(idOrPrefix, cancellationToken).ConfigureAwait(false) is { } exact) return IdResolution<Story>.Found(exact);
-        var matches = await stories.FindCurrentStoryIdsAsync(idOrPrefix, ArticleQueries.AmbiguousCandidates, cancellationToken).ConfigureAwait(false);
+        var matches = await stories.FindCurrentStoryIdsAsync(idOrPrefix, int.MaxValue, cancellationToken).ConfigureAwait(false);
         if (matches.Count > 1) return IdResolution<Story>.Ambiguous(matches);
         if (matches.Count == 1 && await stories.GetStoryAsync(matches[0], cancellationToken).ConfigureAwait(false) is { } only)
         {

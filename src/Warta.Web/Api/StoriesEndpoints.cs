@@ -88,7 +88,7 @@ internal static class StoriesEndpoints
             if (news is null) return ApiResults.BadRequest($"since '{since}' is neither a time nor an article of story '{id}'");
         }
         var body = ReadJson.Serialize(StoryJson.From(detail, view, news));
-        if (since is null) cache.Set(version, key, body);
+        if (since is null) cache.Set(version, key, body, body.Length / 4096);
         return ApiResults.Body(http, body);
     }
 

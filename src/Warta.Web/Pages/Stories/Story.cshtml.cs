@@ -121,7 +121,7 @@ internal sealed class StoryModel(ReadStorePool stores, StoryReadCache cache, ISt
                     .OrderByDescending(static g => g.Count())
                     .ThenBy(static g => g.Key, StringComparer.Ordinal)],
                 await store.ListCorrectionsAsync(current, cancellationToken).ConfigureAwait(false));
-            cache.Set(version, "page:" + id, shown);
+            cache.Set(version, "page:" + id, shown, detail.Articles.Count);
         }
         Detail = shown.Detail;
         View = shown.Detail.View;
