@@ -132,6 +132,11 @@ public sealed partial class PostgresStore : ISourceStateStore
         (await QueryAsync("SELECT count(*), count(retracted_utc_ticks) FROM seen_items", static r => ((int)r.GetInt64(0), (int)r.GetInt64(1)), cancellationToken)
             .ConfigureAwait(false))[0];
 
+    public async Task<int> CountRetractionsAsync(CancellationToken cancellationToken = default) =>
+        HasSourceTables()
+            ? (await QueryAsync("SELECT count(*) FROM article_retractions", static r => (int)r.GetInt64(0), cancellationToken).ConfigureAwait(false))[0]
+            : 0;
+
     public async Task<IReadOnlyDictionary<string, ArticleStanding>> StandingOfAsync(IReadOnlyList<string> articleIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articleIds);

@@ -116,7 +116,8 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(prefix);
         return Guard(() =>
         {
-            using var command = Command("SELECT id FROM articles WHERE substr(id, 1, length($prefix)) = $prefix ORDER BY id LIMIT $limit");
+            // "id >= $prefix" lets the primary key index start the scan at the prefix (substr alone read every id).
+            using var command = Command("SELECT id FROM articles WHERE id >= $prefix AND substr(id, 1, length($prefix)) = $prefix ORDER BY id LIMIT $limit");
             command.Parameters.AddWithValue("$prefix", prefix);
             command.Parameters.AddWithValue("$limit", limit);
             using var reader = command.ExecuteReader();
@@ -128,13 +129,7 @@ public sealed partial class SqliteStore
 
     private static Article ReadArticle(SqliteDataReader reader)
     {
-        PublicationTime? published = null;
-        if (!reader.IsDBNull(6))
-        {
-            var offset = TimeSpan.FromMinutes(reader.GetInt64(7));
-            var instant = new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero).ToOffset(offset);
-            published = new PublicationTime(instant, Enum.Parse<TimePrecision>(reader.GetString(8)));
-        }
+        var published = ReadPublished(reader);
         return new Article
         {
             Id = reader.GetString(0),
@@ -149,6 +144,34 @@ public sealed partial class SqliteStore
             Provenance = Deserialize(reader.GetString(11), StoreJsonContext.Default.SortedDictionaryStringString),
             Annotations = Deserialize(reader.GetString(12), StoreJsonContext.Default.ArticleAnnotations),
         };
+    }
+
+    /// <summary>The columns of <see cref="ArticleColumns"/> but the body and provenance, in the same order.</summary>
+    private const string ArticleHeadColumns =
+        "id, title, outlet, language, url, source, published_utc_ticks, published_offset_minutes, published_precision, " +
+        "authors_json, annotations_json";
+
+    /// <summary>An article read from <see cref="ArticleHeadColumns"/>: no paragraphs, no provenance.</summary>
+    private static Article ReadArticleHead(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Title = reader.GetString(1),
+        Outlet = reader.GetString(2),
+        Language = reader.GetString(3),
+        Url = reader.IsDBNull(4) ? null : reader.GetString(4),
+        Source = reader.GetString(5),
+        Published = ReadPublished(reader),
+        Authors = Deserialize(reader.GetString(9), StoreJsonContext.Default.ListString),
+        Paragraphs = [],
+        Annotations = Deserialize(reader.GetString(10), StoreJsonContext.Default.ArticleAnnotations),
+    };
+
+    private static PublicationTime? ReadPublished(SqliteDataReader reader)
+    {
+        if (reader.IsDBNull(6)) return null;
+        var offset = TimeSpan.FromMinutes(reader.GetInt64(7));
+        var instant = new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero).ToOffset(offset);
+        return new PublicationTime(instant, Enum.Parse<TimePrecision>(reader.GetString(8)));
     }
 
     private static T Deserialize<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>

@@ -30,6 +30,16 @@ public sealed partial class SqliteStore : IArticleReader, IStoryReader
         return await ReadAllAsync(command, ReadArticle, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <remarks>The body and provenance columns are not read, nor their JSON decoded: one statement, as <see cref="GetArticlesAsync"/>.</remarks>
+    public async Task<IReadOnlyList<Article>> GetArticleHeadsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0) return [];
+        using var command = Command($"SELECT {ArticleHeadColumns} FROM articles WHERE id IN (SELECT value FROM json_each($ids))");
+        command.Parameters.AddWithValue("$ids", StoreJson.Strings([.. ids]));
+        return await ReadAllAsync(command, ReadArticleHead, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<string>> FindArticleIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prefix);
@@ -79,6 +89,19 @@ public sealed partial class SqliteStore : IArticleReader, IStoryReader
         return await ReadPageAsync(command, page, ReadStory, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<string>> FindCurrentStoryIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        // As FindArticleIdsAsync: the primary key index starts the scan at the prefix.
+        using var command = Command(
+            "SELECT id FROM stories WHERE id >= $prefix AND substr(id, 1, length($prefix)) = $prefix " +
+            "AND id NOT IN (SELECT from_story_id FROM story_merges) ORDER BY id LIMIT $limit");
+        command.Parameters.AddWithValue("$prefix", prefix);
+        command.Parameters.AddWithValue("$limit", limit);
+        return await ReadAllAsync(command, static r => r.GetString(0), cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<StoryAssignment>> GetAssignmentsAsync(string storyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storyId);
@@ -111,6 +134,21 @@ public sealed partial class SqliteStore : IArticleReader, IStoryReader
     public async Task<IReadOnlyList<StoryMerge>> ListMergesAsync(CancellationToken cancellationToken = default)
     {
         using var command = Command("SELECT from_story_id, into_story_id, article_id, similarity FROM story_merges ORDER BY seq");
+        return await ReadAllAsync(command, static r => new StoryMerge(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3)), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <remarks>Two recursive walks over the merges' indexes (schema step 5: by source and by target story): forward to the
+    /// story it joined, backward to the stories it absorbed.</remarks>
+    public async Task<IReadOnlyList<StoryMerge>> ListMergesOfAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        using var command = Command(
+            "WITH RECURSIVE joined(id) AS (SELECT $story UNION SELECT m.into_story_id FROM story_merges m JOIN joined j ON m.from_story_id = j.id), " +
+            "absorbed(id) AS (SELECT $story UNION SELECT m.from_story_id FROM story_merges m JOIN absorbed a ON m.into_story_id = a.id) " +
+            "SELECT from_story_id, into_story_id, article_id, similarity FROM story_merges " +
+            "WHERE from_story_id IN (SELECT id FROM joined) OR into_story_id IN (SELECT id FROM absorbed) ORDER BY seq");
+        command.Parameters.AddWithValue("$story", storyId);
         return await ReadAllAsync(command, static r => new StoryMerge(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3)), cancellationToken)
             .ConfigureAwait(false);
     }

@@ -237,6 +237,17 @@ public sealed partial class SqliteStore : ISourceStateStore
         }));
     }
 
+    public Task<int> CountRetractionsAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Guard(() =>
+        {
+            if (!HasSourceTables()) return 0;
+            using var command = Command("SELECT count(*) FROM article_retractions");
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }));
+    }
+
     public Task<IReadOnlyDictionary<string, ArticleStanding>> StandingOfAsync(IReadOnlyList<string> articleIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articleIds);

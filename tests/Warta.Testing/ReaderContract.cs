@@ -42,6 +42,24 @@ public abstract class ReaderContract
     }
 
     [Fact]
+    public async Task Should_read_article_heads_with_title_time_and_annotations_but_not_the_text()
+    {
+        var articles = Dated("a1@2019-04-22T08:00", "a2");
+        var (reader, _) = Open(articles);
+
+        var heads = await reader.GetArticleHeadsAsync(["a2", "ghost", "a1"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(["a1", "a2"], heads.Select(static a => a.Id).Order(StringComparer.Ordinal));
+        var head = heads.Single(static a => a.Id == "a1");
+        // A store may read the whole article (the interface's default); what it reads must be the stored article's.
+        if (head.Paragraphs.Count > 0) ModelAssert.Equal(articles[0], head);
+        else ModelAssert.Equal(articles[0] with { Paragraphs = [], Provenance = head.Provenance }, head);
+        Assert.Equal(articles[0].Published, head.Published);
+        Assert.Equal(articles[0].Annotations.Entities.Count, head.Annotations.Entities.Count);
+        Assert.Empty(await reader.GetArticleHeadsAsync([], TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Should_find_ids_by_prefix_sorted_and_at_most_the_limit()
     {
         var (reader, _) = Open(Dated("ab3", "ab1", "ab2", "b1", "a_x"));
@@ -151,5 +169,40 @@ public abstract class ReaderContract
         Assert.Equal(["early", "middle", "late", "undated"], byTime.Items.Select(static s => s.Id));
         Assert.Equal(["middle", "late"], page.Items.Select(static s => s.Id));
         Assert.Equal(4, page.Total);
+    }
+
+    [Fact]
+    public async Task Should_list_the_merges_a_story_read_needs_forward_to_the_story_it_joined_and_back_to_those_it_absorbed()
+    {
+        // c joined b, b joined a; d joined c; e joined x (unrelated).
+        var (_, reader) = Open(
+            Dated("a1", "b1", "c1", "d1", "e1"),
+            new StoryBatch([], [MakeStory("a"), MakeStory("b"), MakeStory("c"), MakeStory("d"), MakeStory("e"), MakeStory("x")], []),
+            new StoryBatch([], [], [new StoryMerge("d", "c", "d1", 0.6), new StoryMerge("e", "x", "e1", 0.6)]),
+            new StoryBatch([], [], [new StoryMerge("c", "b", "c1", 0.7)]),
+            new StoryBatch([], [], [new StoryMerge("b", "a", "b1", 0.8)]));
+
+        var ofC = await reader.ListMergesOfAsync("c", TestContext.Current.CancellationToken);
+        var ofA = await reader.ListMergesOfAsync("a", TestContext.Current.CancellationToken);
+
+        // A store may list more (every merge, the default), never fewer, and always in the order they were made.
+        Assert.Subset(ofC.ToHashSet(), new HashSet<StoryMerge> { new("d", "c", "d1", 0.6), new("c", "b", "c1", 0.7), new("b", "a", "b1", 0.8) });
+        Assert.Subset(ofA.ToHashSet(), new HashSet<StoryMerge> { new("d", "c", "d1", 0.6), new("c", "b", "c1", 0.7), new("b", "a", "b1", 0.8) });
+        var all = await reader.ListMergesAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(all.Where(ofA.Contains), ofA);
+        Assert.Empty((await reader.ListMergesOfAsync("nowhere", TestContext.Current.CancellationToken)).Except(all));
+    }
+
+    [Fact]
+    public async Task Should_find_current_story_ids_by_prefix_sorted_leaving_out_absorbed_ones()
+    {
+        var (_, reader) = Open(
+            Dated("a1"),
+            new StoryBatch([], [MakeStory("ab3"), MakeStory("ab1"), MakeStory("ab2"), MakeStory("b1"), MakeStory("a_x")], [new StoryMerge("ab2", "b1", "a1", 0.7)]));
+
+        Assert.Equal(["ab1", "ab3"], await reader.FindCurrentStoryIdsAsync("ab", 10, TestContext.Current.CancellationToken));
+        Assert.Equal(["ab1"], await reader.FindCurrentStoryIdsAsync("ab", 1, TestContext.Current.CancellationToken));
+        Assert.Equal(["a_x"], await reader.FindCurrentStoryIdsAsync("a_", 10, TestContext.Current.CancellationToken));
+        Assert.Empty(await reader.FindCurrentStoryIdsAsync("zz", 10, TestContext.Current.CancellationToken));
     }
 }

@@ -39,4 +39,10 @@ public interface ISourceStateStore
 
     /// <summary>Counts of followed pages: stored, and withdrawn.</summary>
     Task<(int Seen, int Retracted)> CountSeenAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>How many withdrawals are recorded (<see cref="SaveRetractionAsync"/>): a number that grows with each, for a reader
+    /// that must tell whether a story's articles still stand as they did (a withdrawal takes no change sequence number).</summary>
+    /// <remarks>This default counts the withdrawn pages; a store reads its withdrawals' own count.</remarks>
+    async Task<int> CountRetractionsAsync(CancellationToken cancellationToken = default) =>
+        (await CountSeenAsync(cancellationToken).ConfigureAwait(false)).Retracted;
 }

@@ -43,19 +43,19 @@ public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
             .ThenBy(static s => s.Id, StringComparer.Ordinal)];
 
     /// <summary>The story with this id (absorbed ones too), else the one current story whose id starts with it.</summary>
+    /// <remarks>The candidates of an ambiguous prefix are every current story it names, sorted by id (as articles' are), read
+    /// as a range of the store's ids rather than by listing every story.</remarks>
     public async Task<IdResolution<Story>> ResolveAsync(string idOrPrefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idOrPrefix);
         if (await stories.GetStoryAsync(idOrPrefix, cancellationToken).ConfigureAwait(false) is { } exact) return IdResolution<Story>.Found(exact);
-        var matches = (await CurrentAsync(cancellationToken).ConfigureAwait(false))
-            .Where(s => s.Id.StartsWith(idOrPrefix, StringComparison.Ordinal))
-            .ToList();
-        return matches.Count switch
+        var matches = await stories.FindCurrentStoryIdsAsync(idOrPrefix, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        if (matches.Count > 1) return IdResolution<Story>.Ambiguous(matches);
+        if (matches.Count == 1 && await stories.GetStoryAsync(matches[0], cancellationToken).ConfigureAwait(false) is { } only)
         {
-            0 => IdResolution<Story>.NotFound,
-            1 => IdResolution<Story>.Found(matches[0]),
-            _ => IdResolution<Story>.Ambiguous([.. matches.Select(static s => s.Id)]),
-        };
+            return IdResolution<Story>.Found(only);
+        }
+        return IdResolution<Story>.NotFound;
     }
 
     /// <summary>The story by id or unique prefix with its articles and entities; not found or ambiguous as <see cref="ResolveAsync"/> says.</summary>
@@ -63,8 +63,9 @@ public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
     {
         var resolved = await ResolveAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
         if (resolved.Value is not { } story) return new(resolved.Kind, null, resolved.Candidates);
-        var merges = await stories.ListMergesAsync(cancellationToken).ConfigureAwait(false);
-        var storyArticles = await ArticlesAsync(story.Id, merges, cancellationToken).ConfigureAwait(false);
+        var merges = await stories.ListMergesOfAsync(story.Id, cancellationToken).ConfigureAwait(false);
+        // The story's answer shows titles, times and annotations, never the text: the heads are read (a store skips the text).
+        var storyArticles = await ArticlesAsync(story.Id, merges, heads: true, cancellationToken).ConfigureAwait(false);
         var view = _views is null ? null : await _views.GetStoryViewAsync(story.Id, cancellationToken).ConfigureAwait(false);
         // The view's entities are those of its articles. When they are the story's first articles (a view the writes since
         // have only added to: its follower runs after each commit), the rest are linked from that state; else, with no view
@@ -96,8 +97,8 @@ public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
     {
         ArgumentNullException.ThrowIfNull(storyId);
         if (await stories.GetStoryAsync(storyId, cancellationToken).ConfigureAwait(false) is null) return null;
-        var merges = await stories.ListMergesAsync(cancellationToken).ConfigureAwait(false);
-        return await ArticlesAsync(storyId, merges, cancellationToken).ConfigureAwait(false);
+        var merges = await stories.ListMergesOfAsync(storyId, cancellationToken).ConfigureAwait(false);
+        return await ArticlesAsync(storyId, merges, heads: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Entities of all current stories, each linked within its story, most mentioned first, with the stories they appear in.</summary>
@@ -109,7 +110,7 @@ public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
         foreach (var story in await CurrentAsync(cancellationToken).ConfigureAwait(false))
         {
             var perStory = new StoryEntities();
-            foreach (var item in await ArticlesAsync(story.Id, merges, cancellationToken).ConfigureAwait(false))
+            foreach (var item in await ArticlesAsync(story.Id, merges, heads: true, cancellationToken).ConfigureAwait(false))
             {
                 var linked = LinkInStory(item.Article, perStory);
                 perStory.Add(linked);
@@ -165,14 +166,17 @@ public sealed class StoryQueries(IArticleReader articles, IStoryReader stories)
 
     /// <summary>
     /// The assignments of a story and of every story merged into it (transitively), with their articles read in one
-    /// batch, in publication order of the articles (undated last), then id.
+    /// batch, in publication order of the articles (undated last), then id; without their text when <paramref name="heads"/>.
     /// </summary>
-    private async Task<IReadOnlyList<StoryArticle>> ArticlesAsync(string storyId, IReadOnlyList<StoryMerge> merges, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoryArticle>> ArticlesAsync(string storyId, IReadOnlyList<StoryMerge> merges, bool heads, CancellationToken cancellationToken)
     {
         var ids = WithMerged(storyId, merges.ToLookup(static m => m.IntoStoryId, StringComparer.Ordinal));
         var assignments = new List<StoryAssignment>();
         foreach (var id in ids) assignments.AddRange(await stories.GetAssignmentsAsync(id, cancellationToken).ConfigureAwait(false));
-        var read = await articles.GetArticlesAsync([.. assignments.Select(static a => a.ArticleId)], cancellationToken).ConfigureAwait(false);
+        IReadOnlyCollection<string> wanted = [.. assignments.Select(static a => a.ArticleId)];
+        var read = heads
+            ? await articles.GetArticleHeadsAsync(wanted, cancellationToken).ConfigureAwait(false)
+            : await articles.GetArticlesAsync(wanted, cancellationToken).ConfigureAwait(false);
         var byId = read.ToDictionary(static a => a.Id, StringComparer.Ordinal);
         // Followed pages carry their outlet's withdrawals and later revisions (a store that follows no sources has neither).
         var standing = articles is ISourceStateStore following

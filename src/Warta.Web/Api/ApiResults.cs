@@ -32,16 +32,19 @@ internal static class ApiResults
 
     /// <summary>For an answer made from the store alone: its ETag from the store's change sequence and the sequence its story
     /// views reflect (with the URL), set on the response; a 304 when the client has it, before anything is read or rendered.</summary>
-    /// <remarks>Every write to what the API shows (placement, merge, correction, deletion) takes a change sequence number, and
-    /// the story views are saved with the number they reflect, so equal numbers mean an equal answer. Answers that read the
+    /// <remarks>Every write to what the API shows (placement, merge, correction, deletion) takes a change sequence number, the
+    /// story views are saved with the number they reflect, and withdrawals are counted (<see cref="StoreVersion"/>), so equal
+    /// versions mean an equal answer. Answers that read the
     /// search index, which follows the store a moment later, keep the body hash (<see cref="Body"/>).</remarks>
-    public static async Task<IResult?> NotModifiedAsync(HttpContext http, IWartaStore store, CancellationToken cancellationToken)
+    public static async Task<IResult?> NotModifiedAsync(HttpContext http, IWartaStore store, CancellationToken cancellationToken) =>
+        NotModified(http, await StoreVersion.ReadAsync(store, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>As <see cref="NotModifiedAsync"/>, for a <paramref name="version"/> read already.</summary>
+    public static IResult? NotModified(HttpContext http, StoreVersion version)
     {
-        var changes = await store.LatestSequenceAsync(cancellationToken).ConfigureAwait(false);
-        var views = await store.StoryViewSequenceAsync(cancellationToken).ConfigureAwait(false);
         var url = http.Request.Path.Value + http.Request.QueryString.Value;
         var etag = string.Create(CultureInfo.InvariantCulture,
-            $"\"{changes}.{views}.{Build}.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)).AsSpan(0, 6))}\"");
+            $"\"{version}.{Build}.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)).AsSpan(0, 6))}\"");
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "no-cache";
         return Matches(http, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : null;

@@ -47,4 +47,16 @@ internal sealed class PooledStoryReader(ReadStorePool stores) : IStoryReader
         using var lease = stores.Rent();
         return await lease.Store.ListMergesAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<IReadOnlyList<StoryMerge>> ListMergesOfAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.ListMergesOfAsync(storyId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> FindCurrentStoryIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.FindCurrentStoryIdsAsync(prefix, limit, cancellationToken).ConfigureAwait(false);
+    }
 }

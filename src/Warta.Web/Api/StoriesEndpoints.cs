@@ -68,11 +68,15 @@ internal static class StoriesEndpoints
         return ApiResults.Body(http, ReadJson.Serialize([.. list.Skip(skip).Take(take).Select(StorySummaryJson.From)]));
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, ReadStorePool stores, string id, string? since, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext http, ReadStorePool stores, StoryReadCache cache, string id, string? since, CancellationToken cancellationToken)
     {
         using var lease = stores.Rent();
         var store = lease.Store;
-        if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
+        var version = await StoreVersion.ReadAsync(store, cancellationToken).ConfigureAwait(false);
+        if (ApiResults.NotModified(http, version) is { } notModified) return notModified;
+        // The plain story (no ?since=) is the one asked again and again: made once per store version.
+        var key = "api:" + id;
+        if (since is null && cache.Get<string>(version, key) is { } cached) return ApiResults.Body(http, cached);
         var found = await FindAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (found.Result is { } answer) return answer;
         var detail = (await new StoryQueries(store, store, store).GetAsync(id, cancellationToken).ConfigureAwait(false)).Value!;
@@ -83,7 +87,9 @@ internal static class StoriesEndpoints
             news = NewSince(view, since);
             if (news is null) return ApiResults.BadRequest($"since '{since}' is neither a time nor an article of story '{id}'");
         }
-        return ApiResults.Body(http, ReadJson.Serialize(StoryJson.From(detail, view, news)));
+        var body = ReadJson.Serialize(StoryJson.From(detail, view, news));
+        if (since is null) cache.Set(version, key, body, body.Length / 4096);
+        return ApiResults.Body(http, body);
     }
 
     private static async Task<IResult> ArticlesAsync(HttpContext http, ReadStorePool stores, string id, CancellationToken cancellationToken)
@@ -101,7 +107,7 @@ internal static class StoriesEndpoints
     public static async Task<(Story? Story, IResult? Result)> FindAsync(IWartaStore store, string id, CancellationToken cancellationToken)
     {
         if (await store.GetStoryAsync(id, cancellationToken).ConfigureAwait(false) is not { } story) return (null, ApiResults.NotFound($"no story '{id}'"));
-        var merges = await store.ListMergesAsync(cancellationToken).ConfigureAwait(false);
+        var merges = await store.ListMergesOfAsync(id, cancellationToken).ConfigureAwait(false);
         var into = id;
         for (var hops = 0; hops <= merges.Count && merges.FirstOrDefault(m => m.FromStoryId == into) is { } merge; hops++) into = merge.IntoStoryId;
         return into == id ? (story, null) : (null, new RedirectToStory(id, into));

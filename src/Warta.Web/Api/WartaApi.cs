@@ -24,6 +24,7 @@ public static class WartaApi
         services.AddSingleton<ApiKeyCache>();
         services.TryAddSingleton<App.EditorCookie>();
         services.AddSingleton<ReadStorePool>();
+        services.AddSingleton<StoryReadCache>();
         services.AddSingleton<EntityListCache>();
         services.AddSingleton<SearchIndexReader>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

@@ -103,7 +103,7 @@ public sealed class StoryQueriesTests : IDisposable
 
         Assert.Equal("s-quake", unique.Value?.Id);
         Assert.Equal(IdResolutionKind.Ambiguous, ambiguous.Kind);
-        Assert.Equal(["s-quake", "s-flood"], ambiguous.Candidates);
+        Assert.Equal(["s-flood", "s-quake"], ambiguous.Candidates);
         Assert.Equal(IdResolutionKind.NotFound, unknown.Kind);
         Assert.Null(unknown.Value);
         Assert.Equal("s-rain", absorbed.Value?.Id);

@@ -16,8 +16,13 @@ namespace Warta.Web.Pages.Stories;
 /// <remarks>Everything comes from Core's <see cref="StoryQueries"/> and the stored <see cref="StoryView"/>; nothing about the story is computed here.
 /// An editor signed in with an API key (<see cref="EditorCookie"/>) gets forms to merge, split and move, posted with an
 /// antiforgery token and made by the one writer (<see cref="IStoryCorrections"/>) as the key's name, as the API makes them.</remarks>
-internal sealed class StoryModel(ReadStorePool stores, IStoryCorrections corrections) : PageModel
+internal sealed class StoryModel(ReadStorePool stores, StoryReadCache cache, IStoryCorrections corrections) : PageModel
 {
+    /// <summary>What the page shows of a story at one store version, whoever asks: made once per version (<see cref="StoryReadCache"/>).</summary>
+    private sealed record Shown(
+        StoryDetail Detail, string? FirstOutlet, ChartSeries Chart, IReadOnlyList<Original> Articles,
+        IReadOnlyList<IGrouping<string, (Article Article, Quote Quote)>> QuotesBySpeaker, IReadOnlyList<StoryCorrection> Corrections);
+
     /// <summary>An article of the story with the copies and earlier revisions of it that the story holds.</summary>
     public sealed record Original(StoryArticle Item, IReadOnlyList<StoryArticle> Copies);
 
@@ -91,31 +96,45 @@ internal sealed class StoryModel(ReadStorePool stores, IStoryCorrections correct
     {
         using var lease = stores.Rent();
         var store = lease.Store;
-        var queries = new StoryQueries(store, store, store);
-        var resolved = await queries.ResolveAsync(id, cancellationToken).ConfigureAwait(false);
-        if (resolved.Value is not { } story) return NotFound();
-        // A merged story lives on in the story it joined; a prefix names its story's own URL.
-        var current = await JoinedAsync(store, story.Id, cancellationToken).ConfigureAwait(false);
-        if (!string.Equals(current, id, StringComparison.Ordinal)) return Redirect("/stories/" + Uri.EscapeDataString(current));
-        var found = await queries.GetAsync(current, cancellationToken).ConfigureAwait(false);
-        if (found.Value is not { } detail) return NotFound();
-        Detail = detail;
-        View = detail.View;
-        FirstOutlet = detail.Articles.FirstOrDefault(static a => a.Article.Published is not null)?.Article.Outlet;
-        Chart = ChartSeries.Of(detail.Articles
-            .Where(static a => a.Article.Published is not null)
-            .Select(static a => (PageText.DayOf(a.Article.Published!.Value.Value), a.Article.Outlet)));
-        Articles = Fold(detail.Articles);
-        QuotesBySpeaker = [.. detail.Articles
-            .SelectMany(static a => a.Article.Annotations.Quotes.Select(q => (a.Article, Quote: q)))
-            .GroupBy(static p => p.Quote.Speaker ?? "")
-            .OrderByDescending(static g => g.Count())
-            .ThenBy(static g => g.Key, StringComparer.Ordinal)];
-        Corrections = await store.ListCorrectionsAsync(current, cancellationToken).ConfigureAwait(false);
+        var version = await StoreVersion.ReadAsync(store, cancellationToken).ConfigureAwait(false);
+        var shown = cache.Get<Shown>(version, "page:" + id);
+        if (shown is null)
+        {
+            var queries = new StoryQueries(store, store, store);
+            var resolved = await queries.ResolveAsync(id, cancellationToken).ConfigureAwait(false);
+            if (resolved.Value is not { } story) return NotFound();
+            // A merged story lives on in the story it joined; a prefix names its story's own URL.
+            var current = await JoinedAsync(store, story.Id, cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(current, id, StringComparison.Ordinal)) return Redirect("/stories/" + Uri.EscapeDataString(current));
+            var found = await queries.GetAsync(current, cancellationToken).ConfigureAwait(false);
+            if (found.Value is not { } detail) return NotFound();
+            shown = new Shown(
+                detail,
+                detail.Articles.FirstOrDefault(static a => a.Article.Published is not null)?.Article.Outlet,
+                ChartSeries.Of(detail.Articles
+                    .Where(static a => a.Article.Published is not null)
+                    .Select(static a => (PageText.DayOf(a.Article.Published!.Value.Value), a.Article.Outlet))),
+                Fold(detail.Articles),
+                [.. detail.Articles
+                    .SelectMany(static a => a.Article.Annotations.Quotes.Select(q => (a.Article, Quote: q)))
+                    .GroupBy(static p => p.Quote.Speaker ?? "")
+                    .OrderByDescending(static g => g.Count())
+                    .ThenBy(static g => g.Key, StringComparer.Ordinal)],
+                await store.ListCorrectionsAsync(current, cancellationToken).ConfigureAwait(false));
+            cache.Set(version, "page:" + id, shown, detail.Articles.Count);
+        }
+        Detail = shown.Detail;
+        View = shown.Detail.View;
+        FirstOutlet = shown.FirstOutlet;
+        Chart = shown.Chart;
+        Articles = shown.Articles;
+        QuotesBySpeaker = shown.QuotesBySpeaker;
+        Corrections = shown.Corrections;
+        var storyId = shown.Detail.Story.Id;
         if (remember && View is { ArticleIds.Count: > 0 } view)
         {
-            if (SeenStories.LastSeen(HttpContext, current) is { } seen) New = view.NewSinceArticle(seen);
-            SeenStories.Remember(HttpContext, current, view.ArticleIds[^1]);
+            if (SeenStories.LastSeen(HttpContext, storyId) is { } seen) New = view.NewSinceArticle(seen);
+            SeenStories.Remember(HttpContext, storyId, view.ArticleIds[^1]);
         }
         return Page();
     }
@@ -123,7 +142,7 @@ internal sealed class StoryModel(ReadStorePool stores, IStoryCorrections correct
     /// <summary>The story <paramref name="storyId"/> was merged into, following merges of merges; itself when it was not merged.</summary>
     private static async Task<string> JoinedAsync(IStoryReader stories, string storyId, CancellationToken cancellationToken)
     {
-        var merges = await stories.ListMergesAsync(cancellationToken).ConfigureAwait(false);
+        var merges = await stories.ListMergesOfAsync(storyId, cancellationToken).ConfigureAwait(false);
         var into = merges.GroupBy(static m => m.FromStoryId, StringComparer.Ordinal).ToDictionary(static g => g.Key, static g => g.Last().IntoStoryId, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal) { storyId };
         while (into.TryGetValue(storyId, out var next) && seen.Add(next)) storyId = next;
