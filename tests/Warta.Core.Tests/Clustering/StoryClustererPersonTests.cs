@@ -53,9 +53,10 @@ public class StoryClustererPersonTests
         {
             var clusterer = new StoryClusterer(new StoryClustererOptions { AssignThreshold = 0, NamesNeedCapitals = capitals });
             var mention = new EntityMention(0, 2, "as", EntityType.Place, "place:amerika serikat", "Amerika Serikat");
-            Place(clusterer, Make("harsono-1", "KPK Tangkap Bupati Lembah Tinggi", HarsonoBody, March) with { Annotations = new ArticleAnnotations([mention], [], []) });
-            var other = Place(clusterer, Make("darminto-1", "KPK Tangkap Bupati Lembah Tinggi", DarmintoBody, March.AddDays(2), "lain.id")
-                with { Annotations = new ArticleAnnotations([mention], [], []) });
+            var annotations = new ArticleAnnotations([mention], [], []);
+            Place(clusterer, Make("harsono-1", "KPK Tangkap Bupati Lembah Tinggi", HarsonoBody, March) with { Annotations = annotations });
+            var second = Make("darminto-1", "KPK Tangkap Bupati Lembah Tinggi", DarmintoBody, March.AddDays(2), "lain.id");
+            var other = Place(clusterer, second with { Annotations = annotations });
             scores.Add(other.Assignment.Similarity);
         }
 
