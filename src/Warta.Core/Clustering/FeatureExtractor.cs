@@ -34,9 +34,10 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
             if (!(options.EntityWeight > 0)) return CollectionsMarshal.AsSpan(_features);
             foreach (var mention in article.Annotations.Entities)
             {
+                if (options.NamesNeedCapitals && !HasUpper(mention.Text)) continue;
                 StartKey();
                 AppendKey(mention.EntityId);
-                Add(terms.Get(_key.AsSpan(0, _keyLength), mention.Type == EntityType.Place ? TermKind.Place : TermKind.Specific), options.EntityWeight);
+                Add(terms.Get(_key.AsSpan(0, _keyLength), KindOf(mention.Type)), options.EntityWeight);
             }
         }
         else
@@ -45,6 +46,23 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
         }
         return CollectionsMarshal.AsSpan(_features);
     }
+
+    /// <summary>Whether a mention's text has a capital letter: a name without one (English <c>as</c> read as Indonesian <c>AS</c>) is a tagging error in both languages.</summary>
+    private static bool HasUpper(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c)) return true;
+        }
+        return false;
+    }
+
+    private static TermKind KindOf(EntityType type) => type switch
+    {
+        EntityType.Place => TermKind.Place,
+        EntityType.Person => TermKind.Person,
+        _ => TermKind.Specific,
+    };
 
     private void AddStems(AnalyzedText text, double weight)
     {

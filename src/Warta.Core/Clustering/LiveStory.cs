@@ -33,6 +33,12 @@ internal sealed class LiveStory(string id, string headline)
     /// <summary>The part of <see cref="SpecificNormSquared"/> on places.</summary>
     public double PlaceNormSquared { get; set; }
 
+    /// <summary>The part of <see cref="SpecificNormSquared"/> on people.</summary>
+    public double PersonNormSquared { get; set; }
+
+    /// <summary>Originals whose vectors the centroid sums (copies add none), so the centroid over it is the members' mean.</summary>
+    public int Originals { get; set; }
+
     public void Touch(Article article)
     {
         ArticleCount++;

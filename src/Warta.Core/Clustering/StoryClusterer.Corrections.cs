@@ -219,7 +219,8 @@ public sealed partial class StoryClusterer
                 story.Centroid[id] = old - weight;
             }
         }
-        (story.NormSquared, story.SpecificNormSquared, story.PlaceNormSquared) = NormSquaredInIdOrder(story.Centroid);
+        (story.NormSquared, story.SpecificNormSquared, story.PlaceNormSquared, story.PersonNormSquared) = NormSquaredInIdOrder(story.Centroid);
+        story.Originals--;
     }
 
     /// <summary>Drops the touched stories left with no member and makes the others' summaries again from their members.</summary>

@@ -20,7 +20,7 @@ namespace Warta.Core.Clustering;
 public sealed partial class StoryClusterer
 {
     /// <summary>Version of the snapshot layout; bump it when the layout or the meaning of the state (features, weights) changes.</summary>
-    public const int SnapshotFormatVersion = 3;
+    public const int SnapshotFormatVersion = 4;
 
     private static readonly byte[] SnapshotMagic = "WSCS"u8.ToArray();
     private const int ChecksumBytes = 32;
@@ -163,6 +163,7 @@ public sealed partial class StoryClusterer
         w.Write(story.NormSquared);
         w.Write(story.SpecificNormSquared);
         w.Write(story.PlaceNormSquared);
+        w.Write(story.PersonNormSquared);
         w.Write7BitEncodedInt(story.Outlets.Count);
         foreach (var outlet in story.Outlets) WriteText(w, outlet);
 
@@ -208,6 +209,7 @@ public sealed partial class StoryClusterer
             NormSquared = r.ReadDouble(),
             SpecificNormSquared = r.ReadDouble(),
             PlaceNormSquared = r.ReadDouble(),
+            PersonNormSquared = r.ReadDouble(),
         };
         _stories.Add(story.Id, story);
         var outlets = r.Read7BitEncodedInt();
@@ -229,6 +231,7 @@ public sealed partial class StoryClusterer
             var flags = r.ReadByte();
             var storyId = (flags & 1) != 0 ? story.Id : ReadText(r);
             var copyOf = (flags & 2) != 0 ? ReadText(r) : null;
+            if (copyOf is null) story.Originals++;
             story.ArticleIds.Add(articleId);
             var assignment = new StoryAssignment(articleId, storyId, copyOf, r.ReadDouble());
             _articles.Add(articleId, new LiveArticle(assignment, story, ReadText(r), ReadText(r), ReadOptionalTime(r)));
@@ -243,21 +246,22 @@ public sealed partial class StoryClusterer
     /// A dictionary enumerates in an order shaped by its history of removals (centroid pruning), which a snapshot cannot
     /// carry; summed in that order, a merge after a restore could differ from an uninterrupted run in the last bits.
     /// </remarks>
-    private (double All, double Specific, double Place) NormSquaredInIdOrder(Dictionary<int, double> centroid)
+    private (double All, double Specific, double Place, double Person) NormSquaredInIdOrder(Dictionary<int, double> centroid)
     {
         if (_pruned.Length < centroid.Count) _pruned = new (int, double)[Math.Max(centroid.Count, 2 * _pruned.Length)];
         var terms = _pruned.AsSpan(0, centroid.Count);
         var n = 0;
         foreach (var (id, weight) in centroid) terms[n++] = (id, weight);
         terms.Sort(static (a, b) => a.Id.CompareTo(b.Id));
-        double normSquared = 0.0, specific = 0.0, place = 0.0;
+        double normSquared = 0.0, specific = 0.0, place = 0.0, person = 0.0;
         foreach (var (id, weight) in terms)
         {
             normSquared += weight * weight;
             if (TermStatistics.IsSpecific(id)) specific += weight * weight;
             if (TermStatistics.IsPlace(id)) place += weight * weight;
+            if (TermStatistics.IsPerson(id)) person += weight * weight;
         }
-        return (normSquared, specific, place);
+        return (normSquared, specific, place, person);
     }
 
     private static void WriteText(BinaryWriter w, string text)

@@ -163,11 +163,15 @@ public sealed partial class StoryClusterer
         if (_weighted.Length < features.Length) _weighted = new (int, double)[Math.Max(features.Length, 2 * _weighted.Length)];
         var weighted = _weighted.AsSpan(0, features.Length);
         var stories = _stories.Count + 1.0;
+        var documentShare = _options.DocumentIdfShare;
+        var documents = _articles.Count + 1.0;
         for (var i = 0; i < features.Length; i++)
         {
             var (entry, count) = features[i];
             var storyFrequency = _postings.TryGetValue(entry.Id, out var holders) ? holders.Count : 0;
-            weighted[i] = (entry.Id, (1.0 + Math.Log(count)) * (Math.Log(stories / (storyFrequency + 1.0)) + 1.0));
+            var idf = Math.Log(stories / (storyFrequency + 1.0)) + 1.0;
+            if (documentShare > 0) idf = ((1.0 - documentShare) * idf) + (documentShare * (Math.Log(documents / (entry.DocumentFrequency + 1.0)) + 1.0));
+            weighted[i] = (entry.Id, (1.0 + Math.Log(count)) * idf);
         }
         weighted.Sort(default(ByWeightThenId));
         var vector = weighted[..Math.Min(weighted.Length, _options.MaxArticleTerms)];
@@ -194,7 +198,7 @@ public sealed partial class StoryClusterer
             foreach (var story in stories)
             {
                 ref var score = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(partial, story, out _);
-                score += weight * story.Centroid[id] / Math.Sqrt(story.NormSquared);
+                score += weight * story.Centroid[id] / Norm(story);
             }
         }
         var candidates = _candidates;
@@ -205,16 +209,17 @@ public sealed partial class StoryClusterer
 
         var scored = _scored;
         scored.Clear();
-        double articleSpecific = 0.0, articlePlace = 0.0;
+        double articleSpecific = 0.0, articlePlace = 0.0, articlePerson = 0.0;
         foreach (var (id, weight) in vector)
         {
             if (!TermStatistics.IsSpecific(id)) continue;
             articleSpecific += weight * weight;
             if (TermStatistics.IsPlace(id)) articlePlace += weight * weight;
+            else if (TermStatistics.IsPerson(id)) articlePerson += weight * weight;
         }
         foreach (var (story, _) in candidates)
         {
-            double dot = 0.0, specificDot = 0.0, placeDot = 0.0;
+            double dot = 0.0, specificDot = 0.0, placeDot = 0.0, personDot = 0.0;
             foreach (var (id, weight) in vector)
             {
                 if (!story.Centroid.TryGetValue(id, out var c)) continue;
@@ -225,9 +230,11 @@ public sealed partial class StoryClusterer
                 }
                 specificDot += weight * c;
                 if (TermStatistics.IsPlace(id)) placeDot += weight * c;
+                else if (TermStatistics.IsPerson(id)) personDot += weight * c;
             }
             var score = Similarity(story, dot, specificDot, articleSpecific);
-            if (PlacesConflict(story, placeDot, articlePlace)) score *= _options.PlaceConflictFactor;
+            if (Conflict(_options.PlaceConflictFactor, _options.PlaceConflictBelow, placeDot, articlePlace, story.PlaceNormSquared, story.NormSquared)) score *= _options.PlaceConflictFactor;
+            if (Conflict(_options.PersonConflictFactor, _options.PlaceConflictBelow, personDot, articlePerson, story.PersonNormSquared, story.NormSquared)) score *= _options.PersonConflictFactor;
             scored.Add((story, score * Decay(story, time)));
         }
         System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scored).Sort(default(ByScoreThenId));
@@ -247,7 +254,7 @@ public sealed partial class StoryClusterer
         if (!(w > 0) || articleSpecific < MinSpecificShare || story.SpecificNormSquared < MinSpecificShare * story.NormSquared
             || 1.0 - articleSpecific < MinSpecificShare || storyGeneral < MinSpecificShare * story.NormSquared)
         {
-            return (generalDot + specificDot) / Math.Sqrt(story.NormSquared);
+            return (generalDot + specificDot) / Norm(story);
         }
         var general = generalDot / Math.Sqrt((1.0 - articleSpecific) * storyGeneral);
         var specific = specificDot / Math.Sqrt(articleSpecific * story.SpecificNormSquared);
@@ -256,11 +263,19 @@ public sealed partial class StoryClusterer
             : ((1.0 - w) * general) + (w * specific);
     }
 
-    /// <summary>Both sides name places, with enough weight to count, and the places hardly overlap: two events in two places.</summary>
-    private bool PlacesConflict(LiveStory story, double placeDot, double articlePlace)
+    /// <summary>Both sides name places (or people), with enough weight to count, and they hardly overlap: two events in two places, of two people.</summary>
+    private static bool Conflict(double factor, double below, double dot, double articleSquared, double storySquared, double storyNormSquared)
     {
-        if (!(_options.PlaceConflictFactor < 1.0) || articlePlace < MinPlaceShare || story.PlaceNormSquared < MinPlaceShare * story.NormSquared) return false;
-        return placeDot / Math.Sqrt(articlePlace * story.PlaceNormSquared) < _options.PlaceConflictBelow;
+        if (!(factor < 1.0) || articleSquared < MinPlaceShare || storySquared < MinPlaceShare * storyNormSquared) return false;
+        return dot / Math.Sqrt(articleSquared * storySquared) < below;
+    }
+
+    /// <summary>What a dot product with the centroid is divided by: the centroid's length (cosine), the member count (the mean cosine to the members, average link), or a geometric blend (<see cref="StoryClustererOptions.MemberLinkage"/>).</summary>
+    private double Norm(LiveStory story)
+    {
+        var linkage = _options.MemberLinkage;
+        if (!(linkage > 0) || story.Originals < 1) return Math.Sqrt(story.NormSquared);
+        return Math.Pow(story.NormSquared, (1.0 - linkage) / 2) * Math.Pow(story.Originals, linkage);
     }
 
     /// <summary>Falls from 1 towards <see cref="StoryClustererOptions.DecayFloor"/> with the days since the story's last article.</summary>
@@ -277,6 +292,7 @@ public sealed partial class StoryClusterer
         var normSquared = story.NormSquared;
         var specificNormSquared = story.SpecificNormSquared;
         var placeNormSquared = story.PlaceNormSquared;
+        var personNormSquared = story.PersonNormSquared;
         foreach (var (id, weight) in vector)
         {
             double change;
@@ -294,10 +310,13 @@ public sealed partial class StoryClusterer
             normSquared += change;
             if (TermStatistics.IsSpecific(id)) specificNormSquared += change;
             if (TermStatistics.IsPlace(id)) placeNormSquared += change;
+            if (TermStatistics.IsPerson(id)) personNormSquared += change;
         }
         story.NormSquared = normSquared;
         story.SpecificNormSquared = specificNormSquared;
         story.PlaceNormSquared = placeNormSquared;
+        story.PersonNormSquared = personNormSquared;
+        story.Originals++;
         if (centroid.Count > 2 * _options.MaxCentroidTerms) PruneCentroid(story);
     }
 
@@ -310,7 +329,7 @@ public sealed partial class StoryClusterer
         var n = 0;
         foreach (var (id, weight) in story.Centroid) terms[n++] = (id, weight);
         terms.Sort(default(ByWeightThenId));
-        double normSquared = 0.0, specificNormSquared = 0.0, placeNormSquared = 0.0;
+        double normSquared = 0.0, specificNormSquared = 0.0, placeNormSquared = 0.0, personNormSquared = 0.0;
         for (var i = 0; i < terms.Length; i++)
         {
             if (i < _options.MaxCentroidTerms)
@@ -319,6 +338,7 @@ public sealed partial class StoryClusterer
                 normSquared += square;
                 if (TermStatistics.IsSpecific(terms[i].Id)) specificNormSquared += square;
                 if (TermStatistics.IsPlace(terms[i].Id)) placeNormSquared += square;
+                if (TermStatistics.IsPerson(terms[i].Id)) personNormSquared += square;
                 continue;
             }
             story.Centroid.Remove(terms[i].Id);
@@ -327,6 +347,7 @@ public sealed partial class StoryClusterer
         story.NormSquared = normSquared;
         story.SpecificNormSquared = specificNormSquared;
         story.PlaceNormSquared = placeNormSquared;
+        story.PersonNormSquared = personNormSquared;
     }
 
     private void Merge(LiveStory from, LiveStory into)
@@ -344,8 +365,9 @@ public sealed partial class StoryClusterer
                 AddPosting(id, into);
             }
         }
-        (into.NormSquared, into.SpecificNormSquared, into.PlaceNormSquared) = NormSquaredInIdOrder(into.Centroid);
+        (into.NormSquared, into.SpecificNormSquared, into.PlaceNormSquared, into.PersonNormSquared) = NormSquaredInIdOrder(into.Centroid);
         into.ArticleCount += from.ArticleCount;
+        into.Originals += from.Originals;
         into.AddOutletsOf(from);
         if (from.FirstPublished is { } first && (into.FirstPublished is null || first < into.FirstPublished)) into.FirstPublished = first;
         if (from.LastPublished is { } last && (into.LastPublished is null || last > into.LastPublished)) into.LastPublished = last;

@@ -40,27 +40,23 @@ internal sealed partial class TermStatistics
 
     /// <summary>Whether a term id belongs to a specific or a place (see <see cref="Get(string, TermKind)"/>).</summary>
     /// <remarks>
-    /// The kind lives in the id (specifics negative, places among them even) so the hot loops test it without a lookup
-    /// and snapshots carry it for free.
+    /// The kind lives in the id (specifics negative; among them the complement's lowest two bits 0 for a place, 2 for a
+    /// person) so the hot loops test it without a lookup and snapshots carry it for free.
     /// </remarks>
     public static bool IsSpecific(int id) => id < 0;
 
     /// <summary>Whether a term id belongs to a place.</summary>
-    public static bool IsPlace(int id) => id < 0 && (~id & 1) == 0;
+    public static bool IsPlace(int id) => id < 0 && (~id & 3) == 0;
+
+    /// <summary>Whether a term id belongs to a person.</summary>
+    public static bool IsPerson(int id) => id < 0 && (~id & 3) == 2;
 
     private int NewId(TermKind kind)
     {
-        switch (kind)
-        {
-            case TermKind.General:
-                return _nextId++;
-            case TermKind.Place:
-                if ((_nextId & 1) != 0) _nextId++;
-                return ~_nextId++;
-            default:
-                if ((_nextId & 1) == 0) _nextId++;
-                return ~_nextId++;
-        }
+        if (kind == TermKind.General) return _nextId++;
+        var tag = kind switch { TermKind.Place => 0, TermKind.Person => 2, _ => 1 };
+        while ((_nextId & 3) != tag) _nextId++;
+        return ~_nextId++;
     }
 
     public static void AddDocument(TermEntry entry, long day)
