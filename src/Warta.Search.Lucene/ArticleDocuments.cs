@@ -9,43 +9,67 @@ namespace Warta.Search.Lucene;
 /// <summary>An article as a Lucene document, and back to a hit's fields.</summary>
 internal static class ArticleDocuments
 {
+    // Each indexing thread's untokenised fields, filled anew for every article: a new StringField or Int32Field makes a
+    // new token stream, whose attributes Lucene.Net creates under one process-wide lock (the indexing threads of
+    // `warta bench search` waited on it). A document is indexed before its thread builds the next, so reuse is safe.
+    [ThreadStatic]
+    private static ReusedFields? _reused;
+
     public static Document Create(Article article, string? storyId)
     {
+        var fields = _reused ??= new ReusedFields();
         var bucket = IndexFields.BucketOf(article.Language);
+        fields.Id.SetStringValue(article.Id);
+        fields.IdValues.SetBytesValue(new BytesRef(article.Id));
+        fields.TitleValues.SetBytesValue(new BytesRef(article.Title));
+        fields.Outlet.SetStringValue(article.Outlet);
+        fields.OutletValues.SetBytesValue(new BytesRef(article.Outlet));
+        fields.Language.SetStringValue(article.Language);
+        fields.LanguageValues.SetBytesValue(new BytesRef(article.Language));
         var document = new Document
         {
-            new StringField(IndexFields.Id, article.Id, Field.Store.YES),
-            new BinaryDocValuesField(IndexFields.IdValues, new BytesRef(article.Id)),
+            fields.Id,
+            fields.IdValues,
             // The body is stored for snippets only. What a hit shows comes from doc values: reading a stored field
             // decompresses the whole block of documents it sits in (bodies included), which was most of a query's time.
             new TextField(IndexFields.Title(bucket), article.Title, Field.Store.NO),
-            new BinaryDocValuesField(IndexFields.TitleValues, new BytesRef(article.Title)),
+            fields.TitleValues,
             new TextField(IndexFields.Body(bucket), article.Body, Field.Store.YES),
-            new StringField(IndexFields.Outlet, article.Outlet, Field.Store.NO),
-            new SortedDocValuesField(IndexFields.OutletValues, new BytesRef(article.Outlet)),
-            new StringField(IndexFields.Language, article.Language, Field.Store.NO),
-            new SortedDocValuesField(IndexFields.LanguageValues, new BytesRef(article.Language)),
+            fields.Outlet,
+            fields.OutletValues,
+            fields.Language,
+            fields.LanguageValues,
         };
         if (article.Published is { } published)
         {
-            document.Add(new BinaryDocValuesField(IndexFields.PublishedValues, new BytesRef(published.Value.ToString("o", CultureInfo.InvariantCulture))));
+            fields.PublishedValues.SetBytesValue(new BytesRef(published.Value.ToString("o", CultureInfo.InvariantCulture)));
             var day = IndexFields.DayNumber(published.Value);
-            document.Add(new Int32Field(IndexFields.Day, day, Field.Store.NO));
-            document.Add(new NumericDocValuesField(IndexFields.DayValues, day));
-            document.Add(new NumericDocValuesField(IndexFields.TimeValues, published.Value.ToUnixTimeMilliseconds()));
+            fields.Day.SetInt32Value(day);
+            fields.DayValues.SetInt64Value(day);
+            fields.TimeValues.SetInt64Value(published.Value.ToUnixTimeMilliseconds());
+            document.Add(fields.PublishedValues);
+            document.Add(fields.Day);
+            document.Add(fields.DayValues);
         }
         else
         {
-            document.Add(new NumericDocValuesField(IndexFields.TimeValues, IndexFields.UndatedTime));
+            fields.TimeValues.SetInt64Value(IndexFields.UndatedTime);
         }
+        document.Add(fields.TimeValues);
         if (storyId is not null)
         {
-            document.Add(new StringField(IndexFields.Story, storyId, Field.Store.YES));
-            document.Add(new SortedDocValuesField(IndexFields.StoryValues, new BytesRef(storyId)));
+            fields.Story.SetStringValue(storyId);
+            fields.StoryValues.SetBytesValue(new BytesRef(storyId));
+            document.Add(fields.Story);
+            document.Add(fields.StoryValues);
         }
+        var entities = 0;
         foreach (var entity in article.Annotations.Entities.Select(static e => e.EntityId).Distinct(StringComparer.Ordinal))
         {
-            document.Add(new StringField(IndexFields.Entity, entity, Field.Store.NO));
+            if (entities == fields.Entities.Count) fields.Entities.Add(new StringField(IndexFields.Entity, "", Field.Store.NO));
+            var field = fields.Entities[entities++];
+            field.SetStringValue(entity);
+            document.Add(field);
         }
         return document;
     }
@@ -67,4 +91,22 @@ internal static class ArticleDocuments
 
     public static DateTimeOffset? ParsePublished(string? value) =>
         string.IsNullOrEmpty(value) ? null : DateTimeOffset.ParseExact(value, "o", CultureInfo.InvariantCulture, DateTimeStyles.None);
+
+    private sealed class ReusedFields
+    {
+        public StringField Id { get; } = new(IndexFields.Id, "", Field.Store.YES);
+        public BinaryDocValuesField IdValues { get; } = new(IndexFields.IdValues, new BytesRef());
+        public BinaryDocValuesField TitleValues { get; } = new(IndexFields.TitleValues, new BytesRef());
+        public StringField Outlet { get; } = new(IndexFields.Outlet, "", Field.Store.NO);
+        public SortedDocValuesField OutletValues { get; } = new(IndexFields.OutletValues, new BytesRef());
+        public StringField Language { get; } = new(IndexFields.Language, "", Field.Store.NO);
+        public SortedDocValuesField LanguageValues { get; } = new(IndexFields.LanguageValues, new BytesRef());
+        public BinaryDocValuesField PublishedValues { get; } = new(IndexFields.PublishedValues, new BytesRef());
+        public Int32Field Day { get; } = new(IndexFields.Day, 0, Field.Store.NO);
+        public NumericDocValuesField DayValues { get; } = new(IndexFields.DayValues, 0);
+        public NumericDocValuesField TimeValues { get; } = new(IndexFields.TimeValues, 0);
+        public StringField Story { get; } = new(IndexFields.Story, "", Field.Store.YES);
+        public SortedDocValuesField StoryValues { get; } = new(IndexFields.StoryValues, new BytesRef());
+        public List<StringField> Entities { get; } = [];
+    }
 }

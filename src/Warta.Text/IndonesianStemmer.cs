@@ -22,6 +22,10 @@ public sealed partial class IndonesianStemmer
 
     private readonly HashSet<string>? _roots;
     private readonly Dictionary? _dictionary;
+    // The non-empty texts the dictionary's prefix and suffix rules add to a root: hunspell can give a stem shorter than a
+    // word only by stripping one of them from its start or end, so a word with none is not handed to it (most new names).
+    private readonly string[] _prefixAppends = [];
+    private readonly string[] _suffixAppends = [];
     // Lucene's token filter keeps per-use state, so each thread has its own (a shared pool was a tenth of the CPU time of
     // indexing on two threads, `warta bench search`); it is made again when the thread meets another dictionary.
     [ThreadStatic]
@@ -57,6 +61,7 @@ public sealed partial class IndonesianStemmer
         }
         _dictionary = loaded;
         _roots = ReadRoots(encoding.GetString(dictionaryBytes));
+        (_prefixAppends, _suffixAppends) = ReadAffixAppends(encoding.GetString(cleanAffix));
     }
 
     /// <summary>Why the stemmer runs on rules only, or null when a dictionary is loaded.</summary>
@@ -141,6 +146,11 @@ public sealed partial class IndonesianStemmer
     /// <summary>Hunspell's stem; when the affix flags allow several, the one confix search also reaches, else the shortest.</summary>
     private string? HunspellRoot(string word)
     {
+        // Each of Lucene's affix steps strips a rule's added text from the word's start (prefix) or end (suffix) and adds
+        // back the rule's stripped letters on the same side; a step whose added text is empty only lengthens. A stem shorter
+        // than the word therefore needs a first step that removes a non-empty added text, which must begin or end the word.
+        // Skipping the others gives the same stems and spares most new names (`Karimona`) the stemmer.
+        if (!MayHaveHunspellStem(word)) return null;
         var hunspell = _hunspell;
         if (hunspell is null || !ReferenceEquals(hunspell.Dictionary, _dictionary))
         {
@@ -301,6 +311,54 @@ public sealed partial class IndonesianStemmer
             roots.Add(entry.ToString().ToLowerInvariant());
         }
         return roots;
+    }
+
+    /// <summary>False when no prefix or suffix rule of the dictionary can take anything off <paramref name="word"/>, so hunspell has no stem shorter than it.</summary>
+    internal bool MayHaveHunspellStem(string word) => StartsWithAny(word, _prefixAppends) || EndsWithAny(word, _suffixAppends);
+
+    /// <summary>Hunspell's stems of <paramref name="word"/> shorter than it, with no check first (for tests of <see cref="MayHaveHunspellStem"/>).</summary>
+    internal List<string> HunspellStemsShorterThan(string word)
+    {
+        var stems = new HunspellStemming(_dictionary!).Stems(word);
+        stems.RemoveAll(stem => stem.Length == 0 || stem.Length >= word.Length);
+        return stems;
+    }
+
+    /// <summary>The non-empty texts the .aff file's PFX and SFX rules add (<c>PFX flag strip add[/flags] condition</c>; <c>0</c> is empty).</summary>
+    private static (string[] Prefixes, string[] Suffixes) ReadAffixAppends(string affixText)
+    {
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        var suffixes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in affixText.AsSpan().EnumerateLines())
+        {
+            var fields = line.ToString().Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            // The header of a rule set is PFX flag Y|N count; a rule has four fields or more (its condition may be left out).
+            if (fields.Length < 4 || fields[0] is not ("PFX" or "SFX")) continue;
+            if (fields[2] is "Y" or "N" && int.TryParse(fields[3], out _)) continue;
+            var slash = fields[3].IndexOf('/', StringComparison.Ordinal);
+            var added = slash >= 0 ? fields[3][..slash] : fields[3];
+            if (added.Length == 0 || added == "0") continue;
+            (fields[0] == "PFX" ? prefixes : suffixes).Add(added);
+        }
+        return ([.. prefixes], [.. suffixes]);
+    }
+
+    private static bool StartsWithAny(string word, string[] texts)
+    {
+        foreach (var text in texts)
+        {
+            if (word.StartsWith(text, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static bool EndsWithAny(string word, string[] texts)
+    {
+        foreach (var text in texts)
+        {
+            if (word.EndsWith(text, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     private static byte[] ReadAll(Stream stream)

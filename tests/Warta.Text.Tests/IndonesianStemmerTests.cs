@@ -34,6 +34,34 @@ public class IndonesianStemmerTests
     }
 
     [Fact]
+    public void Should_hand_hunspell_every_word_it_has_a_shorter_stem_for()
+    {
+        // Given words of every shape the analysis meets: affixed words, roots, generated names, particles and possessives
+        var stemmer = Stemmer();
+        string[] syllables = ["ka", "ri", "mo", "na", "su", "ta", "wi", "lo", "ga", "pe", "ra", "di", "ju", "ba", "ni", "se", "to", "ma", "ku", "me", "be", "ke", "an", "te"];
+        var words = new List<string>
+        {
+            "pertemuan", "mengunjungi", "keringanan", "pemerintah", "berita", "menteri", "bertemu", "mempertimbangkan",
+            "menyetujuinya", "bukunya", "mengenalkan", "dipukul", "kesehatan", "terbesar", "sepeda", "rumahku", "bajumu",
+            "makanlah", "siapakah", "apapun", "memperbarui", "pembangunan", "kebersihan", "perselisihan", "sebesar",
+        };
+        var random = new Random(7);
+        for (var i = 0; i < 3000; i++)
+        {
+            var length = random.Next(2, 5);
+            words.Add(string.Concat(Enumerable.Range(0, length).Select(_ => syllables[random.Next(syllables.Length)])));
+        }
+
+        // When a word is not handed to hunspell
+        var skipped = words.Where(w => !stemmer.MayHaveHunspellStem(w)).ToList();
+
+        // Then hunspell had no stem shorter than it, and the check does skip words
+        Assert.NotEmpty(skipped);
+        Assert.All(skipped, w => Assert.Empty(stemmer.HunspellStemsShorterThan(w)));
+        Assert.Contains(words, w => stemmer.HunspellStemsShorterThan(w).Count > 0);
+    }
+
+    [Fact]
     public void Should_fall_back_to_rules_without_a_dictionary_and_say_so()
     {
         var rulesOnly = HunspellLoader.LoadIndonesianStemmer("/nonexistent-folder");
