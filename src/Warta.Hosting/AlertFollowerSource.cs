@@ -12,7 +12,7 @@ public sealed partial class AlertFollowerSource(TextAnalysisServices textAnalysi
     public IChangeFollower? Open(IWartaStore store, string storeLocation)
     {
         ArgumentNullException.ThrowIfNull(store);
-        // Alert rules live in the embedded store's tables only so far; a PostgreSQL store has no alerts yet.
+        // Both stores keep alert rules (SQLite's step 9, PostgreSQL's step 5); a store without them evaluates none.
         if (store is not IAlertStore alerts) return null;
         var evaluator = new AlertEvaluator(store, store, textAnalysis.LoadingAnalyzer(), time);
         return new AlertFollower(store, alerts, evaluator) { OnFired = alert => LogFired(logger, alert.RuleId, alert.Key, alert.Summary) };

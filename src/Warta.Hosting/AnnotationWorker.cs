@@ -18,6 +18,10 @@ namespace Warta.Hosting;
 /// placer (ids are content hashes).</para>
 /// <para>A document with a read or stage error goes to the dead-letter queue with the errors (its good articles are
 /// published still); a message that is not a document at all is dead-lettered by the consumer.</para>
+/// <para>A document delivered again (a worker died holding it) is annotated in a window of its own and acknowledged before
+/// the next: if it is the one that killed the worker, the next crash hands back only it (and what the prefetch took
+/// after it), and the broker's delivery limit (<see cref="WorkerOptions.DeliveryLimit"/>) sets it aside after that many
+/// crashes while the documents around it are placed.</para>
 /// </remarks>
 public sealed partial class AnnotationWorker(
     WorkQueueOpener queueOpener,
@@ -31,6 +35,12 @@ public sealed partial class AnnotationWorker(
     /// <summary>Documents dead-lettered for their errors (the consumer counts the malformed messages it dead-lettered).</summary>
     private int _failedDocuments;
     private IWorkConsumer<RawDocument>? _consumer;
+
+    /// <summary>The fault tests' stand-in for a document that crashes the process: when this environment variable is set, a
+    /// document whose source contains its value kills the worker (SIGKILL) as it is taken up, as a crash in a parser would.</summary>
+    public const string KillOnSourceVariable = "WARTA_FAULT_KILL_ON_SOURCE";
+
+    private static readonly string? KillOnSource = Environment.GetEnvironmentVariable(KillOnSourceVariable) is { Length: > 0 } marker ? marker : null;
 
     /// <summary>Documents settled (acknowledged or dead-lettered) so far.</summary>
     public int Documents => Volatile.Read(ref _documents);
@@ -80,9 +90,11 @@ public sealed partial class AnnotationWorker(
         LogStarted(logger, queue.Location);
         var idleSince = DateTime.UtcNow;
         var window = new List<WorkDelivery<RawDocument>>(IngestPipeline.WindowSize);
+        WorkDelivery<RawDocument>? held = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var first = await consumer.ReceiveAsync(TimeSpan.FromMilliseconds(500), stoppingToken).ConfigureAwait(false);
+            var first = held ?? await consumer.ReceiveAsync(TimeSpan.FromMilliseconds(500), stoppingToken).ConfigureAwait(false);
+            held = null;
             if (first is null)
             {
                 if (settings.StopWhenIdleSeconds > 0 && (DateTime.UtcNow - idleSince).TotalSeconds >= settings.StopWhenIdleSeconds)
@@ -95,7 +107,13 @@ public sealed partial class AnnotationWorker(
             }
             window.Clear();
             window.Add(first);
-            while (window.Count < IngestPipeline.WindowSize && await consumer.ReceiveAsync(TimeSpan.Zero, stoppingToken).ConfigureAwait(false) is { } next) window.Add(next);
+            // A redelivered document is annotated alone, and the window ends before the next one (kept for the next round).
+            while (!first.Redelivered && held is null && window.Count < IngestPipeline.WindowSize
+                && await consumer.ReceiveAsync(TimeSpan.Zero, stoppingToken).ConfigureAwait(false) is { } next)
+            {
+                if (next.Redelivered) held = next;
+                else window.Add(next);
+            }
             // Settled whole even when asked to stop: the window's articles are published, so its acknowledgements must follow.
             await AnnotateAsync(pipeline, consumer, window, CancellationToken.None).ConfigureAwait(false);
             idleSince = DateTime.UtcNow;
@@ -104,6 +122,11 @@ public sealed partial class AnnotationWorker(
 
     private async Task AnnotateAsync(IngestPipeline pipeline, IWorkConsumer<RawDocument> consumer, List<WorkDelivery<RawDocument>> window, CancellationToken cancellationToken)
     {
+        if (KillOnSource is { } marker && window.Exists(d => d.Message.Source.Contains(marker, StringComparison.Ordinal)))
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            self.Kill();
+        }
         var errors = new List<IngestError>[window.Count];
         for (var i = 0; i < errors.Length; i++) errors[i] = [];
         var done = 0;

@@ -142,7 +142,7 @@ public sealed class StoreMaintenance(StoreOpener storeOpener, IEnumerable<IChang
     /// Both stores' write locks are held throughout, so the copy is of one state of the source and no writer starts on the
     /// target before it is complete. The rows are copied as they are, in one transaction: ids, change numbers, the clusterer
     /// checkpoint (so the first placer on the target restores it rather than re-running every placement) and the story views
-    /// with their position, and the followed sources' state. Alert rules and alerts are not copied: a PostgreSQL store has no tables for them yet.
+    /// with their position, the followed sources' state, and the alert rules with their alerts, deliveries and the evaluator's position.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The configured store is not an embedded (SQLite) one.</exception>
     /// <exception cref="StoreUnavailableException">The configured store cannot be opened.</exception>

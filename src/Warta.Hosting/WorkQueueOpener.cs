@@ -21,6 +21,7 @@ public sealed class WorkQueueOpener(IOptions<WorkQueueOptions> options, IOptions
     {
         if (!IsConfigured) throw new WorkQueueUnavailableException("no work queue is configured (--queue amqp://…, WARTA_QUEUE or \"queue\" in warta.json)");
         return await RabbitMqWorkQueue.ConnectAsync(
-            options.Value.Queue!, options.Value.QueuePrefix, clientName, TimeSpan.FromSeconds(workerOptions.Value.ReconnectSeconds), cancellationToken).ConfigureAwait(false);
+            options.Value.Queue!, options.Value.QueuePrefix, clientName, TimeSpan.FromSeconds(workerOptions.Value.ReconnectSeconds), workerOptions.Value.DeliveryLimit,
+            cancellationToken).ConfigureAwait(false);
     }
 }

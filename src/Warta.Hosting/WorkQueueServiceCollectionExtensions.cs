@@ -14,7 +14,7 @@ public static class WorkQueueServiceCollectionExtensions
         services.AddOptions<WorkQueueOptions>().Bind(configuration).Validate(
             static o => !string.IsNullOrWhiteSpace(o.QueuePrefix), "the work queue prefix (QueuePrefix) is empty");
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section)).Validate(
-            static o => o.IsValid, "worker settings out of range (Worker:IdleFlushMs, FlushArticles and MaxPlacementAttempts must be positive, FlushArticles at most 64511, StopWhenIdleSeconds and ReconnectSeconds not negative)");
+            static o => o.IsValid, "worker settings out of range (Worker:IdleFlushMs, FlushArticles, MaxPlacementAttempts and DeliveryLimit must be positive, FlushArticles at most 64511, StopWhenIdleSeconds and ReconnectSeconds not negative)");
         services.AddSingleton<WorkQueueOpener>();
         return services;
     }

@@ -27,6 +27,11 @@ public sealed class WorkerOptions
     /// every time reaches this count; the others are placed.</remarks>
     public int MaxPlacementAttempts { get; set; } = 3;
 
-    internal bool IsValid => IdleFlushMs > 0 && FlushArticles > 0 && FlushArticles <= ushort.MaxValue - 1024 && StopWhenIdleSeconds >= 0
+    /// <summary>How often the broker hands a message back unsettled (its worker died holding it) before it dead-letters it (<c>x-delivery-limit</c> of the work queues this process creates).</summary>
+    /// <remarks>Counted by the broker across processes, so a document or article that crashes its worker every time is set
+    /// aside after this many crashes. Applies when the queues are first declared; existing queues keep theirs.</remarks>
+    public int DeliveryLimit { get; set; } = Messaging.RabbitMq.RabbitMqWorkQueue.DefaultDeliveryLimit;
+
+    internal bool IsValid => DeliveryLimit > 0 && IdleFlushMs > 0 && FlushArticles > 0 && FlushArticles <= ushort.MaxValue - 1024 && StopWhenIdleSeconds >= 0
         && ReconnectSeconds >= 0 && MaxPlacementAttempts > 0;
 }

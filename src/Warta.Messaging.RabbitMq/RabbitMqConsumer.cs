@@ -17,6 +17,10 @@ namespace Warta.Messaging.RabbitMq;
 /// new channel). A caller that acknowledges "everything up to this one" therefore never settles a message it did not
 /// handle. Only when the broker stays away past <see cref="RabbitMqWorkQueue.ReconnectTimeout"/> does
 /// <see cref="ReceiveAsync"/> end with <see cref="WorkQueueUnavailableException"/>.</para>
+/// <para>A consumer that starts singly takes one message at a time until it has settled one that was not delivered
+/// before, and only then its whole prefetch: a worker started again after a message killed it takes the messages handed
+/// back (the broker delivers them first) one by one, so when that message kills it again the broker's delivery count
+/// (<c>x-delivery-limit</c>) grows for it alone and not for the others a full prefetch would have held with it.</para>
 /// </remarks>
 internal sealed class RabbitMqConsumer<T> : IWorkConsumer<T>
     where T : class
@@ -29,6 +33,9 @@ internal sealed class RabbitMqConsumer<T> : IWorkConsumer<T>
     private readonly RabbitMqWorkQueue _queue;
     private readonly string _queueName;
     private readonly ushort _prefetch;
+    private readonly bool _startSingly;
+    /// <summary>The consumer tag of the first channel's one-message consumer, until a settled message widens it.</summary>
+    private string? _singleTag;
     private readonly Func<ReadOnlyMemory<byte>, T> _decode;
     private readonly Channel<WorkDelivery<T>> _received = Channel.CreateUnbounded<WorkDelivery<T>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _disposing = new();
@@ -39,8 +46,9 @@ internal sealed class RabbitMqConsumer<T> : IWorkConsumer<T>
     /// <summary>1 while <see cref="ResumeAsync"/> runs: every channel of a dropped connection reports the drop.</summary>
     private int _resuming;
 
-    private RabbitMqConsumer(RabbitMqWorkQueue queue, string queueName, ushort prefetch, Func<ReadOnlyMemory<byte>, T> decode)
+    private RabbitMqConsumer(RabbitMqWorkQueue queue, string queueName, ushort prefetch, bool startSingly, Func<ReadOnlyMemory<byte>, T> decode)
     {
+        _startSingly = startSingly && prefetch > 1;
         _queue = queue;
         _queueName = queueName;
         _prefetch = prefetch;
@@ -53,11 +61,11 @@ internal sealed class RabbitMqConsumer<T> : IWorkConsumer<T>
     public int Resumed => Volatile.Read(ref _resumed);
 
     public static async Task<RabbitMqConsumer<T>> StartAsync(
-        RabbitMqWorkQueue queue, string queueName, int prefetch, Func<ReadOnlyMemory<byte>, T> decode, CancellationToken cancellationToken)
+        RabbitMqWorkQueue queue, string queueName, int prefetch, Func<ReadOnlyMemory<byte>, T> decode, CancellationToken cancellationToken, bool startSingly = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(prefetch, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(prefetch, ushort.MaxValue);
-        var consumer = new RabbitMqConsumer<T>(queue, queueName, (ushort)prefetch, decode);
+        var consumer = new RabbitMqConsumer<T>(queue, queueName, (ushort)prefetch, startSingly, decode);
         await consumer.AttachAsync(cancellationToken).ConfigureAwait(false);
         return consumer;
     }
@@ -68,9 +76,9 @@ internal sealed class RabbitMqConsumer<T> : IWorkConsumer<T>
         var (connection, _) = await _queue.ConnectedAsync(cancellationToken).ConfigureAwait(false);
         var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var generation = Interlocked.Increment(ref _generation);
-        await channel.BasicQosAsync(0, _prefetch, global: false, cancellationToken).ConfigureAwait(false);
-        var basic = new AsyncEventingBasicConsumer(channel);
-        basic.ReceivedAsync += (_, args) => OnReceivedAsync(channel, generation, args);
+        // Singly on the first channel only: a channel taken up again after a broker restart is not after a crash.
+        var singly = _startSingly && generation == 1;
+        await channel.BasicQosAsync(0, singly ? (ushort)1 : _prefetch, global: false, cancellationToken).ConfigureAwait(false);
         channel.ChannelShutdownAsync += (_, _) =>
         {
             // Not awaited: the client calls this from its connection's loop, which must go on closing.
@@ -78,7 +86,32 @@ internal sealed class RabbitMqConsumer<T> : IWorkConsumer<T>
             return Task.CompletedTask;
         };
         _channel = channel;
-        await channel.BasicConsumeAsync(_queueName, autoAck: false, basic, cancellationToken).ConfigureAwait(false);
+        var tag = await ConsumeAsync(channel, generation, cancellationToken).ConfigureAwait(false);
+        if (singly) _singleTag = tag;
+    }
+
+    private Task<string> ConsumeAsync(IChannel channel, ulong generation, CancellationToken cancellationToken)
+    {
+        var basic = new AsyncEventingBasicConsumer(channel);
+        basic.ReceivedAsync += (_, args) => OnReceivedAsync(channel, generation, args);
+        return channel.BasicConsumeAsync(_queueName, autoAck: false, basic, cancellationToken);
+    }
+
+    /// <summary>After the first settled message that was not delivered before: a consumer with the whole prefetch on the same channel (its tags go on in
+    /// the same sequence), and the one-message consumer cancelled (the message it may still hold is settled as any other).</summary>
+    private async Task WidenAsync(IChannel channel, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _singleTag, null) is not { } single) return;
+        try
+        {
+            await channel.BasicQosAsync(0, _prefetch, global: false, cancellationToken).ConfigureAwait(false);
+            await ConsumeAsync(channel, Interlocked.Read(ref _generation), cancellationToken).ConfigureAwait(false);
+            await channel.BasicCancelAsync(single, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RabbitMqWorkQueue.IsConnectionLoss(ex))
+        {
+            // The channel closed: the consumer is taken up again on a new one, with the whole prefetch.
+        }
     }
 
     /// <summary>Attaches again until a channel consumes, or the broker stayed away too long (then <see cref="ReceiveAsync"/> fails); one at a time.</summary>
@@ -184,7 +217,9 @@ internal sealed class RabbitMqConsumer<T> : IWorkConsumer<T>
         catch (Exception ex) when (RabbitMqWorkQueue.IsConnectionLoss(ex))
         {
             // The channel closed first: the broker put the messages back and delivers them again; handlers are idempotent.
+            return;
         }
+        if (!delivery.Redelivered) await WidenAsync(channel, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeadLetterAsync(WorkDelivery<T> delivery, string error, CancellationToken cancellationToken = default)
@@ -208,7 +243,9 @@ internal sealed class RabbitMqConsumer<T> : IWorkConsumer<T>
         catch (Exception ex) when (RabbitMqWorkQueue.IsConnectionLoss(ex))
         {
             // As above: delivered again, and dead-lettered again (a second copy in the dead-letter queue, never none).
+            return;
         }
+        if (!delivery.Redelivered) await WidenAsync(channel, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -15,7 +15,15 @@ namespace Warta.Messaging.RabbitMq;
 /// in the order they were published and another placer attached to it stands by until the first goes away;
 /// <c>{prefix}.dead</c> holds what could not be handled, each message with its error in the <see cref="ErrorHeader"/> header
 /// and its queue in <see cref="QueueHeader"/>. The two work queues also dead-letter there through the broker
-/// (<c>x-dead-letter-routing-key</c>) should a message ever be rejected.</para>
+/// (<c>x-dead-letter-routing-key</c>).</para>
+/// <para>The documents queue is a quorum queue with a delivery limit (<c>x-delivery-limit</c>): the broker counts every
+/// delivery that came back unsettled (its consumer's channel closed: the annotator crashed or was killed), across
+/// processes, and dead-letters a message past the limit. So a document that kills its annotator every time is set
+/// aside after <see cref="DeliveryLimit"/> crashes instead of killing every annotator for ever. A documents queue that
+/// already exists is used as it is (its existence asked first): one made by an earlier Warta stays a classic queue
+/// without the limit, and a changed limit applies to new queues only (<c>rabbitmqctl set_policy</c> with
+/// <c>delivery-limit</c> changes it on existing ones). The articles queue stays classic, without a limit (see
+/// <see cref="DeclareAsync"/>).</para>
 /// <para>A dropped connection (the broker restarted, the network cut) is opened again, with a growing pause between tries,
 /// for up to <see cref="ReconnectTimeout"/>: a publish not confirmed is published again on the new connection (a copy the
 /// broker had already taken is harmless: documents and articles are handled idempotently), and each consumer takes up its
@@ -35,6 +43,11 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
     /// <summary>The queue names' prefix when none is configured.</summary>
     public const string DefaultPrefix = "warta";
 
+    /// <summary>Deliveries that come back unsettled before the broker sets a message aside, when the caller does not say.</summary>
+    /// <remarks>A worker's ordinary restarts (a store or broker outage, a deploy) hand back what it held once each; ten leaves
+    /// room for those and still stops a message that kills its worker within minutes under a supervisor's restarts.</remarks>
+    public const int DefaultDeliveryLimit = 10;
+
     /// <summary>Longest error kept in a dead letter's header; a stack of nested messages stays readable and the frame small.</summary>
     private const int MaxErrorChars = 2000;
 
@@ -53,8 +66,9 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
     private IChannel _publisher;
     private int _reconnects;
 
-    private RabbitMqWorkQueue(ConnectionFactory factory, IConnection connection, IChannel publisher, string location, string prefix, TimeSpan reconnectTimeout)
+    private RabbitMqWorkQueue(ConnectionFactory factory, IConnection connection, IChannel publisher, string location, string prefix, TimeSpan reconnectTimeout, int deliveryLimit)
     {
+        DeliveryLimit = deliveryLimit;
         _factory = factory;
         _connection = connection;
         _publisher = publisher;
@@ -66,6 +80,9 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
     }
 
     public string Location { get; }
+
+    /// <summary>The <c>x-delivery-limit</c> of work queues this process declares (an existing queue keeps its own).</summary>
+    public int DeliveryLimit { get; }
 
     /// <summary>How long a dropped connection is tried again before the queue gives up (<see cref="WorkQueueUnavailableException"/>).</summary>
     public TimeSpan ReconnectTimeout { get; }
@@ -84,13 +101,16 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
     /// <param name="prefix">Names the queues (<c>{prefix}.documents</c>, …): several pipelines may share one broker.</param>
     /// <param name="clientName">Shown in the broker's connection list.</param>
     /// <param name="reconnectTimeout">How long a connection dropped later is tried again (default <see cref="DefaultReconnectTimeout"/>).</param>
+    /// <param name="deliveryLimit">The documents queue's delivery limit when this call creates it (default <see cref="DefaultDeliveryLimit"/>).</param>
     /// <param name="cancellationToken">Stops connecting.</param>
     /// <exception cref="WorkQueueUnavailableException">The URI is not an AMQP URI, or the broker cannot be reached or refuses.</exception>
     public static async Task<RabbitMqWorkQueue> ConnectAsync(
-        string uri, string prefix = DefaultPrefix, string clientName = "warta", TimeSpan? reconnectTimeout = null, CancellationToken cancellationToken = default)
+        string uri, string prefix = DefaultPrefix, string clientName = "warta", TimeSpan? reconnectTimeout = null, int deliveryLimit = DefaultDeliveryLimit,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uri);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        ArgumentOutOfRangeException.ThrowIfLessThan(deliveryLimit, 1);
         var location = Describe(uri);
         if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || (parsed.Scheme != "amqp" && parsed.Scheme != "amqps"))
         {
@@ -110,7 +130,7 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
             connection = await factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
             var publisher = await connection.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken).ConfigureAwait(false);
-            var queue = new RabbitMqWorkQueue(factory, connection, publisher, location, prefix, reconnectTimeout ?? DefaultReconnectTimeout);
+            var queue = new RabbitMqWorkQueue(factory, connection, publisher, location, prefix, reconnectTimeout ?? DefaultReconnectTimeout, deliveryLimit);
             await queue.DeclareAsync(publisher, cancellationToken).ConfigureAwait(false);
             return queue;
         }
@@ -206,9 +226,35 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
             ["x-dead-letter-exchange"] = "",
             ["x-dead-letter-routing-key"] = DeadLetterQueue,
         };
-        await channel.QueueDeclareAsync(DocumentsQueue, durable: true, exclusive: false, autoDelete: false, arguments: toDead, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var quorum = new Dictionary<string, object?>(toDead) { ["x-queue-type"] = "quorum", ["x-delivery-limit"] = DeliveryLimit };
+        await DeclareWorkQueueAsync(channel, DocumentsQueue, quorum, cancellationToken).ConfigureAwait(false);
+        // Classic, without a delivery limit: the placer hands back every article of its unsettled flush whenever it starts
+        // over (a store outage, a full disk), and those restarts must never count an article towards the dead letters.
         var single = new Dictionary<string, object?>(toDead) { ["x-single-active-consumer"] = true };
         await channel.QueueDeclareAsync(ArticlesQueue, durable: true, exclusive: false, autoDelete: false, arguments: single, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Declares a work queue that does not exist yet; one that does is used as it is, whatever it was declared with.</summary>
+    /// <remarks>Declaring an existing queue with other arguments (a classic queue of an earlier Warta, another delivery
+    /// limit) would close the channel with PRECONDITION_FAILED, so its existence is asked first, on a channel of its own
+    /// (a passive declaration of a missing queue closes its channel).</remarks>
+    private async Task DeclareWorkQueueAsync(IChannel channel, string queue, Dictionary<string, object?> arguments, CancellationToken cancellationToken)
+    {
+        var probe = await _connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await probe.QueueDeclarePassiveAsync(queue, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
+        {
+            // Not there yet: declared below.
+        }
+        finally
+        {
+            await ForgetAsync(probe).ConfigureAwait(false);
+        }
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: arguments, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     public Task PublishDocumentsAsync(IReadOnlyList<RawDocument> documents, CancellationToken cancellationToken = default)
@@ -274,7 +320,8 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
     }
 
     public async Task<IWorkConsumer<RawDocument>> ConsumeDocumentsAsync(int prefetch, CancellationToken cancellationToken = default) =>
-        await RabbitMqConsumer<RawDocument>.StartAsync(this, DocumentsQueue, prefetch, DocumentMessage.Decode, cancellationToken).ConfigureAwait(false);
+        // Singly at first: see RabbitMqConsumer (a document that killed the annotator before comes to the new one alone).
+        await RabbitMqConsumer<RawDocument>.StartAsync(this, DocumentsQueue, prefetch, DocumentMessage.Decode, cancellationToken, startSingly: true).ConfigureAwait(false);
 
     public async Task<IWorkConsumer<Article>> ConsumeArticlesAsync(int prefetch, CancellationToken cancellationToken = default) =>
         await RabbitMqConsumer<Article>.StartAsync(this, ArticlesQueue, prefetch, ArticleMessage.Decode, cancellationToken).ConfigureAwait(false);
@@ -302,9 +349,9 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
                 var got = await channel.BasicGetAsync(DeadLetterQueue, autoAck: false, cancellationToken).ConfigureAwait(false);
                 if (got is null) break;
                 var headers = got.BasicProperties.Headers;
-                var queue = HeaderText(headers, QueueHeader) ?? "?";
+                var queue = HeaderText(headers, QueueHeader) ?? HeaderText(BrokerDeath(headers), "queue") ?? "?";
                 // A message the broker dead-lettered itself carries x-death instead of our headers.
-                var error = HeaderText(headers, ErrorHeader) ?? (headers?.ContainsKey("x-death") == true ? "rejected (x-death)" : "(no error recorded)");
+                var error = HeaderText(headers, ErrorHeader) ?? BrokerReason(headers) ?? "(no error recorded)";
                 letters.Add(new DeadLetter(queue, error, SourceOf(got.Body), got.Body.Length));
             }
         }
@@ -333,6 +380,27 @@ public sealed class RabbitMqWorkQueue : IWorkQueue
             string text => text,
             _ => value?.ToString(),
         } : null;
+
+    /// <summary>The first entry of a message's <c>x-death</c> header (the broker dead-lettered it), or null.</summary>
+    private static IDictionary<string, object?>? BrokerDeath(IDictionary<string, object?>? headers) =>
+        headers is not null && headers.TryGetValue("x-death", out var death) && death is System.Collections.IList { Count: > 0 } list
+            ? list[0] as IDictionary<string, object?>
+            : null;
+
+    /// <summary>Why the broker dead-lettered a message itself (its first <c>x-death</c> entry), or null when it did not.</summary>
+    private static string? BrokerReason(IDictionary<string, object?>? headers)
+    {
+        if (headers is null || !headers.ContainsKey("x-death")) return null;
+        var first = BrokerDeath(headers);
+        var reason = first is null ? null : HeaderText(first, "reason");
+        var queue = first is null ? null : HeaderText(first, "queue");
+        return reason switch
+        {
+            "delivery_limit" => $"handed back unsettled more often than the delivery limit of '{queue}' allows{(HeaderText(headers, "x-delivery-count") is { } count ? $" ({count} times)" : "")}: its worker died each time it took it",
+            null => "dead-lettered by the broker (x-death)",
+            _ => $"dead-lettered by the broker: {reason} (x-death, '{queue}')",
+        };
+    }
 
     /// <summary>The source a message names (an article without one: its id), when its body is JSON that far.</summary>
     private static string? SourceOf(ReadOnlyMemory<byte> body)

@@ -9,7 +9,7 @@ namespace Warta.Storage.Postgres;
 /// with its row, under a transaction-scoped advisory lock, so two processes opening a new store at once apply each step
 /// once and a failed step leaves the previous version. Steps are never edited once released; a change is a new step
 /// appended to <see cref="Steps"/>. These steps are the PostgreSQL store's own, not SQLite's: step 1 is the embedded
-/// store's schema as of its step 8 (api keys, corrections). Step 3 is the search index, step 4 the followed sources (SQLite's steps 10 and 11); alerts are not here yet.
+/// store's schema as of its step 8 (api keys, corrections). Step 3 is the search index, step 4 the followed sources (SQLite's steps 10 and 11), step 5 the alerts (SQLite's step 9).
 /// </remarks>
 internal static class PostgresSchema
 {
@@ -207,6 +207,53 @@ internal static class PostgresSchema
             at_utc_ticks bigint NOT NULL,
             reason text NOT NULL
         );
+        """,
+        // 5: alerts, as the embedded store's step 9 keeps them: rules (each fires only for changes after since_seq), the
+        // evaluator's position in the change sequence (moved in the transaction of the alerts it recorded), fired alerts
+        // keyed by their idempotency key, and webhook deliveries (ord: the order they were made in, for ties of created).
+        """
+        CREATE TABLE alert_rules (
+            id text COLLATE "C" NOT NULL PRIMARY KEY,
+            name text NOT NULL,
+            kind integer NOT NULL,
+            query text,
+            entity text,
+            outlets integer NOT NULL,
+            within_ticks bigint NOT NULL,
+            factor double precision NOT NULL,
+            outlet text,
+            webhook text,
+            secret text,
+            allow_private boolean NOT NULL,
+            created_utc_ticks bigint NOT NULL,
+            since_seq bigint NOT NULL
+        );
+        CREATE TABLE alert_state (
+            id integer NOT NULL PRIMARY KEY CHECK (id = 1),
+            seq bigint NOT NULL
+        );
+        CREATE TABLE alerts (
+            key text COLLATE "C" NOT NULL PRIMARY KEY,
+            rule_id text COLLATE "C" NOT NULL,
+            seq bigint NOT NULL,
+            fired_utc_ticks bigint NOT NULL,
+            alert_json text NOT NULL
+        );
+        CREATE INDEX alerts_by_rule ON alerts (rule_id, fired_utc_ticks);
+        CREATE TABLE alert_deliveries (
+            key text COLLATE "C" NOT NULL PRIMARY KEY,
+            ord bigint GENERATED ALWAYS AS IDENTITY,
+            rule_id text COLLATE "C" NOT NULL,
+            webhook text NOT NULL,
+            status integer NOT NULL,
+            attempts integer NOT NULL,
+            last_error text,
+            next_attempt_utc_ticks bigint,
+            last_attempt_utc_ticks bigint,
+            created_utc_ticks bigint NOT NULL
+        );
+        CREATE INDEX alert_deliveries_due ON alert_deliveries (status, next_attempt_utc_ticks);
+        CREATE INDEX alert_deliveries_by_rule ON alert_deliveries (rule_id);
         """,
     ];
 

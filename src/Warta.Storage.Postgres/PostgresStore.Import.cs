@@ -9,7 +9,8 @@ public sealed partial class PostgresStore
 {
     /// <summary>The tables an embedded store is copied into (<c>warta migrate</c>), parents before children, with the columns
     /// both engines' stores have under the same names: articles, stories, placements, merges, the checkpoint, the change
-    /// sequence, outlet pairings, story views, API keys, corrections and followed sources (<c>warta watch</c>'s state).</summary>
+    /// sequence, outlet pairings, story views, API keys, corrections, followed sources (<c>warta watch</c>'s state) and
+    /// alerts (rules, the evaluator's position, fired alerts and their deliveries, made in the order they are read).</summary>
     public static IReadOnlyList<(string Table, IReadOnlyList<string> Columns)> ImportedTables { get; } =
     [
         ("articles", ["id", "title", "outlet", "language", "url", "source", "published_utc_ticks", "published_offset_minutes", "published_precision",
@@ -31,6 +32,12 @@ public sealed partial class PostgresStore
             "last_modified_utc_ticks", "retracted_utc_ticks"]),
         ("article_revisions", ["key", "revision", "article_id", "title", "fetched_utc_ticks"]),
         ("article_retractions", ["article_id", "at_utc_ticks", "reason"]),
+        ("alert_rules", ["id", "name", "kind", "query", "entity", "outlets", "within_ticks", "factor", "outlet", "webhook", "secret", "allow_private",
+            "created_utc_ticks", "since_seq"]),
+        ("alert_state", ["id", "seq"]),
+        ("alerts", ["key", "rule_id", "seq", "fired_utc_ticks", "alert_json"]),
+        ("alert_deliveries", ["key", "rule_id", "webhook", "status", "attempts", "last_error", "next_attempt_utc_ticks", "last_attempt_utc_ticks",
+            "created_utc_ticks"]),
     ];
 
     /// <summary>Copies another store's rows into this one, which must be empty, in one transaction: every table of
@@ -59,6 +66,7 @@ public sealed partial class PostgresStore
                         WHEN EXISTS (SELECT 1 FROM clusterer_checkpoint) THEN 'a clusterer checkpoint'
                         WHEN EXISTS (SELECT 1 FROM story_views) THEN 'story views'
                         WHEN EXISTS (SELECT 1 FROM source_state) OR EXISTS (SELECT 1 FROM seen_items) THEN 'followed sources'
+                        WHEN EXISTS (SELECT 1 FROM alert_rules) THEN 'alert rules'
                     END
                     """) as string;
                 if (held is not null)
@@ -112,6 +120,7 @@ public sealed partial class PostgresStore
             "double precision" => NpgsqlDbType.Double,
             "text" => NpgsqlDbType.Text,
             "bytea" => NpgsqlDbType.Bytea,
+            "boolean" => NpgsqlDbType.Boolean,
             var other => throw new InvalidOperationException($"column {table}.{c} has type '{other}', which a copy does not convert"),
         })];
     }
@@ -123,6 +132,8 @@ public sealed partial class PostgresStore
         NpgsqlDbType.Bigint => Convert.ToInt64(value, CultureInfo.InvariantCulture),
         NpgsqlDbType.Double => Convert.ToDouble(value, CultureInfo.InvariantCulture),
         NpgsqlDbType.Text => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        // SQLite keeps a flag as 0 or 1.
+        NpgsqlDbType.Boolean => Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
         _ => value,
     };
 }

@@ -69,6 +69,8 @@ public sealed class PostgresStoreCommandsTests(PostgresTestDatabase database) : 
         database.SkipUnlessAvailable();
         using var folder = new TempFolder();
         var db = folder.File("warta.db");
+        var rule = WartaInProcess.Run("--db", db, "alerts", "add", "--outlet-joins", "--webhook", "http://127.0.0.1:9/hook", "--name", "any outlet");
+        Assert.True(rule.ExitCode == 0, rule.Error);
         var ingest = WartaInProcess.Run("--db", db, "ingest", SampleCorpus.Folder);
         Assert.True(ingest.ExitCode == 0, ingest.Error);
         var store = database.StoreUri(_scope, "migrated");
@@ -82,6 +84,11 @@ public sealed class PostgresStoreCommandsTests(PostgresTestDatabase database) : 
         {
             Assert.Equal(Print(db, command, "--json"), Print(store, command, "--json"));
         }
+        // The alert rule went along with the alerts it fired while ingesting and their pending webhook deliveries.
+        Assert.Equal(Print(db, "alerts", "list", "--json"), Print(store, "alerts", "list", "--json"));
+        var deliveries = Print(store, "alerts", "deliveries", "--json");
+        Assert.Equal(Print(db, "alerts", "deliveries", "--json"), deliveries);
+        Assert.True(System.Text.Json.JsonDocument.Parse(deliveries).RootElement.GetArrayLength() > 1);
         var stories = Directory.EnumerateFiles(GoldenFolder, "story-*.json").Select(static f => Path.GetFileName(f)[6..^5]).ToList();
         Assert.Equal(9, stories.Count);
         foreach (var id in stories) Assert.Equal(Print(db, "story", id, "--json"), Print(store, "story", id, "--json"));

@@ -77,4 +77,33 @@ public sealed class PostgresWatchCommandTests(PostgresTestDatabase database) : I
         var found = WartaInProcess.Run("--store", store, "search", "rob", "Demak");
         Assert.EndsWith("1 of 1 matching article", found.Output.TrimEnd(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_run_the_alert_rules_of_a_postgresql_store_on_the_pages_it_watches()
+    {
+        database.SkipUnlessAvailable();
+        var store = database.StoreUri(_scope, "alerted");
+        var sources = _folder.File("alerted.json");
+        File.WriteAllText(sources, $$"""
+            { "minHostDelaySeconds": 0, "sources": [ { "name": "jateng", "feeds": ["{{_base}}/rss.xml"], "allowLoopback": true } ] }
+            """);
+
+        var matching = WartaInProcess.Run("--store", store, "alerts", "add", "--query", "rob Demak", "--webhook", "http://127.0.0.1:9/hook", "--name", "rob");
+        var other = WartaInProcess.Run("--store", store, "alerts", "add", "--query", "gempa");
+        var watched = WartaInProcess.Run("--store", store, "watch", "--once", "--sources", sources);
+        var again = WartaInProcess.Run("--store", store, "watch", "--once", "--sources", sources);
+        var deliveries = WartaInProcess.Run("--store", store, "alerts", "deliveries", "--json");
+
+        Assert.True(matching.ExitCode + other.ExitCode + watched.ExitCode + again.ExitCode == 0, matching.Error + other.Error + watched.Error + again.Error);
+        Assert.Equal("2 rules", WartaInProcess.Run("--store", store, "alerts", "list").OutputLines[^1]);
+        var delivery = Assert.Single(JsonDocument.Parse(deliveries.Output).RootElement.EnumerateArray());
+        Assert.Equal(("pending", 0), (delivery.GetProperty("status").GetString(), delivery.GetProperty("attempts").GetInt32()));
+        using var opened = Storage.Postgres.PostgresStore.Connect(store, forReading: true);
+        var rules = await opened.ListAlertRulesAsync(TestContext.Current.CancellationToken);
+        var rob = rules.Single(static r => r.Name == "rob");
+        var alert = Assert.Single(await opened.ListAlertsAsync(rob.Id, 10, TestContext.Current.CancellationToken));
+        Assert.Equal("Banjir rob rendam pesisir Demak", alert.Title);
+        Assert.Empty(await opened.ListAlertsAsync(rules.Single(static r => r.Name != "rob").Id, 10, TestContext.Current.CancellationToken));
+        Assert.True(await opened.AlertSequenceAsync(TestContext.Current.CancellationToken) >= await opened.LatestSequenceAsync(TestContext.Current.CancellationToken));
+    }
 }

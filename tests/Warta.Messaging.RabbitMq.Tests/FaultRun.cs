@@ -14,7 +14,11 @@ namespace Warta.Messaging.RabbitMq.Tests;
 internal static class FaultRun
 {
     /// <summary>The same documents through the embedded placement service (what <c>warta ingest</c> runs) into an SQLite file, described.</summary>
-    public static async Task<string> EmbeddedAsync(TempFolder folder, IReadOnlyList<RawDocument> documents)
+    public static async Task<string> EmbeddedAsync(TempFolder folder, IReadOnlyList<RawDocument> documents) =>
+        (await EmbeddedStoreAsync(folder, documents)).Description;
+
+    /// <summary>As <see cref="EmbeddedAsync"/>, with the SQLite file's path (its Lucene index beside it, as <c>warta ingest</c> keeps it).</summary>
+    public static async Task<(string Path, string Description)> EmbeddedStoreAsync(TempFolder folder, IReadOnlyList<RawDocument> documents)
     {
         var path = folder.File("embedded-" + Guid.NewGuid().ToString("N")[..6] + ".db");
         await using (var host = await WorkerHost.StartAsync(
@@ -23,7 +27,7 @@ internal static class FaultRun
             await host.Services.GetRequiredService<PlacementService>().SubmitAsync(documents, cancellationToken: TestContext.Current.CancellationToken);
         }
         using var store = new SqliteStore(path);
-        return TestStores.Describe(store);
+        return (path, TestStores.Describe(store));
     }
 
     /// <summary>The sample corpus' annotated articles in the order the embedded run places them (<see cref="Core.Pipeline.PlacementOrder"/>: earliest first, undated last, then by id).</summary>

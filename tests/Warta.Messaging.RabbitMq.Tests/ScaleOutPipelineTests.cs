@@ -1,6 +1,8 @@
 using System.Text;
 using Warta.Core.Ingestion;
+using Warta.Core.Search;
 using Warta.Hosting;
+using Warta.Search.Lucene;
 using Warta.Storage.Postgres;
 using Warta.Storage.Sqlite;
 using Warta.Testing;
@@ -25,12 +27,12 @@ public sealed class ScaleOutPipelineTests(PostgresTestDatabase database) : IClas
     };
 
     [Fact]
-    public async Task Should_give_the_embedded_stories_and_placements_from_two_annotators_and_one_placer()
+    public async Task Should_give_the_embedded_stories_placements_and_search_hits_from_two_annotators_and_one_placer()
     {
         await using var broker = TestBroker.Require();
         var queue = await broker.QueueAsync();
         var documents = SampleCorpus.Documents();
-        var embedded = await FaultRun.EmbeddedAsync(_folder, documents);
+        var (embeddedPath, embedded) = await FaultRun.EmbeddedStoreAsync(_folder, documents);
         var store = TestStores.Location(database, _folder, "scaled");
 
         await queue.PublishDocumentsAsync(documents, TestContext.Current.CancellationToken);
@@ -58,7 +60,36 @@ public sealed class ScaleOutPipelineTests(PostgresTestDatabase database) : IClas
         Assert.Equal((0L, 0L, 0L), (depths.Documents, depths.Articles, depths.DeadLetters));
         using var scaled = Open(store);
         Assert.Equal(embedded, TestStores.Describe(scaled));
+
+        // The same hits, order aside, for every query of the search tests and every story, from the embedded Lucene
+        // index and from the search index the placer kept (PostgreSQL's own in this mode).
+        using var embeddedStore = SqliteStore.OpenForReading(embeddedPath);
+        using var lucene = LuceneSearchIndex.TryOpen(SearchIndexLocation.For(embeddedPath), Analyzers.Default, embeddedStore)
+            ?? throw new InvalidOperationException("the embedded run wrote no Lucene index");
+        var search = OpenSearch(scaled);
+        var queries = SampleCorpusQueries.All.Concat(embeddedStore.ListStories().Select(static s => $"story:{s.Id}")).ToList();
+        var differences = new List<string>();
+        foreach (var text in queries)
+        {
+            var query = SearchQueryParser.Parse(text) with { Limit = 1000 };
+            var expected = Hits(await lucene.SearchArticlesAsync(query, TestContext.Current.CancellationToken));
+            var actual = Hits(await search.SearchArticlesAsync(query, TestContext.Current.CancellationToken));
+            if (expected != actual) differences.Add($"{text}: embedded [{expected}], scaled out [{actual}]");
+        }
+        Assert.True(queries.Count > SampleCorpusQueries.All.Count);
+        Assert.Empty(differences);
     }
+
+    /// <summary>The hits' ids and stories, sorted: the two indexes score and order each their own way.</summary>
+    private static string Hits(SearchResults<SearchHit> results) =>
+        $"{results.Total}: " + string.Join(", ", results.Hits.Select(static h => $"{h.ArticleId}@{h.StoryId}").Order(StringComparer.Ordinal));
+
+    private static ISearchIndex OpenSearch(Core.Storage.IWartaStore store) => store switch
+    {
+        PostgresStore postgres => (ISearchIndex?)PostgresSearchIndex.TryOpen(postgres, Analyzers.Default),
+        SqliteStore sqlite => LuceneSearchIndex.TryOpen(SearchIndexLocation.For(sqlite.Path), Analyzers.Default, sqlite),
+        _ => null,
+    } ?? throw new InvalidOperationException("the placer kept no search index");
 
     [Fact]
     public async Task Should_dead_letter_malformed_messages_with_their_error_while_the_others_flow()

@@ -31,9 +31,9 @@ internal sealed class TestBroker : IAsyncDisposable
         return new TestBroker(uri);
     }
 
-    /// <summary>This test's queues, declared.</summary>
-    public async Task<RabbitMqWorkQueue> QueueAsync() =>
-        _queue ??= await RabbitMqWorkQueue.ConnectAsync(Uri, Prefix, "warta tests", cancellationToken: TestContext.Current.CancellationToken);
+    /// <summary>This test's queues, declared (the documents queue with <paramref name="deliveryLimit"/> when this call makes it).</summary>
+    public async Task<RabbitMqWorkQueue> QueueAsync(int deliveryLimit = RabbitMqWorkQueue.DefaultDeliveryLimit) =>
+        _queue ??= await RabbitMqWorkQueue.ConnectAsync(Uri, Prefix, "warta tests", cancellationToken: TestContext.Current.CancellationToken, deliveryLimit: deliveryLimit);
 
     public async ValueTask DisposeAsync()
     {

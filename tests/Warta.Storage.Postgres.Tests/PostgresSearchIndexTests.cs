@@ -12,15 +12,7 @@ public sealed class PostgresSearchIndexTests(SearchParityCorpus corpus) : IClass
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The queries of the Lucene index's tests (Warta.Search.Lucene.Tests), and the rest of the syntax.</summary>
-    public static TheoryData<string> Queries { get; } =
-    [
-        "mengungsi", "pengungsi", "menemukan", "pertemuan", "Sulut", "Sulawesi Utara", "\"Sungai Lamaru\"", "\"Lamaru Sungai\"", "Lamaru Sungai",
-        "Ambalang", "Seruni", "Lamaru", "banjir", "Ambalang OR Seruni", "Lamaru -banjir", "banjir outlet:kabarnusa.id", "lang:en",
-        "Lamaru since:2025-03-01 until:2025-03-31", "entity:Sulut", "Dimas Kalindra", "banjir Lamaru", "warga", "setelah", "\"Korea Utara\"",
-        "-banjir lang:id", "yang", "yang banjir", "\"jebol di Kecamatan\"", "\"desa Kabupaten\"", "-\"Sungai Lamaru\" Lamaru",
-        "banjir OR longsor pengungsi", "entity:\"Sulawesi Utara\" since:2025-01-01", "outlet:kabarnusa.id outlet:antarprov.com until:2025-03-31",
-        "banjir-lamaru", "erupsi OR eruption", "lang:en volcano", "rp2 miliar", "2025",
-    ];
+    public static TheoryData<string> Queries { get; } = [.. SampleCorpusQueries.All];
 
     [Theory]
     [MemberData(nameof(Queries))]

@@ -209,7 +209,7 @@ internal static class AlertsCommand
     {
         if (store is null) return null;
         if (store is IAlertStore alerts) return alerts;
-        error.WriteLine($"warta: {store.Location}: alert rules are kept in the embedded SQLite store only so far");
+        error.WriteLine($"warta: {store.Location}: this store keeps no alert rules");
         return null;
     }
 }
