@@ -9,7 +9,11 @@ internal sealed partial class TemporalGrammar
     /// <summary>Named places whose time a clock reading can be given in (<c>pukul 13.57 waktu Singapura</c>), with their UTC offsets.</summary>
     private static readonly Dictionary<string, string> PlaceZones = new(StringComparer.Ordinal)
     {
-        ["singapura"] = "+08:00", ["malaysia"] = "+08:00", ["jakarta"] = "+07:00", ["jepang"] = "+09:00", ["tokyo"] = "+09:00",
+        ["singapura"] = "+08:00",
+        ["malaysia"] = "+08:00",
+        ["jakarta"] = "+07:00",
+        ["jepang"] = "+09:00",
+        ["tokyo"] = "+09:00",
     };
 
     /// <summary>
