@@ -140,7 +140,7 @@ internal static class ArticleCommand
             output.WriteLine("times:");
             foreach (var t in annotations.Times)
             {
-                output.WriteLine($"  {t.Start,6}+{t.Length,-3} {TerminalText.OneLine(t.Text)} → {TerminalText.OneLine(t.Value ?? "?")} ({t.Type.ToString().ToLowerInvariant()})");
+                output.WriteLine($"  {t.Start,6}+{t.Length,-3} {TerminalText.OneLine(t.Text)} → {TerminalText.OneLine(t.Value is null ? "?" : t.Value + t.UtcOffset)} ({t.Type.ToString().ToLowerInvariant()})");
             }
         }
         if (annotations.Quotes.Count > 0)

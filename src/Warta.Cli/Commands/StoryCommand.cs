@@ -158,7 +158,7 @@ internal static class StoryCommand
         {
             foreach (var time in article.Annotations.Times.Where(static t => t.Value is not null))
             {
-                output.WriteLine($"  {TerminalText.OneLine(time.Value),-14} \"{TerminalText.OneLine(time.Text)}\"  ({TerminalText.OneLine(article.Outlet)}, {article.Published})");
+                output.WriteLine($"  {TerminalText.OneLine(time.Value + time.UtcOffset),-14} \"{TerminalText.OneLine(time.Text)}\"  ({TerminalText.OneLine(article.Outlet)}, {article.Published})");
             }
         }
         output.WriteLine();

@@ -128,6 +128,8 @@ public static class ArticleJson
         WriteSpan(writer, time.Start, time.Length, time.Text);
         writer.WriteString("type", time.Type.ToString().ToLowerInvariant());
         writer.WriteString("value", time.Value);
+        // Written only when the text names a zone, so time objects without one keep their shape.
+        if (time.UtcOffset is not null) writer.WriteString("utcOffset", time.UtcOffset);
     }
 
     /// <summary>The properties of one quote (inside an object the caller opened).</summary>

@@ -18,7 +18,7 @@ public class TemporalTaggerTests
     }
 
     [Theory]
-    [InlineData("Korut mengonfirmasi pada hari Selasa (23/4/2019), Kim akan datang.", "Selasa (23/4/2019)", "DATE", "2019-04-23")]
+    [InlineData("Korut mengonfirmasi pada hari Selasa (23/4/2019), Kim akan datang.", "hari Selasa (23/4/2019)", "DATE", "2019-04-23")]
     [InlineData("Pertemuan akan diadakan pada pekan ini di Vladivostok.", "pekan ini", "DATE", "2019-W17")]
     [InlineData("Namun, pada pekan lalu, Korut menguji senjata.", "pekan lalu", "DATE", "2019-W16")]
     [InlineData("Kim akan mengunjungi Rusia pada paruh kedua April, kata pemerintah.", "paruh kedua April", "DATE", "2019-04")]
@@ -26,9 +26,9 @@ public class TemporalTaggerTests
     [InlineData("Rusia mengundang Kim tahun lalu ke Moskow.", "tahun lalu", "DATE", "2018")]
     [InlineData("Delegasi dikirim kurang dari satu bulan setelah pertemuan.", "kurang dari satu bulan", "DURATION", "P1M")]
     [InlineData("Ali menyampaikan hal itu, Kamis (17/10/2013), di Jakarta.", "Kamis (17/10/2013)", "DATE", "2013-10-17")]
-    [InlineData("Harga ditutup pada pukul 20.34 WIB di Jakarta.", "pukul 20.34 WIB", "TIME", "2019-04-23T20:34+07:00")]
-    [InlineData("Pesawat mendarat pukul 14.10 WITA di Makassar.", "pukul 14.10 WITA", "TIME", "2019-04-23T14:10+08:00")]
-    [InlineData("Rapat dimulai sekitar pukul 09.00 WIB di Istana.", "sekitar pukul 09.00 WIB", "TIME", "2019-04-23T09:00+07:00")]
+    [InlineData("Harga ditutup pada pukul 20.34 WIB di Jakarta.", "pukul 20.34 WIB", "TIME", "2019-04-23T20:34")]
+    [InlineData("Pesawat mendarat pukul 14.10 WITA di Makassar.", "pukul 14.10 WITA", "TIME", "2019-04-23T14:10")]
+    [InlineData("Rapat dimulai sekitar pukul 09.00 WIB di Istana.", "sekitar pukul 09.00 WIB", "TIME", "2019-04-23T09:00")]
     [InlineData("Harga minyak turun waktu setempat (Selasa pagi WIB) di New York.", "Selasa pagi WIB", "TIME", "2019-04-23TMO")]
     [InlineData("Hingga penghujung 2019 ini, baru 40 persen terpasang.", "penghujung 2019 ini", "DATE", "2019")]
     [InlineData("Situasi pasar sekarang ini sedang sulit.", "sekarang ini", "DATE", "PRESENT_REF")]
@@ -133,7 +133,122 @@ public class TemporalTaggerTests
     public void Should_anchor_a_clock_time_on_the_date_just_mentioned()
     {
         var found = TemporalTagger.Tag(Tokenizer.Tokenize("Harga dicatat Jumat (5/12/2014), pukul 7.55 WIB."), Tirto);
-        Assert.Equal(["2014-12-05", "2014-12-05T07:55+07:00"], found.Select(f => f.Value));
+        Assert.Equal(["2014-12-05", "2014-12-05T07:55"], found.Select(f => f.Value));
+    }
+
+    [Theory]
+    [InlineData("Harga ditutup pada pukul 20.34 WIB di Jakarta.", "2019-04-23T20:34", "+07:00")]
+    [InlineData("Pesawat mendarat pukul 14.10 WITA di Makassar.", "2019-04-23T14:10", "+08:00")]
+    [InlineData("Kapal merapat pukul 06.15 WIT di Sorong.", "2019-04-23T06:15", "+09:00")]
+    [InlineData("Sinyal terakhir diterima pukul 13.57 waktu Singapura menurut otoritas.", "2019-04-23T13:57", "+08:00")]
+    [InlineData("Rapat dimulai pukul 10.00 di Istana.", "2019-04-23T10:00", null)]
+    public void Should_keep_the_zone_out_of_the_value_and_give_its_offset_apart(string sentence, string value, string? offset)
+    {
+        // Given a clock time, with or without a named zone
+        // When it is tagged
+        var found = Single(sentence, Tirto);
+
+        // Then the value is the wall-clock reading (TimeML, IndoTimex) and the zone's UTC offset is kept beside it
+        Assert.Equal(TimexType.Time, found.Type);
+        Assert.Equal(value, found.Value);
+        Assert.Equal(offset, found.UtcOffset);
+    }
+
+    // Tuesday 30 December 2014, 10:00 WIB: the third day of a search for a missing airliner.
+    private static readonly DateTimeOffset SearchDay = new(2014, 12, 30, 10, 0, 0, TimeSpan.FromHours(7));
+
+    [Theory]
+    [InlineData("Pesawat itu hilang kontak pada Minggu (28/12/2014) pukul 07.24 WIB di atas Laut Jawa.", "Minggu (28/12/2014) pukul 07.24 WIB", "TIME", "2014-12-28T07:24")]
+    [InlineData("Kapal perang berangkat dari Tanjung Priok pada Minggu (28/12/2014) pagi.", "Minggu (28/12/2014) pagi", "TIME", "2014-12-28TMO")]
+    [InlineData("Keluarga penumpang berkumpul di bandara sejak kemarin sore.", "kemarin sore", "TIME", "2014-12-29TAF")]
+    [InlineData("Tim SAR gabungan memasuki hari ketiga pencarian di perairan Belitung.", "hari ketiga", "DATE", "2014-12-30")]
+    [InlineData("Pada hari ke-3 operasi, penyelam diturunkan di sektor timur.", "hari ke-3", "DATE", "2014-12-30")]
+    [InlineData("Helikopter berputar di atas lokasi selama 2 jam tanpa hasil.", "2 jam", "DURATION", "PT2H")]
+    [InlineData("Penyelam bertahan di dasar laut sekitar 30 menit sebelum naik.", "sekitar 30 menit", "DURATION", "PT30M")]
+    [InlineData("Pencarian akan diperluas lusa bila cuaca membaik.", "lusa", "DATE", "2015-01-01")]
+    [InlineData("Basarnas menggelar jumpa pers pada hari Senin di Jakarta.", "hari Senin", "DATE", "2014-12-29")]
+    [InlineData("Keluarga korban dikumpulkan di posko krisis hari Minggu lalu.", "hari Minggu lalu", "DATE", "2014-12-28")]
+    public void Should_tag_the_expressions_of_search_operation_reports(string sentence, string expected, string type, string value)
+    {
+        // Given a sentence from a report on the third day of a search for a missing airliner
+        // When it is tagged
+        var found = Single(sentence, SearchDay);
+
+        // Then span, type and value follow the published conventions
+        Assert.Equal(expected, found.Text);
+        Assert.Equal(type, found.Type.ToString().ToUpperInvariant());
+        Assert.Equal(value, found.Value);
+    }
+
+    [Fact]
+    public void Should_put_a_date_and_the_clock_time_after_it_in_one_expression_only_without_a_comma_between()
+    {
+        var joined = TemporalTagger.Tag(Tokenizer.Tokenize("Pesawat lepas landas Minggu (28/12/2014) pukul 05.35 WIB dari Juanda."), SearchDay);
+        var apart = TemporalTagger.Tag(Tokenizer.Tokenize("Pesawat lepas landas Minggu (28/12/2014), pukul 05.35 WIB dari Juanda."), SearchDay);
+
+        Assert.Equal([("Minggu (28/12/2014) pukul 05.35 WIB", "2014-12-28T05:35", "+07:00")], joined.Select(f => (f.Text, f.Value!, f.UtcOffset)));
+        Assert.Equal([("Minggu (28/12/2014)", "2014-12-28", null), ("pukul 05.35 WIB", "2014-12-28T05:35", "+07:00")], apart.Select(f => (f.Text, f.Value!, f.UtcOffset)));
+    }
+
+    [Fact]
+    public void Should_resolve_that_morning_and_the_next_day_against_the_day_last_told_of()
+    {
+        var found = TemporalTagger.Tag(Tokenizer.Tokenize(
+            "Kapal nelayan melihat asap pada Minggu (28/12/2014). Pagi itu laut tenang. Keesokan harinya tim SAR tiba di lokasi."), SearchDay);
+
+        Assert.Equal([("Minggu (28/12/2014)", "2014-12-28"), ("Pagi itu", "2014-12-28TMO"), ("Keesokan harinya", "2014-12-29")], found.Select(f => (f.Text, f.Value!)));
+    }
+
+    [Fact]
+    public void Should_count_a_year_before_from_the_year_just_told_of()
+    {
+        var found = TemporalTagger.Tag(Tokenizer.Tokenize(
+            "Pada 2012 maskapai itu mengangkut 4 juta penumpang, naik dari setahun sebelumnya."), SearchDay);
+
+        Assert.Equal([("2012", "2012"), ("setahun sebelumnya", "2011")], found.Select(f => (f.Text, f.Value!)));
+    }
+
+    [Theory]
+    [InlineData("Evakuasi yang berlangsung dua hari sebelumnya terhenti karena ombak.", "dua hari sebelumnya", "P2D")]
+    [InlineData("Padahal, belum ada sepekan sebelumnya, maskapai itu menambah rute.", "sepekan", "P1W")]
+    public void Should_read_a_counted_span_before_sebelumnya_as_a_duration_when_it_says_how_long(string sentence, string expected, string value)
+    {
+        var found = Single(sentence, SearchDay);
+
+        Assert.Equal(expected, found.Text);
+        Assert.Equal(TimexType.Duration, found.Type);
+        Assert.Equal(value, found.Value);
+    }
+
+    [Fact]
+    public void Should_give_both_quarters_of_an_elided_head_the_year_written_after_the_second()
+    {
+        var found = TemporalTagger.Tag(Tokenizer.Tokenize("Pesanan pesawat baru dikirim pada kuartal pertama dan kedua tahun depan."), SearchDay);
+
+        Assert.Equal([("kuartal pertama", "2015-Q1"), ("kedua tahun depan", "2015-Q2")], found.Select(f => (f.Text, f.Value!)));
+    }
+
+    [Theory]
+    [InlineData("Sidang berikutnya dijadwalkan pada Agustus di Jakarta.", "2015-08")]
+    [InlineData("Maskapai itu membuka rute baru pada Agustus di Surabaya.", "2014-08")]
+    public void Should_put_a_bare_month_in_the_coming_year_when_the_sentence_speaks_of_what_is_to_come(string sentence, string value)
+    {
+        Assert.Equal(value, Single(sentence, SearchDay).Value);
+    }
+
+    [Theory]
+    [InlineData("Cuaca di Selat Karimata akhir-akhir ini buruk.", "akhir-akhir ini", "DATE", "PAST_REF")]
+    [InlineData("Pencarian sementara ini dipusatkan di sekitar Pulau Belitung.", "sementara ini", "DATE", "PRESENT_REF")]
+    [InlineData("Bandara itu pada masa sebelumnya melayani penerbangan malam.", "masa sebelumnya", "DATE", "PAST_REF")]
+    [InlineData("Kapal itu bersandar dini hari tadi di Pangkalan Bun.", "dini hari tadi", "TIME", "2014-12-30TMO")]
+    [InlineData("Parkir bandara selalu penuh pada Sabtu-Minggu.", "Sabtu-Minggu", "SET", "XXXX-WXX-WE")]
+    public void Should_follow_the_published_values_for_reference_words_and_parts_of_the_day(string sentence, string expected, string type, string value)
+    {
+        var found = Single(sentence, SearchDay);
+
+        Assert.Equal(expected, found.Text);
+        Assert.Equal(type, found.Type.ToString().ToUpperInvariant());
+        Assert.Equal(value, found.Value);
     }
 
     [Fact]
@@ -146,7 +261,7 @@ public class TemporalTaggerTests
         var found = TemporalTagger.Tag(Tokenizer.Tokenize(text), Tirto).ToDictionary(f => f.Text, f => f.Value);
 
         // Then the examples carry their TimeML values
-        Assert.Equal("2019-04-23", found["Selasa (23/4/2019)"]);
+        Assert.Equal("2019-04-23", found["hari Selasa (23/4/2019)"]);
         Assert.Equal("2019-02", found["Februari lalu"]);
         Assert.Equal("2019-W17", found["pekan ini"]);
         Assert.Equal("2019-W16", found["pekan lalu"]);
@@ -165,7 +280,7 @@ public class TemporalTaggerTests
 
         // Then the relative expressions resolve against that Tuesday
         Assert.Contains(found, f => f.Text == "tahun lalu" && f.Value == "2018");
-        Assert.Contains(found, f => f.Text == "Senin" && f.Value == "2019-03-25");
+        Assert.Contains(found, f => f.Text == "hari Senin" && f.Value == "2019-03-25");
         Assert.Contains(found, f => f.Text == "kurang dari satu bulan" && f.Type == TimexType.Duration && f.Value == "P1M");
         Assert.Contains(found, f => f.Text == "Selasa, 26 Maret 2019" && f.Value == "2019-03-26");
     }

@@ -6,12 +6,27 @@ namespace Warta.Core.Extraction.Temporal;
 // This part: Clock-time rules: <c>pukul 20.34 WIB</c> and its variants, on the day last mentioned.
 internal sealed partial class TemporalGrammar
 {
+    /// <summary>Named places whose time a clock reading can be given in (<c>pukul 13.57 waktu Singapura</c>), with their UTC offsets.</summary>
+    private static readonly Dictionary<string, string> PlaceZones = new(StringComparer.Ordinal)
+    {
+        ["singapura"] = "+08:00",
+        ["malaysia"] = "+08:00",
+        ["jakarta"] = "+07:00",
+        ["jepang"] = "+09:00",
+        ["tokyo"] = "+09:00",
+    };
+
     /// <summary>
-    /// <c>pukul 20.34 WIB</c>, <c>pukul 10.00 pagi</c>, <c>20:34 WITA</c>, <c>sekitar pukul 09.00</c>; the day is the date
-    /// just mentioned, else the reference date. A named Indonesian zone gives the value its UTC offset
-    /// (<c>2019-04-23T20:34+07:00</c>), so the time is an instant, not a wall-clock reading.
+    /// <c>pukul 20.34 WIB</c>, <c>pukul 10.00 pagi</c>, <c>20:34 WITA</c>, <c>sekitar pukul 09.00</c>; the day is
+    /// <paramref name="day"/> when given (a date written just before), else the date just mentioned, else the reference date.
     /// </summary>
-    private Match? Clock(int i)
+    /// <remarks>
+    /// The zone stays inside the span but out of the value: IndoTimex's recogniser reads <c>WIB</c>/<c>WITA</c>/<c>WIT</c> as
+    /// part of a TIME (<c>lib/timex_regex.txt</c>, TIME) and its normaliser ignores them (<c>lib/id.grammar</c>,
+    /// <c>[Nil] ||| WIB</c>), as TimeML values of wall-clock times carry no zone. The offset the zone gives is kept in
+    /// <see cref="Match.Offset"/>, so value and offset together still make an instant.
+    /// </remarks>
+    private Match? Clock(int i, DateOnly? day = null)
     {
         var j = i;
         // A modifier stays inside the span (TimeML mod="APPROX"), as "kurang dari" does for durations.
@@ -42,10 +57,19 @@ internal sealed partial class TemporalGrammar
             if (Word(end - 1, "dini") && Word(end, "hari")) end++;
         }
         string? offset = null;
-        if (IsZone(end)) offset = Zones[At(end++).Lower];
+        if (IsZone(end))
+        {
+            offset = Zones[At(end++).Lower];
+        }
+        else if (Word(end, "waktu") && At(end + 1).IsWord && (PlaceZones.TryGetValue(At(end + 1).Lower, out var placeOffset) || Word(end + 1, "setempat")))
+        {
+            // "waktu setempat" (local time) names no zone we can give an offset for; it still belongs to the expression.
+            offset = placeOffset;
+            end += 2;
+        }
         if (hour == 24) hour = 0;
-        var day = _lastDay is { } last && _t[i].Start - _lastDayEnd is >= 0 and < 24 ? last : _ref;
-        var value = Day(day) + "T" + hour.ToString("D2", CultureInfo.InvariantCulture) + ":" + minute.ToString("D2", CultureInfo.InvariantCulture) + offset;
-        return new Match(end, TimexType.Time, value);
+        var on = day ?? (_lastDay is { } last && _t[i].Start - _lastDayEnd is >= 0 and < 24 ? last : _ref);
+        var value = Day(on) + "T" + hour.ToString("D2", CultureInfo.InvariantCulture) + ":" + minute.ToString("D2", CultureInfo.InvariantCulture);
+        return new Match(end, TimexType.Time, value, Offset: offset);
     }
 }

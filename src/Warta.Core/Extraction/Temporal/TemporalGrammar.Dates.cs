@@ -25,14 +25,22 @@ internal sealed partial class TemporalGrammar
             if (Word(i + 1, "bulan")) return new Match(i + 2, TimexType.Date, Month(_ref.Year, _ref.Month));
             return null;
         }
-        if (Word(i, "paruh") || Word(i, "semester") || Word(i, "kuartal") || Word(i, "triwulan"))
+        // "kuartal pertama dan kedua tahun depan": the second ordinal's head is elided; it is read with the first's.
+        var head = IsPeriodHead(i) ? i : IsOrdinalWord(i) && Word(i - 1, "dan") && IsOrdinalWord(i - 2) && IsPeriodHead(i - 3) ? i - 3 : -1;
+        if (head >= 0)
         {
-            var j = i + 1;
-            if (Word(i, "paruh") && Word(j, "waktu")) return null;
+            var j = head == i ? i + 1 : i;
+            if (Word(head, "paruh") && Word(j, "waktu")) return null;
             int? n = At(j).IsWord && TemporalLexicon.Ordinals.TryGetValue(At(j).Lower, out var o) ? o : Number(j, 1, 4, 1);
             if (n is null) return null;
             j++;
-            var half = Word(i, "paruh") || Word(i, "semester");
+            if (Word(j, "dan") && IsOrdinalWord(j + 1) && (Word(j + 2, "tahun") || Number(j + 2, 1900, 2099, 4) is not null))
+            {
+                // The first of two elided quarters takes the year written after the second.
+                var shared = Modified(j + 1);
+                return shared is { Value: { Length: > 4 } v } ? new Match(j, TimexType.Date, v[..5] + v[5] + n.Value.ToString(CultureInfo.InvariantCulture)) : null;
+            }
+            var half = Word(head, "paruh") || Word(head, "semester");
             if (half && n > 2) return null;
             var month = TemporalLexicon.MonthOf(At(j), allowAbbreviation: false);
             if (half && month > 0 && At(j).IsCapitalised)
@@ -66,19 +74,31 @@ internal sealed partial class TemporalGrammar
         return null;
     }
 
-    /// <summary><c>Selasa</c> (a preceding <c>hari</c> stays outside, like <c>pada</c>), <c>Selasa (23/4/2019)</c>, <c>Kamis, 17 Oktober 2013</c>, <c>Senin lalu</c>, <c>Kamis malam</c>.</summary>
+    private bool IsPeriodHead(int i) => Word(i, "paruh") || Word(i, "semester") || Word(i, "kuartal") || Word(i, "triwulan");
+
+    private bool IsOrdinalWord(int i) => At(i).IsWord && TemporalLexicon.Ordinals.ContainsKey(At(i).Lower) && At(i).Lower.Length > 3;
+
+    /// <summary><c>Selasa</c>, <c>hari Selasa</c>, <c>Selasa (23/4/2019)</c>, <c>Kamis, 17 Oktober 2013</c>, <c>Senin lalu</c>, <c>Kamis malam</c>,
+    /// <c>Minggu (28/12/2014) pukul 07.24 WIB</c>.</summary>
+    /// <remarks>A preceding <c>hari</c> is the expression's nominal head and stays inside, as IndoTimex has it
+    /// (<c>lib/id.grammar</c>: <c>hari [FieldValue:DayOfWeek]</c>; <c>lib/fst/timex.fst</c>: UNIT then DAYOFWEEK).</remarks>
     private Match? Weekday(int i)
     {
-        var j = i;
+        var j = Word(i, "hari") && At(i + 1).IsWord && TemporalLexicon.Weekdays.ContainsKey(At(i + 1).Lower) ? i + 1 : i;
         var token = At(j);
         if (!token.IsWord || !TemporalLexicon.Weekdays.TryGetValue(token.Lower, out var weekday)) return null;
         var explicitDate = NumericDate(j + 1, withParens: true) ?? (Punct(j + 1, ",") ? MonthDate(j + 2) ?? NumericDate(j + 2, withParens: false) : null);
-        if (token.Lower == "minggu" && (!token.IsCapitalised || (explicitDate is null && (WordIn(j + 1, PastWords) || WordIn(j + 1, FutureWords) || Word(j + 1, "ini")))))
+        if (token.Lower == "minggu" && ((!token.IsCapitalised && j == i) || (explicitDate is null && j == i && (WordIn(j + 1, PastWords) || WordIn(j + 1, FutureWords) || Word(j + 1, "ini")))))
         {
             return null;
         }
         if (!token.IsCapitalised && j == i) return null;
         if (explicitDate is { Day: not null } d) return WithPartOfDay(d.End, d.Day.Value);
+        if (token.Lower == "sabtu" && Punct(j + 1, "-") && Adjacent(j, j + 1) && Adjacent(j + 1, j + 2) && Word(j + 2, "minggu"))
+        {
+            // "Sabtu-Minggu" with no date is weekends in general (TimeML SET over the weekend).
+            return new Match(j + 3, TimexType.Set, "XXXX-WXX-WE");
+        }
         // "Jl Pasar Minggu", "Rabu Wekasan": a bare weekday right after a capitalised word is part of a name.
         if (j == i && At(i - 1).IsCapitalised && !Adjacent(i - 1, i) && !IsSentenceStart(i - 1)) return null;
         var delta = weekday - Iso(_ref.DayOfWeek);
@@ -108,8 +128,18 @@ internal sealed partial class TemporalGrammar
         return WithPartOfDay(end, _ref.AddDays(delta));
     }
 
+    /// <summary>The day, with a following part of day (<c>Minggu (28/12/2014) pagi</c>) or clock time (<c>Minggu (28/12/2014)
+    /// pukul 07.24 WIB</c>) when one comes right after it.</summary>
+    /// <remarks>A date and the clock time written right after it are one TIME (TimeML tags the whole of "twelve o'clock January
+    /// 3, 1984"; IndoTimex's recogniser goes on from a date to <c>pukul</c>: <c>lib/fst/timex.fst</c>, state 2 on PRETIME). A
+    /// comma or a modifier between them (<c>Rabu (31/12/2014) sekitar pukul 09.00</c>) ends the date, as it ends an IndoTimex
+    /// span (a modifier opens a span only from the start state there).</remarks>
     private Match WithPartOfDay(int end, DateOnly day)
     {
+        if (Word(end, "pukul") && Clock(end, day) is { } clock)
+        {
+            return clock with { Day = day };
+        }
         if (At(end).IsWord && TemporalLexicon.PartsOfDay.TryGetValue(At(end).Lower, out var part) && !Word(end, "dini"))
         {
             var partEnd = end + 1;
@@ -237,9 +267,27 @@ internal sealed partial class TemporalGrammar
         // "Mei" alone is also a given name; a bare month is accepted after a preposition or a modifier only.
         if (m == 5 && !WordIn(i - 1, YearContext)) return null;
         var bareYear = NearestYear(m, 15);
+        if (FutureCueBefore(i)) bareYear = m >= _ref.Month ? _ref.Year : _ref.Year + 1;
         if (Word(i - 1, "sejak") || Word(i - 1, "semenjak")) bareYear = m <= _ref.Month ? _ref.Year : _ref.Year - 1;
         else if (Word(i - 1, "hingga") || Word(i - 1, "sampai") || Word(i - 1, "menjelang") || Word(i - 1, "jelang")) bareYear = m >= _ref.Month ? _ref.Year : _ref.Year + 1;
         return new Match(i + 1, TimexType.Date, Month(bareYear, m));
+    }
+
+    private static readonly HashSet<string> FutureCues = new(StringComparer.Ordinal)
+    {
+        "akan", "bakal", "hendak", "dijadwalkan", "direncanakan", "berencana", "rencananya", "ditargetkan", "diharapkan", "diperkirakan",
+    };
+
+    /// <summary>Whether the sentence says, in the few words before <paramref name="i"/>, that what it dates is still to come
+    /// ("pertemuan berikutnya yang dijadwalkan pada Juni"): a bare month there is the next one, not the nearest.</summary>
+    private bool FutureCueBefore(int i)
+    {
+        for (var k = i - 1; k >= 0 && k >= i - 8; k--)
+        {
+            if (At(k).Kind == TemporalTokenKind.Punctuation && At(k).Text is "." or "!" or "?") return false;
+            if (WordIn(k, FutureCues)) return true;
+        }
+        return false;
     }
 
     /// <summary><c>2014</c> in a year context, <c>tahun 2019</c>, <c>tahun 2014 lalu</c>, <c>1990-an</c>.</summary>

@@ -15,6 +15,14 @@ internal sealed partial class TemporalGrammar
         {
             case "hari" when Word(i + 1, "ini"):
                 return new Match(i + 2, TimexType.Date, Day(_ref), _ref);
+            case "hari" when Word(i + 1, "yang") && Word(i + 2, "sama"):
+                // The day last told of (lib/id.grammar has "hari yang sama" as a day).
+                return new Match(i + 3, TimexType.Date, Day(_lastDay ?? _ref), _lastDay ?? _ref);
+            case "hari" when CountedDay(i + 1) is { } ordinalEnd:
+                // "hari ketiga pencarian", "hari ke-5 operasi SAR": a day counted from an event the text reports on; IndoTimex
+                // tags it as a DATE (lib/fst/timex.fst: UNIT then ORDINAL). The report is written on that day as a rule, so
+                // the value is the reference date; the event itself stays outside the span.
+                return new Match(ordinalEnd, TimexType.Date, Day(_ref), _ref);
             case "kemarin" when Word(i + 1, "lusa"):
                 return new Match(i + 2, TimexType.Date, Day(_ref.AddDays(-2)), _ref.AddDays(-2));
             case "kemarin" or "besok" or "esok" when NumericDate(i + 1, withParens: true) is { Day: not null } written:
@@ -29,6 +37,10 @@ internal sealed partial class TemporalGrammar
                 // Midday of the date just mentioned, else of the reference date.
                 var noon = _lastDay is { } last && _t[i].Start - _lastDayEnd is >= 0 and < 24 ? last : _ref;
                 return new Match(i + 2, TimexType.Time, Day(noon) + "T12:00");
+            case "keesokan" when Word(i + 1, "harinya") || Word(i + 1, "hari"):
+                // The day after the day last told of ("Senin (29/12) ... Keesokan harinya"), else after the reference date.
+                var next = (_lastDay ?? _ref).AddDays(1);
+                return WithPartOfDay(i + 2, next);
             case "lusa":
                 return new Match(i + 1, TimexType.Date, Day(_ref.AddDays(2)), _ref.AddDays(2));
             case "semalam" when !Word(i + 1, "suntuk"):
@@ -40,6 +52,8 @@ internal sealed partial class TemporalGrammar
         }
         if (TemporalLexicon.PartsOfDay.TryGetValue(t.Lower, out var part))
         {
+            // "pagi itu", "malam itu": that part of the day last told of (IndoTimex: PARTOFDAY then CURRENT, a TIME).
+            if (Word(i + 1, "itu") && !Word(i, "dini")) return new Match(i + 2, TimexType.Time, Day(_lastDay ?? _ref) + "T" + part, _lastDay ?? _ref);
             if (Word(i + 1, "ini") || Word(i + 1, "tadi")) return new Match(i + 2, TimexType.Time, Day(_ref) + "T" + part, _ref);
             if (Word(i + 1, "hari") && (Word(i + 2, "ini") || Word(i + 2, "tadi"))) return new Match(i + 3, TimexType.Time, Day(_ref) + "T" + part, _ref);
         }
@@ -88,6 +102,28 @@ internal sealed partial class TemporalGrammar
         return new Match(stop, TimexType.Date, value);
     }
 
+    /// <summary>Verbs of lasting: a counted span right after one is a duration even with an anchor word after it.</summary>
+    private static readonly HashSet<string> LastingVerbs = new(StringComparer.Ordinal)
+    {
+        "berlangsung", "bertahan", "berlanjut", "berjalan", "selama", "lamanya", "memakan", "butuh", "membutuhkan", "menunggu",
+    };
+
+    private static readonly HashSet<string> DayOrdinals = new(StringComparer.Ordinal)
+    {
+        "pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan", "kesepuluh", "kesebelas",
+    };
+
+    /// <summary>The end of an ordinal after <c>hari</c> (<c>ketiga</c>, <c>ke-5</c>, <c>ke 5</c>), else null.</summary>
+    private int? CountedDay(int i)
+    {
+        if (WordIn(i, DayOrdinals)) return i + 1;
+        var t = At(i);
+        if (t.IsWord && t.Lower.StartsWith("ke-", StringComparison.Ordinal) && t.Lower.Length is 4 or 5 && t.Lower[3..].All(char.IsAsciiDigit)) return i + 1;
+        if (Word(i, "ke") && Punct(i + 1, "-") && Adjacent(i, i + 1) && Adjacent(i + 1, i + 2) && Number(i + 2, 1, 99, 2) is not null) return i + 3;
+        if (Word(i, "ke") && Number(i + 1, 1, 99, 2) is not null) return i + 2;
+        return null;
+    }
+
     /// <summary><c>saat ini</c>, <c>sekarang</c>, <c>kini</c> (PRESENT_REF); <c>dulu</c>, <c>baru-baru ini</c> (PAST_REF); <c>masa depan</c> (FUTURE_REF).</summary>
     private Match? Reference(int i)
     {
@@ -95,9 +131,18 @@ internal sealed partial class TemporalGrammar
         if (!t.IsWord) return null;
         switch (t.Lower)
         {
-            case "saat" or "dewasa" or "masa" or "waktu" when Word(i + 1, "ini"):
-            case "belakangan" or "akhir-akhir" when Word(i + 1, "ini"):
+            case "akhir-akhir" when Word(i + 1, "ini"):
+                // "lately" is the recent past in IndoTimex's normaliser (lib/id.grammar: "akhir - akhir ini ||| Simple PAST").
+                return new Match(i + 2, TimexType.Date, "PAST_REF");
+            case "saat" or "dewasa" or "masa" or "waktu" or "sementara" when Word(i + 1, "ini"):
+            case "belakangan" when Word(i + 1, "ini"):
                 return new Match(i + 2, TimexType.Date, "PRESENT_REF");
+            case "belakangan" when At(i + 1).IsWord && !WordIn(i - 1, PastGovernors) && !Word(i - 1, "di") && !Word(i - 1, "ke"):
+                // "OPEC belakangan sibuk …": lately.
+                return new Match(i + 1, TimexType.Date, "PAST_REF");
+            case "masa" when Word(i + 1, "sebelumnya"):
+                // lib/id.grammar: "masa sebelum nya ||| Simple PAST".
+                return new Match(i + 2, TimexType.Date, "PAST_REF");
             case "masa" when Word(i + 1, "kini"):
                 return new Match(i + 2, TimexType.Date, "PRESENT_REF");
             case "sekarang" when Word(i + 1, "ini"):
@@ -154,6 +199,22 @@ internal sealed partial class TemporalGrammar
         }
         var end = unitIndex + 1;
         if (Word(end, "sehari-hari")) return null;
+        if (Word(end, "sebelumnya") && Word(i - 1, "ada"))
+        {
+            // "belum ada sepekan sebelumnya" (not even a week before): the amount is a length, and "sebelumnya" is not part of it.
+            return new Match(end, TimexType.Duration, Duration(amount, unit));
+        }
+        if (Word(end, "sebelumnya") && WordIn(i - 1, LastingVerbs))
+        {
+            // "kenaikan yang berlangsung tiga hari sebelumnya": how long something lasted, not when.
+            return new Match(end + 1, TimexType.Duration, Duration(amount, unit));
+        }
+        if (unit == TemporalUnit.Year && (Word(end, "sebelumnya") || Word(end, "kemudian") || Word(end, "setelahnya")) && _lastYear is { } told
+            && int.TryParse(amount, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && _t[i].Start - _lastYearEnd < 200)
+        {
+            // "Pada 2012 ... setahun sebelumnya": counted from the year just told of, not from the reference date.
+            return new Match(end + 1, TimexType.Date, Year(told + (Word(end, "sebelumnya") ? -years : years)));
+        }
         if (WordIn(end, PastWords) || Word(end, "sebelumnya") || (Word(end, "yang") && Word(end + 1, "lalu")))
         {
             end += Word(end, "yang") ? 2 : 1;

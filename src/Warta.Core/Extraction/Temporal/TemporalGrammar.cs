@@ -39,6 +39,8 @@ internal sealed partial class TemporalGrammar
     private readonly DateTimeOffset _refTime;
     private DateOnly? _lastDay;
     private int _lastDayEnd = -1;
+    private int? _lastYear;
+    private int _lastYearEnd = -1;
 
     public TemporalGrammar(TokenizedText tokens, DateTimeOffset reference)
     {
@@ -48,7 +50,7 @@ internal sealed partial class TemporalGrammar
         _ref = DateOnly.FromDateTime(reference.DateTime);
     }
 
-    private readonly record struct Match(int End, TimexType Type, string? Value, DateOnly? Day = null);
+    private readonly record struct Match(int End, TimexType Type, string? Value, DateOnly? Day = null, string? Offset = null);
 
     public List<TemporalExpression> Run()
     {
@@ -69,7 +71,12 @@ internal sealed partial class TemporalGrammar
             }
             var start = _t[i].Start;
             var end = _t[m.End - 1].End;
-            found.Add(new TemporalExpression(start, end - start, _text[start..end], m.Type, m.Value));
+            found.Add(new TemporalExpression(start, end - start, _text[start..end], m.Type, m.Value, m.Offset));
+            if (m.Type == TimexType.Date && m.Value is { Length: 4 } year && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
+            {
+                _lastYear = y;
+                _lastYearEnd = end;
+            }
             if (m.Day is { } day)
             {
                 _lastDay = day;
@@ -88,12 +95,14 @@ internal sealed partial class TemporalGrammar
     {
         // modifiers, halves and quarters (Modified)
         "awal", "akhir", "pertengahan", "penghujung", "medio", "tengah", "paruh", "semester", "kuartal", "triwulan",
+        // the second of two quarters sharing one head ("kuartal pertama dan kedua tahun depan")
+        "kedua", "ketiga", "keempat",
         // nominal heads (NumericDate, MonthDate, Year, Clock)
         "tanggal", "tgl", "bulan", "tahun", "pukul", "jam",
         // relative days and parts of the day (Relative)
-        "hari", "kemarin", "besok", "esok", "lusa", "semalam", "tadi", "nanti", "abad", "musim",
+        "hari", "keesokan", "kemarin", "besok", "esok", "lusa", "semalam", "tadi", "nanti", "abad", "musim",
         // reference words (Reference)
-        "saat", "dewasa", "masa", "waktu", "belakangan", "akhir-akhir", "sekarang", "kini", "baru-baru", "dulu", "dahulu",
+        "saat", "dewasa", "masa", "waktu", "sementara", "belakangan", "akhir-akhir", "sekarang", "kini", "baru-baru", "dulu", "dahulu",
         // approximations and numeral words (Counted, NumeralReader)
         "kurang", "lebih", "sekitar", "hampir", "sedikitnya", "setidaknya", "kira-kira", "minimal", "maksimal",
         "beberapa", "sejumlah", "setengah", "separuh", "sepuluh", "sebelas", "seratus", "seribu",

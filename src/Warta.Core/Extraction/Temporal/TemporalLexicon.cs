@@ -113,7 +113,8 @@ internal static class TemporalLexicon
         ["petang"] = "EV",
         ["malam"] = "NI",
         ["subuh"] = "MO",
-        ["dini"] = "NI",
+        // "dini hari" (small hours) is morning in IndoTimex's normaliser (lib/id.grammar: "dini hari ||| MORNING_OF_DAY").
+        ["dini"] = "MO",
     };
 
     /// <summary>Digits of the numerals one to nine.</summary>
