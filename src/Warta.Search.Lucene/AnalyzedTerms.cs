@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
+using Warta.Core.Search;
 using Warta.Text;
 
 namespace Warta.Search.Lucene;
@@ -14,42 +15,23 @@ internal static class AnalyzedTerms
     /// <summary>The analyzer of <see cref="SearchAnalysis.Plain"/>: standard tokens, lower case, no stopwords.</summary>
     public static Analyzer PlainAnalyzer { get; } = new StandardAnalyzer(LuceneVersion.LUCENE_48, CharArraySet.Empty);
 
-    /// <summary>One indexed term, its offsets into the text and how many positions it advances.</summary>
-    public readonly record struct Term(string Text, int Start, int End, int PositionIncrement);
-
     /// <param name="analyzer">The process's text analysis.</param>
     /// <param name="text">The field's text or a query term.</param>
     /// <param name="bucket">The analysis bucket (<see cref="IndexFields.Buckets"/>).</param>
-    public static List<Term> Of(ITextAnalyzer analyzer, string text, string bucket)
-    {
-        var analyzed = analyzer.Analyze(Warta.Text.Tokenizer.Tokenize(text), IndexFields.AnalysisLanguage(bucket));
-        var terms = new List<Term>(analyzed.Tokens.Count);
-        var increment = 1;
-        foreach (var token in analyzed.Tokens)
-        {
-            if (token.Kind is TokenKind.Punctuation or TokenKind.Symbol) continue;
-            if (token.IsStopword)
-            {
-                increment++;
-                continue;
-            }
-            if (token.Stem.Length == 0) continue;
-            terms.Add(new Term(token.Stem, token.Start, token.End, increment));
-            increment = 1;
-        }
-        return terms;
-    }
+    /// <remarks>The one rule in Core (<see cref="IndexTerms"/>), which the PostgreSQL search follows too, so both find the same.</remarks>
+    public static List<IndexedTerm> Of(ITextAnalyzer analyzer, string text, string bucket) =>
+        IndexTerms.Of(analyzer, text, IndexFields.AnalysisLanguage(bucket));
 
     /// <summary>The terms <see cref="PlainAnalyzer"/> gives a query term (the same in every bucket).</summary>
-    public static List<Term> Plain(string text)
+    public static List<IndexedTerm> Plain(string text)
     {
-        var terms = new List<Term>();
+        var terms = new List<IndexedTerm>();
         using var stream = PlainAnalyzer.GetTokenStream("query", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         var position = stream.AddAttribute<IPositionIncrementAttribute>();
         stream.Reset();
-        while (stream.IncrementToken()) terms.Add(new Term(term.ToString(), offset.StartOffset, offset.EndOffset, position.PositionIncrement));
+        while (stream.IncrementToken()) terms.Add(new IndexedTerm(term.ToString(), offset.StartOffset, offset.EndOffset, position.PositionIncrement));
         stream.End();
         return terms;
     }

@@ -59,7 +59,7 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
         return any.Clauses.Count == 0 ? null : any;
     }
 
-    private static Query FieldQuery(string field, List<AnalyzedTerms.Term> terms, float boost)
+    private static Query FieldQuery(string field, List<IndexedTerm> terms, float boost)
     {
         Query query;
         if (terms.Count == 1)

@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis.TokenAttributes;
+using Warta.Core.Search;
 using Warta.Text;
 
 namespace Warta.Search.Lucene;
@@ -11,7 +12,7 @@ internal sealed class WartaTokenizer : global::Lucene.Net.Analysis.Tokenizer
     private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
     private readonly IPositionIncrementAttribute _position;
-    private List<AnalyzedTerms.Term> _terms = [];
+    private List<IndexedTerm> _terms = [];
     private int _next;
     private int _length;
 

@@ -24,15 +24,15 @@ public sealed partial class EntityTagger
     /// on several: 2 × 8,192 words each (about 1.3 MB), enough for the words that make most of news text; rarer ones are
     /// summed again.</summary>
     [ThreadStatic]
-    private static (EntityTagger Owner, WordScoreCache Cache)? t_wordScores;
+    private static (EntityTagger Owner, WordScoreCache Cache)? _wordScores;
 
     private WordScoreCache WordScores
     {
         get
         {
-            if (t_wordScores is { } held && ReferenceEquals(held.Owner, this)) return held.Cache;
+            if (_wordScores is { } held && ReferenceEquals(held.Owner, this)) return held.Cache;
             var cache = new WordScoreCache(8_192);
-            t_wordScores = (this, cache);
+            _wordScores = (this, cache);
             return cache;
         }
     }

@@ -4,8 +4,8 @@ namespace Warta.Core.Search;
 
 /// <summary>The terms Warta's analysis gives a title, body or query term, as a full-text index stores and looks them up:
 /// stems, stopwords and punctuation left out, stopwords still counted in positions.</summary>
-/// <remarks>The same rule as the Lucene index's tokenizer (<c>Warta.Search.Lucene.AnalyzedTerms</c>), so an index on a
-/// server store finds what the embedded one finds. Each text is analysed in the bucket of its language: Indonesian, English,
+/// <remarks>The rule both the Lucene index (through <c>Warta.Search.Lucene.AnalyzedTerms</c>) and the PostgreSQL search
+/// use, so an index on a server store finds what the embedded one finds. Each text is analysed in the bucket of its language: Indonesian, English,
 /// or everything else normalised and not stemmed.</remarks>
 public static class IndexTerms
 {
