@@ -52,7 +52,7 @@ public sealed class StoryViewFollowerTests : IDisposable
         var later = SampleArticles.Make("a9999", "2019-04-23T08:00");
         _articles.TryAddRange([later]);
         _stories.SaveBatch([new StoryAssignment(later.Id, "s-big", null, 0.5)], [new Story("s-big", "Banjir", 1001, ["tirto.id"], Start, Start.AddDays(1))], []);
-        var reads = new CountingReader(_articles);
+        var reads = new CountingArticleReader(_articles);
         using var follower = new StoryViewFollower(new OneChange(placed, new StoreChange(2, StoreChangeKind.ArticlePlaced, later.Id, "s-big", null)), reads, _stories, views);
 
         await follower.CatchUpAsync(ct);
@@ -140,35 +140,6 @@ public sealed class StoryViewFollowerTests : IDisposable
             Task.FromResult<IReadOnlyList<StoreChange>>([.. changes.Where(c => c.Sequence > sequence).Take(limit)]);
 
         public Task<long> LatestSequenceAsync(CancellationToken cancellationToken = default) => Task.FromResult(changes.Count == 0 ? 0 : changes[^1].Sequence);
-    }
-
-    /// <summary>Counts the article ids read through <see cref="IArticleReader"/>.</summary>
-    private sealed class CountingReader(InMemoryArticleStore inner) : IArticleReader
-    {
-        public int IdsRead { get; private set; }
-
-        public Task<Article?> GetArticleAsync(string id, CancellationToken cancellationToken = default)
-        {
-            IdsRead++;
-            return inner.GetArticleAsync(id, cancellationToken);
-        }
-
-        public Task<IReadOnlyList<Article>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
-        {
-            IdsRead += ids.Count;
-            return inner.GetArticlesAsync(ids, cancellationToken);
-        }
-
-        public Task<IReadOnlyList<string>> FindArticleIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
-            inner.FindArticleIdsAsync(prefix, limit, cancellationToken);
-
-        public Task<Page<Article>> ListArticlesAsync(PageRequest page, CancellationToken cancellationToken = default)
-        {
-            IdsRead += page.Limit;
-            return inner.ListArticlesAsync(page, cancellationToken);
-        }
-
-        public Task<int> CountArticlesAsync(CancellationToken cancellationToken = default) => inner.CountArticlesAsync(cancellationToken);
     }
 
     /// <summary>A change sequence of the given changes.</summary>

@@ -55,7 +55,7 @@ public sealed class StoryViewIncrementalTests
             Published = new PublicationTime(Start.AddHours(i), TimePrecision.Minute),
         }).ToList();
         using var store = new StoryFixture();
-        var reads = new CountingReader(store.Articles);
+        var reads = new CountingArticleReader(store.Articles);
         using var follower = new StoryViewFollower(store, reads, store.Stories, store.Views);
         store.Place("s-r", articles[..5]);
         await follower.CatchUpAsync(ct);
@@ -75,7 +75,7 @@ public sealed class StoryViewIncrementalTests
         var kept = SampleCorpus.Articles().First(static a => a.Language == "id") with { Id = "d-1", Published = new PublicationTime(Start, TimePrecision.Minute) };
         var deleted = kept with { Id = "d-2", Published = new PublicationTime(Start.AddHours(1), TimePrecision.Minute) };
         using var store = new StoryFixture();
-        var reads = new CountingReader(store.Articles);
+        var reads = new CountingArticleReader(store.Articles);
         using var follower = new StoryViewFollower(store, reads, store.Stories, store.Views);
         store.Place("s-d", [kept, deleted]);
         await follower.CatchUpAsync(ct);
@@ -165,34 +165,5 @@ public sealed class StoryViewIncrementalTests
                 return Task.CompletedTask;
             }
         }
-    }
-
-    /// <summary>Counts the article ids read.</summary>
-    private sealed class CountingReader(InMemoryArticleStore inner) : IArticleReader
-    {
-        public int IdsRead { get; private set; }
-
-        public Task<Article?> GetArticleAsync(string id, CancellationToken cancellationToken = default)
-        {
-            IdsRead++;
-            return inner.GetArticleAsync(id, cancellationToken);
-        }
-
-        public Task<IReadOnlyList<Article>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
-        {
-            IdsRead += ids.Count;
-            return inner.GetArticlesAsync(ids, cancellationToken);
-        }
-
-        public Task<IReadOnlyList<string>> FindArticleIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
-            inner.FindArticleIdsAsync(prefix, limit, cancellationToken);
-
-        public Task<Page<Article>> ListArticlesAsync(PageRequest page, CancellationToken cancellationToken = default)
-        {
-            IdsRead += page.Limit;
-            return inner.ListArticlesAsync(page, cancellationToken);
-        }
-
-        public Task<int> CountArticlesAsync(CancellationToken cancellationToken = default) => inner.CountArticlesAsync(cancellationToken);
     }
 }
