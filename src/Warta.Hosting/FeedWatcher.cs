@@ -44,7 +44,7 @@ public sealed partial class FeedWatcher(
     private readonly SemaphoreSlim _storeGate = new(1, 1);
     private readonly Lock _fetcherLock = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _failedUntil = new(StringComparer.Ordinal);
-    private SqliteStoreHandle? _store;
+    private SourceStateHandle? _store;
     private Fetcher? _fetcher;
     private SourceList? _sources;
 
@@ -443,7 +443,7 @@ public sealed partial class FeedWatcher(
         await _storeGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            _store ??= new SqliteStoreHandle(storeOpener.Open());
+            _store ??= new SourceStateHandle(storeOpener.Open());
             return await action(_store.Store).ConfigureAwait(false);
         }
         finally
@@ -503,8 +503,8 @@ public sealed partial class FeedWatcher(
         public WatchSummary ToSummary() => new(1, Documents, NewArticles, Revisions, Retractions, Unchanged, Failures);
     }
 
-    /// <summary>The watcher's store connection, typed by the role it plays.</summary>
-    private sealed class SqliteStoreHandle(IWartaStore store) : IDisposable
+    /// <summary>The watcher's store connection (SQLite or PostgreSQL), seen as the followed-source state it keeps.</summary>
+    private sealed class SourceStateHandle(IWartaStore store) : IDisposable
     {
         // Both stores keep followed sources' state (SQLite steps 10-11, PostgreSQL step 4); any other store cannot be watched into.
         public ISourceStateStore Store => store as ISourceStateStore
