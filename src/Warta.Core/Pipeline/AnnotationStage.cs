@@ -22,7 +22,7 @@ public sealed class AnnotationStage(EntityTagger tagger) : IArticleStage
         var entities = EntityLinker.Link(tagger.Tag(body));
         var times = article.Published is { } published ? TemporalTagger.Tag(body, published) : [];
         var quotes = new QuoteExtractor(speaker => SpeakerEntity(entities, speaker)).Extract(body);
-        var quantities = QuantityExtractor.Extract(body);
+        var quantities = QuantityExtractor.Extract(body, article.Language);
         var annotated = article with { Annotations = new ArticleAnnotations(entities, times, quotes) { Quantities = quantities } };
         // The layers ride on to placement, waiting in the reorder window with thousands of others; the annotators' strings
         // would make them six times larger (20,000 new pages: see the README's limits figures).

@@ -43,5 +43,15 @@ public sealed class StoryArticleAnalysis
         bool IsQuote, bool IsQuestion, bool HasQuoteMark);
 
     /// <summary>A quantity the article states, with what it counts as the comparer keys it and the words around it.</summary>
-    internal sealed record QuantityStatement(Quantity Quantity, string Key, bool IsChange, bool InCorrection);
+    internal sealed record QuantityStatement(Quantity Quantity, string Key, bool IsChange, bool InCorrection)
+    {
+        /// <summary>Light-stemmed words of the event counted or dated (<c>rusak</c>, <c>longsor jadi</c>); empty when none is said.</summary>
+        public IReadOnlyList<string> Events { get; init; } = [];
+
+        /// <summary>The span or state a count is of (<c>sejak</c>, <c>selama</c>, <c>sisa</c>); null for a plain count.</summary>
+        public string? Period { get; init; }
+
+        /// <summary>The TIMEX3 value of an event's date or time; null for other quantities.</summary>
+        public string? When { get; init; }
+    }
 }

@@ -282,7 +282,7 @@ public sealed class StoryViewBuilder
                 var smaller = Math.Min(own.Count, index.UncommonTerms[other.Id]);
                 // Most of the shorter sentence, and a good part of the brief's own: a side remark restating one figure is not a citation.
                 if (smaller > 0 && (double)shared / smaller >= CitationContainment && shared * 5 >= own.Count * 2
-                    && !NumbersConflict(sentence.Terms, other.Terms))
+                    && !NumbersConflict(sentence.Terms, other.Terms) && !NegationConflicts(sentence.Text, other.Text))
                 {
                     stating.Add(doc);
                     break;
@@ -295,6 +295,25 @@ public sealed class StoryViewBuilder
     /// <summary>Each sentence has a number the other lacks (<c>sembilan tahun</c> against <c>tujuh tahun</c>): they tell different facts.</summary>
     private static bool NumbersConflict(HashSet<string> a, HashSet<string> b) =>
         a.Any(t => IsNumber(t) && !b.Contains(t)) && b.Any(t => IsNumber(t) && !a.Contains(t));
+
+    /// <summary>One sentence denies what the other's words state: "memprotes perlintasan sebidang tanpa palang pintu" against "palang
+    /// pintu … di tiga perlintasan sebidang … sudah berfungsi" share the place and the thing, and say opposite facts of it.</summary>
+    private static bool NegationConflicts(string a, string b) => Negated(a) != Negated(b);
+
+    private static bool Negated(string text)
+    {
+        foreach (var word in Negators)
+        {
+            for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = at + word.Length;
+                if ((at == 0 || !char.IsLetter(text[at - 1])) && (end >= text.Length || !char.IsLetter(text[end]))) return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly string[] Negators = ["tidak", "tak", "belum", "bukan", "tanpa", "tiada", "not", "no", "without", "never"];
 
     private static bool IsNumber(string term) =>
         char.IsAsciiDigit(term[0]) || term is "satu" or "dua" or "tiga" or "empat" or "lima" or "enam" or "tujuh" or "delapan" or "sembilan" or "sepuluh" or "sebelas" or "belas" or "puluh" or "ratus" or "seratus" or "ribu" or "juta" or "miliar";

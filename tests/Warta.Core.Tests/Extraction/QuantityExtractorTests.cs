@@ -90,4 +90,48 @@ public class QuantityExtractorTests
         Assert.Equal([0, 1], found.Select(static q => q.Sentence));
         Assert.Equal("meninggal", found[0].Counts);
     }
+
+    [Fact]
+    public void Should_not_read_an_age_in_brackets_as_a_count()
+    {
+        var found = QuantityExtractor.Extract(Tokenizer.Tokenize("Warga Desa Batu Hampar, Hamdani (52), berharap relokasi tidak memisahkan warga."));
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public void Should_count_people_by_a_classifier_not_the_villages_named_before_it()
+    {
+        var found = QuantityExtractor.Extract(Tokenizer.Tokenize("Warga dua desa di zona bahaya, sekitar 1.900 jiwa, diminta bersiap."));
+
+        Assert.Equal(["desa", "warga"], found.Select(static q => q.Counts));
+        Assert.Equal(1900m, found[1].Value);
+    }
+
+    [Fact]
+    public void Should_not_take_a_count_noun_that_begins_a_name()
+    {
+        var quantity = Single("Jumlah korban meninggal akibat longsor di Nagari Koto Ilalang mencapai sembilan orang.");
+
+        Assert.Equal("meninggal", quantity.Counts);
+    }
+
+    [Fact]
+    public void Should_read_english_thousands_separated_by_a_comma()
+    {
+        var found = QuantityExtractor.Extract(Tokenizer.Tokenize("Some 2,300 people from three villages had been moved."), "en");
+
+        Assert.Equal(2300m, found[0].Value);
+        Assert.True(found[0].IsApproximate);
+    }
+
+    [Fact]
+    public void Should_read_kilometres_per_hour_as_a_speed()
+    {
+        var quantity = Single("Kecepatan rata-rata sudah sesuai rencana, 70 kilometer per jam.");
+
+        Assert.Equal(70m, quantity.Value);
+        Assert.Equal("km/jam", quantity.Unit);
+        Assert.Equal("70 kilometer per jam", quantity.Text);
+    }
 }

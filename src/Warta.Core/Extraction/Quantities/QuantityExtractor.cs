@@ -14,25 +14,26 @@ namespace Warta.Core.Extraction.Quantities;
 /// </remarks>
 public static class QuantityExtractor
 {
-    /// <summary>The quantities of <paramref name="text"/> in text order.</summary>
-    public static IReadOnlyList<Quantity> Extract(TokenizedText text)
+    /// <summary>The quantities of <paramref name="text"/> in text order; <paramref name="language"/> <c>en</c> reads <c>2,300</c> as a thousands group, any other as a decimal comma.</summary>
+    public static IReadOnlyList<Quantity> Extract(TokenizedText text, string language = "id")
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Extract(text, SentenceSplitter.Split(text));
+        return Extract(text, SentenceSplitter.Split(text), language);
     }
 
-    /// <summary>As <see cref="Extract(TokenizedText)"/> with the sentences already split.</summary>
-    public static IReadOnlyList<Quantity> Extract(TokenizedText text, IReadOnlyList<BodySentence> sentences)
+    /// <summary>As <see cref="Extract(TokenizedText, string)"/> with the sentences already split.</summary>
+    public static IReadOnlyList<Quantity> Extract(TokenizedText text, IReadOnlyList<BodySentence> sentences, string language = "id")
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentences);
+        var english = string.Equals(language, "en", StringComparison.Ordinal);
         var found = new List<Quantity>();
         foreach (var sentence in sentences)
         {
             var end = sentence.FirstToken + sentence.TokenCount;
             for (var i = sentence.FirstToken; i < end; i++)
             {
-                if (TryRead(text, sentence, i, end, out var quantity, out var next))
+                if (TryRead(text, sentence, i, end, english, out var quantity, out var next))
                 {
                     found.Add(quantity);
                     i = next - 1;
@@ -42,7 +43,7 @@ public static class QuantityExtractor
         return found;
     }
 
-    private static bool TryRead(TokenizedText text, BodySentence sentence, int i, int end, out Quantity quantity, out int next)
+    private static bool TryRead(TokenizedText text, BodySentence sentence, int i, int end, bool english, out Quantity quantity, out int next)
     {
         quantity = null!;
         next = i + 1;
@@ -54,8 +55,10 @@ public static class QuantityExtractor
             currency = written;
             i++;
         }
-        if (!TryNumber(text, i, end, ref currency, out var value, out var afterNumber, out var isWordNumber, out var vague)) return false;
+        if (!TryNumber(text, i, end, english, ref currency, out var value, out var afterNumber, out var isWordNumber, out var vague)) return false;
         if (IsTemporal(text, first, i, afterNumber, end, currency)) return false;
+        // A bare number in brackets after a name is an age ("Hamdani (52)"), not an amount of anything.
+        if (first > sentence.FirstToken && text.Surface(first - 1) is "(" && afterNumber < end && text.Surface(afterNumber) is ")" && currency is null) return false;
         var j = afterNumber;
         if (j < end && QuantityLexicon.Magnitudes.TryGetValue(text.Lower(j), out var magnitude))
         {
@@ -64,8 +67,10 @@ public static class QuantityExtractor
         }
         decimal? upper = null;
         if (j + 1 < end && (text.Surface(j) is "-" or "–" || text.Lower(j) is "hingga" or "sampai")
-            && TryNumber(text, j + 1, end, ref currency, out var high, out var afterHigh, out _, out _) && high > value)
+            && TryNumber(text, j + 1, end, english, ref currency, out var high, out var afterHigh, out _, out _) && high > value)
         {
+            // "(9-10/8/2025)": a range of days, the temporal tagger's.
+            if (afterHigh < end && text.Surface(afterHigh) is "/" && text[afterHigh].Start == text[afterHigh - 1].End) return false;
             upper = high;
             j = afterHigh;
             if (j < end && QuantityLexicon.Magnitudes.TryGetValue(text.Lower(j), out var highMagnitude))
@@ -80,6 +85,12 @@ public static class QuantityExtractor
         {
             unit = text.Surface(j) is "%" ? "persen" : text.Lower(j);
             j++;
+            // "70 kilometer per jam", "70 km/jam": a speed.
+            if (unit is "kilometer" or "km" && j + 1 < end && text.Lower(j) is "per" or "/" && text.Lower(j + 1) is "jam")
+            {
+                unit = "km/jam";
+                j += 2;
+            }
             if (QuantityLexicon.Classifiers.Contains(unit)) counts = CountAfter(text, j, end, 3, ref j);
         }
         else if (currency is null && j < end)
@@ -91,7 +102,9 @@ public static class QuantityExtractor
         if (isWordNumber && first > 0 && text.Lower(first - 1) == "salah") return false;
         // A measure (60 meter, dua hari) is what its unit says; only counts and money look back for what they are of.
         var measure = unit is not null && currency is null && !QuantityLexicon.Classifiers.Contains(unit);
-        if (!measure) counts ??= CountBefore(text, sentence.FirstToken, first, currency is not null);
+        if (!measure) counts ??= CountBefore(text, sentence.FirstToken, first, currency is not null, unit is not null && QuantityLexicon.PeopleClassifiers.Contains(unit));
+        // "sekitar 1.900 jiwa": a classifier of people with nothing else said counts residents, not the villages named before it.
+        if (counts is null && unit is not null && QuantityLexicon.PeopleClassifiers.Contains(unit)) counts = "warga";
         var hedged = IsHedged(text, sentence.FirstToken, first, out var hedgeStart);
         var approximate = vague || hedged;
         var start = hedged ? text[hedgeStart].Start : text[first].Start;
@@ -102,7 +115,7 @@ public static class QuantityExtractor
     }
 
     /// <summary>A number at <paramref name="i"/>: digits (with <c>Rp</c> glued on), a vague amount, or a run of number words.</summary>
-    private static bool TryNumber(TokenizedText text, int i, int end, ref string? currency, out decimal value, out int next, out bool isWordNumber, out bool vague)
+    private static bool TryNumber(TokenizedText text, int i, int end, bool english, ref string? currency, out decimal value, out int next, out bool isWordNumber, out bool vague)
     {
         value = 0;
         next = i + 1;
@@ -110,7 +123,7 @@ public static class QuantityExtractor
         vague = false;
         var token = text[i];
         var surface = text.Surface(i);
-        if (token.Kind == TokenKind.Number) return TryDigits(surface, out value);
+        if (token.Kind == TokenKind.Number) return english ? TryEnglishDigits(surface, out value) : TryDigits(surface, out value);
         if (token.Kind != TokenKind.Word) return false;
         if (surface.Length > 2 && surface[..2].Equals("Rp", StringComparison.OrdinalIgnoreCase) && char.IsAsciiDigit(surface[2]))
         {
@@ -172,6 +185,17 @@ public static class QuantityExtractor
         return length > 0 && decimal.TryParse(buffer[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>English digits: commas group thousands (<c>2,300</c>), a dot marks decimals.</summary>
+    private static bool TryEnglishDigits(ReadOnlySpan<char> surface, out decimal value)
+    {
+        value = 0;
+        var groups = surface.ToString().Split('.')[0].Split(',');
+        for (var k = 1; k < groups.Length; k++) if (groups[k].Length != 3) return false;
+        var plain = surface.ToString().Replace(",", "", StringComparison.Ordinal);
+        return plain.Length > 0 && plain.Count(static c => c == '.') <= 1 && plain.All(static c => char.IsAsciiDigit(c) || c == '.')
+            && decimal.TryParse(plain, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
     private static bool IsTemporal(TokenizedText text, int first, int number, int after, int end, string? currency)
     {
         if (currency is not null) return false;
@@ -209,13 +233,18 @@ public static class QuantityExtractor
         return null;
     }
 
-    private static string? CountBefore(TokenizedText text, int sentenceStart, int first, bool money)
+    private static string? CountBefore(TokenizedText text, int sentenceStart, int first, bool money, bool people)
     {
         var nouns = money ? QuantityLexicon.MoneyNouns : QuantityLexicon.CountNouns;
         for (var k = first - 1; k >= sentenceStart && k >= first - 20; k--)
         {
             if (text[k].Kind == TokenKind.Number) return null;
-            if (nouns.TryGetValue(text.Lower(k), out var noun)) return noun;
+            if (!nouns.TryGetValue(text.Lower(k), out var noun)) continue;
+            // "Desa Batu Hampar", "Nagari Koto Ilalang", "SMP Negeri 1": a capitalised count noun inside a sentence begins a name.
+            if (k > sentenceStart && char.IsUpper(text.Surface(k)[0])) continue;
+            // Orang and jiwa count people: a village or a house named before them is where they are, not what they are.
+            if (people && !QuantityLexicon.PeopleCounts.Contains(noun)) continue;
+            return noun;
         }
         return null;
     }

@@ -51,12 +51,21 @@ internal static class QuantityLexicon
     /// <summary>Units and classifiers written after a number; a classifier (<c>orang</c>) lets the noun after it say what is counted.</summary>
     public static readonly HashSet<string> Units = new(StringComparer.Ordinal)
     {
-        "persen", "%", "meter", "m", "kilometer", "km", "km/jam", "hektare", "hektar", "ha", "ton", "kg", "kilogram", "liter", "menit", "jam", "hari", "pekan", "minggu", "bulan", "tahun", "derajat", "mil",
+        "persen", "%", "meter", "m", "sentimeter", "cm", "kilometer", "km", "km/jam", "hektare", "hektar", "ha", "ton", "kg", "kilogram", "liter", "menit", "jam", "hari", "pekan", "minggu", "bulan", "tahun", "derajat", "mil",
         "orang", "jiwa", "unit", "buah", "ekor", "kepala", "kk", "titik", "lembar", "batang", "percent", "people", "kilometres", "kilometers",
     };
 
     /// <summary>Classifiers: what they count is the noun that follows (or the one before the number).</summary>
     public static readonly HashSet<string> Classifiers = new(StringComparer.Ordinal) { "orang", "jiwa", "unit", "buah", "ekor", "kepala", "people" };
+
+    /// <summary>Classifiers of people: what they count is a person noun or state, never a place.</summary>
+    public static readonly HashSet<string> PeopleClassifiers = new(StringComparer.Ordinal) { "orang", "jiwa", "people" };
+
+    /// <summary>The <see cref="CountNouns"/> keys that count people.</summary>
+    public static readonly HashSet<string> PeopleCounts = new(StringComparer.Ordinal)
+    {
+        "meninggal", "hilang", "luka", "pengungsi", "dievakuasi", "warga", "pasien", "karyawan", "personel", "relawan", "penumpang", "siswa", "pedagang", "keluarga", "kepala keluarga",
+    };
 
     /// <summary>Nouns and states a count is of, mapped to one key so that <c>tewas</c> and <c>meninggal</c> compare equal.</summary>
     public static readonly Dictionary<string, string> CountNouns = new(StringComparer.Ordinal)
@@ -69,6 +78,7 @@ internal static class QuantityLexicon
         ["korban hilang"] = "hilang",
         ["meninggal"] = "meninggal",
         ["tewas"] = "meninggal",
+        ["menewaskan"] = "meninggal",
         ["wafat"] = "meninggal",
         ["jenazah"] = "meninggal",
         ["dead"] = "meninggal",
