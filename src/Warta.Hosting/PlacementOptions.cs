@@ -24,6 +24,10 @@ public sealed class PlacementOptions
     /// <summary>… or after this long since the last one.</summary>
     public int CheckpointEverySeconds { get; set; } = 60;
 
+    /// <summary>The followers (search index, story views, alerts) catch up once this many articles were committed since they last did; 0: after every commit.</summary>
+    /// <remarks><c>warta ingest</c> uses 2,000 unless this is set; a flush and the end of a run catch them up regardless.</remarks>
+    public int FollowEveryArticles { get; set; }
+
     /// <summary>Seconds to wait while another writer holds the store before giving up.</summary>
     public double LockTimeoutSeconds { get; set; } = 30;
 
@@ -36,7 +40,7 @@ public sealed class PlacementOptions
     /// <summary>Whether every setting is in range; the validation message says which keys these are.</summary>
     internal bool IsValid =>
         BatchArticles > 0 && BatchMs >= 0 && CheckpointEveryArticles > 0 && CheckpointEverySeconds > 0
-        && LockTimeoutSeconds >= 0 && double.IsFinite(LockTimeoutSeconds) && QueueCapacity > 0 && ReorderWindow >= 0;
+        && LockTimeoutSeconds >= 0 && double.IsFinite(LockTimeoutSeconds) && QueueCapacity > 0 && ReorderWindow >= 0 && FollowEveryArticles >= 0;
 
     /// <summary>The placer's options for these settings.</summary>
     public StoryPlacerOptions ToStoryPlacerOptions() => new()
@@ -47,5 +51,6 @@ public sealed class PlacementOptions
         CheckpointEverySeconds = CheckpointEverySeconds,
         LockTimeout = TimeSpan.FromSeconds(LockTimeoutSeconds),
         ReorderWindow = ReorderWindow,
+        FollowEveryArticles = FollowEveryArticles,
     };
 }

@@ -32,7 +32,7 @@ public static class WartaServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PlacementOptions>().Bind(configuration.GetSection(PlacementOptions.Section)).Validate(
             static o => o.IsValid,
-            "placer settings out of range (Placer:BatchArticles, BatchMs, CheckpointEveryArticles, CheckpointEverySeconds and QueueCapacity must be positive, LockTimeoutSeconds and ReorderWindow not negative)");
+            "placer settings out of range (Placer:BatchArticles, BatchMs, CheckpointEveryArticles, CheckpointEverySeconds and QueueCapacity must be positive, LockTimeoutSeconds, ReorderWindow and FollowEveryArticles not negative)");
         services.AddSingleton<PlacementService>();
         services.AddSingleton<IIngestService>(static sp => sp.GetRequiredService<PlacementService>());
         services.AddSingleton<IStoryCorrections>(static sp => sp.GetRequiredService<PlacementService>());

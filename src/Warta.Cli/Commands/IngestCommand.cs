@@ -51,7 +51,13 @@ internal static class IngestCommand
             if (plain.WorkQueue.IsConfigured) return await PublishAsync(plain.WorkQueue, selection, output, error, cancellationToken);
         }
         // Only one process writes at a time: the host's placement service holds the store's write lock while it runs.
-        using var host = CliHost.CreateWithPlacement(parseResult, lockTimeoutSeconds);
+        // A bulk load: the followers (search index, story views, alerts) catch up every few thousand articles and at the end,
+        // not after each commit, unless Placer:FollowEveryArticles says otherwise.
+        using var host = CliHost.CreateWithPlacement(parseResult, lockTimeoutSeconds, static builder =>
+        {
+            var key = $"{PlacementOptions.Section}:{nameof(PlacementOptions.FollowEveryArticles)}";
+            if (builder.Configuration[key] is null) builder.Configuration[key] = BulkFollowEveryArticles.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        });
         var placement = await host.TryStartPlacementAsync(error, cancellationToken);
         if (placement is null) return ExitCodes.Usage;
 
@@ -88,6 +94,9 @@ internal static class IngestCommand
         output.WriteLine(summary.ToString());
         return summary.Failed == 0 ? ExitCodes.Ok : ExitCodes.InputFailed;
     }
+
+    /// <summary>Articles committed between the followers' catch-ups in an ingest (see <see cref="PlacementOptions.FollowEveryArticles"/>).</summary>
+    private const int BulkFollowEveryArticles = 2000;
 
     /// <summary>Documents published per batch of confirms.</summary>
     private const int PublishWindow = 64;

@@ -27,6 +27,7 @@ public sealed partial class StoryPlacer
         var change = await ApplyAsync(_clusterer, _analyzer, store, correction, cancellationToken).ConfigureAwait(false);
         var recorded = await store.ApplyCorrectionAsync(correction, change.ChangedStories, TakeCheckpoint(), cancellationToken).ConfigureAwait(false);
         foreach (var follower in _options.Followers) await follower.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        _sinceFollowArticles = 0;
         return recorded;
     }
 
@@ -49,6 +50,7 @@ public sealed partial class StoryPlacer
         }
         var deleted = await store.DeleteArticleAsync(articleId, change.ChangedStories, checkpoint, cancellationToken).ConfigureAwait(false);
         foreach (var follower in _options.Followers) await follower.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        _sinceFollowArticles = 0;
         return deleted;
     }
 

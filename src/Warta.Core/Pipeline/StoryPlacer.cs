@@ -48,6 +48,8 @@ public sealed partial class StoryPlacer : IAsyncDisposable
     private Task _stored = Task.CompletedTask;
     private int _placedTotal;
     private int _sinceCheckpointArticles;
+    /// <summary>Articles committed since the followers last caught up (see <see cref="StoryPlacerOptions.FollowEveryArticles"/>).</summary>
+    private int _sinceFollowArticles;
     private string? _lastArticleId;
     private PlacerStats _stats;
     private TimeSpan _checkpointCommitTime;
@@ -213,7 +215,7 @@ public sealed partial class StoryPlacer : IAsyncDisposable
     {
         _order.Flush(_due);
         await PlaceDueAsync(cancellationToken).ConfigureAwait(false);
-        await CommitAsync(_sinceCheckpointArticles > 0, cancellationToken).ConfigureAwait(false);
+        await CommitAsync(_sinceCheckpointArticles > 0, cancellationToken, follow: true).ConfigureAwait(false);
         await _inFlight.ConfigureAwait(false);
     }
 
@@ -225,7 +227,7 @@ public sealed partial class StoryPlacer : IAsyncDisposable
     {
         _order.Flush(_due);
         await PlaceDueAsync(cancellationToken).ConfigureAwait(false);
-        await CommitAsync(false, cancellationToken).ConfigureAwait(false);
+        await CommitAsync(false, cancellationToken, follow: true).ConfigureAwait(false);
         await _inFlight.ConfigureAwait(false);
     }
 
@@ -294,7 +296,9 @@ public sealed partial class StoryPlacer : IAsyncDisposable
         Task.Run(() => Array.ConvertAll(articles, article => Analyze(_analyzer, article)));
 
     /// <summary>Hands the batch to the store (after the one in flight), with a checkpoint when one is due or <paramref name="forceCheckpoint"/>.</summary>
-    private async Task CommitAsync(bool forceCheckpoint, CancellationToken cancellationToken)
+    /// <remarks>The followers catch up after the commit when <see cref="StoryPlacerOptions.FollowEveryArticles"/> articles were
+    /// committed since they last did, or when <paramref name="follow"/> asks (a flush, the end of a run).</remarks>
+    private async Task CommitAsync(bool forceCheckpoint, CancellationToken cancellationToken, bool follow = false)
     {
         var batch = _batch;
         _batch = new Batch();
@@ -317,7 +321,19 @@ public sealed partial class StoryPlacer : IAsyncDisposable
             _sinceCheckpoint.Restart();
         }
         foreach (var article in batch.Articles) _pending.Remove(article.Id);
-        if (batch.Articles.Count == 0 && checkpoint is null) return;
+        _sinceFollowArticles += batch.Articles.Count;
+        var followNow = follow || _options.FollowEveryArticles <= 0 || _sinceFollowArticles >= _options.FollowEveryArticles;
+        if (batch.Articles.Count == 0 && checkpoint is null)
+        {
+            // Nothing to commit, but commits before this one may not have been followed yet.
+            if (follow && _sinceFollowArticles > 0 && _options.Followers.Count > 0)
+            {
+                await _inFlight.ConfigureAwait(false);
+                _sinceFollowArticles = 0;
+                _inFlight = FollowAsync(Task.CompletedTask, cancellationToken);
+            }
+            return;
+        }
         await _inFlight.ConfigureAwait(false);
         _stats = _stats with { Commits = _stats.Commits + 1 };
         var placements = batch.ToPlacementBatch() with { OutletPairings = _options.Outlets?.TakeUnsaved() ?? [] };
@@ -333,7 +349,8 @@ public sealed partial class StoryPlacer : IAsyncDisposable
             }
         }, cancellationToken);
         _stored = stored;
-        _inFlight = FollowAsync(stored, cancellationToken);
+        if (followNow) _sinceFollowArticles = 0;
+        _inFlight = followNow ? FollowAsync(stored, cancellationToken) : stored;
     }
 
     /// <summary>Catches the followers up once <paramref name="stored"/> is committed; not when it failed.</summary>

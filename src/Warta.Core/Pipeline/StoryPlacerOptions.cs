@@ -28,7 +28,15 @@ public sealed record StoryPlacerOptions
     /// <summary>How long to wait for another writer's lock before giving up with <see cref="Storage.StoreBusyException"/>.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Kept in step with the store: caught up when the placer opens and after each of its commits.</summary>
+    /// <summary>The followers catch up after the first commit once this many articles were committed since they last did; 0: after every commit.</summary>
+    /// <remarks>A flush (<see cref="StoryPlacer.FlushAsync"/>) and the end of a run (<see cref="StoryPlacer.CompleteAsync"/>) catch
+    /// them up regardless. A bulk load sets it: a story view is rebuilt from a sample of up to
+    /// <see cref="Stories.StoryViewBuilder.MaxArticles"/> articles and carries entities that grow with the story, so rebuilding
+    /// the views of the stories each commit touched cost more per article the larger the stories grew; caught up every few
+    /// thousand articles, a story that gained many of them is rebuilt once.</remarks>
+    public int FollowEveryArticles { get; init; }
+
+    /// <summary>Kept in step with the store: caught up when the placer opens and after its commits (see <see cref="FollowEveryArticles"/>).</summary>
     public IReadOnlyList<Storage.IChangeFollower> Followers { get; init; } = [];
 
     /// <summary>The reader's outlet directory: the pairings it learned go into the store with each commit; null stores none.</summary>

@@ -53,8 +53,20 @@ public sealed class StoryViewFollower(IChangeLog changes, IArticleReader article
             if (batch.Count < ChangesPerRead) break;
         }
         if (last == since) return;
-        await views.SaveStoryViewsAsync(await BuildAsync(touched, last, cancellationToken).ConfigureAwait(false), last, cancellationToken).ConfigureAwait(false);
+        // Built and saved a chunk of stories at a time, so memory holds a chunk's views however many stories the changes
+        // touched (a bulk load catches up thousands of articles at once). Only the last chunk moves the views' position:
+        // after a crash in between, the next catch-up builds them all again.
+        var ordered = touched.Order(StringComparer.Ordinal).ToList();
+        for (var at = 0; at < ordered.Count || at == 0; at += StoriesPerSave)
+        {
+            var chunk = ordered.Skip(at).Take(StoriesPerSave).ToList();
+            var isLast = at + StoriesPerSave >= ordered.Count;
+            await views.SaveStoryViewsAsync(await BuildAsync(chunk, last, cancellationToken).ConfigureAwait(false), isLast ? last : since, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>Story views built and saved together at most, in one catch-up.</summary>
+    private const int StoriesPerSave = 64;
 
     /// <summary>The views of <paramref name="storyIds"/> as the store holds them now, reflecting change <paramref name="sequence"/>.</summary>
     /// <remarks>
@@ -66,11 +78,12 @@ public sealed class StoryViewFollower(IChangeLog changes, IArticleReader article
     public async Task<IReadOnlyList<StoryView>> BuildAsync(IEnumerable<string> storyIds, long sequence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storyIds);
-        var merges = (await stories.ListMergesAsync(cancellationToken).ConfigureAwait(false)).ToLookup(static m => m.IntoStoryId, StringComparer.Ordinal);
         var built = new List<StoryView>();
         foreach (var id in storyIds.Order(StringComparer.Ordinal))
         {
             if (await stories.GetStoryAsync(id, cancellationToken).ConfigureAwait(false) is null) continue;
+            // Only the story's own merges: every merge of the store per catch-up grew with the store.
+            var merges = (await stories.ListMergesOfAsync(id, cancellationToken).ConfigureAwait(false)).ToLookup(static m => m.IntoStoryId, StringComparer.Ordinal);
             var members = await stories.ListStoryMembersAsync(StoryQueries.WithMerged(id, merges), cancellationToken).ConfigureAwait(false);
             var (sample, read) = await AnalysesAsync(StoryViewBuilder.SampleIds(members), cancellationToken).ConfigureAwait(false);
             var previous = await views.GetStoryViewAsync(id, cancellationToken).ConfigureAwait(false);

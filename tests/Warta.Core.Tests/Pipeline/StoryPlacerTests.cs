@@ -52,10 +52,56 @@ public sealed class StoryPlacerTests
         Assert.Contains(follower.Seen, static c => c.Kind == StoreChangeKind.ArticlePlaced && c.ArticleId == "b");
     }
 
+    [Fact]
+    public async Task Should_bring_its_followers_up_only_every_so_many_articles_when_asked_and_always_at_the_end()
+    {
+        var store = new InMemoryStore();
+        using var follower = new RecordingFollower(store);
+        var options = new StoryPlacerOptions { BatchArticles = 1, ReorderWindow = 0, FollowEveryArticles = 3, Followers = [follower] };
+        await using var placer = await StoryPlacer.OpenAsync(store, Analyzers.Default, options, cancellationToken: Ct);
+        Assert.Equal(1, follower.Calls);
+
+        // One commit per article: the first two are not followed, the third is.
+        await placer.SubmitAsync([SampleArticles.Make("a", "2019-04-22T08:00")], Ct);
+        await placer.SubmitAsync([SampleArticles.Make("b", "2019-04-22T09:00")], Ct);
+        await placer.CommitPlacedAsync(Ct);
+        Assert.Equal(1, follower.Calls);
+        Assert.DoesNotContain(follower.Seen, static c => c.ArticleId == "a");
+        await placer.SubmitAsync([SampleArticles.Make("c", "2019-04-22T10:00")], Ct);
+        await placer.CommitPlacedAsync(Ct);
+        Assert.Equal(2, follower.Calls);
+        Assert.Equal(await store.LatestSequenceAsync(Ct), follower.Held);
+
+        await placer.SubmitAsync([SampleArticles.Make("d", "2019-04-22T11:00")], Ct);
+        await placer.CommitPlacedAsync(Ct);
+        Assert.True(follower.Held < await store.LatestSequenceAsync(Ct));
+        await placer.CompleteAsync(Ct);
+
+        Assert.Equal(await store.LatestSequenceAsync(Ct), follower.Held);
+        Assert.Equal(["a", "b", "c", "d"], follower.Seen.Where(static c => c.Kind == StoreChangeKind.ArticlePlaced).Select(static c => c.ArticleId));
+    }
+
+    [Fact]
+    public async Task Should_bring_its_followers_up_on_a_flush_even_between_their_rounds()
+    {
+        var store = new InMemoryStore();
+        using var follower = new RecordingFollower(store);
+        var options = new StoryPlacerOptions { BatchArticles = 1, ReorderWindow = 0, FollowEveryArticles = 100, Followers = [follower] };
+        await using var placer = await StoryPlacer.OpenAsync(store, Analyzers.Default, options, cancellationToken: Ct);
+
+        await placer.SubmitAsync([SampleArticles.Make("a", "2019-04-22T08:00")], Ct);
+        await placer.FlushAsync(Ct);
+
+        Assert.Equal(await store.LatestSequenceAsync(Ct), follower.Held);
+        Assert.Contains(follower.Seen, static c => c.Kind == StoreChangeKind.ArticlePlaced && c.ArticleId == "a");
+    }
+
     /// <summary>A follower that keeps every change it is given and the last sequence number it holds.</summary>
     private sealed class RecordingFollower(IChangeLog log) : IChangeFollower
     {
         public long Held { get; private set; }
+
+        public int Calls { get; private set; }
 
         public List<StoreChange> Seen { get; } = [];
 
@@ -63,6 +109,7 @@ public sealed class StoryPlacerTests
 
         public async Task CatchUpAsync(CancellationToken cancellationToken = default)
         {
+            Calls++;
             foreach (var change in await log.ChangesSinceAsync(Held, int.MaxValue, cancellationToken))
             {
                 Seen.Add(change);
