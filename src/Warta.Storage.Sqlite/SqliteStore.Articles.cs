@@ -39,28 +39,26 @@ public sealed partial class SqliteStore
     {
         var results = new bool[articles.Count];
         if (articles.Count == 0) return results;
-        using var insert = Prepared(
-            $"INSERT INTO articles ({ArticleColumns}) VALUES " +
-            "($id, $title, $outlet, $language, $url, $source, $ticks, $offset, $precision, $authors, $paragraphs, $provenance, $annotations) " +
-            "ON CONFLICT (id) DO NOTHING",
-            transaction, out var p);
+        // Bound by position (see PositionalStatement), inside the caller's transaction on this connection.
+        using var insert = new PositionalStatement(transaction.Connection ?? _connection,
+            $"INSERT INTO articles ({ArticleColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) ON CONFLICT (id) DO NOTHING");
         for (var i = 0; i < articles.Count; i++)
         {
             var article = articles[i] ?? throw new ArgumentException("the batch holds a null article", nameof(articles));
-            p[0].Value = article.Id;
-            p[1].Value = article.Title;
-            p[2].Value = article.Outlet;
-            p[3].Value = article.Language;
-            p[4].Value = (object?)article.Url ?? DBNull.Value;
-            p[5].Value = article.Source;
-            p[6].Value = (object?)article.Published?.Value.UtcTicks ?? DBNull.Value;
-            p[7].Value = (object?)article.Published?.Value.TotalOffsetMinutes ?? DBNull.Value;
-            p[8].Value = (object?)article.Published?.Precision.ToString() ?? DBNull.Value;
-            p[9].Value = StoreJson.Strings(article.Authors);
-            p[10].Value = StoreJson.Strings(article.Paragraphs);
-            p[11].Value = StoreJson.SortedMap(article.Provenance);
-            p[12].Value = StoreJson.Annotations(article.Annotations);
-            results[i] = insert.ExecuteNonQuery() == 1;
+            insert.Bind(1, article.Id);
+            insert.Bind(2, article.Title);
+            insert.Bind(3, article.Outlet);
+            insert.Bind(4, article.Language);
+            insert.Bind(5, article.Url);
+            insert.Bind(6, article.Source);
+            insert.Bind(7, article.Published?.Value.UtcTicks);
+            insert.Bind(8, article.Published?.Value.TotalOffsetMinutes);
+            insert.Bind(9, article.Published?.Precision.ToString());
+            insert.Bind(10, StoreJson.Strings(article.Authors));
+            insert.Bind(11, StoreJson.Strings(article.Paragraphs));
+            insert.Bind(12, StoreJson.SortedMap(article.Provenance));
+            insert.Bind(13, StoreJson.Annotations(article.Annotations));
+            results[i] = insert.Execute() == 1;
             if (results[i]) changes.Append(StoreChangeKind.ArticleAdded, article.Id, null, null);
         }
         return results;
