@@ -107,6 +107,21 @@ public class TemporalTaggerTests
     {
         Assert.Equal("2019-02", Single("Februari lalu harga naik.", Tirto).Value);
         Assert.Equal("2018-06", Single("Juni lalu harga naik.", Tirto).Value);
+        // Written in April, "April lalu" is this April (last year's is "April tahun lalu").
+        Assert.Equal("2019-04", Single("Sejak awal April lalu harga naik.", Tirto).Value);
+    }
+
+    [Theory]
+    [InlineData("Rapat digelar Senin pekan lalu di Jakarta.", "Senin pekan lalu", "2019-04-15")]
+    [InlineData("Rapat digelar Kamis minggu lalu di Jakarta.", "Kamis minggu lalu", "2019-04-18")]
+    [InlineData("Rapat akan digelar Selasa pekan depan di Jakarta.", "Selasa pekan depan", "2019-04-30")]
+    [InlineData("Rapat digelar Senin pekan ini di Jakarta.", "Senin pekan ini", "2019-04-22")]
+    public void Should_date_a_weekday_of_a_named_week_within_that_week(string text, string span, string value)
+    {
+        // Tuesday 23 April 2019: last week ran 15-21 April, next week 29 April-5 May.
+        var found = Single(text, Tirto);
+        Assert.Equal(span, found.Text);
+        Assert.Equal(value, found.Value);
     }
 
     [Theory]

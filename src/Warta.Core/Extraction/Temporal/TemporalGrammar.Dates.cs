@@ -103,6 +103,12 @@ internal sealed partial class TemporalGrammar
         if (j == i && At(i - 1).IsCapitalised && !Adjacent(i - 1, i) && !IsSentenceStart(i - 1)) return null;
         var delta = weekday - Iso(_ref.DayOfWeek);
         var end = j + 1;
+        if ((Word(j + 1, "pekan") || Word(j + 1, "minggu")) && WeekOffset(j + 2) is { } weeks)
+        {
+            // "Senin pekan lalu" is the Monday of last week, "Selasa pekan depan" the Tuesday of next week: the week is
+            // named, so the day is counted from that week's Monday, not from the nearest such weekday.
+            return WithPartOfDay(j + 3, _ref.AddDays(weekday - Iso(_ref.DayOfWeek) + 7 * weeks));
+        }
         if (WordIn(j + 1, PastWords))
         {
             if (delta >= 0) delta -= 7;
@@ -127,6 +133,10 @@ internal sealed partial class TemporalGrammar
         }
         return WithPartOfDay(end, _ref.AddDays(delta));
     }
+
+    /// <summary>The week a word after <c>pekan</c>/<c>minggu</c> names: <c>lalu</c> −1, <c>ini</c> 0, <c>depan</c> +1.</summary>
+    private int? WeekOffset(int i) =>
+        WordIn(i, PastWords) && !Word(i, "kemarin") ? -1 : Word(i, "ini") ? 0 : Word(i, "depan") || Word(i, "mendatang") ? 1 : null;
 
     /// <summary>The day, with a following part of day (<c>Minggu (28/12/2014) pagi</c>) or clock time (<c>Minggu (28/12/2014)
     /// pukul 07.24 WIB</c>) when one comes right after it.</summary>
@@ -255,7 +265,9 @@ internal sealed partial class TemporalGrammar
         }
         if (WordIn(i + 1, PastWords) || Word(i + 1, "sebelumnya"))
         {
-            var year = m < _ref.Month ? _ref.Year : _ref.Year - 1;
+            // "awal Juli lalu" written on 30 July is this July: a month named with "lalu" is its latest start, the current
+            // month included (last year's would be "Juli tahun lalu").
+            var year = m <= _ref.Month ? _ref.Year : _ref.Year - 1;
             return new Match(i + 2, TimexType.Date, Month(year, m));
         }
         if (WordIn(i + 1, FutureWords))
