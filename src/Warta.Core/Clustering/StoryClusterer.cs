@@ -43,6 +43,8 @@ public sealed partial class StoryClusterer
     private (int Id, double Weight)[] _weighted = new (int, double)[256];
     private (int Id, double Weight)[] _pruned = [];
     private double[] _articleWeights = new double[256];
+    private double _articlePlaceSquared;
+    private double _articlePersonSquared;
 
     public StoryClusterer(StoryClustererOptions? options = null)
     {
@@ -245,6 +247,12 @@ public sealed partial class StoryClusterer
                 var floor = _options.MemberThreshold;
                 score = floor > 0 ? score * Math.Min(1.0, link / floor) : link;
             }
+            if (averageLink && story.Members.Count > 0 && _options.MemberConflicts && !(_options.MemberThreshold > 0))
+            {
+                // The member-level checks replace the centroid's: a wrong join carries both events' names into the centroid.
+                scored.Add((story, score * Decay(story, time)));
+                continue;
+            }
             if (Conflict(_options.PlaceConflictFactor, _options.PlaceConflictBelow, placeDot, articlePlace, story.PlaceNormSquared, story.NormSquared)) score *= _options.PlaceConflictFactor;
             if (Conflict(_options.PersonConflictFactor, _options.PlaceConflictBelow, personDot, articlePerson, story.PersonNormSquared, story.NormSquared)) score *= _options.PersonConflictFactor;
             if (Conflict(_options.FactConflictFactor, _options.PlaceConflictBelow, factDot, articleFact, story.FactNormSquared, story.NormSquared)) score *= _options.FactConflictFactor;
@@ -291,7 +299,15 @@ public sealed partial class StoryClusterer
         }
         if (!(norm > 0)) return false;
         norm = Math.Sqrt(norm);
-        for (var i = 0; i < features.Length; i++) _articleWeights[i] /= norm;
+        double place = 0.0, person = 0.0;
+        for (var i = 0; i < features.Length; i++)
+        {
+            var weight = _articleWeights[i] /= norm;
+            var id = features[i].Entry.Id;
+            if (TermStatistics.IsPlace(id)) place += weight * weight;
+            else if (TermStatistics.IsPerson(id)) person += weight * weight;
+        }
+        (_articlePlaceSquared, _articlePersonSquared) = (place, person);
         return true;
     }
 
@@ -303,7 +319,7 @@ public sealed partial class StoryClusterer
         var sum = 0.0;
         foreach (var member in story.Members)
         {
-            double dot = 0.0, normSquared = 0.0;
+            double dot = 0.0, normSquared = 0.0, placeDot = 0.0, placeSquared = 0.0, personDot = 0.0, personSquared = 0.0;
             var terms = member.Terms;
             var frequencies = member.Frequencies;
             for (var j = 0; j < terms.Length; j++)
@@ -311,9 +327,28 @@ public sealed partial class StoryClusterer
                 var entry = terms[j];
                 var weight = frequencies[j] * Idf(entry, stamp);
                 normSquared += weight * weight;
-                if (entry.ExtractionStamp == stamp) dot += weight * _articleWeights[entry.FeatureSlot];
+                var shared = entry.ExtractionStamp == stamp ? weight * _articleWeights[entry.FeatureSlot] : 0.0;
+                dot += shared;
+                if (TermStatistics.IsPlace(entry.Id))
+                {
+                    placeDot += shared;
+                    placeSquared += weight * weight;
+                }
+                else if (TermStatistics.IsPerson(entry.Id))
+                {
+                    personDot += shared;
+                    personSquared += weight * weight;
+                }
             }
-            if (normSquared > 0) sum += dot / Math.Sqrt(normSquared);
+            if (!(normSquared > 0)) continue;
+            var cosine = dot / Math.Sqrt(normSquared);
+            if (_options.MemberConflicts)
+            {
+                // Each member judged on its own names: the unit article against the member's own vector, as the centroid checks do.
+                if (Conflict(_options.PlaceConflictFactor, _options.PlaceConflictBelow, placeDot / Math.Sqrt(normSquared), _articlePlaceSquared, placeSquared / normSquared, 1.0)) cosine *= _options.PlaceConflictFactor;
+                if (Conflict(_options.PersonConflictFactor, _options.PlaceConflictBelow, personDot / Math.Sqrt(normSquared), _articlePersonSquared, personSquared / normSquared, 1.0)) cosine *= _options.PersonConflictFactor;
+            }
+            sum += cosine;
         }
         return sum / story.Members.Count;
     }

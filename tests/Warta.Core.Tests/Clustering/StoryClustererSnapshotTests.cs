@@ -77,7 +77,7 @@ public sealed class StoryClustererSnapshotTests
     public void Should_continue_exactly_with_the_member_sample_and_stated_facts_through_merges_and_evictions()
     {
         var stream = InStreamOrder(SampleCorpus.Articles());
-        var options = ClustererLimits.Tight with { MemberSample = 3, FactWeight = 1.5, FactConflictFactor = 0.5 };
+        var options = ClustererLimits.Tight with { MemberSample = 3, MemberConflicts = true, FactWeight = 1.5, FactConflictFactor = 0.5 };
 
         var (merges, evicted) = AssertRestoreContinuesExactly(stream, Enumerable.Range(0, stream.Count + 1), options);
 
