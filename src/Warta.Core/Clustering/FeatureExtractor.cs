@@ -22,6 +22,9 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
     private int _keyLength;
     private long _stamp;
 
+    /// <summary>The stamp of the latest extraction: an entry whose <see cref="TermEntry.ExtractionStamp"/> equals it is one of the latest article's features, at <see cref="TermEntry.FeatureSlot"/>.</summary>
+    public long Stamp => _stamp;
+
     public Span<(TermEntry Entry, double Count)> Extract(Article article, AnalyzedText title, AnalyzedText body)
     {
         _features.Clear();
@@ -29,6 +32,7 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
         AddStems(title, options.TitleWeight);
         AddStems(body, 1.0);
         AddProxyEntities(title, options.EntityWeight);
+        AddFacts(article, options.FactWeight);
         if (article.Annotations.Entities.Count > 0)
         {
             if (!(options.EntityWeight > 0)) return CollectionsMarshal.AsSpan(_features);
@@ -45,6 +49,55 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
             AddProxyEntities(body, options.EntityWeight);
         }
         return CollectionsMarshal.AsSpan(_features);
+    }
+
+    /// <summary>
+    /// The event's stated facts as features: each calendar date the temporal annotation resolved to a year (its year and,
+    /// when stated, its month) and each count with what it counts (<c>7 meninggal</c>). Relative dates of an undated article
+    /// resolve to no year and add nothing.
+    /// </summary>
+    private void AddFacts(Article article, double weight)
+    {
+        if (!(weight > 0)) return;
+        foreach (var time in article.Annotations.Times)
+        {
+            if (time.Type != TimexType.Date || time.Value is not { Length: >= 4 } value || !IsDigits(value.AsSpan(0, 4))) continue;
+            AddYear(value[..4], weight);
+            if (value.Length < 7 || value[4] != '-' || !IsDigits(value.AsSpan(5, 2))) continue;
+            AppendKey(value[4..7]);
+            Add(terms.Get(_key.AsSpan(0, _keyLength), TermKind.Fact), weight);
+        }
+        foreach (var quantity in article.Annotations.Quantities)
+        {
+            if (quantity.Counts is not { Length: > 0 } counts || quantity.Value < 2) continue;
+            StartKey();
+            AppendKey("\u0002q");
+            AppendKey(quantity.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            AppendKey(" ");
+            AppendKey(counts);
+            Add(terms.Get(_key.AsSpan(0, _keyLength), TermKind.Fact), weight);
+        }
+    }
+
+    /// <summary>A year written as a number (1900-2099) in any language is a fact of the event, keyed as the dates' years are.</summary>
+    private static bool IsYear(string stem) => stem.Length == 4 && (stem.StartsWith("19", StringComparison.Ordinal) || stem.StartsWith("20", StringComparison.Ordinal)) && IsDigits(stem);
+
+    /// <summary>Adds the year's fact and leaves the key holding it, so a month can be appended.</summary>
+    private void AddYear(string year, double weight)
+    {
+        StartKey();
+        AppendKey("\u0002y");
+        AppendKey(year);
+        Add(terms.Get(_key.AsSpan(0, _keyLength), TermKind.Fact), weight);
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9') return false;
+        }
+        return true;
     }
 
     /// <summary>Whether a mention's text has a capital letter: a name without one (English <c>as</c> read as Indonesian <c>AS</c>) is a tagging error in both languages.</summary>
@@ -71,6 +124,7 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
         {
             if (token.IsStopword || token.Stem.Length < 2) continue;
             if (token.Kind == TokenKind.Word) Add(terms.Get(token.Stem), weight);
+            else if (token.Kind == TokenKind.Number && IsYear(token.Stem) && options.FactWeight > 0) AddYear(token.Stem, options.FactWeight);
             else if (token.Kind == TokenKind.Number && token.Stem.Length >= 3) Add(terms.Get(token.Stem, options.NumbersAreSpecific ? TermKind.Specific : TermKind.General), weight);
         }
     }

@@ -22,6 +22,9 @@ internal sealed class LiveStory(string id, string headline)
     public DateTimeOffset? LastPublished { get; set; }
     public List<string> ArticleIds { get; } = [];
     public Dictionary<int, double> Centroid { get; } = [];
+
+    /// <summary>The latest members' terms (at most <see cref="StoryClustererOptions.MemberSample"/>, oldest first) for the average-link score; empty when it is off.</summary>
+    public List<StoryMember> Members { get; } = [];
     public double NormSquared { get; set; }
 
     /// <summary>Stories an editor split from this one: the clusterer never merges this story with them.</summary>
@@ -35,6 +38,9 @@ internal sealed class LiveStory(string id, string headline)
 
     /// <summary>The part of <see cref="SpecificNormSquared"/> on people.</summary>
     public double PersonNormSquared { get; set; }
+
+    /// <summary>The part of <see cref="SpecificNormSquared"/> on stated facts (dates, counts).</summary>
+    public double FactNormSquared { get; set; }
 
     /// <summary>Originals whose vectors the centroid sums (copies add none), so the centroid over it is the members' mean.</summary>
     public int Originals { get; set; }

@@ -151,6 +151,7 @@ public sealed partial class StoryClusterer
         }
         var target = LiveOrNew(placed.StoryId, a.Title);
         AddToCentroid(target, vector);
+        AddMember(target, a.Id, features);
         target.Touch(a);
         _articles.Add(a.Id, LiveArticle.Of(a, placed, target));
         _copies.Add(a.Id, fingerprint);
@@ -183,6 +184,7 @@ public sealed partial class StoryClusterer
         }
         _copies.Remove(id);
         _articles.Remove(id);
+        story.Members.RemoveAll(m => string.Equals(m.ArticleId, id, StringComparison.Ordinal));
         story.ArticleIds.Remove(id);
         story.ArticleCount--;
     }
@@ -195,6 +197,7 @@ public sealed partial class StoryClusterer
         {
             var features = _extractor.Extract(a, article.Title, article.Body);
             AddToCentroid(story, Vectorize(features));
+            AddMember(story, a.Id, features);
             var day = Day(a.Published?.Value ?? (_streamTime == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : _streamTime));
             foreach (var (entry, _) in features) TermStatistics.AddDocument(entry, day);
             _copies.Add(a.Id, NearDuplicateDetector.Fingerprint(article.Title, article.Body));
@@ -219,7 +222,7 @@ public sealed partial class StoryClusterer
                 story.Centroid[id] = old - weight;
             }
         }
-        (story.NormSquared, story.SpecificNormSquared, story.PlaceNormSquared, story.PersonNormSquared) = NormSquaredInIdOrder(story.Centroid);
+        (story.NormSquared, story.SpecificNormSquared, story.PlaceNormSquared, story.PersonNormSquared, story.FactNormSquared) = NormSquaredInIdOrder(story.Centroid);
         story.Originals--;
     }
 

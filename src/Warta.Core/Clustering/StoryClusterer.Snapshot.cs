@@ -20,7 +20,7 @@ namespace Warta.Core.Clustering;
 public sealed partial class StoryClusterer
 {
     /// <summary>Version of the snapshot layout; bump it when the layout or the meaning of the state (features, weights) changes.</summary>
-    public const int SnapshotFormatVersion = 4;
+    public const int SnapshotFormatVersion = 5;
 
     private static readonly byte[] SnapshotMagic = "WSCS"u8.ToArray();
     private const int ChecksumBytes = 32;
@@ -73,9 +73,10 @@ public sealed partial class StoryClusterer
                 w.Write(entry.LastSeenDay);
             }
 
+            var byId = terms.ToDictionary(static t => t.Value.Id, static t => t.Value);
             var stories = _stories.Values.OrderBy(static s => s.Id, StringComparer.Ordinal).ToList();
             w.Write7BitEncodedInt(stories.Count);
-            foreach (var story in stories) WriteStory(w, story);
+            foreach (var story in stories) WriteStory(w, story, byId);
 
             w.Write7BitEncodedInt64(_copies.NextSequence);
             var indexed = _copies.Indexed.ToList();
@@ -141,8 +142,9 @@ public sealed partial class StoryClusterer
             _terms.Restore(term, r.Read7BitEncodedInt(), r.Read7BitEncodedInt64(), r.ReadInt64());
         }
 
+        var byId = _terms.Entries.ToDictionary(static t => t.Value.Id, static t => t.Value);
         var storyCount = r.Read7BitEncodedInt();
-        for (var i = 0; i < storyCount; i++) ReadStory(r);
+        for (var i = 0; i < storyCount; i++) ReadStory(r, byId);
 
         _copies.RestoreNextSequence(r.Read7BitEncodedInt64());
         var indexedCount = r.Read7BitEncodedInt();
@@ -153,7 +155,7 @@ public sealed partial class StoryClusterer
         }
     }
 
-    private void WriteStory(BinaryWriter w, LiveStory story)
+    private void WriteStory(BinaryWriter w, LiveStory story, Dictionary<int, TermEntry> byId)
     {
         WriteText(w, story.Id);
         WriteText(w, story.Headline);
@@ -164,6 +166,7 @@ public sealed partial class StoryClusterer
         w.Write(story.SpecificNormSquared);
         w.Write(story.PlaceNormSquared);
         w.Write(story.PersonNormSquared);
+        w.Write(story.FactNormSquared);
         w.Write7BitEncodedInt(story.Outlets.Count);
         foreach (var outlet in story.Outlets) WriteText(w, outlet);
 
@@ -197,9 +200,31 @@ public sealed partial class StoryClusterer
 
         w.Write7BitEncodedInt(story.Apart.Count);
         foreach (var apart in story.Apart) WriteText(w, apart);
+
+        // The member sample: terms in id order, the first id whole, then gaps; a term the table has forgotten carries its counts.
+        w.Write7BitEncodedInt(story.Members.Count);
+        foreach (var member in story.Members)
+        {
+            WriteText(w, member.ArticleId);
+            w.Write7BitEncodedInt(member.Terms.Length);
+            var previousId = 0;
+            for (var i = 0; i < member.Terms.Length; i++)
+            {
+                var entry = member.Terms[i];
+                if (i == 0) w.Write(entry.Id);
+                else w.Write7BitEncodedInt(entry.Id - previousId);
+                previousId = entry.Id;
+                w.Write(member.Frequencies[i]);
+                var forgotten = !byId.TryGetValue(entry.Id, out var known) || !ReferenceEquals(known, entry);
+                w.Write(forgotten);
+                if (!forgotten) continue;
+                w.Write7BitEncodedInt64(entry.DocumentFrequency);
+                w.Write(entry.LastSeenDay);
+            }
+        }
     }
 
-    private void ReadStory(BinaryReader r)
+    private void ReadStory(BinaryReader r, Dictionary<int, TermEntry> byId)
     {
         var story = new LiveStory(ReadText(r), ReadText(r))
         {
@@ -210,6 +235,7 @@ public sealed partial class StoryClusterer
             SpecificNormSquared = r.ReadDouble(),
             PlaceNormSquared = r.ReadDouble(),
             PersonNormSquared = r.ReadDouble(),
+            FactNormSquared = r.ReadDouble(),
         };
         _stories.Add(story.Id, story);
         var outlets = r.Read7BitEncodedInt();
@@ -239,6 +265,31 @@ public sealed partial class StoryClusterer
 
         var apart = r.Read7BitEncodedInt();
         for (var i = 0; i < apart; i++) story.Apart.Add(ReadText(r));
+
+        var members = r.Read7BitEncodedInt();
+        for (var i = 0; i < members; i++)
+        {
+            var articleId = ReadText(r);
+            var count = r.Read7BitEncodedInt();
+            if (count < 0 || count > r.BaseStream.Length - r.BaseStream.Position) throw new InvalidDataException("snapshot member term count out of range");
+            var memberTerms = new TermEntry[count];
+            var frequencies = new float[count];
+            var termId = 0;
+            for (var j = 0; j < count; j++)
+            {
+                termId = j == 0 ? r.ReadInt32() : checked(termId + r.Read7BitEncodedInt());
+                frequencies[j] = r.ReadSingle();
+                if (r.ReadBoolean())
+                {
+                    memberTerms[j] = new TermEntry(termId) { DocumentFrequency = r.Read7BitEncodedInt64(), LastSeenDay = r.ReadInt64() };
+                }
+                else
+                {
+                    memberTerms[j] = byId.TryGetValue(termId, out var entry) ? entry : throw new InvalidDataException("snapshot member names a term not in the table");
+                }
+            }
+            story.Members.Add(new StoryMember(articleId, memberTerms, frequencies));
+        }
     }
 
     /// <summary>Sum of the squared weights in term-id order, over all terms and over the specifics.</summary>
@@ -246,22 +297,23 @@ public sealed partial class StoryClusterer
     /// A dictionary enumerates in an order shaped by its history of removals (centroid pruning), which a snapshot cannot
     /// carry; summed in that order, a merge after a restore could differ from an uninterrupted run in the last bits.
     /// </remarks>
-    private (double All, double Specific, double Place, double Person) NormSquaredInIdOrder(Dictionary<int, double> centroid)
+    private (double All, double Specific, double Place, double Person, double Fact) NormSquaredInIdOrder(Dictionary<int, double> centroid)
     {
         if (_pruned.Length < centroid.Count) _pruned = new (int, double)[Math.Max(centroid.Count, 2 * _pruned.Length)];
         var terms = _pruned.AsSpan(0, centroid.Count);
         var n = 0;
         foreach (var (id, weight) in centroid) terms[n++] = (id, weight);
         terms.Sort(static (a, b) => a.Id.CompareTo(b.Id));
-        double normSquared = 0.0, specific = 0.0, place = 0.0, person = 0.0;
+        double normSquared = 0.0, specific = 0.0, place = 0.0, person = 0.0, fact = 0.0;
         foreach (var (id, weight) in terms)
         {
             normSquared += weight * weight;
             if (TermStatistics.IsSpecific(id)) specific += weight * weight;
             if (TermStatistics.IsPlace(id)) place += weight * weight;
             if (TermStatistics.IsPerson(id)) person += weight * weight;
+            if (TermStatistics.IsFact(id)) fact += weight * weight;
         }
-        return (normSquared, specific, place, person);
+        return (normSquared, specific, place, person, fact);
     }
 
     private static void WriteText(BinaryWriter w, string text)

@@ -42,6 +42,9 @@ public sealed partial class StoryClusterer
     private readonly List<(LiveStory Story, double Score)> _scored = [];
     private (int Id, double Weight)[] _weighted = new (int, double)[256];
     private (int Id, double Weight)[] _pruned = [];
+    private double[] _articleWeights = new double[256];
+    private double _articlePlaceSquared;
+    private double _articlePersonSquared;
 
     public StoryClusterer(StoryClustererOptions? options = null)
     {
@@ -78,7 +81,7 @@ public sealed partial class StoryClusterer
 
         var features = _extractor.Extract(article, title, body);
         var vector = Vectorize(features);
-        var scored = Score(vector, time);
+        var scored = Score(vector, features, time);
         if (scored.Count > 0 && scored[0].Score >= _options.AssignThreshold
             && _copies.FindAmong(fingerprint, scored[0].Story.ArticleIds) is { } rewrite
             && _articles.TryGetValue(rewrite.OriginalArticleId, out var rewritten))
@@ -129,6 +132,7 @@ public sealed partial class StoryClusterer
         }
 
         AddToCentroid(target, vector);
+        AddMember(target, article.Id, features);
         target.Touch(article);
         var assignment = new StoryAssignment(article.Id, target.Id, null, similarity);
         _articles.Add(article.Id, LiveArticle.Of(article, assignment, target));
@@ -183,7 +187,8 @@ public sealed partial class StoryClusterer
     }
 
     /// <summary>Live stories sharing a query term, scored by decayed cosine, best first (ties by id).</summary>
-    private List<(LiveStory Story, double Score)> Score(ReadOnlySpan<(int Id, double Weight)> vector, DateTimeOffset time)
+    private List<(LiveStory Story, double Score)> Score(
+        ReadOnlySpan<(int Id, double Weight)> vector, ReadOnlySpan<(TermEntry Entry, double Count)> features, DateTimeOffset time)
     {
         var partial = _partial;
         partial.Clear();
@@ -209,17 +214,19 @@ public sealed partial class StoryClusterer
 
         var scored = _scored;
         scored.Clear();
-        double articleSpecific = 0.0, articlePlace = 0.0, articlePerson = 0.0;
+        double articleSpecific = 0.0, articlePlace = 0.0, articlePerson = 0.0, articleFact = 0.0;
         foreach (var (id, weight) in vector)
         {
             if (!TermStatistics.IsSpecific(id)) continue;
             articleSpecific += weight * weight;
             if (TermStatistics.IsPlace(id)) articlePlace += weight * weight;
             else if (TermStatistics.IsPerson(id)) articlePerson += weight * weight;
+            else if (TermStatistics.IsFact(id)) articleFact += weight * weight;
         }
+        var averageLink = _options.MemberSample > 0 && WeighArticle(features);
         foreach (var (story, _) in candidates)
         {
-            double dot = 0.0, specificDot = 0.0, placeDot = 0.0, personDot = 0.0;
+            double dot = 0.0, specificDot = 0.0, placeDot = 0.0, personDot = 0.0, factDot = 0.0;
             foreach (var (id, weight) in vector)
             {
                 if (!story.Centroid.TryGetValue(id, out var c)) continue;
@@ -231,10 +238,24 @@ public sealed partial class StoryClusterer
                 specificDot += weight * c;
                 if (TermStatistics.IsPlace(id)) placeDot += weight * c;
                 else if (TermStatistics.IsPerson(id)) personDot += weight * c;
+                else if (TermStatistics.IsFact(id)) factDot += weight * c;
             }
             var score = Similarity(story, dot, specificDot, articleSpecific);
+            if (averageLink && story.Members.Count > 0)
+            {
+                var link = AverageLink(story);
+                var floor = _options.MemberThreshold;
+                score = floor > 0 ? score * Math.Min(1.0, link / floor) : link;
+            }
+            if (averageLink && story.Members.Count > 0 && _options.MemberConflicts && !(_options.MemberThreshold > 0))
+            {
+                // The member-level checks replace the centroid's: a wrong join carries both events' names into the centroid.
+                scored.Add((story, score * Decay(story, time)));
+                continue;
+            }
             if (Conflict(_options.PlaceConflictFactor, _options.PlaceConflictBelow, placeDot, articlePlace, story.PlaceNormSquared, story.NormSquared)) score *= _options.PlaceConflictFactor;
             if (Conflict(_options.PersonConflictFactor, _options.PlaceConflictBelow, personDot, articlePerson, story.PersonNormSquared, story.NormSquared)) score *= _options.PersonConflictFactor;
+            if (Conflict(_options.FactConflictFactor, _options.PlaceConflictBelow, factDot, articleFact, story.FactNormSquared, story.NormSquared)) score *= _options.FactConflictFactor;
             scored.Add((story, score * Decay(story, time)));
         }
         System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scored).Sort(default(ByScoreThenId));
@@ -261,6 +282,117 @@ public sealed partial class StoryClusterer
         return _options.GeometricBlend
             ? Math.Pow(Math.Max(general, 0), 1.0 - w) * Math.Pow(Math.Max(specific, _options.SpecificFloor), w)
             : ((1.0 - w) * general) + (w * specific);
+    }
+
+    /// <summary>Weighs the article's features by the document idf of the moment into <see cref="_articleWeights"/> (unit length); false when it has no weight.</summary>
+    private bool WeighArticle(ReadOnlySpan<(TermEntry Entry, double Count)> features)
+    {
+        if (_articleWeights.Length < features.Length) _articleWeights = new double[Math.Max(features.Length, 2 * _articleWeights.Length)];
+        var stamp = _extractor.Stamp;
+        var norm = 0.0;
+        for (var i = 0; i < features.Length; i++)
+        {
+            var (entry, count) = features[i];
+            var weight = (1.0 + Math.Log(count)) * Idf(entry, stamp);
+            _articleWeights[i] = weight;
+            norm += weight * weight;
+        }
+        if (!(norm > 0)) return false;
+        norm = Math.Sqrt(norm);
+        double place = 0.0, person = 0.0;
+        for (var i = 0; i < features.Length; i++)
+        {
+            var weight = _articleWeights[i] /= norm;
+            var id = features[i].Entry.Id;
+            if (TermStatistics.IsPlace(id)) place += weight * weight;
+            else if (TermStatistics.IsPerson(id)) person += weight * weight;
+        }
+        (_articlePlaceSquared, _articlePersonSquared) = (place, person);
+        return true;
+    }
+
+    /// <summary>The article's mean cosine to the story's sampled members (average link), both weighted by the document idf of the moment.</summary>
+    /// <remarks>Call after <see cref="WeighArticle"/> for the same article: a member term is one of the article's when its entry carries the latest extraction's stamp.</remarks>
+    private double AverageLink(LiveStory story)
+    {
+        var stamp = _extractor.Stamp;
+        var sum = 0.0;
+        foreach (var member in story.Members)
+        {
+            double dot = 0.0, normSquared = 0.0, placeDot = 0.0, placeSquared = 0.0, personDot = 0.0, personSquared = 0.0;
+            var terms = member.Terms;
+            var frequencies = member.Frequencies;
+            for (var j = 0; j < terms.Length; j++)
+            {
+                var entry = terms[j];
+                var weight = frequencies[j] * Idf(entry, stamp);
+                normSquared += weight * weight;
+                var shared = entry.ExtractionStamp == stamp ? weight * _articleWeights[entry.FeatureSlot] : 0.0;
+                dot += shared;
+                if (TermStatistics.IsPlace(entry.Id))
+                {
+                    placeDot += shared;
+                    placeSquared += weight * weight;
+                }
+                else if (TermStatistics.IsPerson(entry.Id))
+                {
+                    personDot += shared;
+                    personSquared += weight * weight;
+                }
+            }
+            if (!(normSquared > 0)) continue;
+            var cosine = dot / Math.Sqrt(normSquared);
+            if (_options.MemberConflicts)
+            {
+                // Each member judged on its own names: the unit article against the member's own vector, as the centroid checks do.
+                if (Conflict(_options.PlaceConflictFactor, _options.PlaceConflictBelow, placeDot / Math.Sqrt(normSquared), _articlePlaceSquared, placeSquared / normSquared, 1.0)) cosine *= _options.PlaceConflictFactor;
+                if (Conflict(_options.PersonConflictFactor, _options.PlaceConflictBelow, personDot / Math.Sqrt(normSquared), _articlePersonSquared, personSquared / normSquared, 1.0)) cosine *= _options.PersonConflictFactor;
+            }
+            sum += cosine;
+        }
+        return sum / story.Members.Count;
+    }
+
+    /// <summary>The term's document idf over the live articles, the count taken as at least <see cref="StoryClustererOptions.MemberIdfFloor"/>; computed once per article.</summary>
+    private double Idf(TermEntry entry, long stamp)
+    {
+        if (entry.IdfStamp == stamp) return entry.Idf;
+        var documents = Math.Max(_articles.Count, _options.MemberIdfFloor) + 1.0;
+        var idf = Math.Log(documents / (Math.Max(entry.DocumentFrequency, 0) + 1.0)) + 1.0;
+        entry.IdfStamp = stamp;
+        entry.Idf = idf;
+        return idf;
+    }
+
+    /// <summary>Adds an original to the story's member sample (its heaviest terms by the idf of the moment), dropping the oldest beyond the sample's size.</summary>
+    private void AddMember(LiveStory story, string articleId, ReadOnlySpan<(TermEntry Entry, double Count)> features)
+    {
+        var sample = _options.MemberSample;
+        if (sample <= 0) return;
+        var stamp = _extractor.Stamp;
+        var weighted = new (TermEntry Entry, double Frequency, double Weight)[features.Length];
+        for (var i = 0; i < features.Length; i++)
+        {
+            var (entry, count) = features[i];
+            var frequency = 1.0 + Math.Log(count);
+            weighted[i] = (entry, frequency, frequency * Idf(entry, stamp));
+        }
+        var span = weighted.AsSpan();
+        if (span.Length > _options.MaxArticleTerms)
+        {
+            span.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Entry.Id.CompareTo(b.Entry.Id));
+            span = span[.._options.MaxArticleTerms];
+        }
+        span.Sort(static (a, b) => a.Entry.Id.CompareTo(b.Entry.Id));
+        var terms = new TermEntry[span.Length];
+        var frequencies = new float[span.Length];
+        for (var i = 0; i < span.Length; i++)
+        {
+            terms[i] = span[i].Entry;
+            frequencies[i] = (float)span[i].Frequency;
+        }
+        story.Members.Add(new StoryMember(articleId, terms, frequencies));
+        if (story.Members.Count > sample) story.Members.RemoveRange(0, story.Members.Count - sample);
     }
 
     /// <summary>Both sides name places (or people), with enough weight to count, and they hardly overlap: two events in two places, of two people.</summary>
@@ -293,6 +425,7 @@ public sealed partial class StoryClusterer
         var specificNormSquared = story.SpecificNormSquared;
         var placeNormSquared = story.PlaceNormSquared;
         var personNormSquared = story.PersonNormSquared;
+        var factNormSquared = story.FactNormSquared;
         foreach (var (id, weight) in vector)
         {
             double change;
@@ -311,11 +444,13 @@ public sealed partial class StoryClusterer
             if (TermStatistics.IsSpecific(id)) specificNormSquared += change;
             if (TermStatistics.IsPlace(id)) placeNormSquared += change;
             if (TermStatistics.IsPerson(id)) personNormSquared += change;
+            if (TermStatistics.IsFact(id)) factNormSquared += change;
         }
         story.NormSquared = normSquared;
         story.SpecificNormSquared = specificNormSquared;
         story.PlaceNormSquared = placeNormSquared;
         story.PersonNormSquared = personNormSquared;
+        story.FactNormSquared = factNormSquared;
         story.Originals++;
         if (centroid.Count > 2 * _options.MaxCentroidTerms) PruneCentroid(story);
     }
@@ -329,7 +464,7 @@ public sealed partial class StoryClusterer
         var n = 0;
         foreach (var (id, weight) in story.Centroid) terms[n++] = (id, weight);
         terms.Sort(default(ByWeightThenId));
-        double normSquared = 0.0, specificNormSquared = 0.0, placeNormSquared = 0.0, personNormSquared = 0.0;
+        double normSquared = 0.0, specificNormSquared = 0.0, placeNormSquared = 0.0, personNormSquared = 0.0, factNormSquared = 0.0;
         for (var i = 0; i < terms.Length; i++)
         {
             if (i < _options.MaxCentroidTerms)
@@ -339,6 +474,7 @@ public sealed partial class StoryClusterer
                 if (TermStatistics.IsSpecific(terms[i].Id)) specificNormSquared += square;
                 if (TermStatistics.IsPlace(terms[i].Id)) placeNormSquared += square;
                 if (TermStatistics.IsPerson(terms[i].Id)) personNormSquared += square;
+                if (TermStatistics.IsFact(terms[i].Id)) factNormSquared += square;
                 continue;
             }
             story.Centroid.Remove(terms[i].Id);
@@ -348,6 +484,7 @@ public sealed partial class StoryClusterer
         story.SpecificNormSquared = specificNormSquared;
         story.PlaceNormSquared = placeNormSquared;
         story.PersonNormSquared = personNormSquared;
+        story.FactNormSquared = factNormSquared;
     }
 
     private void Merge(LiveStory from, LiveStory into)
@@ -365,7 +502,12 @@ public sealed partial class StoryClusterer
                 AddPosting(id, into);
             }
         }
-        (into.NormSquared, into.SpecificNormSquared, into.PlaceNormSquared, into.PersonNormSquared) = NormSquaredInIdOrder(into.Centroid);
+        (into.NormSquared, into.SpecificNormSquared, into.PlaceNormSquared, into.PersonNormSquared, into.FactNormSquared) = NormSquaredInIdOrder(into.Centroid);
+        if (_options.MemberSample > 0)
+        {
+            into.Members.AddRange(from.Members);
+            if (into.Members.Count > _options.MemberSample) into.Members.RemoveRange(0, into.Members.Count - _options.MemberSample);
+        }
         into.ArticleCount += from.ArticleCount;
         into.Originals += from.Originals;
         into.AddOutletsOf(from);

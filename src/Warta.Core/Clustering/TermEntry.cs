@@ -12,4 +12,10 @@ internal sealed class TermEntry(int id)
 
     /// <summary>This term's index in the features of extraction <see cref="ExtractionStamp"/>.</summary>
     public int FeatureSlot { get; set; }
+
+    /// <summary>The extraction whose statistics <see cref="Idf"/> was computed under (the average-link score computes each term's once per article).</summary>
+    public long IdfStamp { get; set; }
+
+    /// <summary>The term's document idf as of extraction <see cref="IdfStamp"/>.</summary>
+    public double Idf { get; set; }
 }

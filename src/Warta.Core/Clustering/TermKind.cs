@@ -7,4 +7,7 @@ internal enum TermKind
     Specific,
     Place,
     Person,
+
+    /// <summary>A stated fact of the event: a calendar date (year, month) or a count with what it counts.</summary>
+    Fact,
 }

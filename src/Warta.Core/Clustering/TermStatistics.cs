@@ -48,13 +48,16 @@ internal sealed partial class TermStatistics
     /// <summary>Whether a term id belongs to a place.</summary>
     public static bool IsPlace(int id) => id < 0 && (~id & 3) == 0;
 
+    /// <summary>Whether a term id belongs to a stated fact (a date, a count).</summary>
+    public static bool IsFact(int id) => id < 0 && (~id & 3) == 3;
+
     /// <summary>Whether a term id belongs to a person.</summary>
     public static bool IsPerson(int id) => id < 0 && (~id & 3) == 2;
 
     private int NewId(TermKind kind)
     {
         if (kind == TermKind.General) return _nextId++;
-        var tag = kind switch { TermKind.Place => 0, TermKind.Person => 2, _ => 1 };
+        var tag = kind switch { TermKind.Place => 0, TermKind.Person => 2, TermKind.Fact => 3, _ => 1 };
         while ((_nextId & 3) != tag) _nextId++;
         return ~_nextId++;
     }

@@ -74,6 +74,18 @@ public sealed class StoryClustererSnapshotTests
     }
 
     [Fact]
+    public void Should_continue_exactly_with_the_member_sample_and_stated_facts_through_merges_and_evictions()
+    {
+        var stream = InStreamOrder(SampleCorpus.Articles());
+        var options = ClustererLimits.Tight with { MemberSample = 3, MemberConflicts = true, FactWeight = 1.5, FactConflictFactor = 0.5 };
+
+        var (merges, evicted) = AssertRestoreContinuesExactly(stream, Enumerable.Range(0, stream.Count + 1), options);
+
+        Assert.True(merges >= 1, $"{merges} merges");
+        Assert.True(evicted >= 1, $"{evicted} evictions");
+    }
+
+    [Fact]
     public void Should_continue_exactly_on_the_uci_news_headline_stream()
     {
         using var reader = new StreamReader(SharedData.PathOf("stories/uci-news/dev.csv"));
