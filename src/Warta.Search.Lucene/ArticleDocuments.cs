@@ -15,7 +15,10 @@ internal static class ArticleDocuments
     [ThreadStatic]
     private static ReusedFields? _reused;
 
-    public static Document Create(Article article, string? storyId)
+    /// <param name="article">The article.</param>
+    /// <param name="storyId">The story it is placed in; null: none.</param>
+    /// <param name="forms">Whether the words as written are indexed beside the stems (not for the plain baseline, which stems nothing).</param>
+    public static Document Create(Article article, string? storyId, bool forms = true)
     {
         var fields = _reused ??= new ReusedFields();
         var bucket = IndexFields.BucketOf(article.Language);
@@ -26,20 +29,18 @@ internal static class ArticleDocuments
         fields.OutletValues.SetBytesValue(new BytesRef(article.Outlet));
         fields.Language.SetStringValue(article.Language);
         fields.LanguageValues.SetBytesValue(new BytesRef(article.Language));
-        var document = new Document
-        {
-            fields.Id,
-            fields.IdValues,
-            // The body is stored for snippets only. What a hit shows comes from doc values: reading a stored field
-            // decompresses the whole block of documents it sits in (bodies included), which was most of a query's time.
-            new TextField(IndexFields.Title(bucket), article.Title, Field.Store.NO),
-            fields.TitleValues,
-            new TextField(IndexFields.Body(bucket), article.Body, Field.Store.YES),
-            fields.Outlet,
-            fields.OutletValues,
-            fields.Language,
-            fields.LanguageValues,
-        };
+        var document = new Document { fields.Id, fields.IdValues, fields.TitleValues };
+        // The body is stored for snippets only. What a hit shows comes from doc values: reading a stored field
+        // decompresses the whole block of documents it sits in (bodies included), which was most of a query's time.
+        document.Add(new TextField(IndexFields.Title(bucket), article.Title, Field.Store.NO));
+        // Each form field right after its stem field: the tokenizer reuses the analysis it just made of the same text.
+        if (forms) document.Add(new TextField(IndexFields.TitleForms(bucket), article.Title, Field.Store.NO));
+        document.Add(new TextField(IndexFields.Body(bucket), article.Body, Field.Store.YES));
+        if (forms) document.Add(new TextField(IndexFields.BodyForms(bucket), article.Body, Field.Store.NO));
+        document.Add(fields.Outlet);
+        document.Add(fields.OutletValues);
+        document.Add(fields.Language);
+        document.Add(fields.LanguageValues);
         if (article.Published is { } published)
         {
             fields.PublishedValues.SetBytesValue(new BytesRef(published.Value.ToString("o", CultureInfo.InvariantCulture)));

@@ -4,7 +4,9 @@ namespace Warta.Search.Lucene;
 
 /// <summary>The fields of an article's Lucene document, and the analysis bucket of a language.</summary>
 /// <remarks>Title and body are indexed in one field per analysis bucket (<c>body.id</c>, <c>body.en</c>, <c>body.und</c>),
-/// so each article is analysed as its own language and a query term is analysed once per bucket and looked up there.</remarks>
+/// so each article is analysed as its own language and a query term is analysed once per bucket and looked up there. Beside
+/// each, a field of the same words as written (<c>title.form.id</c>, <c>body.form.id</c>) lets the exact form score above a
+/// shared stem.</remarks>
 internal static class IndexFields
 {
     public const string Id = "id";
@@ -45,14 +47,23 @@ internal static class IndexFields
 
     public static string Body(string bucket) => "body." + bucket;
 
+    /// <summary>The title's words as written (case-folded, not stemmed), beside its stems in <see cref="Title"/>.</summary>
+    public static string TitleForms(string bucket) => "title.form." + bucket;
+
+    /// <summary>The body's words as written (case-folded, not stemmed), beside its stems in <see cref="Body"/>.</summary>
+    public static string BodyForms(string bucket) => "body.form." + bucket;
+
     /// <summary>The bucket a title/body field is analysed as; null for the other fields.</summary>
     public static string? BucketOfField(string field)
     {
         var dot = field.IndexOf('.', StringComparison.Ordinal);
         if (dot < 0) return null;
         var prefix = field[..dot];
-        return prefix is "title" or "body" ? field[(dot + 1)..] : null;
+        return prefix is "title" or "body" ? field[(field.LastIndexOf('.') + 1)..] : null;
     }
+
+    /// <summary>True for the fields of words as written (<see cref="TitleForms"/>, <see cref="BodyForms"/>).</summary>
+    public static bool IsFormField(string field) => field.Contains(".form.", StringComparison.Ordinal);
 
     /// <summary>Days since 0001-01-01 of the article's own date (at its outlet's offset), the unit of date filters and counts.</summary>
     public static int DayNumber(DateTimeOffset published) => DateOnly.FromDateTime(published.DateTime).DayNumber;

@@ -80,7 +80,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         {
             var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, indexAnalyzer ?? AnalyzedTerms.PlainAnalyzer) { Similarity = IndexScoring.Similarity };
             using var writer = new IndexWriter(directory, config);
-            foreach (var (article, story) in articles) writer.AddDocument(ArticleDocuments.Create(article, story));
+            foreach (var (article, story) in articles) writer.AddDocument(ArticleDocuments.Create(article, story, analysis == SearchAnalysis.Warta));
             writer.Commit();
         }
         return new LuceneSearchIndex(new SearcherManager(directory, IndexScoring.Searchers), directory, analyzer, null, analysis);

@@ -21,5 +21,5 @@ public sealed class WartaLuceneAnalyzer : Analyzer
     public ITextAnalyzer TextAnalyzer => _analyzer;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
-        new(new WartaTokenizer(reader, _analyzer, IndexFields.BucketOfField(fieldName) ?? "und"));
+        new(new WartaTokenizer(reader, _analyzer, IndexFields.BucketOfField(fieldName) ?? "und", IndexFields.IsFormField(fieldName)));
 }

@@ -47,5 +47,39 @@ public sealed class InMemoryIndexTests
         Assert.Equal(0, (await plain.SearchArticlesAsync(SearchQueryParser.Parse("\"Korea Utara\""), Ct)).Total);
     }
 
+    [Fact]
+    public async Task Should_rank_the_word_as_written_above_another_word_of_the_same_stem()
+    {
+        // Given two reports of equal length that differ in one word of the same stem, the one with the form searched for last
+        using var warta = LuceneSearchIndex.BuildInMemory(
+        [
+            (Report("d", "Kuota solar", "Pemerintah menambah kuota solar yang disubsidi untuk nelayan."), "solar"),
+            (Report("e", "Kuota solar", "Pemerintah menambah kuota solar yang bersubsidi untuk nelayan."), "solar"),
+        ], Analyzers.Default);
+
+        // When Warta's index is asked for "bersubsidi"
+        var hits = await warta.SearchArticlesAsync(SearchQueryParser.Parse("bersubsidi"), Ct);
+
+        // Then both match through the stem, and the report with the word as written ranks first
+        Assert.Equal(["e", "d"], hits.Hits.Select(static h => h.ArticleId));
+    }
+
+    [Fact]
+    public async Task Should_rank_a_name_inside_the_query_above_a_common_word()
+    {
+        // Given two reports of equal length, one sharing the query's common word, the other (indexed last) its name
+        using var warta = LuceneSearchIndex.BuildInMemory(
+        [
+            (Report("g", "Pasar ramai", "Harga beras naik lagi di pasar Kramat sejak pagi tadi."), "beras"),
+            (Report("f", "Antrean panjang", "Antrean panjang terlihat lagi di SPBU Pertamina sejak pagi tadi."), "spbu"),
+        ], Analyzers.Default);
+
+        // When asked for "Harga OR Pertamina" (the first word capitalised as a sentence opens, the second a name)
+        var hits = await warta.SearchArticlesAsync(SearchQueryParser.Parse("Harga OR Pertamina"), Ct);
+
+        // Then the report naming Pertamina ranks first
+        Assert.Equal("f", hits.Hits[0].ArticleId);
+    }
+
     private static Article Report(string id, string title, string body) => SampleArticles.Make(id, title: title) with { Paragraphs = [body] };
 }

@@ -34,7 +34,7 @@ public static class IndexTerms
                 continue;
             }
             if (token.Stem.Length == 0) continue;
-            terms.Add(new IndexedTerm(token.Stem, token.Start, token.End, increment));
+            terms.Add(new IndexedTerm(token.Stem, token.Start, token.End, increment, token.Normal));
             increment = 1;
         }
         return terms;

@@ -5,4 +5,5 @@ namespace Warta.Core.Search;
 /// <param name="Start">Offset of its token in the text.</param>
 /// <param name="End">Offset after its token.</param>
 /// <param name="PositionIncrement">Positions since the previous term: 1, plus one for each stopword left out between them, so phrases keep their gaps.</param>
-public readonly record struct IndexedTerm(string Text, int Start, int End, int PositionIncrement);
+/// <param name="Form">The word as written, case-folded and normalised but not stemmed (<see cref="Warta.Text.Token.Normal"/>); null when not known.</param>
+public readonly record struct IndexedTerm(string Text, int Start, int End, int PositionIncrement, string? Form = null);
