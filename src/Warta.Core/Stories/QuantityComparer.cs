@@ -37,12 +37,26 @@ internal static class QuantityComparer
     /// <summary>What happened to the people a count of warga, orang or jiwa counts, one key per state.</summary>
     private static readonly Dictionary<string, string> PeopleStates = new(StringComparer.Ordinal)
     {
-        ["meninggal"] = "meninggal", ["tewas"] = "meninggal", ["menewaskan"] = "meninggal", ["wafat"] = "meninggal", ["jenazah"] = "meninggal",
-        ["dead"] = "meninggal", ["killed"] = "meninggal",
-        ["hilang"] = "hilang", ["missing"] = "hilang",
-        ["luka"] = "luka", ["luka-luka"] = "luka", ["injured"] = "luka",
-        ["mengungsi"] = "pengungsi", ["pengungsi"] = "pengungsi", ["pengungsian"] = "pengungsi", ["evacuees"] = "pengungsi",
-        ["dievakuasi"] = "dievakuasi", ["evakuasi"] = "dievakuasi", ["mengevakuasi"] = "dievakuasi", ["evacuated"] = "dievakuasi",
+        ["meninggal"] = "meninggal",
+        ["tewas"] = "meninggal",
+        ["menewaskan"] = "meninggal",
+        ["wafat"] = "meninggal",
+        ["jenazah"] = "meninggal",
+        ["dead"] = "meninggal",
+        ["killed"] = "meninggal",
+        ["hilang"] = "hilang",
+        ["missing"] = "hilang",
+        ["luka"] = "luka",
+        ["luka-luka"] = "luka",
+        ["injured"] = "luka",
+        ["mengungsi"] = "pengungsi",
+        ["pengungsi"] = "pengungsi",
+        ["pengungsian"] = "pengungsi",
+        ["evacuees"] = "pengungsi",
+        ["dievakuasi"] = "dievakuasi",
+        ["evakuasi"] = "dievakuasi",
+        ["mengevakuasi"] = "dievakuasi",
+        ["evacuated"] = "dievakuasi",
     };
 
     /// <summary>Counts keys that say only "people": their state is read from the clause.</summary>
@@ -109,7 +123,8 @@ internal static class QuantityComparer
             }
             var period = Remaining(tokens, span, first, end) ? "sisa" : PeriodWords.FirstOrDefault(w => HasWord(sentence, [w]));
             statements.Add(new StoryArticleAnalysis.QuantityStatement(quantity, key, HasWord(sentence, ChangeWords) || HasWord(sentence, PlanWords),
-                HasWord(sentence, CorrectionWords)) { Events = events, Period = period });
+                HasWord(sentence, CorrectionWords))
+            { Events = events, Period = period });
         }
         EventTimes(article, tokens, sentences, statements);
         return statements;
