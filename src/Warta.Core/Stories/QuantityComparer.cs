@@ -35,28 +35,12 @@ internal static class QuantityComparer
     private static readonly string[] PeriodWords = ["sejak", "selama", "since", "during"];
 
     /// <summary>What happened to the people a count of warga, orang or jiwa counts, one key per state.</summary>
-    private static readonly Dictionary<string, string> PeopleStates = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> PeopleStates = new(QuantityLexicon.PeopleStates, StringComparer.Ordinal)
     {
-        ["meninggal"] = "meninggal",
-        ["tewas"] = "meninggal",
-        ["menewaskan"] = "meninggal",
-        ["wafat"] = "meninggal",
-        ["jenazah"] = "meninggal",
-        ["dead"] = "meninggal",
-        ["killed"] = "meninggal",
-        ["hilang"] = "hilang",
-        ["missing"] = "hilang",
-        ["luka"] = "luka",
-        ["luka-luka"] = "luka",
-        ["injured"] = "luka",
-        ["mengungsi"] = "pengungsi",
-        ["pengungsi"] = "pengungsi",
+        // Beside a count of people these name its state too, though alone they count nothing.
         ["pengungsian"] = "pengungsi",
-        ["evacuees"] = "pengungsi",
-        ["dievakuasi"] = "dievakuasi",
         ["evakuasi"] = "dievakuasi",
         ["mengevakuasi"] = "dievakuasi",
-        ["evacuated"] = "dievakuasi",
     };
 
     /// <summary>Counts keys that say only "people": their state is read from the clause.</summary>

@@ -67,15 +67,10 @@ internal static class QuantityLexicon
         "meninggal", "hilang", "luka", "pengungsi", "dievakuasi", "warga", "pasien", "karyawan", "personel", "relawan", "penumpang", "siswa", "pedagang", "keluarga", "kepala keluarga",
     };
 
-    /// <summary>Nouns and states a count is of, mapped to one key so that <c>tewas</c> and <c>meninggal</c> compare equal.</summary>
-    public static readonly Dictionary<string, string> CountNouns = new(StringComparer.Ordinal)
+    /// <summary>What happened to people (dead, missing, injured, displaced, evacuated), one key per state: a count of them is
+    /// of that state, and beside <c>warga</c>, <c>orang</c> or <c>jiwa</c> they say which people were counted.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PeopleStates = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["korban"] = "meninggal",
-        ["korban jiwa"] = "meninggal",
-        ["korban meninggal"] = "meninggal",
-        ["korban tewas"] = "meninggal",
-        ["korban luka"] = "luka",
-        ["korban hilang"] = "hilang",
         ["meninggal"] = "meninggal",
         ["tewas"] = "meninggal",
         ["menewaskan"] = "meninggal",
@@ -93,6 +88,17 @@ internal static class QuantityLexicon
         ["dievakuasi"] = "dievakuasi",
         ["evacuated"] = "dievakuasi",
         ["evacuees"] = "pengungsi",
+    };
+
+    /// <summary>Nouns and states a count is of, mapped to one key so that <c>tewas</c> and <c>meninggal</c> compare equal.</summary>
+    public static readonly Dictionary<string, string> CountNouns = new(PeopleStates, StringComparer.Ordinal)
+    {
+        ["korban"] = "meninggal",
+        ["korban jiwa"] = "meninggal",
+        ["korban meninggal"] = "meninggal",
+        ["korban tewas"] = "meninggal",
+        ["korban luka"] = "luka",
+        ["korban hilang"] = "hilang",
         ["warga"] = "warga",
         ["warga mengungsi"] = "pengungsi",
         ["jiwa mengungsi"] = "pengungsi",
