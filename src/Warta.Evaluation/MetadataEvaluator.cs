@@ -22,7 +22,7 @@ public static class MetadataEvaluator
         {
             articles++;
             var decoded = DocumentDecoder.Decode(file, out var decodeError);
-            var gold = decoded is null ? null : Core.Ingestion.TimeMlReader.Parse(file.Source, decoded.Text, out decodeError, repairBareAmpersands: true);
+            var gold = decoded is null ? null : Core.Ingestion.TimeMlReader.Parse(file.Source, decoded.Text, out decodeError);
             if (gold is null)
             {
                 errors++;

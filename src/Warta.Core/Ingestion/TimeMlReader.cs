@@ -8,15 +8,15 @@ namespace Warta.Core.Ingestion;
 public static partial class TimeMlReader
 {
     /// <summary>Parses <paramref name="text"/>; malformed XML or a file without <c>TEXT</c> gives null and an error.</summary>
-    /// <remarks><paramref name="repairBareAmpersands"/> escapes an <c>&amp;</c> that starts no entity before parsing. It is off
-    /// for ingestion (malformed input is reported) and on for reading evaluation gold, where one Kompas file has a bare
-    /// <c>56 &amp; 461</c>.</remarks>
-    public static TimeMlDocument? Parse(string source, string text, out IngestError? error, bool repairBareAmpersands = false)
+    /// <remarks>An <c>&amp;</c> that starts no entity is read as the character itself before parsing: real Kompas files
+    /// write <c>56 &amp; 461</c> unescaped, its meaning is plain, and refusing the whole article for it would lose it. Any
+    /// other malformed XML is reported with its line.</remarks>
+    public static TimeMlDocument? Parse(string source, string text, out IngestError? error)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(text);
         error = null;
-        if (repairBareAmpersands) text = BareAmpersand().Replace(text, "&amp;");
+        text = BareAmpersand().Replace(text, "&amp;");
         XDocument document;
         try
         {

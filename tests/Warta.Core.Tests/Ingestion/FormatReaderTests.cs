@@ -81,9 +81,21 @@ public class FormatReaderTests
     }
 
     [Fact]
+    public void Should_read_a_bare_ampersand_in_timeml_as_itself()
+    {
+        // As in a real Kompas file: "56 & 461" unescaped, while an escaped entity beside it still decodes.
+        const string tml = "<?xml version=\"1.0\" ?>\n<TimeML>\n<TITLE>Ali &amp; Budi</TITLE>\n<TEXT>Pasal 56 & 461 KUHP dan R&D.</TEXT>\n</TimeML>\n";
+
+        var article = Assert.Single(Ingest.Text("amp.tml", tml)).Article!;
+
+        Assert.Equal("Ali & Budi", article.Title);
+        Assert.Equal("Pasal 56 & 461 KUHP dan R&D.", Assert.Single(article.Paragraphs));
+    }
+
+    [Fact]
     public void Should_report_malformed_timeml_with_its_line()
     {
-        const string tml = "<?xml version=\"1.0\" ?>\n<TimeML>\n<TITLE>Judul</TITLE>\n<TEXT>Isi & lain</TEXT>\n</TimeML>\n";
+        const string tml = "<?xml version=\"1.0\" ?>\n<TimeML>\n<TITLE>Judul</TITLE>\n<TEXT>Isi <b>lain</TEXT>\n</TimeML>\n";
 
         var error = Assert.Single(Ingest.Text("bad.tml", tml)).Error!;
 
