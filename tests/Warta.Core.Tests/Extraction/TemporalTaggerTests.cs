@@ -152,6 +152,24 @@ public class TemporalTaggerTests
     }
 
     [Theory]
+    [InlineData("Hujan lebat mengguyur hulu sungai sejak Minggu sore. Sekitar pukul 02.30 WIT, air bercampur lumpur turun deras.", "2025-04-14T02:30")]
+    [InlineData("Warga berjaga sejak Minggu malam. Pukul 01.00 dini hari air mulai masuk rumah.", "2025-04-14T01:00")]
+    [InlineData("Hujan turun sejak Minggu sore. Sekitar pukul 17.30 WIT, air mulai naik.", "2025-04-13T17:30")]
+    [InlineData("Warga berkumpul Minggu pagi. Sekitar pukul 02.30 WIT, air turun deras.", "2025-04-13T02:30")]
+    public void Should_put_a_small_hours_clock_time_told_after_an_evening_on_the_next_day(string text, string value)
+    {
+        // Given a report published Monday 14 April 2025 telling of Sunday evening, then of a clock time
+        var monday = new DateTimeOffset(2025, 4, 14, 16, 20, 0, TimeSpan.FromHours(9));
+
+        // When it is tagged
+        var clock = TemporalTagger.Tag(Tokenizer.Tokenize(text), monday)[^1];
+
+        // Then a time in the small hours after an afternoon, evening or night is that night's (the next day); others stay on the day
+        Assert.Equal(TimexType.Time, clock.Type);
+        Assert.Equal(value, clock.Value);
+    }
+
+    [Theory]
     [InlineData("Harga ditutup pada pukul 20.34 WIB di Jakarta.", "2019-04-23T20:34", "+07:00")]
     [InlineData("Pesawat mendarat pukul 14.10 WITA di Makassar.", "2019-04-23T14:10", "+08:00")]
     [InlineData("Kapal merapat pukul 06.15 WIT di Sorong.", "2019-04-23T06:15", "+09:00")]

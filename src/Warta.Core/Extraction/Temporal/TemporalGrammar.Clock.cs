@@ -18,7 +18,8 @@ internal sealed partial class TemporalGrammar
 
     /// <summary>
     /// <c>pukul 20.34 WIB</c>, <c>pukul 10.00 pagi</c>, <c>20:34 WITA</c>, <c>sekitar pukul 09.00</c>; the day is
-    /// <paramref name="day"/> when given (a date written just before), else the date just mentioned, else the reference date.
+    /// <paramref name="day"/> when given (a date written just before), else the date just mentioned (the next day for a small-hours
+    /// time told right after that day's afternoon, evening or night), else the reference date.
     /// </summary>
     /// <remarks>
     /// The zone stays inside the span but out of the value: IndoTimex's recogniser reads <c>WIB</c>/<c>WITA</c>/<c>WIT</c> as
@@ -68,7 +69,9 @@ internal sealed partial class TemporalGrammar
             end += 2;
         }
         if (hour == 24) hour = 0;
-        var on = day ?? (_lastDay is { } last && _t[i].Start - _lastDayEnd is >= 0 and < 24 ? last : _ref);
+        var onLastDay = day is null && _lastDay is not null && _t[i].Start - _lastDayEnd is >= 0 and < 24;
+        var on = day ?? (onLastDay ? _lastDay!.Value : _ref);
+        if (onLastDay && _lastDayLate && hour < 6) on = on.AddDays(1);
         var value = Day(on) + "T" + hour.ToString("D2", CultureInfo.InvariantCulture) + ":" + minute.ToString("D2", CultureInfo.InvariantCulture);
         return new Match(end, TimexType.Time, value, Offset: offset);
     }

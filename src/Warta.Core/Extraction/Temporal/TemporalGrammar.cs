@@ -39,6 +39,9 @@ internal sealed partial class TemporalGrammar
     private readonly DateTimeOffset _refTime;
     private DateOnly? _lastDay;
     private int _lastDayEnd = -1;
+    // The day last told of was told as its afternoon, evening or night ("Minggu sore"): a bare small-hours clock time
+    // right after it ("Sekitar pukul 02.30") is that night's, so the next day's.
+    private bool _lastDayLate;
     private int? _lastYear;
     private int _lastYearEnd = -1;
 
@@ -81,6 +84,8 @@ internal sealed partial class TemporalGrammar
             {
                 _lastDay = day;
                 _lastDayEnd = end;
+                _lastDayLate = m.Type == TimexType.Time && m.Value is { } told && (told.EndsWith("TAF", StringComparison.Ordinal)
+                    || told.EndsWith("TEV", StringComparison.Ordinal) || told.EndsWith("TNI", StringComparison.Ordinal));
             }
             i = m.End;
         }
