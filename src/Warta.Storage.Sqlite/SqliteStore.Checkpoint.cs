@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Warta.Core.Model;
 using Warta.Core.Storage;
@@ -18,10 +19,14 @@ public sealed partial class SqliteStore
         upsert.Parameters.AddWithValue("$fingerprint", checkpoint.OptionsFingerprint);
         upsert.Parameters.AddWithValue("$count", checkpoint.ArticleCount);
         upsert.Parameters.AddWithValue("$last", checkpoint.LastArticleId);
-        upsert.Parameters.Add("$snapshot", SqliteType.Blob).Value = checkpoint.Snapshot.ToArray();
+        upsert.Parameters.Add("$snapshot", SqliteType.Blob).Value = WholeArray(checkpoint.Snapshot);
         upsert.Parameters.AddWithValue("$seq", sequence);
         upsert.ExecuteNonQuery();
     }
+
+    /// <summary>The bytes as an array, without a copy when they already are one whole (a snapshot of 85 MB was copied once more here).</summary>
+    private static byte[] WholeArray(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : bytes.ToArray();
 
     public Task<ClustererCheckpoint?> GetCheckpointAsync(CancellationToken cancellationToken = default)
     {

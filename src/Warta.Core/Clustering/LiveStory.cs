@@ -21,6 +21,9 @@ internal sealed class LiveStory(string id, string headline)
     public DateTimeOffset? FirstPublished { get; set; }
     public DateTimeOffset? LastPublished { get; set; }
     public List<string> ArticleIds { get; } = [];
+
+    /// <summary>Its members' near-duplicate entries found so far (derived from <see cref="ArticleIds"/>; never in a snapshot).</summary>
+    public NearDuplicateDetector.StoryMembers Fingerprints { get; } = new();
     public Dictionary<int, double> Centroid { get; } = [];
 
     /// <summary>The latest members' terms (at most <see cref="StoryClustererOptions.MemberSample"/>, oldest first) for the average-link score; empty when it is off.</summary>

@@ -16,7 +16,7 @@ public sealed partial class NearDuplicateDetector
         _byArticle.Add(articleId, entry);
         for (var band = 0; band < Bands; band++)
         {
-            (_buckets[BucketKey(hash, band)] ??= []).Add(entry);
+            (_buckets[BucketKey(hash, band)] ??= new Bucket()).Add(entry);
         }
     }
 

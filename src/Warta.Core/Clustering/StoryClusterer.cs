@@ -83,7 +83,7 @@ public sealed partial class StoryClusterer
         var vector = Vectorize(features);
         var scored = Score(vector, features, time);
         if (scored.Count > 0 && scored[0].Score >= _options.AssignThreshold
-            && _copies.FindAmong(fingerprint, scored[0].Story.ArticleIds) is { } rewrite
+            && _copies.FindAmong(fingerprint, scored[0].Story.ArticleIds, scored[0].Story.Fingerprints) is { } rewrite
             && _articles.TryGetValue(rewrite.OriginalArticleId, out var rewritten))
         {
             return PlaceCopy(article, rewritten, rewrite, evicted);
@@ -575,7 +575,7 @@ public sealed partial class StoryClusterer
         foreach (var articleId in story.ArticleIds)
         {
             _articles.Remove(articleId);
-            _copies.Remove(articleId);
+            _copies.RemoveWithStory(articleId);
         }
         foreach (var apart in story.Apart)
         {

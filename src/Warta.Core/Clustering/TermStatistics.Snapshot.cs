@@ -13,4 +13,7 @@ internal sealed partial class TermStatistics
         _terms.Add(term, new TermEntry(id) { DocumentFrequency = documentFrequency, LastSeenDay = lastSeenDay });
 
     public void RestoreNextId(int nextId) => _nextId = nextId;
+
+    /// <summary>Makes room for this many terms before a restore adds them.</summary>
+    public void EnsureCapacity(int count) => _terms.EnsureCapacity(count);
 }

@@ -49,6 +49,49 @@ public class NearDuplicateDetectorTests(ITestOutputHelper output)
         Assert.Equal(0, detector.Count);
     }
 
+    [Fact]
+    public void Should_find_the_same_rewrite_in_a_story_with_kept_members_as_by_looking_every_id_up()
+    {
+        // Given a story whose members grow at the end, lose one to an editor and gain others, and a second story evicted
+        var detector = new NearDuplicateDetector();
+        var members = new NearDuplicateDetector.StoryMembers();
+        var ids = new List<string>();
+        string[] words = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+        var queries = words.Select(w => Fingerprint("Banjir di Dayeuhkolot", Body.Replace("Senin", w, StringComparison.Ordinal) + " Warga " + w)).ToList();
+        void Join(string id, string body)
+        {
+            ids.Add(id);
+            detector.Add(id, Fingerprint("Banjir di Dayeuhkolot", body));
+        }
+        void Check()
+        {
+            foreach (var query in queries)
+            {
+                Assert.Equal(detector.FindAmong(query, ids), detector.FindAmong(query, ids, members));
+            }
+        }
+
+        // When each change is followed by lookups
+        Join("a1", Body);
+        Check();
+        Join("a2", Body.Replace("Senin", "Selasa", StringComparison.Ordinal));
+        ids.Add("copy-of-a1");
+        Check();
+        Join("a3", Body.Replace("Senin", "Rabu", StringComparison.Ordinal) + " Warga Rabu");
+        Check();
+        Assert.True(detector.Remove("a1"));
+        ids.Remove("a1");
+        Check();
+        detector.Add("other", Fingerprint("Banjir di Dayeuhkolot", Body + " Warga Kamis"));
+        detector.RemoveWithStory("other");
+        Join("a4", Body.Replace("Senin", "Jumat", StringComparison.Ordinal) + " Warga Jumat");
+
+        // Then the kept lists answer as the full lookup does, and find the earliest closest member
+        Check();
+        Assert.NotNull(detector.FindAmong(queries[4], ids, members));
+        Assert.DoesNotContain(members.Entries, e => e.ArticleId == "a1");
+    }
+
     /// <summary>Measures the thresholds quoted on <see cref="NearDuplicateDetector"/>: constructed copies of the Kompas dev articles against all distinct pairs.</summary>
     [Fact]
     public void Should_find_constructed_copies_of_kompas_articles_and_no_distinct_pair()
