@@ -9,6 +9,7 @@ namespace Warta.Search.Lucene;
 /// <remarks>Built from Warta's own query model rather than Lucene's query parser, so the user syntax is parsed once, in Core.</remarks>
 internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis analysis = SearchAnalysis.Warta)
 {
+
     /// <summary>How much more a title match weighs than a body match.</summary>
     public const float TitleBoost = 2.0f;
 
@@ -23,8 +24,12 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
     public const float NameBoost = 1.5f;
 
     /// <summary>The scoring part (terms, after alias expansion) and the filters, which do not score.</summary>
-    public (Query Text, Filter? Filter) Build(SearchQuery query)
+    /// <param name="query">The parsed query.</param>
+    /// <param name="buckets">The analysis buckets the searched index holds articles of (<see cref="IndexFields.Buckets"/>
+    /// when unknown): a term is analysed and looked up only in those.</param>
+    public (Query Text, Filter? Filter) Build(SearchQuery query, IReadOnlyList<string>? buckets = null)
     {
+        buckets ??= IndexFields.Buckets;
         ArgumentNullException.ThrowIfNull(query);
         // The plain baseline knows no aliases: it searches for what was typed.
         if (analysis == SearchAnalysis.Warta) query = EntityAliasExpansion.Expand(query);
@@ -35,7 +40,7 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
             var alternatives = new BooleanQuery();
             foreach (var term in group.Terms)
             {
-                if (TermQuery(term) is not { } clause) continue;
+                if (TermQuery(term, buckets) is not { } clause) continue;
                 if (analysis == SearchAnalysis.Warta && IsName(term, ReferenceEquals(term, query.Required[0].Terms[0]))) clause.Boost = NameBoost;
                 alternatives.Add(clause, Occur.SHOULD);
             }
@@ -52,7 +57,7 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
         }
         foreach (var term in query.Excluded)
         {
-            if (TermQuery(term) is { } clause) text.Add(clause, Occur.MUST_NOT);
+            if (TermQuery(term, buckets) is { } clause) text.Add(clause, Occur.MUST_NOT);
         }
         return (text, BuildFilter(query));
     }
@@ -67,10 +72,10 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
     /// <remarks>The stems decide what matches; the words as written (their own field, with their own statistics) only add
     /// to the score, so an article with the form typed ranks above one sharing only its stem (<c>bersubsidi</c> above
     /// <c>disubsidi</c>), and a rare form weighs as rare as it is.</remarks>
-    public Query? TermQuery(SearchTerm term)
+    public Query? TermQuery(SearchTerm term, IReadOnlyList<string> buckets)
     {
         var any = new BooleanQuery();
-        foreach (var bucket in IndexFields.Buckets)
+        foreach (var bucket in buckets)
         {
             var terms = analysis == SearchAnalysis.Warta ? AnalyzedTerms.Of(analyzer, term.Text, bucket) : AnalyzedTerms.Plain(term.Text);
             if (terms.Count == 0) continue;

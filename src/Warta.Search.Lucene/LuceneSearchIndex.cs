@@ -35,6 +35,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly IStoryReader? _stories;
     private readonly bool _nearRealTime;
     private long _lastRefresh;
+    private ReaderBuckets? _bucketsOf;
 
     internal LuceneSearchIndex(SearcherManager searchers, global::Lucene.Net.Store.Directory? ownedDirectory, ITextAnalyzer analyzer, IStoryReader? stories,
         SearchAnalysis analysis = SearchAnalysis.Warta)
@@ -119,11 +120,28 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
+    /// <summary>Segments of the index the searcher reads (each query term is looked up in every one).</summary>
+    public int Segments
+    {
+        get
+        {
+            var searcher = Acquire();
+            try
+            {
+                return searcher.IndexReader.Leaves.Count;
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+    }
+
     public Task<SearchResults<SearchHit>> SearchArticlesAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (text, filter) = _builder.Build(query);
         var searcher = Acquire();
+        var (text, filter) = _builder.Build(query, BucketsOf(searcher));
         try
         {
             var wanted = Math.Max(1, query.Offset + query.Limit);
@@ -141,8 +159,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public async Task<SearchResults<StorySearchHit>> SearchStoriesAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (text, filter) = _builder.Build(query);
         var searcher = Acquire();
+        var (text, filter) = _builder.Build(query, BucketsOf(searcher));
         List<(string Story, StoryCollector.StoryTally Tally, float Score)> ranked;
         try
         {
@@ -176,8 +194,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public Task<IReadOnlyList<PeriodCount>> CountAsync(SearchQuery query, SearchPeriod period, bool byOutlet, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (text, filter) = _builder.Build(query);
         var searcher = Acquire();
+        var (text, filter) = _builder.Build(query, BucketsOf(searcher));
         try
         {
             var collector = new PeriodCollector(byOutlet);
@@ -253,6 +271,20 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private static Sort SortOf(SearchSort sort) => sort == SearchSort.Time
         ? new Sort(new SortField(IndexFields.TimeValues, SortFieldType.INT64, true), SortField.FIELD_SCORE)
         : new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.TimeValues, SortFieldType.INT64, true));
+
+    /// <summary>The analysis buckets whose title or body fields the searcher's index holds: a query term is analysed and
+    /// looked up in those only (an index of Indonesian articles is not searched for the term's English and unanalysed forms).</summary>
+    private IReadOnlyList<string> BucketsOf(IndexSearcher searcher)
+    {
+        var known = _bucketsOf;
+        if (known is not null && ReferenceEquals(known.Reader, searcher.IndexReader)) return known.Buckets;
+        var fields = MultiFields.GetIndexedFields(searcher.IndexReader);
+        IReadOnlyList<string> buckets = [.. IndexFields.Buckets.Where(b => fields.Contains(IndexFields.Title(b)) || fields.Contains(IndexFields.Body(b)))];
+        _bucketsOf = new ReaderBuckets(searcher.IndexReader, buckets);
+        return buckets;
+    }
+
+    private sealed record ReaderBuckets(IndexReader Reader, IReadOnlyList<string> Buckets);
 
     private IndexSearcher Acquire()
     {

@@ -188,6 +188,31 @@ public sealed class LuceneIndexFollowerTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    [Fact]
+    public async Task Should_find_an_article_of_a_language_the_index_did_not_hold_when_its_searcher_was_opened()
+    {
+        // A query term is looked up only in the analysis buckets the index holds; a searcher refreshed after the first
+        // English article must look in the English fields too.
+        var log = new ScriptedChangeLog();
+        log.Place(SampleArticles.Make("a", "2025-03-01T08:00"), "s-1");
+        using var follower = new LuceneIndexFollower(_folder.File("index"), log, log, Analyzers.Default);
+        await follower.CatchUpAsync(Ct);
+        using var search = follower.OpenSearch();
+        Assert.Empty(await ArticleIdsAsync(search, "flooded"));
+
+        log.Place(SampleArticles.Make("b", "2025-03-02T08:00", title: "Floods close the roads of Jakarta") with { Language = "en" }, "s-2");
+        await follower.CatchUpAsync(Ct);
+
+        Assert.Equal(["b"], await ArticleIdsAsync(search, "flooded"));
+        Assert.Equal(["a"], await ArticleIdsAsync(search, "banjir"));
+    }
+
+    private static async Task<List<string>> ArticleIdsAsync(LuceneSearchIndex search, string word)
+    {
+        var found = await search.SearchArticlesAsync(new SearchQuery { Required = [new SearchAlternatives([new SearchTerm(word, false)])], Limit = 10 }, Ct);
+        return [.. found.Hits.Select(static h => h.ArticleId).Order(StringComparer.Ordinal)];
+    }
+
     private static async Task<List<string>> StoryIdsAsync(LuceneSearchIndex search, string story, int limit = 100)
     {
         var found = await search.SearchArticlesAsync(new SearchQuery { Stories = [story], Limit = limit }, Ct);

@@ -46,7 +46,7 @@ internal static class BenchSearchCommand
         output.WriteLine(string.Create(c, $"articles {report.Articles} (from {sentences} sentences), queries {report.Queries} (top 10, warm)"));
         output.WriteLine(string.Create(c, $"indexing  lucene {report.LuceneArticlesPerSecond:0} articles/s ({report.LuceneCpuArticlesPerSecond:0} per CPU second)   fts5 {report.Fts5ArticlesPerSecond:0} articles/s ({report.Fts5CpuArticlesPerSecond:0} per CPU second)"));
         output.WriteLine(string.Create(c, $"generating the articles (inside both rates) {report.GeneratedArticlesPerCpuSecond:0} per CPU second"));
-        output.WriteLine(string.Create(c, $"size      lucene {report.LuceneBytes / 1048576.0:0.0} MiB   fts5 {report.Fts5Bytes / 1048576.0:0.0} MiB   peak working set {report.PeakWorkingSetBytes / 1048576.0:0} MiB"));
+        output.WriteLine(string.Create(c, $"size      lucene {report.LuceneBytes / 1048576.0:0.0} MiB   fts5 {report.Fts5Bytes / 1048576.0:0.0} MiB   peak working set {report.PeakWorkingSetBytes / 1048576.0:0} MiB   lucene segments {report.LuceneSegments}"));
         output.WriteLine("class      queries  lucene p50  lucene p99  fts5 p50  fts5 p99  lucene cpu/q  fts5 cpu/q  +snippets p50  +snippets p99  lucene mean hits");
         foreach (var q in report.Classes)
         {

@@ -116,6 +116,7 @@ public static class SearchBenchmark
         return new SearchBenchmarkReport(count, queries.Count, luceneRate, ftsRate, luceneCpuRate, ftsCpuRate, luceneBytes, ftsBytes, process.PeakWorkingSet64, classes)
         {
             GeneratedArticlesPerCpuSecond = generationRate,
+            LuceneSegments = index.Segments,
         };
     }
 

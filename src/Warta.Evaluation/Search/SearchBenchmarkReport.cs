@@ -26,4 +26,7 @@ public sealed record SearchBenchmarkReport(
     /// <summary>Articles the generator makes per second of CPU time: a cost inside both engines' indexing rates, since
     /// each engine is given its articles as they are generated.</summary>
     public double GeneratedArticlesPerCpuSecond { get; init; }
+
+    /// <summary>Segments of the Lucene index when the queries ran (each query looks every term up in each).</summary>
+    public int LuceneSegments { get; init; }
 }
