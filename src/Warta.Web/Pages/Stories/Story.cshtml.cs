@@ -18,7 +18,7 @@ namespace Warta.Web.Pages.Stories;
 /// antiforgery token and made by the one writer (<see cref="IStoryCorrections"/>) as the key's name, as the API makes them.</remarks>
 internal sealed class StoryModel(ReadStorePool stores, StoryReadCache cache, IStoryCorrections corrections) : PageModel
 {
-    /// <summary>What the page shows of a story at one store version, whoever asks: made once per version (<see cref="StoryReadCache"/>).</summary>
+    /// <summary>What the page shows of a story at one version of it, whoever asks: made once per version (<see cref="StoryReadCache"/>).</summary>
     private sealed record Shown(
         StoryDetail Detail, string? FirstOutlet, ChartSeries Chart, IReadOnlyList<Original> Articles,
         IReadOnlyList<IGrouping<string, (Article Article, Quote Quote)>> QuotesBySpeaker, IReadOnlyList<StoryCorrection> Corrections);
@@ -96,7 +96,7 @@ internal sealed class StoryModel(ReadStorePool stores, StoryReadCache cache, ISt
     {
         using var lease = stores.Rent();
         var store = lease.Store;
-        var version = await StoreVersion.ReadAsync(store, cancellationToken).ConfigureAwait(false);
+        var version = await StoreVersion.ReadForStoryAsync(store, id, cancellationToken).ConfigureAwait(false);
         var shown = cache.Get<Shown>(version, "page:" + id);
         if (shown is null)
         {
