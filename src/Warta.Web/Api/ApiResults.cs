@@ -20,9 +20,13 @@ internal static class ApiResults
 
     /// <summary><paramref name="body"/>, with a strong ETag (the hash of the body) unless <see cref="NotModifiedAsync"/> gave
     /// one already; 304 without body when the client has it.</summary>
-    public static IResult Body(HttpContext http, string body, string contentType = "application/json; charset=utf-8")
+    public static IResult Body(HttpContext http, string body, string contentType = "application/json; charset=utf-8") =>
+        Body(http, Encoding.UTF8.GetBytes(body), contentType);
+
+    /// <summary>As <see cref="Body(HttpContext, string, string)"/>, for a body encoded already (a cached answer: a story of
+    /// thousands of articles is megabytes, encoded once, not per request).</summary>
+    public static IResult Body(HttpContext http, byte[] bytes, string contentType = "application/json; charset=utf-8")
     {
-        var bytes = Encoding.UTF8.GetBytes(body);
         if (http.Response.Headers.ETag.Count > 0) return Results.Bytes(bytes, contentType);
         var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12)) + "\"";
         http.Response.Headers.ETag = etag;

@@ -77,7 +77,7 @@ internal static class StoriesEndpoints
         if (ApiResults.NotModified(http, version) is { } notModified) return notModified;
         // The plain story (no ?since=) is the one asked again and again: made once per version of the story.
         var key = "api:" + id;
-        if (since is null && cache.Get<string>(version, key) is { } cached) return ApiResults.Body(http, cached);
+        if (since is null && cache.Get<byte[]>(version, key) is { } cached) return ApiResults.Body(http, cached);
         var found = await FindAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (found.Result is { } answer) return answer;
         var detail = (await new StoryQueries(store, store, store).GetAsync(id, cancellationToken).ConfigureAwait(false)).Value!;
@@ -88,7 +88,7 @@ internal static class StoriesEndpoints
             news = NewSince(view, since);
             if (news is null) return ApiResults.BadRequest($"since '{since}' is neither a time nor an article of story '{id}'");
         }
-        var body = ReadJson.Serialize(StoryJson.From(detail, view, news));
+        var body = System.Text.Encoding.UTF8.GetBytes(ReadJson.Serialize(StoryJson.From(detail, view, news)));
         if (since is null) cache.Set(version, key, body, body.Length / 4096);
         return ApiResults.Body(http, body);
     }
