@@ -39,7 +39,7 @@ internal static class ApiResults
     /// <remarks>Every write to what the API shows (placement, merge, correction, deletion) takes a change sequence number, the
     /// story views are saved with the number they reflect, and withdrawals are counted (<see cref="StoreVersion"/>), so equal
     /// versions mean an equal answer. Answers that read the
-    /// search index, which follows the store a moment later, keep the body hash (<see cref="Body"/>).</remarks>
+    /// search index, which follows the store a moment later, keep the body hash (<see cref="Body(HttpContext, string, string)"/>).</remarks>
     public static async Task<IResult?> NotModifiedAsync(HttpContext http, IWartaStore store, CancellationToken cancellationToken) =>
         NotModified(http, await StoreVersion.ReadAsync(store, cancellationToken).ConfigureAwait(false));
 
