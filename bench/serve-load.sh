@@ -6,6 +6,10 @@
 # Usage: bench/serve-load.sh [WORKDIR]  (default: a new temporary folder, removed afterwards)
 #   LOAD_ARTICLES (10000)  LOAD_SECONDS (20)  LOAD_READERS (50)  LOAD_POSTS (50 per second)
 #   WARTA_BIN: a built `warta` (an apphost or warta.dll); default: the Debug build the tests made, else a Release build
+#   LOAD_STORE: a store built already (with its .search folder, if any), copied into WORKDIR for this run instead of
+#     building one; the original is never written. LOAD_STORIES (200): how many recent stories the readers cycle through.
+#   LOAD_START_SECONDS (60): how long the server may take to answer /health. LOAD_WARMUP (0): reads made before the measured run (no POSTs; its figures are not the run's). LOAD_MAX_REQUESTS: stop
+#     the measured run after this many requests (with LOAD_POSTS=0: the server's CPU per read is its CPU / this number).
 # CI runs it as is (10,000 articles, 20 s); the README's figures at 100,000 articles:
 #   LOAD_ARTICLES=100000 WARTA_BIN=... bench/serve-load.sh /var/tmp/warta-load
 # A store already built in WORKDIR for the same LOAD_ARTICLES is reused.
@@ -38,6 +42,13 @@ cleanup() {
 trap cleanup EXIT
 
 store="$work/load-$articles.db"
+if [ -n "${LOAD_STORE:-}" ]; then
+  # A fresh copy per run: the run's POSTs (and a schema migration) change the copy only.
+  rm -rf "$store" "$store".*
+  cp "$LOAD_STORE" "$store"
+  if [ -d "$LOAD_STORE.search" ]; then cp -r "$LOAD_STORE.search" "$store.search"; fi
+  touch "$work/load-$articles.done"
+fi
 if [ ! -f "$work/load-$articles.done" ]; then
   rm -rf "$store" "$store".*
   start=$(date +%s)
@@ -58,17 +69,26 @@ url="http://127.0.0.1:$port"
 # Not through the function: $! must be the server itself, so the cleanup ends it and nothing else.
 "${cmd[@]}" serve --db "$store" --urls "$url" >"$work/serve.log" 2>&1 &
 server=$!
-for _ in $(seq 1 120); do
-  curl -fsS "$url/health" >/dev/null 2>&1 && break
+# A 100,000-article store takes a while to open (the clusterer's checkpoint and the placements after it): LOAD_START_SECONDS.
+up=0
+for _ in $(seq 1 $(( ${LOAD_START_SECONDS:-60} * 2 ))); do
+  if curl -fsS "$url/health" >/dev/null 2>&1; then up=1; break; fi
   kill -0 "$server" 2>/dev/null || { cat "$work/serve.log"; exit 1; }
   sleep 0.5
 done
+if [ "$up" -eq 0 ]; then echo "warta serve did not answer /health in ${LOAD_START_SECONDS:-60} s" >&2; exit 1; fi
+echo "server up after $SECONDS s (server CPU: $(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f s", ($14 + $15) / hz }' "/proc/$server/stat"))"
 
+if [ "${LOAD_WARMUP:-0}" -gt 0 ]; then
+  warta bench serve --url "$url" --key "$key" --seconds "$seconds" --readers "$readers" --posts-per-second 0 \
+    --stories "${LOAD_STORIES:-200}" --max-requests "$LOAD_WARMUP" >"$work/warmup.log" || { cat "$work/warmup.log"; exit 1; }
+fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 status=0
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f s user + %.1f s system", $14 / hz, $15 / hz }' "/proc/$server/stat"; }
 echo "server CPU before: $(cpu)"
-warta bench serve --url "$url" --key "$key" --seconds "$seconds" --readers "$readers" --posts-per-second "$posts" || status=$?
+warta bench serve --url "$url" --key "$key" --seconds "$seconds" --readers "$readers" --posts-per-second "$posts" \
+  --stories "${LOAD_STORIES:-200}" ${LOAD_MAX_REQUESTS:+--max-requests "$LOAD_MAX_REQUESTS"} || status=$?
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # CPU time is the figure a shared machine does not distort much: the run's share is after minus before.
 echo "server CPU after: $(cpu)"

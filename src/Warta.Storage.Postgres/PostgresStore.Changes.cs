@@ -25,6 +25,22 @@ public sealed partial class PostgresStore
             }
         }, cancellationToken);
 
+    /// <remarks>Two recursive walks over the merges: the stories merged into this one, and the stories it joined (where its
+    /// redirect leads). Then the latest change naming a story of the first at either end, and the latest merge or correction
+    /// from a story of the second: each one probe of the changes' story indexes (schema step 7).</remarks>
+    public async Task<long> LatestStorySequenceAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        return (await QueryAsync(
+            "WITH RECURSIVE absorbed(id) AS (SELECT @story::text COLLATE \"C\" UNION SELECT m.from_story_id FROM story_merges m JOIN absorbed a ON m.into_story_id = a.id), " +
+            "joined(id) AS (SELECT @story::text COLLATE \"C\" UNION SELECT m.into_story_id FROM story_merges m JOIN joined j ON m.from_story_id = j.id) " +
+            "SELECT coalesce(max(latest), 0) FROM (" +
+            "SELECT (SELECT max(c.seq) FROM changes c WHERE c.story_id = a.id) AS latest FROM absorbed a " +
+            "UNION ALL SELECT (SELECT max(c.seq) FROM changes c WHERE c.from_story_id = a.id) FROM absorbed a " +
+            "UNION ALL SELECT (SELECT max(c.seq) FROM changes c WHERE c.from_story_id = j.id) FROM joined j) AS t",
+            static r => r.GetInt64(0), cancellationToken, P("story", storyId)).ConfigureAwait(false))[0];
+    }
+
     private static long LatestSequence(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
         Scalar<long>(connection, transaction, "SELECT last FROM change_counter WHERE id = 1");
 

@@ -27,6 +27,18 @@ public sealed partial class PostgresStore
         return Read<Article>(QueryAsync($"SELECT {ArticleColumns} FROM articles WHERE id = ANY(@ids)", ReadArticle, cancellationToken, P("ids", ids)));
     }
 
+    /// <remarks>The body and provenance columns are not read (empty JSON stands in for them), nor their JSON decoded: one
+    /// statement, as <see cref="GetArticlesAsync"/>.</remarks>
+    public Task<IReadOnlyList<Article>> GetArticleHeadsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0) return Task.FromResult<IReadOnlyList<Article>>([]);
+        const string HeadColumns =
+            "id, title, outlet, language, url, source, published_utc_ticks, published_offset_minutes, published_precision, " +
+            "authors_json, '[]', '{}', annotations_json";
+        return Read<Article>(QueryAsync($"SELECT {HeadColumns} FROM articles WHERE id = ANY(@ids)", ReadArticle, cancellationToken, P("ids", ids)));
+    }
+
     public Task<IReadOnlyList<string>> FindArticleIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prefix);
@@ -73,6 +85,17 @@ public sealed partial class PostgresStore
         return ReadPageAsync($"SELECT count(*) {Current}", $"SELECT {StoryReadColumns} {Current} {orderBy} LIMIT @limit OFFSET @offset", page, ReadStory, cancellationToken);
     }
 
+    public Task<IReadOnlyList<string>> FindCurrentStoryIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        // As FindArticleIdsAsync: the primary key index starts the scan at the prefix.
+        return Read<string>(QueryAsync(
+            "SELECT id FROM stories WHERE id >= @prefix AND left(id, length(@prefix)) = @prefix " +
+            "AND NOT EXISTS (SELECT 1 FROM story_merges m WHERE m.from_story_id = stories.id) ORDER BY id LIMIT @limit",
+            static r => r.GetString(0), cancellationToken, P("prefix", prefix), P("limit", limit)));
+    }
+
     public Task<IReadOnlyList<StoryAssignment>> GetAssignmentsAsync(string storyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storyId);
@@ -101,6 +124,18 @@ public sealed partial class PostgresStore
 
     public Task<IReadOnlyList<StoryMerge>> ListMergesAsync(CancellationToken cancellationToken = default) =>
         Read<StoryMerge>(QueryAsync(MergesSql + " ORDER BY seq", ReadMerge, cancellationToken));
+
+    /// <remarks>Two recursive walks over the merges' indexes (by source and by target story): forward to the story it joined,
+    /// backward to the stories it absorbed.</remarks>
+    public Task<IReadOnlyList<StoryMerge>> ListMergesOfAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        return Read<StoryMerge>(QueryAsync(
+            "WITH RECURSIVE joined(id) AS (SELECT @story::text COLLATE \"C\" UNION SELECT m.into_story_id FROM story_merges m JOIN joined j ON m.from_story_id = j.id), " +
+            "absorbed(id) AS (SELECT @story::text COLLATE \"C\" UNION SELECT m.from_story_id FROM story_merges m JOIN absorbed a ON m.into_story_id = a.id) " +
+            MergesSql + " WHERE from_story_id IN (SELECT id FROM joined) OR into_story_id IN (SELECT id FROM absorbed) ORDER BY seq",
+            ReadMerge, cancellationToken, P("story", storyId)));
+    }
 
     private static void CheckPage(PageRequest page)
     {

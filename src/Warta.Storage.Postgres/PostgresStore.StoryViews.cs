@@ -17,6 +17,13 @@ public sealed partial class PostgresStore
     public async Task<long> StoryViewSequenceAsync(CancellationToken cancellationToken = default) =>
         (await QueryAsync("SELECT coalesce(max(seq), 0) FROM story_view_state", static r => r.GetInt64(0), cancellationToken).ConfigureAwait(false))[0];
 
+    public async Task<long> StoryViewSequenceAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        return (await QueryAsync("SELECT coalesce((SELECT seq FROM story_views WHERE story_id = @id), 0)", static r => r.GetInt64(0), cancellationToken, P("id", storyId))
+            .ConfigureAwait(false))[0];
+    }
+
     public Task SaveStoryViewsAsync(IReadOnlyList<StoryView> views, long sequence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(views);

@@ -33,6 +33,24 @@ public sealed partial class SqliteStore
         return Task.FromResult(Guard(() => LatestSequence(null)));
     }
 
+    /// <remarks>Two recursive walks over the merges: the stories merged into this one, and the stories it joined (where its
+    /// redirect leads). Then the latest change naming a story of the first at either end, and the latest merge or correction
+    /// from a story of the second: each one probe of the changes' story indexes (schema step 14).</remarks>
+    public Task<long> LatestStorySequenceAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = Command(
+            "WITH RECURSIVE absorbed(id) AS (SELECT $story UNION SELECT m.from_story_id FROM story_merges m JOIN absorbed a ON m.into_story_id = a.id), " +
+            "joined(id) AS (SELECT $story UNION SELECT m.into_story_id FROM story_merges m JOIN joined j ON m.from_story_id = j.id) " +
+            "SELECT coalesce(max(latest), 0) FROM (" +
+            "SELECT (SELECT max(c.seq) FROM changes c WHERE c.story_id = a.id) AS latest FROM absorbed a " +
+            "UNION ALL SELECT (SELECT max(c.seq) FROM changes c WHERE c.from_story_id = a.id) FROM absorbed a " +
+            "UNION ALL SELECT (SELECT max(c.seq) FROM changes c WHERE c.from_story_id = j.id) FROM joined j)");
+        command.Parameters.AddWithValue("$story", storyId);
+        return Task.FromResult(Guard(() => Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture)));
+    }
+
     private long LatestSequence(SqliteTransaction? transaction)
     {
         using var command = Command("SELECT coalesce(max(seq), 0) FROM changes", transaction);

@@ -22,6 +22,15 @@ public sealed partial class SqliteStore : IStoryViewStore
         return Task.FromResult(Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture));
     }
 
+    public Task<long> StoryViewSequenceAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = Command("SELECT coalesce((SELECT seq FROM story_views WHERE story_id = $id), 0)");
+        command.Parameters.AddWithValue("$id", storyId);
+        return Task.FromResult(Guard(() => Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture)));
+    }
+
     public Task SaveStoryViewsAsync(IReadOnlyList<StoryView> views, long sequence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(views);

@@ -1,5 +1,6 @@
 using Warta.Core.Model;
 using Warta.Core.Storage;
+using Warta.Core.Stories;
 using Xunit;
 
 namespace Warta.Testing;
@@ -204,5 +205,56 @@ public abstract class ReaderContract
         Assert.Equal(["ab1"], await reader.FindCurrentStoryIdsAsync("ab", 1, TestContext.Current.CancellationToken));
         Assert.Equal(["a_x"], await reader.FindCurrentStoryIdsAsync("a_", 10, TestContext.Current.CancellationToken));
         Assert.Empty(await reader.FindCurrentStoryIdsAsync("zz", 10, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Should_move_a_story_s_sequence_with_the_changes_that_touch_it_and_leave_other_stories_as_they_are()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (_, reader) = Open(
+            Dated("a1@2019-04-22T09:00", "a2@2019-04-22T10:00", "a3@2019-04-22T11:00",
+                "b1@2019-04-22T09:30", "b2@2019-04-22T12:00", "c1@2019-04-22T09:45"),
+            new StoryBatch(
+                [new StoryAssignment("a1", "a", null, 1.0), new StoryAssignment("b1", "b", null, 1.0), new StoryAssignment("c1", "c", null, 1.0)],
+                [MakeStory("a"), MakeStory("b"), MakeStory("c")], []));
+        var log = (IChangeLog)reader;
+        var writer = (IPlacementStore)reader;
+        var views = (IStoryViewStore)reader;
+        async Task<(long A, long B, long C)> Read() =>
+            (await log.LatestStorySequenceAsync("a", ct), await log.LatestStorySequenceAsync("b", ct), await log.LatestStorySequenceAsync("c", ct));
+
+        var first = await Read();
+        Assert.True(first.A > 0 && first.B > 0 && first.C > 0);
+        Assert.Equal(0, await log.LatestStorySequenceAsync("nowhere", ct));
+
+        // Given an article placed in a, when the sequences are read again, then a's moved and b's and c's did not.
+        await writer.CommitAsync(new PlacementBatch([], [new StoryAssignment("a2", "a", null, 0.9)], [MakeStory("a", 2)], []), ct);
+        var placed = await Read();
+        Assert.True(placed.A > first.A);
+        Assert.Equal((first.B, first.C), (placed.B, placed.C));
+
+        // b merged into a: both moved (b now redirects), c did not.
+        await writer.CommitAsync(new PlacementBatch([], [new StoryAssignment("a3", "a", null, 0.8)], [MakeStory("a", 3)], [new StoryMerge("b", "a", "a3", 0.8)]), ct);
+        var merged = await Read();
+        Assert.True(merged.A > placed.A && merged.B > placed.B);
+        Assert.Equal(placed.C, merged.C);
+
+        // A change to b, absorbed by a, moves a (a read of a shows b's articles).
+        await writer.CommitAsync(new PlacementBatch([], [new StoryAssignment("b2", "b", null, 0.7)], [MakeStory("b", 4)], []), ct);
+        var absorbed = await Read();
+        Assert.True(absorbed.A > merged.A);
+        Assert.Equal(merged.C, absorbed.C);
+
+        // a merged into c: b's redirect now leads to c, so b's sequence moves too.
+        await writer.CommitAsync(new PlacementBatch([], [], [MakeStory("c", 5)], [new StoryMerge("a", "c", "c1", 0.6)]), ct);
+        var joined = await Read();
+        Assert.True(joined.A > absorbed.A && joined.B > absorbed.B && joined.C > absorbed.C);
+
+        // The views' sequences: 0 for a story without one, then the sequence its own view reflects, whatever the others'.
+        Assert.Equal(0, await views.StoryViewSequenceAsync("c", ct));
+        await views.SaveStoryViewsAsync([new StoryView("c", joined.C, "id", [], [], [], ["c1"], [])], joined.C, ct);
+        await views.SaveStoryViewsAsync([new StoryView("x", joined.C + 7, "id", [], [], [], [], [])], joined.C + 7, ct);
+        Assert.Equal(joined.C, await views.StoryViewSequenceAsync("c", ct));
+        Assert.Equal(0, await views.StoryViewSequenceAsync("a", ct));
     }
 }

@@ -11,6 +11,11 @@ public interface IStoryViewStore
     /// <summary>The change sequence number the stored views reflect, 0 before the first save.</summary>
     Task<long> StoryViewSequenceAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The change sequence number the stored view of <paramref name="storyId"/> reflects (its <see cref="StoryView.Sequence"/>), 0 when it has none.</summary>
+    /// <remarks>A store may return a later number, never an earlier one: this default returns what all views reflect
+    /// (<see cref="StoryViewSequenceAsync(CancellationToken)"/>). A store reads the one row, without decoding the view.</remarks>
+    Task<long> StoryViewSequenceAsync(string storyId, CancellationToken cancellationToken = default) => StoryViewSequenceAsync(cancellationToken);
+
     /// <summary>Replaces the views of their stories and records that the views reflect the changes up to <paramref name="sequence"/>, in one transaction.</summary>
     Task SaveStoryViewsAsync(IReadOnlyList<StoryView> views, long sequence, CancellationToken cancellationToken = default);
 }

@@ -20,9 +20,13 @@ internal static class ApiResults
 
     /// <summary><paramref name="body"/>, with a strong ETag (the hash of the body) unless <see cref="NotModifiedAsync"/> gave
     /// one already; 304 without body when the client has it.</summary>
-    public static IResult Body(HttpContext http, string body, string contentType = "application/json; charset=utf-8")
+    public static IResult Body(HttpContext http, string body, string contentType = "application/json; charset=utf-8") =>
+        Body(http, Encoding.UTF8.GetBytes(body), contentType);
+
+    /// <summary>As <see cref="Body(HttpContext, string, string)"/>, for a body encoded already (a cached answer: a story of
+    /// thousands of articles is megabytes, encoded once, not per request).</summary>
+    public static IResult Body(HttpContext http, byte[] bytes, string contentType = "application/json; charset=utf-8")
     {
-        var bytes = Encoding.UTF8.GetBytes(body);
         if (http.Response.Headers.ETag.Count > 0) return Results.Bytes(bytes, contentType);
         var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12)) + "\"";
         http.Response.Headers.ETag = etag;
@@ -35,7 +39,7 @@ internal static class ApiResults
     /// <remarks>Every write to what the API shows (placement, merge, correction, deletion) takes a change sequence number, the
     /// story views are saved with the number they reflect, and withdrawals are counted (<see cref="StoreVersion"/>), so equal
     /// versions mean an equal answer. Answers that read the
-    /// search index, which follows the store a moment later, keep the body hash (<see cref="Body"/>).</remarks>
+    /// search index, which follows the store a moment later, keep the body hash (<see cref="Body(HttpContext, string, string)"/>).</remarks>
     public static async Task<IResult?> NotModifiedAsync(HttpContext http, IWartaStore store, CancellationToken cancellationToken) =>
         NotModified(http, await StoreVersion.ReadAsync(store, cancellationToken).ConfigureAwait(false));
 

@@ -17,5 +17,17 @@ internal readonly record struct StoreVersion(long Changes, long Views, int Retra
         return new StoreVersion(changes, views, retractions);
     }
 
+    /// <summary>What one story's answers depend on: the last change touching it or a story merged into it, the sequence its
+    /// own stored view reflects, and the store's withdrawals (one recursive probe of the changes' story indexes, one row of the
+    /// views, one count). Equal versions of one story mean equal answers for it; the writes to other stories leave it as it is.</summary>
+    public static async Task<StoreVersion> ReadForStoryAsync(IWartaStore store, string storyId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var changes = await store.LatestStorySequenceAsync(storyId, cancellationToken).ConfigureAwait(false);
+        var views = await store.StoryViewSequenceAsync(storyId, cancellationToken).ConfigureAwait(false);
+        var retractions = store is ISourceStateStore sources ? await sources.CountRetractionsAsync(cancellationToken).ConfigureAwait(false) : 0;
+        return new StoreVersion(changes, views, retractions);
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Changes}.{Views}.{Retractions}");
 }

@@ -72,11 +72,12 @@ internal static class StoriesEndpoints
     {
         using var lease = stores.Rent();
         var store = lease.Store;
-        var version = await StoreVersion.ReadAsync(store, cancellationToken).ConfigureAwait(false);
+        // The story's own version: the writes to other stories change neither its ETag nor its cached answer.
+        var version = await StoreVersion.ReadForStoryAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (ApiResults.NotModified(http, version) is { } notModified) return notModified;
-        // The plain story (no ?since=) is the one asked again and again: made once per store version.
+        // The plain story (no ?since=) is the one asked again and again: made once per version of the story.
         var key = "api:" + id;
-        if (since is null && cache.Get<string>(version, key) is { } cached) return ApiResults.Body(http, cached);
+        if (since is null && cache.Get<byte[]>(version, key) is { } cached) return ApiResults.Body(http, cached);
         var found = await FindAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (found.Result is { } answer) return answer;
         var detail = (await new StoryQueries(store, store, store).GetAsync(id, cancellationToken).ConfigureAwait(false)).Value!;
@@ -87,7 +88,7 @@ internal static class StoriesEndpoints
             news = NewSince(view, since);
             if (news is null) return ApiResults.BadRequest($"since '{since}' is neither a time nor an article of story '{id}'");
         }
-        var body = ReadJson.Serialize(StoryJson.From(detail, view, news));
+        var body = System.Text.Encoding.UTF8.GetBytes(ReadJson.Serialize(StoryJson.From(detail, view, news)));
         if (since is null) cache.Set(version, key, body, body.Length / 4096);
         return ApiResults.Body(http, body);
     }
@@ -96,7 +97,8 @@ internal static class StoriesEndpoints
     {
         using var lease = stores.Rent();
         var store = lease.Store;
-        if (await ApiResults.NotModifiedAsync(http, store, cancellationToken).ConfigureAwait(false) is { } notModified) return notModified;
+        var version = await StoreVersion.ReadForStoryAsync(store, id, cancellationToken).ConfigureAwait(false);
+        if (ApiResults.NotModified(http, version) is { } notModified) return notModified;
         var found = await FindAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (found.Result is { } answer) return answer;
         var articles = await new StoryQueries(store, store).GetArticlesAsync(id, cancellationToken).ConfigureAwait(false) ?? [];

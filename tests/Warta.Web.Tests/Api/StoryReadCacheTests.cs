@@ -21,18 +21,38 @@ public sealed class StoryReadCacheTests
     }
 
     [Fact]
-    public void Should_drop_the_older_answers_when_a_newer_version_is_kept_and_never_keep_an_older_one()
+    public void Should_keep_each_story_s_answer_at_its_own_version_and_replace_it_when_the_story_changes()
     {
         var cache = new StoryReadCache();
         var newer = Seen with { Changes = 125 };
-        cache.Set(Seen, "api:s1", "old", 1);
+        cache.Set(Seen, "api:s1", "s1 as it was", 1);
+        cache.Set(newer, "api:s2", "s2 after a write", 1);
 
-        cache.Set(newer, "api:s2", "new", 1);
-        cache.Set(Seen, "api:s3", "late reader", 1);
+        // A write to s2 leaves s1's answer where it was.
+        Assert.Equal("s1 as it was", cache.Get<string>(Seen, "api:s1"));
+        Assert.Equal("s2 after a write", cache.Get<string>(newer, "api:s2"));
 
+        cache.Set(newer, "api:s1", "s1 after a write", 1);
         Assert.Null(cache.Get<string>(Seen, "api:s1"));
-        Assert.Null(cache.Get<string>(Seen, "api:s3"));
-        Assert.Equal("new", cache.Get<string>(newer, "api:s2"));
+        Assert.Equal("s1 after a write", cache.Get<string>(newer, "api:s1"));
+    }
+
+    [Fact]
+    public void Should_drop_the_least_recently_read_answers_first_when_over_its_bound()
+    {
+        var cache = new StoryReadCache();
+        var third = StoryReadCache.MaxWeight / 3;
+        cache.Set(Seen, "page:a", "a", third);
+        cache.Set(Seen, "page:b", "b", third);
+        cache.Set(Seen, "page:c", "c", third);
+        Assert.Equal("a", cache.Get<string>(Seen, "page:a"));
+
+        cache.Set(Seen, "page:d", "d", third);
+
+        Assert.Equal("a", cache.Get<string>(Seen, "page:a"));
+        Assert.Null(cache.Get<string>(Seen, "page:b"));
+        Assert.Equal("c", cache.Get<string>(Seen, "page:c"));
+        Assert.Equal("d", cache.Get<string>(Seen, "page:d"));
     }
 
     [Fact]

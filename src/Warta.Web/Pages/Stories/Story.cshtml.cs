@@ -18,15 +18,44 @@ namespace Warta.Web.Pages.Stories;
 /// antiforgery token and made by the one writer (<see cref="IStoryCorrections"/>) as the key's name, as the API makes them.</remarks>
 internal sealed class StoryModel(ReadStorePool stores, StoryReadCache cache, IStoryCorrections corrections) : PageModel
 {
-    /// <summary>What the page shows of a story at one store version, whoever asks: made once per version (<see cref="StoryReadCache"/>).</summary>
+    /// <summary>What the page shows of a story at one version of it, whoever asks: made once per version (<see cref="StoryReadCache"/>).</summary>
     private sealed record Shown(
         StoryDetail Detail, string? FirstOutlet, ChartSeries Chart, IReadOnlyList<Original> Articles,
-        IReadOnlyList<IGrouping<string, (Article Article, Quote Quote)>> QuotesBySpeaker, IReadOnlyList<StoryCorrection> Corrections);
+        IReadOnlyList<IGrouping<string, (Article Article, Quote Quote)>> QuotesBySpeaker, IReadOnlyList<StoryCorrection> Corrections)
+    {
+        /// <summary>The latest <see cref="ArticlesShown"/> of <see cref="Articles"/> (all when there are no more).</summary>
+        public IReadOnlyList<Original> LatestArticles { get; } = Articles.Count <= ArticlesShown ? Articles : [.. Articles.Skip(Articles.Count - ArticlesShown)];
+
+        /// <summary>The first <see cref="QuotesShownPerSpeaker"/> quotes of each speaker.</summary>
+        public IReadOnlyList<IGrouping<string, (Article Article, Quote Quote)>> FirstQuotesBySpeaker { get; } =
+            QuotesBySpeaker.All(static g => g.Count() <= QuotesShownPerSpeaker)
+                ? QuotesBySpeaker
+                : [.. QuotesBySpeaker.SelectMany(static g => g.Take(QuotesShownPerSpeaker).Select(q => (g.Key, q))).GroupBy(static p => p.Key, static p => p.q)];
+
+        /// <summary>Whether the page leaves articles or quotes out unless asked for all.</summary>
+        public bool Trimmed => !ReferenceEquals(LatestArticles, Articles) || !ReferenceEquals(FirstQuotesBySpeaker, QuotesBySpeaker);
+    }
 
     /// <summary>An article of the story with the copies and earlier revisions of it that the story holds.</summary>
     public sealed record Original(StoryArticle Item, IReadOnlyList<StoryArticle> Copies);
 
+    /// <summary>Most articles (originals, their copies folded under them) the page lists unless asked for all: a story of
+    /// thousands of reports rendered every one on every request (4,322 at 100,000 articles), the most of a read's CPU.</summary>
+    public const int ArticlesShown = 200;
+
+    /// <summary>Most quotes the page lists of each speaker unless asked for all.</summary>
+    public const int QuotesShownPerSpeaker = 10;
+
     public StoryDetail Detail { get; private set; } = null!;
+
+    /// <summary>Whether the page lists every article and quote (<c>?articles=all</c>).</summary>
+    public bool ShowAll { get; private set; }
+
+    /// <summary>How many articles the story lists in all (originals; copies fold under them).</summary>
+    public int ArticleCount { get; private set; }
+
+    /// <summary>Whether this page leaves articles or quotes out (a long story, not asked for all).</summary>
+    public bool Trimmed { get; private set; }
 
     public StoryView? View { get; private set; }
 
@@ -53,7 +82,11 @@ internal sealed class StoryModel(ReadStorePool stores, StoryReadCache cache, ISt
     /// <summary>Why the last correction was refused (its message), or null.</summary>
     public string? CorrectionError { get; private set; }
 
-    public Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) => ShowAsync(id, remember: true, cancellationToken);
+    public Task<IActionResult> OnGetAsync(string id, string? articles, CancellationToken cancellationToken)
+    {
+        ShowAll = string.Equals(articles, "all", StringComparison.Ordinal);
+        return ShowAsync(id, remember: true, cancellationToken);
+    }
 
     /// <summary>Merges this story into the story <paramref name="into"/> names (id or unique prefix), then shows the story it joined.</summary>
     public Task<IActionResult> OnPostMergeAsync(string id, string? into, CancellationToken cancellationToken) =>
@@ -96,7 +129,7 @@ internal sealed class StoryModel(ReadStorePool stores, StoryReadCache cache, ISt
     {
         using var lease = stores.Rent();
         var store = lease.Store;
-        var version = await StoreVersion.ReadAsync(store, cancellationToken).ConfigureAwait(false);
+        var version = await StoreVersion.ReadForStoryAsync(store, id, cancellationToken).ConfigureAwait(false);
         var shown = cache.Get<Shown>(version, "page:" + id);
         if (shown is null)
         {
@@ -127,8 +160,10 @@ internal sealed class StoryModel(ReadStorePool stores, StoryReadCache cache, ISt
         View = shown.Detail.View;
         FirstOutlet = shown.FirstOutlet;
         Chart = shown.Chart;
-        Articles = shown.Articles;
-        QuotesBySpeaker = shown.QuotesBySpeaker;
+        ArticleCount = shown.Articles.Count;
+        Trimmed = !ShowAll && shown.Trimmed;
+        Articles = ShowAll ? shown.Articles : shown.LatestArticles;
+        QuotesBySpeaker = ShowAll ? shown.QuotesBySpeaker : shown.FirstQuotesBySpeaker;
         Corrections = shown.Corrections;
         var storyId = shown.Detail.Story.Id;
         if (remember && View is { ArticleIds.Count: > 0 } view)
