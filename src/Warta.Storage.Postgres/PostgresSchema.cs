@@ -255,12 +255,7 @@ internal static class PostgresSchema
         CREATE INDEX alert_deliveries_due ON alert_deliveries (status, next_attempt_utc_ticks);
         CREATE INDEX alert_deliveries_by_rule ON alert_deliveries (rule_id);
         """,
-        // 6: reserved for another change of the schema being made alongside step 7 (steps are numbered as they are assigned,
-        // so two lines of work do not collide); empty here.
-        """
-        SELECT 1;
-        """,
-        // 7: a story's own last change, as the embedded store's step 14 keeps it: the changes by story and by the story they
+        // 6: a story's own last change, as the embedded store's step 13 keeps it: the changes by story and by the story they
         // came from, each with its sequence, so the latest is one index probe (IChangeLog.LatestStorySequenceAsync).
         """
         CREATE INDEX IF NOT EXISTS changes_by_story ON changes (story_id, seq) WHERE story_id IS NOT NULL;

@@ -285,12 +285,7 @@ internal static class SchemaMigrator
             WITH RECURSIVE tree(id) AS (SELECT stories.id UNION SELECT m.from_story_id FROM story_merges m JOIN tree ON m.into_story_id = tree.id)
             SELECT count(*) FROM superseded_articles x JOIN story_assignments s ON s.article_id = x.article_id WHERE s.story_id IN (SELECT id FROM tree));
         """,
-        // 13: reserved for another change of the schema being made alongside step 14 (steps are numbered as they are
-        // assigned, so two lines of work do not collide); empty here.
-        """
-        SELECT 1;
-        """,
-        // 14: a story's own last change, read per request by the story reads' caches and ETags (IChangeLog.LatestStorySequenceAsync):
+        // 13: a story's own last change, read per request by the story reads' caches and ETags (IChangeLog.LatestStorySequenceAsync):
         // the changes by story and by the story they came from, each with its sequence, so the latest is one index probe.
         """
         CREATE INDEX IF NOT EXISTS changes_by_story ON changes (story_id, seq) WHERE story_id IS NOT NULL;

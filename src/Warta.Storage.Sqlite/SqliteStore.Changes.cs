@@ -35,7 +35,7 @@ public sealed partial class SqliteStore
 
     /// <remarks>Two recursive walks over the merges: the stories merged into this one, and the stories it joined (where its
     /// redirect leads). Then the latest change naming a story of the first at either end, and the latest merge or correction
-    /// from a story of the second: each one probe of the changes' story indexes (schema step 14).</remarks>
+    /// from a story of the second: each one probe of the changes' story indexes (schema step 13).</remarks>
     public Task<long> LatestStorySequenceAsync(string storyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storyId);
