@@ -201,4 +201,22 @@ public sealed record StoryClustererOptions
     /// (person factor 0.5 at 0.10: 0.816, 0.837, 0.955, 0.939). A gain on topics 23-35 alone: off.
     /// </remarks>
     public bool MemberConflicts { get; init; }
+
+    /// <summary>The second look (<see cref="StoryClusterer.ProposeSplits"/>): a story with at least this many sampled members may be split in two; 0 turns it off.</summary>
+    public int SplitMinMembers { get; init; }
+
+    /// <summary>With <see cref="SplitMinMembers"/>: placements between two looks.</summary>
+    public int SplitEvery { get; init; } = 16;
+
+    /// <summary>With <see cref="SplitMinMembers"/>: the latest members each story keeps for the second look (its cost and memory bound).</summary>
+    public int SplitMembers { get; init; } = 48;
+
+    /// <summary>With <see cref="SplitMinMembers"/>: each side of a split holds at least this many members.</summary>
+    public int SplitMinGroup { get; init; } = 3;
+
+    /// <summary>With <see cref="SplitMinMembers"/>: a split stands when the mean cosine between its two sides is below this share of the lower mean cosine within a side.</summary>
+    public double SplitBelow { get; init; } = 0.5;
+
+    /// <summary>With <see cref="SplitMinMembers"/>: how much more than a general word a name, place or number weighs in the second look's member vectors.</summary>
+    public double SplitSpecificWeight { get; init; } = 1.0;
 }
