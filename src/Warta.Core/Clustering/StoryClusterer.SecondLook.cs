@@ -36,6 +36,10 @@ public sealed partial class StoryClusterer
         foreach (var id in ids)
         {
             if (!_stories.TryGetValue(id, out var story) || story.Members.Count < _options.SplitMinMembers) continue;
+            // A story is looked at again only once it has grown by a quarter since its last look: the cost stays a small share of placing.
+            if (story.LookedAtOriginals > 0 && story.Originals * 4 < story.LookedAtOriginals * 5) continue;
+            story.LookedAtOriginals = story.Originals;
+            if (MeanTerms(story) < _options.SplitMinTerms) continue;
             if (Propose(story) is { } proposal) (proposals ??= []).Add(proposal);
         }
         return (IReadOnlyList<SplitProposal>?)proposals ?? [];
@@ -60,7 +64,9 @@ public sealed partial class StoryClusterer
         bool[]? best = null;
         var bestRatio = double.MaxValue;
         var side = new bool[n];
-        for (var seed = 1; seed < n; seed++)
+        // The seeds tried: the members least like the oldest, at most SplitSeeds of them.
+        var seeds = Enumerable.Range(1, n - 1).OrderBy(i => similarity[i, 0]).ThenBy(static i => i).Take(Math.Max(1, _options.SplitSeeds));
+        foreach (var seed in seeds)
         {
             for (var i = 0; i < n; i++) side[i] = similarity[i, seed] > similarity[i, 0];
             side[seed] = true;
@@ -115,6 +121,14 @@ public sealed partial class StoryClusterer
         var newId = "s-" + earliest;
         for (var k = 2; _stories.ContainsKey(newId) || string.Equals(newId, story.Id, StringComparison.Ordinal); k++) newId = "s-" + earliest + "-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new SplitProposal(story.Id, newId, moved, _articles[earliest].Title, bestRatio);
+    }
+
+    /// <summary>The mean number of terms of the story's sampled members.</summary>
+    private static double MeanTerms(LiveStory story)
+    {
+        var terms = 0L;
+        foreach (var member in story.Members) terms += member.Terms.Length;
+        return story.Members.Count > 0 ? (double)terms / story.Members.Count : 0.0;
     }
 
     /// <summary>A member's terms weighted by the document idf of the moment (specifics by <see cref="StoryClustererOptions.SplitSpecificWeight"/>), unit length, in id order.</summary>
