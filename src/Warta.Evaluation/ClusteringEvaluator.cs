@@ -31,7 +31,8 @@ public static class ClusteringEvaluator
         var mergedInto = new Dictionary<string, string>(StringComparer.Ordinal);
         var copies = 0;
         var total = Stopwatch.StartNew();
-        var placer = await StoryPlacer.OpenAsync(new DiscardingPlacementStore(), analyzer, new StoryPlacerOptions { Clusterer = options }).ConfigureAwait(false);
+        var movedTo = new Dictionary<string, string>(StringComparer.Ordinal);
+        var placer = await StoryPlacer.OpenAsync(new DiscardingPlacementStore(options?.SplitMinMembers > 0), analyzer, new StoryPlacerOptions { Clusterer = options }).ConfigureAwait(false);
         await using (placer.ConfigureAwait(false))
         {
             placer.OnPlaced = (article, result) =>
@@ -39,6 +40,10 @@ public static class ClusteringEvaluator
                 assigned.Add((article.Id, result.Assignment.StoryId));
                 if (result.Assignment.CopyOfArticleId is not null) copies++;
                 foreach (var merge in result.Merges) mergedInto[merge.FromStoryId] = merge.IntoStoryId;
+            };
+            placer.OnCorrected = correction =>
+            {
+                foreach (var id in correction.ArticleIds) movedTo[id] = correction.TargetStoryId;
             };
             await new IngestPipeline(static _ => [], placer, stages).IngestArticlesAsync(labeled.Select(static l => l.Article)).ConfigureAwait(false);
             await placer.CompleteAsync().ConfigureAwait(false);
@@ -50,7 +55,7 @@ public static class ClusteringEvaluator
         foreach (var (articleId, storyId) in assigned)
         {
             var item = gold[articleId];
-            var story = Resolve(storyId, mergedInto);
+            var story = Resolve(movedTo.GetValueOrDefault(articleId, storyId), mergedInto);
             goldLabels.Add(item.Gold);
             predicted.Add(story);
             placements?.Add((item, story));

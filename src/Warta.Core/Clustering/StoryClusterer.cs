@@ -134,6 +134,7 @@ public sealed partial class StoryClusterer
         AddToCentroid(target, vector);
         AddMember(target, article.Id, features);
         target.Touch(article);
+        TouchedForLook(target.Id);
         var assignment = new StoryAssignment(article.Id, target.Id, null, similarity);
         _articles.Add(article.Id, LiveArticle.Of(article, assignment, target));
         _copies.Add(article.Id, fingerprint);
@@ -367,7 +368,7 @@ public sealed partial class StoryClusterer
     /// <summary>Adds an original to the story's member sample (its heaviest terms by the idf of the moment), dropping the oldest beyond the sample's size.</summary>
     private void AddMember(LiveStory story, string articleId, ReadOnlySpan<(TermEntry Entry, double Count)> features)
     {
-        var sample = _options.MemberSample;
+        var sample = MemberCap;
         if (sample <= 0) return;
         var stamp = _extractor.Stamp;
         var weighted = new (TermEntry Entry, double Frequency, double Weight)[features.Length];
@@ -503,10 +504,10 @@ public sealed partial class StoryClusterer
             }
         }
         (into.NormSquared, into.SpecificNormSquared, into.PlaceNormSquared, into.PersonNormSquared, into.FactNormSquared) = NormSquaredInIdOrder(into.Centroid);
-        if (_options.MemberSample > 0)
+        if (MemberCap > 0)
         {
             into.Members.AddRange(from.Members);
-            if (into.Members.Count > _options.MemberSample) into.Members.RemoveRange(0, into.Members.Count - _options.MemberSample);
+            if (into.Members.Count > MemberCap) into.Members.RemoveRange(0, into.Members.Count - MemberCap);
         }
         into.ArticleCount += from.ArticleCount;
         into.Originals += from.Originals;

@@ -11,4 +11,8 @@ namespace Warta.Core.Pipeline;
 /// <param name="CheckpointTime">Time spent making and writing checkpoints.</param>
 /// <param name="PlacingTime">Time spent analysing and clustering placed articles (recovery excluded).</param>
 public sealed record PlacerStats(
-    bool Restored, int Replayed, int Placed, int Duplicates, int Commits, int CheckpointSaves, long CheckpointBytes, TimeSpan CheckpointTime, TimeSpan PlacingTime);
+    bool Restored, int Replayed, int Placed, int Duplicates, int Commits, int CheckpointSaves, long CheckpointBytes, TimeSpan CheckpointTime, TimeSpan PlacingTime)
+{
+    /// <summary>Stories the second look split (<see cref="Clustering.StoryClustererOptions.SplitMinMembers"/>).</summary>
+    public int Splits { get; init; }
+}

@@ -295,6 +295,7 @@ public sealed partial class StoryPlacer : IAsyncDisposable
                 _stats = _stats with { Placed = _stats.Placed + 1 };
                 OnPlaced?.Invoke(article, result);
                 if (_batch.Articles.Count >= _options.BatchArticles) await CommitAsync(false, cancellationToken).ConfigureAwait(false);
+                await LookAgainAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         _due.Clear();

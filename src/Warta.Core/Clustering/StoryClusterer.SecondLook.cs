@@ -1,0 +1,219 @@
+namespace Warta.Core.Clustering;
+
+/// <summary>The second look: after a number of placements, the stories that grew are tested for holding two events, and a clear case is proposed as a split.</summary>
+/// <remarks>
+/// <para>A placement is decided when the article arrives; the first report of a second event of the same kind (a second
+/// quake, a second arrest) can join the first event's story on shared vocabulary, and every later report of it follows.
+/// Once the story holds several reports of each, its members fall into two groups that are each alike and clearly apart.
+/// The look is bounded: only stories changed since the last look, with at least <see cref="StoryClustererOptions.SplitMinMembers"/>
+/// sampled members, and at most <see cref="StoryClustererOptions.SplitMembers"/> members each.</para>
+/// <para>The look changes nothing: the placer records a proposal as a split correction and applies it through
+/// <see cref="Split"/>, the path an editor's split and a replay take, so recovery stays exact. The window of stories
+/// touched since the last look is not in the snapshot: a restored clusterer starts it empty.</para>
+/// </remarks>
+public sealed partial class StoryClusterer
+{
+    private readonly HashSet<string> _touchedSinceLook = new(StringComparer.Ordinal);
+
+    /// <summary>Members each story keeps: for the average link, the second look, or both.</summary>
+    private int MemberCap => Math.Max(_options.MemberSample, _options.SplitMinMembers > 0 ? _options.SplitMembers : 0);
+
+    /// <summary>Notes a story changed by a placement, for the next look.</summary>
+    private void TouchedForLook(string storyId)
+    {
+        if (_options.SplitMinMembers > 0) _touchedSinceLook.Add(storyId);
+    }
+
+    /// <summary>Stories changed since the last call that now read as two events, each with the articles that would leave it (the newer event's); clears the window.</summary>
+    /// <remarks>Pure apart from the window: apply a proposal with <see cref="Split"/>.</remarks>
+    public IReadOnlyList<SplitProposal> ProposeSplits()
+    {
+        if (_options.SplitMinMembers <= 0 || _touchedSinceLook.Count == 0) return [];
+        var ids = _touchedSinceLook.ToList();
+        ids.Sort(StringComparer.Ordinal);
+        _touchedSinceLook.Clear();
+        List<SplitProposal>? proposals = null;
+        foreach (var id in ids)
+        {
+            if (!_stories.TryGetValue(id, out var story) || story.Members.Count < _options.SplitMinMembers) continue;
+            // A story is looked at again only once it has grown by a quarter since its last look: the cost stays a small share of placing.
+            if (story.LookedAtOriginals > 0 && story.Originals * 4 < story.LookedAtOriginals * 5) continue;
+            story.LookedAtOriginals = story.Originals;
+            if (MeanTerms(story) < _options.SplitMinTerms) continue;
+            if (Propose(story) is { } proposal) (proposals ??= []).Add(proposal);
+        }
+        return (IReadOnlyList<SplitProposal>?)proposals ?? [];
+    }
+
+    private SplitProposal? Propose(LiveStory story)
+    {
+        var members = story.Members;
+        var n = members.Count;
+        var vectors = new (int Id, double Weight)[n][];
+        for (var i = 0; i < n; i++) vectors[i] = MemberVector(members[i]);
+        var similarity = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            similarity[i, i] = 1.0;
+            for (var j = i + 1; j < n; j++) similarity[i, j] = similarity[j, i] = Dot(vectors[i], vectors[j]);
+        }
+
+        // Seed one side with the oldest sampled member and the other with each member in turn, then settle both sides by
+        // average link (each member to the side it is closer to on average): the best-separated settled pair is the split.
+        var minGroup = Math.Max(1, _options.SplitMinGroup);
+        bool[]? best = null;
+        var bestRatio = double.MaxValue;
+        var side = new bool[n];
+        // The seeds tried: the members least like the oldest, at most SplitSeeds of them.
+        var seeds = Enumerable.Range(1, n - 1).OrderBy(i => similarity[i, 0]).ThenBy(static i => i).Take(Math.Max(1, _options.SplitSeeds));
+        foreach (var seed in seeds)
+        {
+            for (var i = 0; i < n; i++) side[i] = similarity[i, seed] > similarity[i, 0];
+            side[seed] = true;
+            side[0] = false;
+            for (var round = 0; round < 8; round++)
+            {
+                var changed = false;
+                for (var i = 0; i < n; i++)
+                {
+                    var (toNew, toOld) = MeanLinks(similarity, side, i);
+                    var next = toNew > toOld;
+                    if (next != side[i])
+                    {
+                        side[i] = next;
+                        changed = true;
+                    }
+                }
+                if (!changed) break;
+            }
+            var newCount = side.Count(static s => s);
+            if (newCount < minGroup || n - newCount < minGroup) continue;
+            var (within, between) = Cohesion(similarity, side);
+            if (!(within > 0)) continue;
+            var ratio = between / within;
+            if (ratio < bestRatio)
+            {
+                bestRatio = ratio;
+                best = (bool[])side.Clone();
+            }
+        }
+        if (best is null || !(bestRatio < _options.SplitBelow)) return null;
+
+        // The side holding the oldest sampled member keeps the story; the newer side leaves with the copies of its members.
+        var keepSide = best[0];
+        var leaving = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            if (best[i] != keepSide) leaving.Add(members[i].ArticleId);
+        }
+        var moved = new List<string>();
+        string? earliest = null;
+        foreach (var articleId in story.ArticleIds)
+        {
+            var live = _articles[articleId];
+            var original = live.Assignment.CopyOfArticleId ?? articleId;
+            if (!leaving.Contains(original)) continue;
+            moved.Add(articleId);
+            if (live.Assignment.CopyOfArticleId is null && (earliest is null || IsEarlier(live, _articles[earliest]))) earliest = articleId;
+        }
+        if (earliest is null || moved.Count >= story.ArticleIds.Count) return null;
+        moved.Sort(StringComparer.Ordinal);
+        var newId = "s-" + earliest;
+        for (var k = 2; _stories.ContainsKey(newId) || string.Equals(newId, story.Id, StringComparison.Ordinal); k++) newId = "s-" + earliest + "-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new SplitProposal(story.Id, newId, moved, _articles[earliest].Title, bestRatio);
+    }
+
+    /// <summary>The mean number of terms of the story's sampled members.</summary>
+    private static double MeanTerms(LiveStory story)
+    {
+        var terms = 0L;
+        foreach (var member in story.Members) terms += member.Terms.Length;
+        return story.Members.Count > 0 ? (double)terms / story.Members.Count : 0.0;
+    }
+
+    /// <summary>A member's terms weighted by the document idf of the moment (specifics by <see cref="StoryClustererOptions.SplitSpecificWeight"/>), unit length, in id order.</summary>
+    private (int Id, double Weight)[] MemberVector(StoryMember member)
+    {
+        var stamp = _extractor.Stamp;
+        var terms = member.Terms;
+        var vector = new (int Id, double Weight)[terms.Length];
+        var norm = 0.0;
+        for (var j = 0; j < terms.Length; j++)
+        {
+            var weight = member.Frequencies[j] * Idf(terms[j], stamp);
+            if (TermStatistics.IsSpecific(terms[j].Id)) weight *= _options.SplitSpecificWeight;
+            vector[j] = (terms[j].Id, weight);
+            norm += weight * weight;
+        }
+        norm = Math.Sqrt(norm);
+        for (var j = 0; j < vector.Length; j++) vector[j].Weight = norm > 0 ? vector[j].Weight / norm : 0;
+        return vector;
+    }
+
+    /// <summary>The dot product of two vectors in id order (a merge join).</summary>
+    private static double Dot((int Id, double Weight)[] a, (int Id, double Weight)[] b)
+    {
+        double dot = 0.0;
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var c = a[i].Id.CompareTo(b[j].Id);
+            if (c == 0) dot += a[i++].Weight * b[j++].Weight;
+            else if (c < 0) i++;
+            else j++;
+        }
+        return dot;
+    }
+
+    /// <summary>Member <paramref name="i"/>'s mean cosine to the new side's and the old side's other members.</summary>
+    private static (double ToNew, double ToOld) MeanLinks(double[,] similarity, bool[] side, int i)
+    {
+        double toNew = 0.0, toOld = 0.0;
+        int newCount = 0, oldCount = 0;
+        for (var j = 0; j < side.Length; j++)
+        {
+            if (j == i) continue;
+            if (side[j])
+            {
+                toNew += similarity[i, j];
+                newCount++;
+            }
+            else
+            {
+                toOld += similarity[i, j];
+                oldCount++;
+            }
+        }
+        return (newCount > 0 ? toNew / newCount : double.MinValue, oldCount > 0 ? toOld / oldCount : double.MinValue);
+    }
+
+    /// <summary>The lower of the two sides' mean cosines within, and the mean cosine between them.</summary>
+    private static (double Within, double Between) Cohesion(double[,] similarity, bool[] side)
+    {
+        double inNew = 0.0, inOld = 0.0, between = 0.0;
+        long pairsNew = 0, pairsOld = 0, pairsBetween = 0;
+        for (var i = 0; i < side.Length; i++)
+        {
+            for (var j = i + 1; j < side.Length; j++)
+            {
+                if (side[i] != side[j])
+                {
+                    between += similarity[i, j];
+                    pairsBetween++;
+                }
+                else if (side[i])
+                {
+                    inNew += similarity[i, j];
+                    pairsNew++;
+                }
+                else
+                {
+                    inOld += similarity[i, j];
+                    pairsOld++;
+                }
+            }
+        }
+        if (pairsNew == 0 || pairsOld == 0 || pairsBetween == 0) return (0.0, 0.0);
+        return (Math.Min(inNew / pairsNew, inOld / pairsOld), between / pairsBetween);
+    }
+}

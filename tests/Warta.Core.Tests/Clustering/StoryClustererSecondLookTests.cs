@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Warta.Core.Clustering;
+using Warta.Core.Model;
+using Warta.Testing;
+using Warta.Text;
+using Xunit;
+using static Warta.Core.Tests.Clustering.StreamArticles;
+
+namespace Warta.Core.Tests.Clustering;
+
+public class StoryClustererSecondLookTests
+{
+    private static readonly DateTimeOffset January = new(2026, 1, 12, 9, 0, 0, TimeSpan.FromHours(7));
+
+    /// <summary>The reports of one hard-case story, as written in samples/hardcases.</summary>
+    private static List<(string Title, string Text)> Reports(string story) =>
+        [.. File.ReadLines(RepoPaths.Combine("samples", "hardcases", "hardcases.jsonl"))
+            .Select(static line => JsonDocument.Parse(line).RootElement)
+            .Where(e => e.GetProperty("story").GetString() == story)
+            .Select(static e => (e.GetProperty("title").GetString()!, e.GetProperty("text").GetString()!))];
+
+    private static (StoryClusterer Clusterer, List<string> Rampa, List<string> Sembung) TwoFloodsInOneStory(int splitMinMembers)
+    {
+        // Threshold 0 and no conflict checks: every report joins the first story, as a whole-topic join does.
+        var clusterer = new StoryClusterer(new StoryClustererOptions
+        {
+            AssignThreshold = 0, PlaceConflictFactor = 1, PersonConflictFactor = 1, SplitMinMembers = splitMinMembers,
+        });
+        List<string> rampa = [], sembung = [];
+        var n = 0;
+        foreach (var (title, text) in Reports("banjir-rampa-hulu"))
+        {
+            Place(clusterer, Make("rampa-" + n, title, text, January.AddHours(n)));
+            rampa.Add("rampa-" + n++);
+        }
+        foreach (var (title, text) in Reports("banjir-sembung"))
+        {
+            Place(clusterer, Make("sembung-" + n, title, text, January.AddHours(n), "lain.id"));
+            sembung.Add("sembung-" + n++);
+        }
+        return (clusterer, rampa, sembung);
+    }
+
+    [Fact]
+    public void Should_propose_the_newer_flood_as_its_own_story_when_two_floods_share_one()
+    {
+        var (clusterer, rampa, sembung) = TwoFloodsInOneStory(splitMinMembers: 8);
+        Assert.Equal(1, clusterer.LiveStoryCount);
+
+        var proposal = Assert.Single(clusterer.ProposeSplits());
+
+        Assert.Equal("s-" + rampa[0], proposal.StoryId);
+        Assert.Equal(sembung.Order(StringComparer.Ordinal), proposal.ArticleIds);
+        Assert.Equal("s-" + sembung[0], proposal.NewStoryId);
+        Assert.True(proposal.Ratio < 0.6);
+    }
+
+    [Fact]
+    public void Should_propose_nothing_for_a_story_of_one_flood()
+    {
+        var clusterer = new StoryClusterer(new StoryClustererOptions { AssignThreshold = 0, SplitMinMembers = 3 });
+        var n = 0;
+        foreach (var (title, text) in Reports("gempa-sagu-barat")) Place(clusterer, Make("sagu-" + n, title, text, January.AddHours(n++)));
+
+        Assert.Equal(1, clusterer.LiveStoryCount);
+        Assert.Empty(clusterer.ProposeSplits());
+    }
+
+    [Fact]
+    public void Should_not_look_when_the_story_holds_fewer_members_than_asked()
+    {
+        var (clusterer, _, _) = TwoFloodsInOneStory(splitMinMembers: 9);
+
+        Assert.Empty(clusterer.ProposeSplits());
+    }
+
+    [Fact]
+    public void Should_leave_the_older_flood_in_the_story_once_the_split_is_applied()
+    {
+        var (clusterer, rampa, sembung) = TwoFloodsInOneStory(splitMinMembers: 8);
+        var proposal = Assert.Single(clusterer.ProposeSplits());
+        var moved = Reports("banjir-sembung").Select((r, i) =>
+        {
+            var article = Make(sembung[i], r.Title, r.Text, January.AddHours(rampa.Count + i), "lain.id");
+            var title = Analyzers.Default.Analyze(Tokenizer.Tokenize(article.Title), article.Language);
+            var body = Analyzers.Default.Analyze(Tokenizer.Tokenize(article.Body), article.Language);
+            return (new AnalyzedArticle(article, title, body), (string?)null);
+        }).ToList();
+
+        clusterer.Split(proposal.StoryId, proposal.NewStoryId, moved, proposal.Headline);
+
+        Assert.All(rampa, id => Assert.Equal("s-" + rampa[0], clusterer.LiveStoryOf(id)));
+        Assert.All(sembung, id => Assert.Equal(proposal.NewStoryId, clusterer.LiveStoryOf(id)));
+    }
+}
