@@ -24,7 +24,7 @@ public sealed class RelevanceBaselineTests(ITestOutputHelper output)
 
         var report = await RelevanceEvaluator.RunAsync(set, Analyzers.Default, TestContext.Current.CancellationToken);
 
-        AssertFloors("kompas", report, 49);
+        AssertFloors("kompas", report, 50);
     }
 
     [Fact]
