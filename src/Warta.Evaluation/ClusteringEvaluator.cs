@@ -32,7 +32,7 @@ public static class ClusteringEvaluator
         var copies = 0;
         var total = Stopwatch.StartNew();
         var movedTo = new Dictionary<string, string>(StringComparer.Ordinal);
-        var placer = await StoryPlacer.OpenAsync(new DiscardingPlacementStore(options?.SplitMinMembers > 0), analyzer, new StoryPlacerOptions { Clusterer = options }).ConfigureAwait(false);
+        var placer = await StoryPlacer.OpenAsync(new DiscardingPlacementStore((options ?? new StoryClustererOptions()).SplitMinMembers > 0), analyzer, new StoryPlacerOptions { Clusterer = options }).ConfigureAwait(false);
         await using (placer.ConfigureAwait(false))
         {
             placer.OnPlaced = (article, result) =>

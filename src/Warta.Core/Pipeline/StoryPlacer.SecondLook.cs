@@ -18,14 +18,17 @@ public sealed partial class StoryPlacer
 
     private int _sinceLook;
 
+    private static readonly StoryClustererOptions DefaultClusterer = new();
+
     /// <summary>Told each split the second look made, as recorded (the evaluation moves the articles in its scoring).</summary>
     public Action<StoryCorrection>? OnCorrected { get; set; }
 
     /// <summary>Takes the second look when it is due; applies and records each split it proposes.</summary>
     private async Task LookAgainAsync(CancellationToken cancellationToken)
     {
-        var options = _options.Clusterer;
-        if (options is null || options.SplitMinMembers <= 0 || ++_sinceLook < Math.Max(1, options.SplitEvery)) return;
+        // No settings given means the clusterer's defaults, the second look's included.
+        var options = _options.Clusterer ?? DefaultClusterer;
+        if (options.SplitMinMembers <= 0 || ++_sinceLook < Math.Max(1, options.SplitEvery)) return;
         _sinceLook = 0;
         if (_store is not IStoryCorrectionStore store) return;
         _placing.Start();

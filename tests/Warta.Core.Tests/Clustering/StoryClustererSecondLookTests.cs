@@ -24,7 +24,10 @@ public class StoryClustererSecondLookTests
         // Threshold 0 and no conflict checks: every report joins the first story, as a whole-topic join does.
         var clusterer = new StoryClusterer(new StoryClustererOptions
         {
-            AssignThreshold = 0, PlaceConflictFactor = 1, PersonConflictFactor = 1, SplitMinMembers = splitMinMembers,
+            AssignThreshold = 0,
+            PlaceConflictFactor = 1,
+            PersonConflictFactor = 1,
+            SplitMinMembers = splitMinMembers,
         });
         List<string> rampa = [], sembung = [];
         var n = 0;
