@@ -217,9 +217,12 @@ public abstract class ReaderContract
             new StoryBatch(
                 [new StoryAssignment("a1", "a", null, 1.0), new StoryAssignment("b1", "b", null, 1.0), new StoryAssignment("c1", "c", null, 1.0)],
                 [MakeStory("a"), MakeStory("b"), MakeStory("c")], []));
-        var log = (IChangeLog)reader;
-        var writer = (IPlacementStore)reader;
-        var views = (IStoryViewStore)reader;
+        // A reader over fixed data (the in-memory one) keeps no change log and takes no writes: the stores that do run this.
+        if (reader is not (IChangeLog log and IPlacementStore writer and IStoryViewStore views))
+        {
+            Assert.Skip($"{reader.GetType().Name} keeps no change log: the per-story sequence is a writing store's (SQLite, PostgreSQL)");
+            return;
+        }
         async Task<(long A, long B, long C)> Read() =>
             (await log.LatestStorySequenceAsync("a", ct), await log.LatestStorySequenceAsync("b", ct), await log.LatestStorySequenceAsync("c", ct));
 
