@@ -100,10 +100,10 @@ public sealed partial class StoryClusterer
         return buffer.ToArray();
     }
 
-    /// <summary>The term table by id, which only the member samples need (<see cref="StoryClustererOptions.MemberSample"/>): empty when they are off.</summary>
+    /// <summary>The term table by id, which only the member samples need (kept for <see cref="StoryClustererOptions.MemberSample"/> and the second look): empty when none are kept.</summary>
     private Dictionary<int, TermEntry> TermsById(IEnumerable<KeyValuePair<string, TermEntry>> terms)
     {
-        if (!(_options.MemberSample > 0)) return [];
+        if (MemberCap <= 0) return [];
         var byId = new Dictionary<int, TermEntry>(_terms.Count);
         foreach (var (_, entry) in terms) byId.Add(entry.Id, entry);
         return byId;
