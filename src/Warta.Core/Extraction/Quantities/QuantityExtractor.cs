@@ -138,28 +138,16 @@ public static class QuantityExtractor
             if (i + 1 < end && lower == "puluhan" && text.Lower(i + 1) == "ribu") { value = 10_000m; next = i + 2; }
             return true;
         }
-        decimal total = 0, current = 0;
-        var j = i;
-        var any = false;
-        for (; j < end && text[j].Kind == TokenKind.Word; j++)
-        {
-            var w = text.Lower(j);
-            if (QuantityLexicon.Digits.TryGetValue(w, out var digit)) { if (any && current % 10 != 0) break; current += digit; }
-            else if (w == "sepuluh") current += 10;
-            else if (w == "sebelas") current += 11;
-            else if (w == "seratus") current += 100;
-            else if (w == "seribu") { total += 1000; }
-            else if (w == "belas" && current is > 0 and < 10) current += 10;
-            else if (w == "puluh" && current is > 0 and < 10) current *= 10;
-            else if (w == "ratus" && current is > 0 and < 10) current *= 100;
-            else break;
-            any = true;
-        }
-        if (!any) return false;
-        value = total + current;
+        if (!NumberWords.TryRead(new TokenWords(text, end), i, thousands: false, out var words, out var j)) return false;
+        value = words;
         next = j;
         isWordNumber = true;
-        return value > 0;
+        return true;
+    }
+
+    private readonly struct TokenWords(TokenizedText text, int end) : IWordRun
+    {
+        public string? LowerWordAt(int index) => index < end && text[index].Kind == TokenKind.Word ? text.Lower(index) : null;
     }
 
     /// <summary>Indonesian digits: dots group thousands (<c>3.000</c>), a comma marks decimals (<c>3,5</c>); a token with other separators (a date) is no quantity.</summary>

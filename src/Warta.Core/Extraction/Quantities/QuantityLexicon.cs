@@ -3,19 +3,6 @@ namespace Warta.Core.Extraction.Quantities;
 /// <summary>Words the quantity extractor knows: number words, magnitudes, hedges, units and the nouns counts are made of.</summary>
 internal static class QuantityLexicon
 {
-    public static readonly Dictionary<string, int> Digits = new(StringComparer.Ordinal)
-    {
-        ["satu"] = 1,
-        ["dua"] = 2,
-        ["tiga"] = 3,
-        ["empat"] = 4,
-        ["lima"] = 5,
-        ["enam"] = 6,
-        ["tujuh"] = 7,
-        ["delapan"] = 8,
-        ["sembilan"] = 9,
-    };
-
     /// <summary>Magnitude words after a number (<c>2 miliar</c>, <c>tiga ribu</c>).</summary>
     public static readonly Dictionary<string, decimal> Magnitudes = new(StringComparer.Ordinal)
     {

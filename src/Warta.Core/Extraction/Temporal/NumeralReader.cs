@@ -36,45 +36,25 @@ internal static class NumeralReader
             next = i + 1;
             return true;
         }
-        long total = 0, current = 0;
-        var j = i;
-        var lastWasDigitWord = false;
-        for (; j < tokens.Count && tokens[j].IsWord; j++)
+        if (!NumberWords.TryRead(new TemporalWords(tokens), i, thousands: true, out var value, out var j))
         {
-            var w = tokens[j].Lower;
-            if (TemporalLexicon.Numerals.TryGetValue(w, out var n))
-            {
-                if (lastWasDigitWord) break;
-                current += n;
-                lastWasDigitWord = true;
-                continue;
-            }
-            lastWasDigitWord = false;
-            switch (w)
-            {
-                case "sepuluh": current += 10; break;
-                case "sebelas": current += 11; break;
-                case "seratus": current += 100; break;
-                case "seribu": total += 1000; break;
-                case "belas" when current is > 0 and < 10: current += 10; break;
-                case "puluh" when current is > 0 and < 10: current *= 10; break;
-                case "ratus" when current is > 0 and < 10: current *= 100; break;
-                case "ribu" when current > 0: total += current * 1000; current = 0; break;
-                case "juta" when current > 0: total += current * 1_000_000; current = 0; break;
-                default: goto done;
-            }
+            next = i;
+            return false;
         }
-    done:
-        if (j == i) return false;
         next = j;
-        amount = (total + current).ToString(CultureInfo.InvariantCulture);
+        amount = value.ToString(CultureInfo.InvariantCulture);
         // "satu setengah tahun" is one and a half years.
         if (j < tokens.Count && tokens[j].Is("setengah"))
         {
             amount += ".5";
             next = j + 1;
         }
-        return total + current > 0;
+        return true;
+    }
+
+    private readonly struct TemporalWords(IReadOnlyList<TemporalToken> tokens) : IWordRun
+    {
+        public string? LowerWordAt(int index) => index < tokens.Count && tokens[index].IsWord ? tokens[index].Lower : null;
     }
 
     private static bool Adjacent(IReadOnlyList<TemporalToken> tokens, int a, int b) =>

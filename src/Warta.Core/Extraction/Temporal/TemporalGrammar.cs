@@ -116,7 +116,7 @@ internal sealed partial class TemporalGrammar
     }
         .Concat(TemporalLexicon.Months.Keys).Concat(TemporalLexicon.MonthAbbreviations.Keys).Concat(TemporalLexicon.Weekdays.Keys)
         .Concat(TemporalLexicon.Units.Keys).Concat(TemporalLexicon.OneUnitWords.Keys).Concat(TemporalLexicon.ManyUnitWords.Keys)
-        .Concat(TemporalLexicon.PartsOfDay.Keys).Concat(TemporalLexicon.Numerals.Keys).Concat(TemporalHolidays.ByFirstWord.Keys)
+        .Concat(TemporalLexicon.PartsOfDay.Keys).Concat(NumberWords.Digits.Keys).Concat(TemporalHolidays.ByFirstWord.Keys)
         .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Numbers (days, years, clock times, amounts), an opening bracket (a bracketed date) or an opening word.</summary>

@@ -117,20 +117,6 @@ internal static class TemporalLexicon
         ["dini"] = "MO",
     };
 
-    /// <summary>Digits of the numerals one to nine.</summary>
-    public static readonly Dictionary<string, int> Numerals = new(StringComparer.Ordinal)
-    {
-        ["satu"] = 1,
-        ["dua"] = 2,
-        ["tiga"] = 3,
-        ["empat"] = 4,
-        ["lima"] = 5,
-        ["enam"] = 6,
-        ["tujuh"] = 7,
-        ["delapan"] = 8,
-        ["sembilan"] = 9,
-    };
-
     /// <summary>Ordinals as used after <c>paruh</c>, <c>kuartal</c>, <c>pekan</c>.</summary>
     public static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
     {
