@@ -7,7 +7,7 @@ using Warta.Storage.Sqlite;
 
 namespace Warta.Web.Api;
 
-/// <summary>The store's search index (<c>&lt;db&gt;.search/</c>) for the API, opened once per process and shared by every request; its searcher picks up the writer's commits by itself.</summary>
+/// <summary>The store's search index (<c>&lt;db&gt;.search/</c>) for the API and the pages, opened once per process and shared by every request; its searcher picks up the writer's commits by itself.</summary>
 /// <remarks>Story headlines come from the store through <see cref="PooledStoryReader"/>, so the index holds no request's store.</remarks>
 internal sealed class SearchIndexReader(TextAnalysisServices textAnalysis, ReadStorePool stores) : IDisposable
 {

@@ -34,7 +34,6 @@ public static class PagesServiceCollectionExtensions
         // The keys are not encrypted at rest (no certificate or DPAPI on Linux): the folder's permissions protect them, as
         // they protect the store. Said here once rather than as a warning at every key rotation.
         services.AddLogging(static b => b.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
-        services.AddSingleton<PageSearch>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

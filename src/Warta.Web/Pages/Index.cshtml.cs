@@ -11,7 +11,7 @@ using Warta.Web.App;
 namespace Warta.Web.Pages;
 
 /// <summary>Beranda: the stories developing now (<see cref="StoryHeat"/>), a page of them, each with its articles per day, outlets and key entities.</summary>
-internal sealed class IndexModel(ReadStorePool stores, PageSearch search, TimeProvider clock) : PageModel
+internal sealed class IndexModel(ReadStorePool stores, SearchIndexReader search, TimeProvider clock) : PageModel
 {
     public const int PageSize = 10;
 
@@ -41,7 +41,7 @@ internal sealed class IndexModel(ReadStorePool stores, PageSearch search, TimePr
         var stories = await queries.CurrentAsync(cancellationToken).ConfigureAwait(false);
         Now = StoryHeat.Now(stories, clock.GetUtcNow());
         var recent = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (search.For(store) is { } index && stories.Count > 0)
+        if (search.TryOpen(store) is { } index && stories.Count > 0)
         {
             HasIndex = true;
             // One query counts every story's articles of the recent days (the filter alone, no words).

@@ -10,7 +10,7 @@ using Warta.Web.App;
 namespace Warta.Web.Pages;
 
 /// <summary>Search: the query syntax of <c>warta search</c> plus form filters (outlet, since, until), article or story hits with highlighted snippets, and matches per day.</summary>
-internal sealed class SearchModel(ReadStorePool stores, PageSearch search) : PageModel
+internal sealed class SearchModel(ReadStorePool stores, SearchIndexReader search) : PageModel
 {
     public const int PageSize = 20;
 
@@ -88,7 +88,7 @@ internal sealed class SearchModel(ReadStorePool stores, PageSearch search) : Pag
             Limit = PageSize,
             Offset = (PageNumber - 1) * PageSize,
         };
-        if (search.For(store) is not { } index)
+        if (search.TryOpen(store) is not { } index)
         {
             HasIndex = false;
             return;
