@@ -34,6 +34,7 @@ public class TemporalTaggerTests
     [InlineData("Situasi pasar sekarang ini sedang sulit.", "sekarang ini", "DATE", "PRESENT_REF")]
     [InlineData("Laporan yang dirilis kemarin (22/4) menunjukkan kenaikan.", "kemarin (22/4)", "DATE", "2019-04-22")]
     [InlineData("Harga naik sedikit hingga tengah hari di pasar.", "tengah hari", "TIME", "2019-04-23T12:00")]
+    [InlineData("Petugas masih berjaga hingga tengah malam di posko.", "tengah malam", "TIME", "2019-04-23T24:00")]
     [InlineData("Sosialisasi berlangsung selama dua tahun di semua provinsi.", "dua tahun", "DURATION", "P2Y")]
     [InlineData("Pasokan dikirim setiap hari ke SPBU.", "setiap hari", "SET", "P1D")]
     [InlineData("Sistem itu saat ini masih diuji.", "saat ini", "DATE", "PRESENT_REF")]
@@ -88,6 +89,15 @@ public class TemporalTaggerTests
         Assert.Equal(expected, sentence.Substring(found.Start, found.Length));
         Assert.Equal(type, found.Type.ToString().ToUpperInvariant());
         Assert.Equal(value, found.Value);
+    }
+
+    [Fact]
+    public void Should_put_midnight_at_the_end_of_the_day_just_told_of()
+    {
+        var found = TemporalTagger.Tag(Tokenizer.Tokenize("Kebakaran terjadi Minggu (21/4) tengah malam di gudang."), Tirto);
+
+        Assert.Equal(["Minggu (21/4)", "tengah malam"], found.Select(static e => e.Text));
+        Assert.Equal("2019-04-21T24:00", found[1].Value);
     }
 
     [Theory]

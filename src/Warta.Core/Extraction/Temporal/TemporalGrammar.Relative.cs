@@ -37,6 +37,10 @@ internal sealed partial class TemporalGrammar
                 // Midday of the date just mentioned, else of the reference date.
                 var noon = _lastDay is { } last && _t[i].Start - _lastDayEnd is >= 0 and < 24 ? last : _ref;
                 return new Match(i + 2, TimexType.Time, Day(noon) + "T12:00");
+            case "tengah" when Word(i + 1, "malam"):
+                // Midnight ending the date just mentioned ("Senin (3/6) tengah malam"), else the reference date: TimeML's T24:00.
+                var night = _lastDay is { } told && _t[i].Start - _lastDayEnd is >= 0 and < 24 ? told : _ref;
+                return new Match(i + 2, TimexType.Time, Day(night) + "T24:00");
             case "keesokan" when Word(i + 1, "harinya") || Word(i + 1, "hari"):
                 // The day after the day last told of ("Senin (29/12) ... Keesokan harinya"), else after the reference date.
                 var next = (_lastDay ?? _ref).AddDays(1);
