@@ -32,4 +32,32 @@ public sealed class RecentWordCacheTests
 
         Assert.False(cache.TryGet("banjir", out _));
     }
+
+    [Fact]
+    public void Should_keep_a_word_from_its_second_sight_when_one_off_words_are_kept_out()
+    {
+        var cache = new RecentWordCache<string>(generationLimit: 100, admitOnSecondSight: true);
+
+        cache.Add("pemerintah", "perintah");
+        var keptAtFirstSight = cache.TryGet("pemerintah", out _);
+        cache.Add("pemerintah", "perintah");
+
+        Assert.False(keptAtFirstSight);
+        Assert.True(cache.TryGet("pemerintah", out var stem));
+        Assert.Equal("perintah", stem);
+    }
+
+    [Fact]
+    public void Should_keep_the_words_that_come_back_while_one_off_names_stream_past()
+    {
+        var cache = new RecentWordCache<string>(generationLimit: 100, admitOnSecondSight: true);
+        string[] vocabulary = [.. Enumerable.Range(0, 80).Select(static i => $"kata{i}")];
+        foreach (var word in vocabulary.Concat(vocabulary)) cache.Add(word, word);
+
+        // Ten times a generation of names never seen again: without the second-sight rule they turn the generations over.
+        for (var i = 0; i < 1000; i++) cache.Add($"sutrisno{i}", $"sutrisno{i}");
+
+        Assert.All(vocabulary, word => Assert.True(cache.TryGet(word, out _)));
+        Assert.False(cache.TryGet("sutrisno999", out _));
+    }
 }
