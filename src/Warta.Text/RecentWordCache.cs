@@ -27,8 +27,9 @@ internal sealed class RecentWordCache<TValue>
     public RecentWordCache(int generationLimit, bool admitOnSecondSight = false)
     {
         _generationLimit = generationLimit;
-        // Twice the generation's size: a first sight survives about as many other first sights as a generation holds words.
-        if (admitOnSecondSight) _seen = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, 2 * generationLimit))];
+        // Four slots per word of a generation (4 bytes each): a first sight is remembered until about as many other first
+        // sights have landed, and most words of a vocabulary sit in slots of their own.
+        if (admitOnSecondSight) _seen = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, 4 * generationLimit))];
     }
 
     public bool TryGet(ReadOnlySpan<char> word, out TValue value)
@@ -52,10 +53,12 @@ internal sealed class RecentWordCache<TValue>
     /// only cost each other a second sight (or, sharing the hash too, one admission early); a torn race costs the same.</summary>
     private bool SeenBefore(ReadOnlySpan<char> word)
     {
-        var hash = string.GetHashCode(word) | 1;
+        var hash = string.GetHashCode(word);
         ref var slot = ref _seen![hash & (_seen.Length - 1)];
-        if (Volatile.Read(ref slot) == hash) return true;
-        Volatile.Write(ref slot, hash);
+        // The slot holds the hash with its lowest bit set, so an empty slot (0) never matches.
+        var tag = hash | 1;
+        if (Volatile.Read(ref slot) == tag) return true;
+        Volatile.Write(ref slot, tag);
         return false;
     }
 
