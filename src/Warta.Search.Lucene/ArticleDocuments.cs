@@ -15,6 +15,11 @@ internal static class ArticleDocuments
     [ThreadStatic]
     private static ReusedFields? _reused;
 
+    /// <summary>The words-as-written fields: terms and their counts, no positions. They only add to the score of an article
+    /// its stems already matched (<see cref="LuceneQueryBuilder.TermQuery"/>), so a phrase is checked on the stems alone;
+    /// without positions the two fields cost less to invert, flush and merge.</summary>
+    private static readonly FieldType FormType = FrozenFormType();
+
     /// <param name="article">The article.</param>
     /// <param name="storyId">The story it is placed in; null: none.</param>
     /// <param name="forms">Whether the words as written are indexed beside the stems (not for the plain baseline, which stems nothing).</param>
@@ -34,9 +39,9 @@ internal static class ArticleDocuments
         // decompresses the whole block of documents it sits in (bodies included), which was most of a query's time.
         document.Add(new TextField(IndexFields.Title(bucket), article.Title, Field.Store.NO));
         // Each form field right after its stem field: the tokenizer reuses the analysis it just made of the same text.
-        if (forms) document.Add(new TextField(IndexFields.TitleForms(bucket), article.Title, Field.Store.NO));
+        if (forms) document.Add(new Field(IndexFields.TitleForms(bucket), article.Title, FormType));
         document.Add(new TextField(IndexFields.Body(bucket), article.Body, Field.Store.YES));
-        if (forms) document.Add(new TextField(IndexFields.BodyForms(bucket), article.Body, Field.Store.NO));
+        if (forms) document.Add(new Field(IndexFields.BodyForms(bucket), article.Body, FormType));
         document.Add(fields.Outlet);
         document.Add(fields.OutletValues);
         document.Add(fields.Language);
@@ -73,6 +78,13 @@ internal static class ArticleDocuments
             document.Add(field);
         }
         return document;
+    }
+
+    private static FieldType FrozenFormType()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        type.Freeze();
+        return type;
     }
 
     public static Term IdTerm(string articleId) => new(IndexFields.Id, articleId);

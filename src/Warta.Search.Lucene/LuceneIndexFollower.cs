@@ -136,6 +136,13 @@ public sealed class LuceneIndexFollower : IChangeFollower
             OpenMode = OpenMode.CREATE_OR_APPEND,
             // Indexing a batch of a few hundred articles at a time: a larger buffer means fewer, larger segments.
             RAMBufferSizeMB = 64,
+            // One in-memory segment per indexing thread (one per core, IndexAsync) rather than Lucene's default 8: the
+            // pool's threads change between batches, and each new thread state is one more small segment to flush and merge.
+            MaxThreadStates = Math.Max(1, Environment.ProcessorCount),
+            // Compound files copy every flushed and merged segment once more into one file; the index folder is Warta's
+            // own, so the saved file handles are not worth that copy.
+            UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
             Similarity = IndexScoring.Similarity,
         };
         _writer = new IndexWriter(_directory, config);

@@ -23,11 +23,27 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
     /// from 0.958 to 0.972 MRR, the hard cases from 0.963 to 0.989, ECB+ from 0.925 to 0.927 (README, search relevance).</remarks>
     public const float NameBoost = 1.5f;
 
+    /// <summary>Articles a stem must be in for its word to be searched by its stems only, without the words-as-written
+    /// clauses beside them.</summary>
+    /// <remarks>The cost of a word is the length of the postings read for it; a word in this many articles has a low
+    /// inverse document frequency, so what its written form adds to the score is least worth reading a second pair of long
+    /// postings for. An index smaller than this (every relevance set of <c>warta eval search</c>) never drops them.</remarks>
+    public const int CommonWordArticles = 10_000;
+
+    /// <summary>Filters kept as cached sets of documents (per segment) before the cache is emptied.</summary>
+    private const int CachedFilters = 256;
+
+    // Filter (its query text) → the same filter caching its documents per segment: a filter on an outlet, a language or a
+    // story reads that term's postings once per segment instead of once per query.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> _filters = new(StringComparer.Ordinal);
+
     /// <summary>The scoring part (terms, after alias expansion) and the filters, which do not score.</summary>
     /// <param name="query">The parsed query.</param>
     /// <param name="buckets">The analysis buckets the searched index holds articles of (<see cref="IndexFields.Buckets"/>
     /// when unknown): a term is analysed and looked up only in those.</param>
-    public (Query Text, Filter? Filter) Build(SearchQuery query, IReadOnlyList<string>? buckets = null)
+    /// <param name="reader">The searched index, to tell common words (<see cref="CommonWordArticles"/>); null: every word
+    /// is searched as stems and as written.</param>
+    public (Query Text, Filter? Filter) Build(SearchQuery query, IReadOnlyList<string>? buckets = null, IndexReader? reader = null)
     {
         buckets ??= IndexFields.Buckets;
         ArgumentNullException.ThrowIfNull(query);
@@ -40,7 +56,7 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
             var alternatives = new BooleanQuery();
             foreach (var term in group.Terms)
             {
-                if (TermQuery(term, buckets) is not { } clause) continue;
+                if (TermQuery(term, buckets, reader) is not { } clause) continue;
                 if (analysis == SearchAnalysis.Warta && IsName(term, ReferenceEquals(term, query.Required[0].Terms[0]))) clause.Boost = NameBoost;
                 alternatives.Add(clause, Occur.SHOULD);
             }
@@ -59,7 +75,7 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
         {
             if (TermQuery(term, buckets) is { } clause) text.Add(clause, Occur.MUST_NOT);
         }
-        return (text, BuildFilter(query));
+        return (text, CachedFilter(BuildFilter(query)));
     }
 
     /// <summary>A word with a capital letter that does not open the query: a name, which says more about what is searched for
@@ -71,8 +87,10 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
     /// analysis leaves nothing of it (stopwords).</summary>
     /// <remarks>The stems decide what matches; the words as written (their own field, with their own statistics) only add
     /// to the score, so an article with the form typed ranks above one sharing only its stem (<c>bersubsidi</c> above
-    /// <c>disubsidi</c>), and a rare form weighs as rare as it is.</remarks>
-    public Query? TermQuery(SearchTerm term, IReadOnlyList<string> buckets)
+    /// <c>disubsidi</c>), and a rare form weighs as rare as it is. The forms are looked at only in articles the stems
+    /// matched (required stems, optional forms: BM25's coordination factor is 1, so the score is the same sum), and a
+    /// phrase's forms are its words in any order: those fields keep no positions, the stems' phrase already placed them.</remarks>
+    public Query? TermQuery(SearchTerm term, IReadOnlyList<string> buckets, IndexReader? reader = null)
     {
         var any = new BooleanQuery();
         foreach (var bucket in buckets)
@@ -84,27 +102,56 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
                 { FieldQuery(IndexFields.Title(bucket), terms, TitleBoost), Occur.SHOULD },
                 { FieldQuery(IndexFields.Body(bucket), terms, 1.0f), Occur.SHOULD },
             };
-            any.Add(stems, Occur.SHOULD);
             // The plain baseline has no stems: its one field already holds the words as written.
-            if (analysis != SearchAnalysis.Warta) continue;
+            if (analysis != SearchAnalysis.Warta || IsCommon(reader, IndexFields.Body(bucket), terms))
+            {
+                any.Add(stems, Occur.SHOULD);
+                continue;
+            }
             var forms = terms.ConvertAll(static t => t with { Text = t.Form ?? t.Text });
             var written = new BooleanQuery
             {
-                { FieldQuery(IndexFields.TitleForms(bucket), forms, TitleBoost), Occur.SHOULD },
-                { FieldQuery(IndexFields.BodyForms(bucket), forms, 1.0f), Occur.SHOULD },
+                { FieldQuery(IndexFields.TitleForms(bucket), forms, TitleBoost, positions: false), Occur.SHOULD },
+                { FieldQuery(IndexFields.BodyForms(bucket), forms, 1.0f, positions: false), Occur.SHOULD },
             };
             written.Boost = FormBoost;
-            any.Add(written, Occur.SHOULD);
+            any.Add(new BooleanQuery { { stems, Occur.MUST }, { written, Occur.SHOULD } }, Occur.SHOULD);
         }
         return any.Clauses.Count == 0 ? null : any;
     }
 
-    private static Query FieldQuery(string field, List<IndexedTerm> terms, float boost)
+    /// <summary>True when every stem of the word is in at least <see cref="CommonWordArticles"/> articles' <paramref name="field"/>.</summary>
+    private static bool IsCommon(IndexReader? reader, string field, List<IndexedTerm> terms)
+    {
+        if (reader is null || reader.MaxDoc < CommonWordArticles) return false;
+        foreach (var term in terms)
+        {
+            if (reader.DocFreq(new Term(field, term.Text)) < CommonWordArticles) return false;
+        }
+        return true;
+    }
+
+    private Filter? CachedFilter(QueryWrapperFilter? filter)
+    {
+        if (filter is null) return null;
+        var key = filter.Query.ToString();
+        if (_filters.TryGetValue(key, out var cached)) return cached;
+        if (_filters.Count >= CachedFilters) _filters.Clear();
+        return _filters.GetOrAdd(key, _ => new CachingWrapperFilter(filter));
+    }
+
+    private static Query FieldQuery(string field, List<IndexedTerm> terms, float boost, bool positions = true)
     {
         Query query;
         if (terms.Count == 1)
         {
             query = new TermQuery(new Term(field, terms[0].Text));
+        }
+        else if (!positions)
+        {
+            var all = new BooleanQuery();
+            foreach (var term in terms) all.Add(new TermQuery(new Term(field, term.Text)), Occur.MUST);
+            query = all;
         }
         else
         {

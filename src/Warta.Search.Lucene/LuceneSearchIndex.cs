@@ -141,7 +141,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         var searcher = Acquire();
-        var (text, filter) = _builder.Build(query, BucketsOf(searcher));
+        var (text, filter) = _builder.Build(query, BucketsOf(searcher), searcher.IndexReader);
         try
         {
             var wanted = Math.Max(1, query.Offset + query.Limit);
@@ -160,7 +160,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         var searcher = Acquire();
-        var (text, filter) = _builder.Build(query, BucketsOf(searcher));
+        var (text, filter) = _builder.Build(query, BucketsOf(searcher), searcher.IndexReader);
         List<(string Story, StoryCollector.StoryTally Tally, float Score)> ranked;
         try
         {
@@ -195,7 +195,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         var searcher = Acquire();
-        var (text, filter) = _builder.Build(query, BucketsOf(searcher));
+        var (text, filter) = _builder.Build(query, BucketsOf(searcher), searcher.IndexReader);
         try
         {
             var collector = new PeriodCollector(byOutlet);

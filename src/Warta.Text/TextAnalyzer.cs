@@ -60,11 +60,12 @@ public sealed class TextAnalyzer : ITextAnalyzer
     private readonly record struct WordEntry(string Normal, string Stem, bool IsStopword);
 
     /// <summary>Surface form → analysis for one language, keyed by the exact characters and token kind.</summary>
-    /// <remarks>One cache per kind, so the numbers of a news stream (nearly all new) do not push its words out.</remarks>
+    /// <remarks>One cache per kind, so the numbers of a news stream (nearly all new) do not push its words out; a form is kept
+    /// from its second sight on, so one-off names do not either (the stemmer's own cache holds it in between).</remarks>
     private sealed class WordCache(string language, TextAnalyzer owner)
     {
         private readonly RecentWordCache<WordEntry>[] _byKind =
-            [.. Enum.GetValues<TokenKind>().Select(static kind => new RecentWordCache<WordEntry>(kind == TokenKind.Word ? WordCacheLimit : OtherCacheLimit))];
+            [.. Enum.GetValues<TokenKind>().Select(static kind => new RecentWordCache<WordEntry>(kind == TokenKind.Word ? WordCacheLimit : OtherCacheLimit, admitOnSecondSight: true))];
 
         public WordEntry Get(ReadOnlySpan<char> surface, TokenKind kind)
         {

@@ -81,5 +81,48 @@ public sealed class InMemoryIndexTests
         Assert.Equal("f", hits.Hits[0].ArticleId);
     }
 
+    [Fact]
+    public async Task Should_match_a_phrase_on_its_stems_in_order_and_not_on_its_words_as_written_anywhere()
+    {
+        // Given one report with "harga cabai" adjacent and one with both words written apart
+        using var warta = LuceneSearchIndex.BuildInMemory(
+        [
+            (Report("h", "Pasar pagi", "Harga cabai naik lagi di pasar Kramat."), "cabai"),
+            (Report("i", "Pasar pagi", "Cabai rawit dijual dengan harga lama di pasar Kramat."), "cabai"),
+        ], Analyzers.Default);
+
+        // When the phrase is searched
+        var found = await warta.SearchArticlesAsync(SearchQueryParser.Parse("\"harga cabai\""), Ct);
+
+        // Then only the adjacent one matches: the words-as-written fields keep no positions and only add to the score
+        Assert.Equal(["h"], found.Hits.Select(static h => h.ArticleId));
+    }
+
+    [Fact]
+    public void Should_search_a_word_in_many_articles_by_its_stems_only_and_a_rarer_word_as_written_too()
+    {
+        // Given an index whose body field holds "banjir" in enough articles to be common and "lamaru" in one
+        using var directory = new global::Lucene.Net.Store.RAMDirectory();
+        using (var writer = new global::Lucene.Net.Index.IndexWriter(directory, new global::Lucene.Net.Index.IndexWriterConfig(global::Lucene.Net.Util.LuceneVersion.LUCENE_48, AnalyzedTerms.PlainAnalyzer)))
+        {
+            for (var i = 0; i < LuceneQueryBuilder.CommonWordArticles; i++)
+            {
+                var body = i == 0 ? "banjir lamaru" : "banjir";
+                writer.AddDocument(new global::Lucene.Net.Documents.Document { new global::Lucene.Net.Documents.TextField(IndexFields.Body("id"), body, global::Lucene.Net.Documents.Field.Store.NO) });
+            }
+        }
+        using var reader = global::Lucene.Net.Index.DirectoryReader.Open(directory);
+        var builder = new LuceneQueryBuilder(Analyzers.Default);
+
+        // When each word's query is built against it
+        var common = builder.TermQuery(new SearchTerm("banjir", false), ["id"], reader)!.ToString();
+        var rare = builder.TermQuery(new SearchTerm("lamaru", false), ["id"], reader)!.ToString();
+
+        // Then the common word leaves out the words-as-written fields, the rare one keeps them
+        Assert.DoesNotContain(IndexFields.BodyForms("id"), common, StringComparison.Ordinal);
+        Assert.Contains(IndexFields.Body("id") + ":banjir", common, StringComparison.Ordinal);
+        Assert.Contains(IndexFields.BodyForms("id") + ":lamaru", rare, StringComparison.Ordinal);
+    }
+
     private static Article Report(string id, string title, string body) => SampleArticles.Make(id, title: title) with { Paragraphs = [body] };
 }
