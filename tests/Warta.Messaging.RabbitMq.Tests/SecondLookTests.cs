@@ -1,3 +1,4 @@
+using Warta.Core.Model;
 using Warta.Core.Pipeline;
 using Warta.Core.Stories.Corrections;
 using Warta.Hosting;
@@ -21,7 +22,9 @@ public sealed class SecondLookTests(PostgresTestDatabase database) : IClassFixtu
         await using var broker = TestBroker.Require();
         var queue = await broker.QueueAsync();
         // Two floods, then two arrests of two regents; every report joins one story until the look splits it.
-        var articles = HardCases.Reports("banjir-rampa-hulu", "banjir-sembung", "ott-bupati-tanah-merapi", "ott-bupati-pangkalan-jati");
+        // A message's id is its content hash.
+        var articles = HardCases.Reports("banjir-rampa-hulu", "banjir-sembung", "ott-bupati-tanah-merapi", "ott-bupati-pangkalan-jati")
+            .Select(static a => a with { Id = ArticleId.Of(a.Title, a.Paragraphs) }).ToList();
         var store = TestStores.Location(database, _folder, "secondlook" + idleFlushMs);
         var settings = new Dictionary<string, string?>
         {
