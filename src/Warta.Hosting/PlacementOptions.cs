@@ -37,6 +37,14 @@ public sealed class PlacementOptions
     /// <summary>Submissions waiting for the placer at most; a submitter beyond this waits (back-pressure).</summary>
     public int QueueCapacity { get; set; } = 16;
 
+    /// <summary>The placer's second look (<see cref="Core.Clustering.StoryClustererOptions.SplitMinMembers"/>): true on at the measured setting, false off; unset: the clusterer's default (on).</summary>
+    /// <remarks>Clusterer options are part of the checkpoint's fingerprint: after a change the next placer replays the stored placements once.</remarks>
+    public bool? SecondLook { get; set; }
+
+    /// <summary>Clusterer settings by name (<c>"placer": {"clusterer": {"splitBelow": 0.55}}</c>); unset: the defaults. <see cref="SecondLook"/> applies on top.</summary>
+    /// <remarks>For exploring and tests: the defaults are the measured settings (see <see cref="Core.Clustering.StoryClustererOptions"/>).</remarks>
+    public Core.Clustering.StoryClustererOptions? Clusterer { get; set; }
+
     /// <summary>Whether every setting is in range; the validation message says which keys these are.</summary>
     internal bool IsValid =>
         BatchArticles > 0 && BatchMs >= 0 && CheckpointEveryArticles > 0 && CheckpointEverySeconds > 0
@@ -52,5 +60,8 @@ public sealed class PlacementOptions
         LockTimeout = TimeSpan.FromSeconds(LockTimeoutSeconds),
         ReorderWindow = ReorderWindow,
         FollowEveryArticles = FollowEveryArticles,
+        Clusterer = SecondLook is { } on
+            ? (Clusterer ?? new()) with { SplitMinMembers = on ? Core.Clustering.StoryClustererOptions.MeasuredSplitMinMembers : 0 }
+            : Clusterer,
     };
 }

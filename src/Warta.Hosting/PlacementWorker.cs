@@ -189,7 +189,10 @@ public sealed partial class PlacementWorker(
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                 }
-                // Stopping: what was taken is committed and acknowledged, then a checkpoint saved.
+                // Stopping: what the broker delivered is taken (a delivery left in the consumer's buffer would go back to the
+                // queue unacknowledged, though acknowledging a later one would have settled it), committed and acknowledged,
+                // then a checkpoint saved.
+                await DrainAsync(placer, consumer).ConfigureAwait(false);
                 await FlushAsync(placer, consumer, CancellationToken.None).ConfigureAwait(false);
                 await placer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
                 completed = true;
@@ -285,6 +288,27 @@ public sealed partial class PlacementWorker(
             if (_unacknowledged >= settings.FlushArticles) await FlushAsync(placer, consumer, CancellationToken.None).ConfigureAwait(false);
             idleSince = DateTime.UtcNow;
         }
+    }
+
+    /// <summary>Takes every delivery already in the consumer's buffer into the placer (a stop does not wait for more).</summary>
+    /// <remarks>Redeliveries after a reconnect (and an annotator's second copy) can arrive after the last new article; left
+    /// in the buffer at a stop they went back to the queue: 11 articles once the broker restarted mid-stream.</remarks>
+    private async Task DrainAsync(StoryPlacer placer, IWorkConsumer<Article> consumer)
+    {
+        var drained = new List<WorkDelivery<Article>>();
+        try
+        {
+            // A suspect of a failed flush is committed on its own at its next delivery: it and what follows stay unacknowledged.
+            while (await consumer.ReceiveAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false) is { } next && !_failed.ContainsKey(next.Message.Id))
+            {
+                drained.Add(next);
+            }
+        }
+        catch (WorkQueueUnavailableException)
+        {
+            // The broker is gone: what is in the buffer is void and comes again.
+        }
+        await SubmitAsync(placer, drained).ConfigureAwait(false);
     }
 
     private async Task SubmitAsync(StoryPlacer placer, List<WorkDelivery<Article>> deliveries)

@@ -102,6 +102,64 @@ public sealed class StoryPlacerRecoveryTests : IDisposable
         Assert.Equal(Snapshot(replayed), checkpoint.Snapshot.ToArray());
     }
 
+    /// <summary>The corrections recorded, in change order, without their sequence numbers and times (which depend on how runs commit).</summary>
+    private static string Corrections(SqliteStore store) => string.Join('\n',
+        store.ListCorrectionsSinceAsync(0, TestContext.Current.CancellationToken).GetAwaiter().GetResult()
+            .Select(static c => $"{c.Kind} {c.StoryId} → {c.TargetStoryId} [{string.Join(",", c.ArticleIds)}] by {c.By}"));
+
+    /// <summary>Two floods, then two arrests of two regents, every report joining one story until the second look splits it.</summary>
+    private static IReadOnlyList<Article> TwoEventsTwice() =>
+        HardCases.Reports("banjir-rampa-hulu", "banjir-sembung", "ott-bupati-tanah-merapi", "ott-bupati-pangkalan-jati");
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public async Task Should_end_as_an_uninterrupted_run_does_when_runs_with_the_second_look_continue_from_the_checkpoint(int count)
+    {
+        var articles = TwoEventsTwice();
+        var options = new StoryPlacerOptions { Clusterer = HardCases.JoinAllThenLook };
+        using var whole = new SqliteStore(_folder.File("whole.db"));
+        using var continued = new SqliteStore(_folder.File("continued.db"));
+        await RunAsync(whole, articles, options);
+
+        var continues = new List<PlacerStats>();
+        for (var r = 0; r < count; r++) continues.Add(await RunAsync(continued, articles.Take((r + 1) * articles.Count / count).Skip(r * articles.Count / count).ToList(), options));
+
+        Assert.Contains(StoryPlacer.SecondLookAuthor, Corrections(whole), StringComparison.Ordinal);
+        Assert.All(continues.Skip(1), static u => Assert.Equal((true, 0), (u.Restored, u.Replayed)));
+        Assert.Equal(Corrections(whole), Corrections(continued));
+        Assert.Equal(Describe(whole), Describe(continued));
+        Assert.Equal(Snapshot(whole), Snapshot(continued));
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(9)]
+    [InlineData(13)]
+    public async Task Should_end_as_an_uninterrupted_run_does_when_a_run_with_the_second_look_stops_between_checkpoints(int stopAfter)
+    {
+        // Small batches and checkpoints: the placements after the checkpoint, and the splits between them, are replayed.
+        var options = new StoryPlacerOptions { BatchArticles = 3, CheckpointEveryArticles = 5, ReorderWindow = 0, Clusterer = HardCases.JoinAllThenLook };
+        var articles = TwoEventsTwice();
+        using var whole = new SqliteStore(_folder.File("whole.db"));
+        using var resumed = new SqliteStore(_folder.File("resumed.db"));
+        await RunAsync(whole, articles, options);
+
+        await using (var stopped = await StoryPlacer.OpenAsync(resumed, Analyzers.Default, options, cancellationToken: TestContext.Current.CancellationToken))
+        {
+            foreach (var article in articles.Take(stopAfter)) await stopped.SubmitAsync([article], TestContext.Current.CancellationToken);
+            // Disposed without CompleteAsync: as a killed process, it leaves what it committed and nothing else.
+        }
+        var rest = await RunAsync(resumed, articles, options);
+
+        Assert.Contains(StoryPlacer.SecondLookAuthor, Corrections(whole), StringComparison.Ordinal);
+        Assert.True(rest.Restored);
+        Assert.Equal(Corrections(whole), Corrections(resumed));
+        Assert.Equal(Describe(whole), Describe(resumed));
+        Assert.Equal(Snapshot(whole), Snapshot(resumed));
+    }
+
     [Fact]
     public async Task Should_place_late_articles_as_a_full_replay_does()
     {

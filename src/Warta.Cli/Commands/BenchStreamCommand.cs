@@ -37,17 +37,18 @@ internal static class BenchStreamCommand
             Description = "Commit the placements after this many articles (to measure what batching saves)",
             DefaultValueFactory = _ => BatchSize,
         };
+        var secondLook = SecondLookOption.Create();
         var bench = new Command("bench", "Throughput measurements");
-        var command = new Command("stream", "Replay a set many times through analysis, dedup, clustering and SQLite; print articles/s and memory") { input, repeat, annotate, fresh, checkpointEvery, commitEvery };
+        var command = new Command("stream", "Replay a set many times through analysis, dedup, clustering and SQLite; print articles/s and memory") { input, repeat, annotate, fresh, checkpointEvery, commitEvery, secondLook };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(input)!, Math.Max(1, parseResult.GetValue(repeat)), parseResult.GetValue(annotate), parseResult.GetValue(fresh), Math.Max(1, parseResult.GetValue(checkpointEvery)), Math.Max(1, parseResult.GetValue(commitEvery)),
-            parseResult, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error,
+            SecondLookOption.Apply(new StoryClustererOptions(), parseResult.GetValue(secondLook)), parseResult, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error,
             cancellationToken));
         bench.Subcommands.Add(command);
         return bench;
     }
 
-    private static async Task<int> RunAsync(string input, int repeat, bool annotate, bool fresh, int checkpointEvery, int commitEvery, ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string input, int repeat, bool annotate, bool fresh, int checkpointEvery, int commitEvery, StoryClustererOptions clusterer, ParseResult parseResult, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var set = Load(input, error);
         if (set.Count == 0) return ExitCodes.Usage;
@@ -61,7 +62,7 @@ internal static class BenchStreamCommand
         var replay = new StreamReplay(set);
 
         using var store = new SqliteStore(db);
-        var placer = await StoryPlacer.OpenAsync(store, host.Analyzer, new StoryPlacerOptions { BatchArticles = commitEvery, CheckpointEveryArticles = checkpointEvery }, cancellationToken: cancellationToken);
+        var placer = await StoryPlacer.OpenAsync(store, host.Analyzer, new StoryPlacerOptions { BatchArticles = commitEvery, CheckpointEveryArticles = checkpointEvery, Clusterer = clusterer }, cancellationToken: cancellationToken);
         await using var placing = placer;
         // The same pipeline as ingest: annotation (optional here) in parallel, then the placer.
         var pipeline = new IngestPipeline(static _ => [], placer, annotate ? [new AnnotationStage(EntityTagger.Shipped)] : []);

@@ -51,13 +51,14 @@ internal static class EvalClusteringCommand
             Description = "Override a clusterer option by name (EntityWeight=2), for exploring; repeatable",
             AllowMultipleArgumentsPerToken = false,
         };
+        var secondLook = SecondLookOption.Create();
         var command = new Command("clustering", "Story clustering: pair-counting and B-cubed P/R/F1, articles/second")
         {
-            uci, kompas, threshold, halves, placementsFile, gapBaseline, json, jsonl, shuffle, topics, oneTime, noAnnotate, set,
+            uci, kompas, threshold, halves, placementsFile, gapBaseline, json, jsonl, shuffle, topics, oneTime, noAnnotate, set, secondLook,
         };
         command.SetAction(parseResult =>
         {
-            var options = new StoryClustererOptions();
+            var options = SecondLookOption.Apply(new StoryClustererOptions(), parseResult.GetValue(secondLook));
             if (parseResult.GetValue(threshold) is { } t) options = options with { AssignThreshold = t };
             foreach (var assignment in parseResult.GetValue(set) ?? [])
             {

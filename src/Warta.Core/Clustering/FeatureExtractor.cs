@@ -10,7 +10,8 @@ namespace Warta.Core.Clustering;
 /// the entry's extraction stamp, so an article costs one vocabulary lookup per token and no per-article dictionary.
 /// The buffers are reused: the features returned are valid until the next call. Not thread-safe.
 /// Stored clusterer checkpoints hold term statistics built from these features: a change to what is extracted or how it
-/// is weighted must bump <see cref="StoryClusterer.SnapshotFormatVersion"/>, so stores replay rather than mix the two.
+/// is weighted must bump <see cref="StoryClusterer.SnapshotFormatVersion"/> and raise
+/// <see cref="StoryClusterer.OldestReadableSnapshotVersion"/> to it, so stores replay rather than mix the two.
 /// </remarks>
 internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptions options)
 {

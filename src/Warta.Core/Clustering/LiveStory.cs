@@ -45,7 +45,7 @@ internal sealed class LiveStory(string id, string headline)
     /// <summary>The part of <see cref="SpecificNormSquared"/> on stated facts (dates, counts).</summary>
     public double FactNormSquared { get; set; }
 
-    /// <summary>Originals when the second look last judged the story (0: never); not in the snapshot.</summary>
+    /// <summary>Originals when the second look last judged the story (0: never); in the snapshot's look state.</summary>
     public int LookedAtOriginals { get; set; }
 
     /// <summary>Originals whose vectors the centroid sums (copies add none), so the centroid over it is the members' mean.</summary>

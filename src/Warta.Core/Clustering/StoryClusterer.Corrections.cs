@@ -153,6 +153,7 @@ public sealed partial class StoryClusterer
         AddToCentroid(target, vector);
         AddMember(target, a.Id, features);
         target.Touch(a);
+        TouchedForLook(target.Id);
         _articles.Add(a.Id, LiveArticle.Of(a, placed, target));
         _copies.Add(a.Id, fingerprint);
         var day = Day(time);

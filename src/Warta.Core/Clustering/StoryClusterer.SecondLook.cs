@@ -8,12 +8,36 @@ namespace Warta.Core.Clustering;
 /// The look is bounded: only stories changed since the last look, with at least <see cref="StoryClustererOptions.SplitMinMembers"/>
 /// sampled members, and at most <see cref="StoryClustererOptions.SplitMembers"/> members each.</para>
 /// <para>The look changes nothing: the placer records a proposal as a split correction and applies it through
-/// <see cref="Split"/>, the path an editor's split and a replay take, so recovery stays exact. The window of stories
-/// touched since the last look is not in the snapshot: a restored clusterer starts it empty.</para>
+/// <see cref="Split"/>, the path an editor's split and a replay take, so recovery stays exact. The look's own state (the
+/// placements counted since the last look, the stories changed since, and each story's size when last judged) is in the
+/// snapshot, and a replay of stored placements counts and takes the looks where the placer took them
+/// (<see cref="CountForLook"/>, <see cref="PassLook"/>), so a restored clusterer judges as the uninterrupted one does.</para>
 /// </remarks>
 public sealed partial class StoryClusterer
 {
     private readonly HashSet<string> _touchedSinceLook = new(StringComparer.Ordinal);
+
+    /// <summary>Placements counted (<see cref="CountForLook"/>) since the last look.</summary>
+    private int _placedSinceLook;
+
+    /// <summary>Whether the second look is on (<see cref="StoryClustererOptions.SplitMinMembers"/> above 0).</summary>
+    public bool LooksAgain => _options.SplitMinMembers > 0;
+
+    /// <summary>Whether <see cref="StoryClustererOptions.SplitEvery"/> placements were counted since the last look.</summary>
+    public bool LookDue => LooksAgain && _placedSinceLook >= Math.Max(1, _options.SplitEvery);
+
+    /// <summary>Counts one placement toward the next look (the placer's and a replay's alike); true when the look is now due.</summary>
+    public bool CountForLook()
+    {
+        if (!LooksAgain) return false;
+        _placedSinceLook++;
+        return LookDue;
+    }
+
+    /// <summary>The look's bookkeeping without judging: what <see cref="ProposeSplits"/> changes apart from its proposals.</summary>
+    /// <remarks>For a replay, where the splits the look proposed then are stored corrections applied where they were
+    /// numbered, and for a store that keeps no corrections.</remarks>
+    public void PassLook() => TakeLook();
 
     /// <summary>Members each story keeps: for the average link, the second look, or both.</summary>
     private int MemberCap => Math.Max(_options.MemberSample, _options.SplitMinMembers > 0 ? _options.SplitMembers : 0);
@@ -24,25 +48,72 @@ public sealed partial class StoryClusterer
         if (_options.SplitMinMembers > 0) _touchedSinceLook.Add(storyId);
     }
 
+    /// <summary>Lets a story that left the working set (merged away, evicted) out of the window, which so holds live stories only.</summary>
+    private void ForgetForLook(string storyId) => _touchedSinceLook.Remove(storyId);
+
     /// <summary>Stories changed since the last call that now read as two events, each with the articles that would leave it (the newer event's); clears the window.</summary>
     /// <remarks>Pure apart from the window: apply a proposal with <see cref="Split"/>.</remarks>
     public IReadOnlyList<SplitProposal> ProposeSplits()
     {
+        List<SplitProposal>? proposals = null;
+        foreach (var story in TakeLook())
+        {
+            if (MeanTerms(story) < _options.SplitMinTerms) continue;
+            if (Propose(story) is { } proposal) (proposals ??= []).Add(proposal);
+        }
+        return (IReadOnlyList<SplitProposal>?)proposals ?? [];
+    }
+
+    /// <summary>Starts a look: the count and the window cleared, and the stories to judge (live, sampled enough, grown since last judged) marked as judged at their size.</summary>
+    private List<LiveStory> TakeLook()
+    {
+        _placedSinceLook = 0;
         if (_options.SplitMinMembers <= 0 || _touchedSinceLook.Count == 0) return [];
         var ids = _touchedSinceLook.ToList();
         ids.Sort(StringComparer.Ordinal);
         _touchedSinceLook.Clear();
-        List<SplitProposal>? proposals = null;
+        var judged = new List<LiveStory>();
         foreach (var id in ids)
         {
             if (!_stories.TryGetValue(id, out var story) || story.Members.Count < _options.SplitMinMembers) continue;
             // A story is looked at again only once it has grown by a quarter since its last look: the cost stays a small share of placing.
             if (story.LookedAtOriginals > 0 && story.Originals * 4 < story.LookedAtOriginals * 5) continue;
             story.LookedAtOriginals = story.Originals;
-            if (MeanTerms(story) < _options.SplitMinTerms) continue;
-            if (Propose(story) is { } proposal) (proposals ??= []).Add(proposal);
+            judged.Add(story);
         }
-        return (IReadOnlyList<SplitProposal>?)proposals ?? [];
+        return judged;
+    }
+
+    /// <summary>Writes the look's state (see the remarks on the class), in ordinal order of story ids.</summary>
+    private void WriteLookState(BinaryWriter w)
+    {
+        w.Write7BitEncodedInt(_placedSinceLook);
+        var touched = _touchedSinceLook.ToList();
+        touched.Sort(StringComparer.Ordinal);
+        w.Write7BitEncodedInt(touched.Count);
+        foreach (var id in touched) WriteText(w, id);
+        var judged = _stories.Values.Where(static s => s.LookedAtOriginals > 0).OrderBy(static s => s.Id, StringComparer.Ordinal).ToList();
+        w.Write7BitEncodedInt(judged.Count);
+        foreach (var story in judged)
+        {
+            WriteText(w, story.Id);
+            w.Write7BitEncodedInt(story.LookedAtOriginals);
+        }
+    }
+
+    private void ReadLookState(BinaryReader r)
+    {
+        _placedSinceLook = r.Read7BitEncodedInt();
+        var touched = r.Read7BitEncodedInt();
+        if (touched < 0 || touched > r.BaseStream.Length - r.BaseStream.Position) throw new InvalidDataException("snapshot look window out of range");
+        for (var i = 0; i < touched; i++) _touchedSinceLook.Add(ReadText(r));
+        var judged = r.Read7BitEncodedInt();
+        if (judged < 0 || judged > r.BaseStream.Length - r.BaseStream.Position) throw new InvalidDataException("snapshot judged stories out of range");
+        for (var i = 0; i < judged; i++)
+        {
+            var id = ReadText(r);
+            _stories[id].LookedAtOriginals = r.Read7BitEncodedInt();
+        }
     }
 
     private SplitProposal? Propose(LiveStory story)

@@ -11,7 +11,8 @@ namespace Warta.Core.Clustering;
 /// <remarks>
 /// A snapshot holds everything <see cref="Add"/> reads: the live stories (centroids bit for bit, members with their
 /// assignments, outlets, times), the term statistics with the id counter, the near-duplicate index with its sequence
-/// counter, the stream clock and last sweep day, and the stories each story is kept apart from (editors' splits). Stories already evicted are not in it, so it is as bounded as the
+/// counter, the stream clock and last sweep day, the stories each story is kept apart from (editors' splits), and the second
+/// look's state (version 6 on). Stories already evicted are not in it, so it is as bounded as the
 /// working set. Layout (integers little-endian, counts and ids 7-bit encoded, doubles as their bits, text as its UTF-16
 /// code units each 7-bit encoded, so any string round-trips and ASCII takes a byte a character): magic <c>WSCS</c>,
 /// format version, options fingerprint, the state, then the SHA-256 of all bytes before it, so a damaged blob is
@@ -20,7 +21,13 @@ namespace Warta.Core.Clustering;
 public sealed partial class StoryClusterer
 {
     /// <summary>Version of the snapshot layout; bump it when the layout or the meaning of the state (features, weights) changes.</summary>
-    public const int SnapshotFormatVersion = 5;
+    public const int SnapshotFormatVersion = 6;
+
+    /// <summary>The oldest layout <see cref="Restore"/> still reads: version 5 is version 6 without the second look's state at the end.</summary>
+    public const int OldestReadableSnapshotVersion = 5;
+
+    /// <summary>Whether a snapshot of layout <paramref name="version"/> can be restored by this build.</summary>
+    public static bool CanRestoreVersion(int version) => version is >= OldestReadableSnapshotVersion and <= SnapshotFormatVersion;
 
     private static readonly byte[] SnapshotMagic = "WSCS"u8.ToArray();
 
@@ -94,6 +101,8 @@ public sealed partial class StoryClusterer
                 w.Write7BitEncodedInt(shingles);
                 w.Write7BitEncodedInt64(sequence);
             }
+
+            WriteLookState(w);
         }
         buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         _lastSnapshotBytes = (int)buffer.Length;
@@ -121,9 +130,9 @@ public sealed partial class StoryClusterer
             throw new InvalidDataException("not a story clusterer snapshot");
         }
         var version = BinaryPrimitives.ReadInt32LittleEndian(bytes.Slice(SnapshotMagic.Length, 4));
-        if (version != SnapshotFormatVersion)
+        if (!CanRestoreVersion(version))
         {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"snapshot format version {version}, this build reads {SnapshotFormatVersion}"));
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"snapshot format version {version}, this build reads {OldestReadableSnapshotVersion} to {SnapshotFormatVersion}"));
         }
         var body = bytes[..^ChecksumBytes];
         if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes[^ChecksumBytes..])) throw new InvalidDataException("snapshot checksum does not match");
@@ -135,7 +144,7 @@ public sealed partial class StoryClusterer
             r.ReadBytes(SnapshotMagic.Length + 4);
             var clusterer = new StoryClusterer(options);
             if (ReadText(r) != OptionsFingerprint(clusterer._options)) throw new InvalidDataException("snapshot was made under other clustering options");
-            clusterer.ReadState(r);
+            clusterer.ReadState(r, version);
             clusterer._lastSnapshotBytes = snapshot.Length;
             if (r.BaseStream.Position != body.Length) throw new InvalidDataException("snapshot has bytes after its state");
             return clusterer;
@@ -146,7 +155,7 @@ public sealed partial class StoryClusterer
         }
     }
 
-    private void ReadState(BinaryReader r)
+    private void ReadState(BinaryReader r, int version)
     {
         _streamTime = ReadTime(r);
         _lastSweepDay = r.ReadInt64();
@@ -178,6 +187,11 @@ public sealed partial class StoryClusterer
             var articleId = ReadText(r);
             _copies.Restore(articleId, r.ReadUInt64(), r.Read7BitEncodedInt(), r.Read7BitEncodedInt64());
         }
+
+        // A version 5 snapshot (before the look's state was kept) restores with an empty look state: no placement counted,
+        // no story changed since the last look, none judged yet. The looks after it then fall elsewhere than the run that
+        // made it would have taken them: exact again from the first checkpoint this build writes.
+        if (version >= 6) ReadLookState(r);
     }
 
     private void WriteStory(BinaryWriter w, LiveStory story, Dictionary<int, TermEntry> byId)

@@ -526,6 +526,7 @@ public sealed partial class StoryClusterer
             if (_stories.TryGetValue(apart, out var other) && other.Apart.Remove(from.Id)) other.Apart.Add(into.Id);
         }
         _stories.Remove(from.Id);
+        ForgetForLook(from.Id);
         if (into.Centroid.Count > 2 * _options.MaxCentroidTerms) PruneCentroid(into);
     }
 
@@ -583,6 +584,7 @@ public sealed partial class StoryClusterer
             if (_stories.TryGetValue(apart, out var other)) other.Apart.Remove(story.Id);
         }
         _stories.Remove(story.Id);
+        ForgetForLook(story.Id);
     }
 
     private void AddPosting(int id, LiveStory story)

@@ -116,6 +116,9 @@ public sealed partial class StoryPlacer
     {
         private int _next;
 
+        /// <summary>Whether any is still to be applied.</summary>
+        public bool AnyLeft => _next < events.Count;
+
         public async Task ApplyBeforeAsync(StoryClusterer clusterer, ITextAnalyzer analyzer, long sequence, CancellationToken cancellationToken)
         {
             for (; _next < events.Count && events[_next].Sequence < sequence; _next++)

@@ -16,21 +16,26 @@ public sealed partial class StoryPlacer
     /// <summary>The <see cref="StoryCorrection.By"/> of the splits the placer makes itself.</summary>
     public const string SecondLookAuthor = "warta:second-look";
 
-    private int _sinceLook;
-
-    private static readonly StoryClustererOptions DefaultClusterer = new();
-
     /// <summary>Told each split the second look made, as recorded (the evaluation moves the articles in its scoring).</summary>
     public Action<StoryCorrection>? OnCorrected { get; set; }
 
-    /// <summary>Takes the second look when it is due; applies and records each split it proposes.</summary>
+    /// <summary>Counts a placement toward the second look and takes the look when it is due.</summary>
+    /// <remarks>Called right after each placement and before the batch may commit, so a checkpoint never holds a look that
+    /// is due and not taken: the look's count and window are cleared before any commit its splits make.</remarks>
     private async Task LookAgainAsync(CancellationToken cancellationToken)
     {
-        // No settings given means the clusterer's defaults, the second look's included.
-        var options = _options.Clusterer ?? DefaultClusterer;
-        if (options.SplitMinMembers <= 0 || ++_sinceLook < Math.Max(1, options.SplitEvery)) return;
-        _sinceLook = 0;
-        if (_store is not IStoryCorrectionStore store) return;
+        if (_clusterer.CountForLook()) await TakeLookAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes the second look; applies and records each split it proposes.</summary>
+    private async Task TakeLookAsync(CancellationToken cancellationToken)
+    {
+        if (_store is not IStoryCorrectionStore store)
+        {
+            // No split can be recorded: the look's bookkeeping alone, as a replay takes it.
+            _clusterer.PassLook();
+            return;
+        }
         _placing.Start();
         var proposals = _clusterer.ProposeSplits();
         _placing.Stop();

@@ -106,6 +106,7 @@ public sealed partial class StoryPlacer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(analyzer);
         options ??= new StoryPlacerOptions();
         var writeLock = await store.AcquireWriteLockAsync(options.LockTimeout, onWaiting, cancellationToken).ConfigureAwait(false);
+        StoryPlacer? placer = null;
         try
         {
             var fingerprint = StoryClusterer.OptionsFingerprint(options.Clusterer);
@@ -118,27 +119,42 @@ public sealed partial class StoryPlacer : IAsyncDisposable
             var lastId = restored ? checkpoint!.LastArticleId : null;
             var replayed = 0;
             var corrections = await ReplayedCorrectionsAsync(store, from, cancellationToken).ConfigureAwait(false);
+            // The second look is taken where the placer took it, right after the placement that made it due and before
+            // anything numbered after that placement (its own splits are the stored corrections that follow it).
+            var lookDue = clusterer.LookDue;
             while (true)
             {
                 var page = await store.ListPlacedSinceAsync(from, ReplayPage, cancellationToken).ConfigureAwait(false);
                 foreach (var placed in page)
                 {
+                    if (lookDue) clusterer.PassLook();
                     await corrections.ApplyBeforeAsync(clusterer, analyzer, placed.Sequence, cancellationToken).ConfigureAwait(false);
                     Replay(clusterer, analyzer, placed);
+                    lookDue = clusterer.CountForLook();
                     lastId = placed.Article.Id;
                 }
                 replayed += page.Count;
                 if (page.Count < ReplayPage) break;
                 from = page[^1].Sequence;
             }
+            if (lookDue && corrections.AnyLeft)
+            {
+                clusterer.PassLook();
+                lookDue = false;
+            }
             await corrections.ApplyBeforeAsync(clusterer, analyzer, long.MaxValue, cancellationToken).ConfigureAwait(false);
             foreach (var follower in options.Followers) await follower.CatchUpAsync(cancellationToken).ConfigureAwait(false);
             var stats = new PlacerStats(restored, replayed, 0, 0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
-            return new StoryPlacer(store, analyzer, options, writeLock, clusterer, stats, placedBefore + replayed, lastId);
+            placer = new StoryPlacer(store, analyzer, options, writeLock, clusterer, stats, placedBefore + replayed, lastId);
+            // The last placement made the look due and nothing was recorded after it: the run stopped between its commit and
+            // its look (a look that split nothing leaves no trace either). Taken now, as that run would have taken it.
+            if (lookDue) await placer.TakeLookAsync(cancellationToken).ConfigureAwait(false);
+            return placer;
         }
         catch
         {
-            await writeLock.DisposeAsync().ConfigureAwait(false);
+            if (placer is not null) await placer.DisposeAsync().ConfigureAwait(false);
+            else await writeLock.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -148,7 +164,7 @@ public sealed partial class StoryPlacer : IAsyncDisposable
         IPlacementStore store, ClustererCheckpoint? checkpoint, string fingerprint, StoryClustererOptions? options, CancellationToken cancellationToken)
     {
         if (checkpoint is null
-            || checkpoint.FormatVersion != StoryClusterer.SnapshotFormatVersion
+            || !StoryClusterer.CanRestoreVersion(checkpoint.FormatVersion)
             || checkpoint.OptionsFingerprint != fingerprint
             || checkpoint.ChangeSequence <= 0
             || await store.CountPlacedUpToAsync(checkpoint.ChangeSequence, cancellationToken).ConfigureAwait(false) != checkpoint.ArticleCount)
@@ -294,8 +310,9 @@ public sealed partial class StoryPlacer : IAsyncDisposable
                 _lastArticleId = article.Id;
                 _stats = _stats with { Placed = _stats.Placed + 1 };
                 OnPlaced?.Invoke(article, result);
-                if (_batch.Articles.Count >= _options.BatchArticles) await CommitAsync(false, cancellationToken).ConfigureAwait(false);
+                // The look first: a checkpoint made by the commit then never holds a look due and not taken.
                 await LookAgainAsync(cancellationToken).ConfigureAwait(false);
+                if (_batch.Articles.Count >= _options.BatchArticles) await CommitAsync(false, cancellationToken).ConfigureAwait(false);
             }
         }
         _due.Clear();
