@@ -120,8 +120,9 @@ public sealed partial class StoryClusterer
     {
         var members = story.Members;
         var n = members.Count;
+        var spread = _options.SplitLocalIdf > 0 ? MemberSpread(members) : null;
         var vectors = new (int Id, double Weight)[n][];
-        for (var i = 0; i < n; i++) vectors[i] = MemberVector(members[i]);
+        for (var i = 0; i < n; i++) vectors[i] = MemberVector(members[i], spread, n);
         var similarity = new double[n, n];
         for (var i = 0; i < n; i++)
         {
@@ -168,7 +169,7 @@ public sealed partial class StoryClusterer
                 best = (bool[])side.Clone();
             }
         }
-        if (best is null || !(bestRatio < _options.SplitBelow)) return null;
+        if (best is null || !(bestRatio < _options.SplitBelow || (bestRatio < _options.SplitNamesBelow && EachSideHasOwnName(members, best)))) return null;
 
         // The side holding the oldest sampled member keeps the story; the newer side leaves with the copies of its members.
         var keepSide = best[0];
@@ -194,6 +195,31 @@ public sealed partial class StoryClusterer
         return new SplitProposal(story.Id, newId, moved, _articles[earliest].Title, bestRatio);
     }
 
+    /// <summary>Whether each side holds a name, place or number that at least half its members state and no member of the other side does.</summary>
+    private static bool EachSideHasOwnName(List<StoryMember> members, bool[] side)
+    {
+        var counts = new Dictionary<int, (int New, int Old)>();
+        int newCount = 0, oldCount = 0;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (side[i]) newCount++;
+            else oldCount++;
+            foreach (var entry in members[i].Terms)
+            {
+                if (!TermStatistics.IsSpecific(entry.Id)) continue;
+                ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, entry.Id, out _);
+                count = side[i] ? (count.New + 1, count.Old) : (count.New, count.Old + 1);
+            }
+        }
+        bool newOwn = false, oldOwn = false;
+        foreach (var (held, heldOld) in counts.Values)
+        {
+            if (heldOld == 0 && 2 * held >= newCount) newOwn = true;
+            if (held == 0 && 2 * heldOld >= oldCount) oldOwn = true;
+        }
+        return newOwn && oldOwn;
+    }
+
     /// <summary>The mean number of terms of the story's sampled members.</summary>
     private static double MeanTerms(LiveStory story)
     {
@@ -202,8 +228,29 @@ public sealed partial class StoryClusterer
         return story.Members.Count > 0 ? (double)terms / story.Members.Count : 0.0;
     }
 
-    /// <summary>A member's terms weighted by the document idf of the moment (specifics by <see cref="StoryClustererOptions.SplitSpecificWeight"/>), unit length, in id order.</summary>
-    private (int Id, double Weight)[] MemberVector(StoryMember member)
+    /// <summary>How many of the members hold each term.</summary>
+    private static Dictionary<int, int> MemberSpread(List<StoryMember> members)
+    {
+        var spread = new Dictionary<int, int>();
+        foreach (var member in members)
+        {
+            foreach (var entry in member.Terms)
+            {
+                ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spread, entry.Id, out _);
+                count++;
+            }
+        }
+        return spread;
+    }
+
+    /// <summary>A member's terms weighted by the document idf of the moment (specifics by <see cref="StoryClustererOptions.SplitSpecificWeight"/>; with <paramref name="spread"/>, by the story's own idf too), unit length, in id order.</summary>
+    /// <remarks>
+    /// Within one story the words every member uses (the event type's, and the names both events share: Microsoft,
+    /// Internet Explorer) say nothing about which of two groups a member belongs to; the story's own idf,
+    /// <c>ln((n + 1) / members holding the term)</c> to the power <see cref="StoryClustererOptions.SplitLocalIdf"/>, leaves
+    /// the weight to what only some members state.
+    /// </remarks>
+    private (int Id, double Weight)[] MemberVector(StoryMember member, Dictionary<int, int>? spread, int members)
     {
         var stamp = _extractor.Stamp;
         var terms = member.Terms;
@@ -213,6 +260,7 @@ public sealed partial class StoryClusterer
         {
             var weight = member.Frequencies[j] * Idf(terms[j], stamp);
             if (TermStatistics.IsSpecific(terms[j].Id)) weight *= _options.SplitSpecificWeight;
+            if (spread is not null) weight *= Math.Pow(Math.Log((members + 1.0) / spread[terms[j].Id]), _options.SplitLocalIdf);
             vector[j] = (terms[j].Id, weight);
             norm += weight * weight;
         }

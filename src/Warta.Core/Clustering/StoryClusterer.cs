@@ -260,7 +260,33 @@ public sealed partial class StoryClusterer
             scored.Add((story, score * Decay(story, time)));
         }
         System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scored).Sort(default(ByScoreThenId));
+        if (_options.ApartByMembers && scored.Count > 1 && scored[0].Story.Apart.Count > 0 && scored[0].Score >= _options.AssignThreshold) ChooseAmongApart(scored, features, averageLink);
         return scored;
+    }
+
+    /// <summary>Moves to the front, among the best story and the stories split from it that pass the threshold too, the one whose sampled members the article is nearest on average.</summary>
+    /// <remarks>
+    /// The stories were split because their members form groups apart; the centroid favours the larger, looser one, so a
+    /// report of the smaller event would rejoin the larger and be split off again later into a third story.
+    /// </remarks>
+    private void ChooseAmongApart(List<(LiveStory Story, double Score)> scored, ReadOnlySpan<(TermEntry Entry, double Count)> features, bool weighed)
+    {
+        var top = scored[0].Story;
+        if (top.Members.Count == 0 || (!weighed && !WeighArticle(features))) return;
+        var best = 0;
+        var bestLink = AverageLink(top);
+        for (var i = 1; i < scored.Count && scored[i].Score >= _options.AssignThreshold; i++)
+        {
+            var other = scored[i].Story;
+            if (!top.Apart.Contains(other.Id) || other.Members.Count == 0) continue;
+            var link = AverageLink(other);
+            if (link > bestLink)
+            {
+                bestLink = link;
+                best = i;
+            }
+        }
+        if (best > 0) (scored[0], scored[best]) = (scored[best], scored[0]);
     }
 
     /// <summary>The cosine over all features, or the blend of the general and the specific cosines when both sides state specifics.</summary>

@@ -78,6 +78,34 @@ public class StoryClustererSecondLookTests
     }
 
     [Fact]
+    public void Should_place_a_later_report_of_the_newer_flood_in_its_own_story_after_the_split()
+    {
+        var (clusterer, rampa, sembung) = TwoFloodsInOneStory(splitMinMembers: 8);
+        ApplySplit(clusterer, Assert.Single(clusterer.ProposeSplits()), rampa, sembung);
+
+        // Threshold 0: both stories pass it, and the one whose members the report is nearest takes it.
+        Place(clusterer, Make("sembung-later", "Air Surut, Warga Sembung Mulai Bersihkan Rumah",
+            "SEMBUNG, beritakota.net - Banjir akibat jebolnya tanggul Kali Sembung mulai surut pada Sabtu (17/1/2026). "
+            + "Warga Desa Rejosari Kidul, Kecamatan Watuadem, kembali ke rumah dan membersihkan lumpur setebal 20 sentimeter.\n\n"
+            + "Kepala Pelaksana BPBD Sembung, Eko Wardhana, mengatakan sebagian pengungsi masih bertahan di Masjid Agung Watuadem. "
+            + "\"Tanggul yang jebol sudah ditutup karung pasir,\" kata Eko.", January.AddDays(5), "lain.id"));
+
+        Assert.Equal(clusterer.LiveStoryOf(sembung[0]), clusterer.LiveStoryOf("sembung-later"));
+    }
+
+    private static void ApplySplit(StoryClusterer clusterer, SplitProposal proposal, List<string> rampa, List<string> sembung)
+    {
+        var moved = Reports("banjir-sembung").Select((r, i) =>
+        {
+            var article = Make(sembung[i], r.Title, r.Text, January.AddHours(rampa.Count + i), "lain.id");
+            var title = Analyzers.Default.Analyze(Tokenizer.Tokenize(article.Title), article.Language);
+            var body = Analyzers.Default.Analyze(Tokenizer.Tokenize(article.Body), article.Language);
+            return (new AnalyzedArticle(article, title, body), (string?)null);
+        }).ToList();
+        clusterer.Split(proposal.StoryId, proposal.NewStoryId, moved, proposal.Headline);
+    }
+
+    [Fact]
     public void Should_leave_the_older_flood_in_the_story_once_the_split_is_applied()
     {
         var (clusterer, rampa, sembung) = TwoFloodsInOneStory(splitMinMembers: 8);
