@@ -72,7 +72,8 @@ server=$!
 # A 100,000-article store takes a while to open (the clusterer's checkpoint and the placements after it): LOAD_START_SECONDS.
 up=0
 for _ in $(seq 1 $(( ${LOAD_START_SECONDS:-60} * 2 ))); do
-  if curl -fsS "$url/health" >/dev/null 2>&1; then up=1; break; fi
+  # Up for reads and writes: the placer opens in the background after the server answers.
+  if curl -fsS "$url/health" 2>/dev/null | grep -q '"writes":"ready"'; then up=1; break; fi
   kill -0 "$server" 2>/dev/null || { cat "$work/serve.log"; exit 1; }
   sleep 0.5
 done
@@ -88,7 +89,7 @@ status=0
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f s user + %.1f s system", $14 / hz, $15 / hz }' "/proc/$server/stat"; }
 echo "server CPU before: $(cpu)"
 warta bench serve --url "$url" --key "$key" --seconds "$seconds" --readers "$readers" --posts-per-second "$posts" \
-  --stories "${LOAD_STORIES:-200}" ${LOAD_MAX_REQUESTS:+--max-requests "$LOAD_MAX_REQUESTS"} || status=$?
+  --stories "${LOAD_STORIES:-200}" --after-records "$articles" ${LOAD_MAX_REQUESTS:+--max-requests "$LOAD_MAX_REQUESTS"} || status=$?
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # CPU time is the figure a shared machine does not distort much: the run's share is after minus before.
 echo "server CPU after: $(cpu)"

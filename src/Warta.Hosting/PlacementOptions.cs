@@ -45,6 +45,11 @@ public sealed class PlacementOptions
     /// <remarks>For exploring and tests: the defaults are the measured settings (see <see cref="Core.Clustering.StoryClustererOptions"/>).</remarks>
     public Core.Clustering.StoryClustererOptions? Clusterer { get; set; }
 
+    /// <summary>Whether the host goes on while the placer opens (its checkpoint restored, the placements after it run again,
+    /// the followers caught up), submissions waiting for it: <c>warta serve</c> answers reads meanwhile. Off: the host's start
+    /// waits for the placer, and fails when it cannot open (another writer kept the lock), as <c>warta ingest</c> needs.</summary>
+    public bool OpenInBackground { get; set; }
+
     /// <summary>Whether every setting is in range; the validation message says which keys these are.</summary>
     internal bool IsValid =>
         BatchArticles > 0 && BatchMs >= 0 && CheckpointEveryArticles > 0 && CheckpointEverySeconds > 0

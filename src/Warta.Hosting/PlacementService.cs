@@ -8,6 +8,7 @@ using Warta.Core.Model;
 using Warta.Core.Pipeline;
 using Warta.Core.Storage;
 using Warta.Core.Stories.Corrections;
+using Warta.Text;
 
 namespace Warta.Hosting;
 
@@ -62,12 +63,58 @@ public sealed partial class PlacementService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_placer is not null) throw new InvalidOperationException("the placement service is already running");
+        if (_queue is not null) throw new InvalidOperationException("the placement service is already running");
         var settings = options.Value;
         // Started before the store opens: nothing until the first placement needs stemming (see LoadingAnalyzer).
         var analyzer = textAnalysis.LoadingAnalyzer();
+        // Opened (checked, migrated) before the host goes on, so every reader finds the schema it needs.
         var store = storeOpener.Open(TimeSpan.FromSeconds(settings.LockTimeoutSeconds));
+        var queue = Channel.CreateBounded<Submission>(new BoundedChannelOptions(settings.QueueCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
+        if (!settings.OpenInBackground)
+        {
+            var pipeline = await OpenPlacerAsync(store, analyzer, settings, cancellationToken).ConfigureAwait(false);
+            _queue = queue;
+            _loop = Task.Run(() => RunAsync(queue.Reader, pipeline), CancellationToken.None);
+            return;
+        }
+        // The placer's open (the checkpoint restored, the placements after it run again, the followers caught up) can take
+        // minutes on a large store, all of it when the checkpoint is of another build; reads do not need it, so the host goes
+        // on serving them, and what is submitted meanwhile waits in the queue for the placer.
+        _queue = queue;
+        _loop = Task.Run(async () =>
+        {
+            IngestPipeline pipeline;
+            try
+            {
+                pipeline = await OpenPlacerAsync(store, analyzer, settings, _abandon.Token).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The open's failure (another writer kept the lock, a damaged checkpoint) belongs to every submitter.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Fail(ex);
+                await foreach (var submission in queue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false)) Refuse(submission);
+                return;
+            }
+            await RunAsync(queue.Reader, pipeline).ConfigureAwait(false);
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Whether the placer is open and taking submissions (false while it opens in the background, and after a failure).</summary>
+    public bool IsPlacing => _placer is not null && _fault is null;
+
+    /// <summary>Whether the placer failed (to open, or later): submissions are refused.</summary>
+    public bool HasFailed => _fault is not null;
+
+    /// <summary>Opens the placer on <paramref name="store"/> with its followers; the store is disposed when this fails.</summary>
+    private async Task<IngestPipeline> OpenPlacerAsync(IWartaStore store, ITextAnalyzer analyzer, PlacementOptions settings, CancellationToken cancellationToken)
+    {
         var followers = new List<IChangeFollower>();
+        StoryPlacer placer;
         try
         {
             foreach (var source in followerSources)
@@ -76,7 +123,7 @@ public sealed partial class PlacementService(
             }
             var onWaiting = OnWaiting ?? (message => LogWaiting(logger, message));
             var placerOptions = settings.ToStoryPlacerOptions() with { Followers = followers, Outlets = _ingestor.Outlets };
-            _placer = await StoryPlacer.OpenAsync(store, analyzer, placerOptions, onWaiting, cancellationToken).ConfigureAwait(false);
+            placer = await StoryPlacer.OpenAsync(store, analyzer, placerOptions, onWaiting, cancellationToken).ConfigureAwait(false);
             // Read under the write lock, so the pairings of the last writer are in; new ones go into the store with the placer's commits.
             _ingestor.Outlets.Load(store.ReadOutletPairings());
         }
@@ -88,18 +135,13 @@ public sealed partial class PlacementService(
         }
         _followers = followers;
         _store = store;
-        _placer.OnPlaced = (article, _) =>
+        placer.OnPlaced = (article, _) =>
         {
             if (_collectingPlaced) _placedSinceFlush.Add(article.Id);
         };
-        var pipeline = new IngestPipeline(Read, _placer, [new AnnotationStage(tagger)]);
-        _queue = Channel.CreateBounded<Submission>(new BoundedChannelOptions(settings.QueueCapacity)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = true,
-        });
-        _loop = Task.Run(() => RunAsync(_queue.Reader, pipeline), CancellationToken.None);
-        LogStarted(logger, storeOpener.DisplayLocation, _placer.Stats.Restored, _placer.Stats.Replayed);
+        _placer = placer;
+        LogStarted(logger, storeOpener.DisplayLocation, placer.Stats.Restored, placer.Stats.Replayed);
+        return new IngestPipeline(Read, placer, [new AnnotationStage(tagger)]);
     }
 
     public async Task<IngestSummary> SubmitAsync(
@@ -189,12 +231,18 @@ public sealed partial class PlacementService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_queue is null || _placer is null) return;
+        if (_queue is null) return;
         _queue.Writer.TryComplete();
-        // The shutdown timeout only cancels submissions not started yet: what the placer took is committed regardless.
+        // The shutdown timeout only cancels submissions not started yet (and a placer still opening): what the placer took is committed regardless.
         await using (cancellationToken.Register(_abandon.Cancel).ConfigureAwait(false))
         {
             await _loop.ConfigureAwait(false);
+        }
+        if (_placer is null)
+        {
+            // It never opened (a failure, or stopped while opening in the background): nothing was taken.
+            await ReleaseAsync().ConfigureAwait(false);
+            return;
         }
         try
         {
@@ -250,6 +298,15 @@ public sealed partial class PlacementService(
             }
         }
         if (group.Count > 0) await FlushAsync(group).ConfigureAwait(false);
+    }
+
+    /// <summary>Fails <paramref name="submission"/> with the placer's failure.</summary>
+    private void Refuse(Submission submission)
+    {
+        var ex = new InvalidOperationException($"placement failed earlier: {_fault!.Message}", _fault);
+        if (submission.Correction is { } k) k.TrySetException(ex);
+        else if (submission.Committed is { } c) c.Done.TrySetException(ex);
+        else submission.Done.TrySetException(ex);
     }
 
     private async Task RunOneAsync(Submission submission, IngestPipeline pipeline, List<CommittedSubmission> group)

@@ -41,6 +41,8 @@ public static class WartaWebApp
         builder.Services.AddWartaPages();
         builder.Services.AddWarta(builder.Configuration);
         builder.Services.AddWartaPlacement(builder.Configuration);
+        // Reads are served while the placer opens (minutes on a large store whose checkpoint is of another build); POSTs wait for it.
+        builder.Services.PostConfigure<PlacementOptions>(static o => o.OpenInBackground = true);
         builder.Services.AddWartaAlertDelivery();
         // Followed sources (warta watch) are polled inside the server too when a sources file is configured.
         if (builder.Configuration.HasSources()) builder.Services.AddWartaWatch(builder.Configuration, asHostedService: true);

@@ -19,9 +19,10 @@ internal static class BenchServeCommand
         var maxRequests = new Option<int>("--max-requests") { Description = "Stop after this many requests in all", DefaultValueFactory = _ => 2_000_000 };
         var input = new Option<string>("--input") { Description = "Folder or uci-news CSV the POSTed records are made from", DefaultValueFactory = _ => Path.Combine("samples", "corpus") };
         var firstRound = new Option<int>("--first-round") { Description = "Replay round the POSTed records start from (pick one the store has not seen)", DefaultValueFactory = _ => 1_000_000 };
+        var afterRecords = new Option<int?>("--after-records") { Description = "POST the records that follow the first N of `warta bench records` (a store built from them; dated after it), instead of --first-round" };
         var command = new Command("serve", "Load a running warta serve on loopback: readers on story pages and the API while articles are POSTed; p50/p99 per class, then checks every acknowledged article is stored")
         {
-            url, key, seconds, readers, rate, stories, maxRequests, input, firstRound,
+            url, key, seconds, readers, rate, stories, maxRequests, input, firstRound, afterRecords,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -64,7 +65,9 @@ internal static class BenchServeCommand
                 MaxRequests = Math.Max(1, parseResult.GetValue(maxRequests)),
                 Key = parseResult.GetValue(key),
             };
-            using var bodies = (set.Count > 0 ? new ArticleRecords(set).From(parseResult.GetValue(firstRound)) : []).GetEnumerator();
+            var records = set.Count > 0 ? new ArticleRecords(set) : null;
+            var first = parseResult.GetValue(afterRecords) is { } after && records is not null ? records.RoundAfter(Math.Max(0, after)) : parseResult.GetValue(firstRound);
+            using var bodies = (records?.From(first) ?? []).GetEnumerator();
             var report = await LoadRun.RunAsync(client, plan, bodies, cancellationToken).ConfigureAwait(false);
             var c = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(c, $"{plan.Readers} readers over {ids.Count} stories, {postsPerSecond:0.#} POSTs/s, {report.Elapsed.TotalSeconds:0.0} s, client on {Environment.ProcessorCount} cores (shared with the server)"));

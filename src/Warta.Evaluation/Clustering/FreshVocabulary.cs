@@ -21,19 +21,51 @@ public static class FreshVocabulary
     ];
 
     /// <summary>The article with its title and paragraphs rewritten for <paramref name="round"/> (round 0 is left as it is).</summary>
-    public static Article ForRound(Article article, int round)
+    public static Article ForRound(Article article, int round) => ForRound(article, round, names: null, otherWords: false);
+
+    /// <summary>The article rewritten for <paramref name="round"/>, where a sentence's first word is replaced too when it is one
+    /// of <paramref name="names"/> (<see cref="NamesOf"/>): "Lamaru Tetapkan Tanggap Darurat" then names no place another round
+    /// of the same story names. With <paramref name="otherWords"/>, half the lower-case words of six letters or more (the same
+    /// half in every round, chosen by the word) are made-up words of the round too: rounds that run side by side then differ
+    /// as different stories of one kind do (two floods, two trials), not only in their names.</summary>
+    public static Article ForRound(Article article, int round, IReadOnlySet<string>? names, bool otherWords)
     {
         ArgumentNullException.ThrowIfNull(article);
         if (round == 0) return article;
         return article with
         {
-            Title = Rewrite(article.Title, round),
-            Paragraphs = [.. article.Paragraphs.Select(p => Rewrite(p, round))],
+            Title = Rewrite(article.Title, round, names, otherWords),
+            Paragraphs = [.. article.Paragraphs.Select(p => Rewrite(p, round, names, otherWords))],
         };
     }
 
+    /// <summary>The capitalised words <paramref name="articles"/> use inside a sentence (names, places, organisations): the words
+    /// <see cref="ForRound(Article, int, IReadOnlySet{string}?, bool)"/> also replaces where they open a sentence.</summary>
+    public static IReadOnlySet<string> NamesOf(IEnumerable<Article> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            foreach (var text in article.Paragraphs.Prepend(article.Title))
+            {
+                var tokens = Tokenizer.Tokenize(text);
+                var sentenceStart = true;
+                for (var i = 0; i < tokens.Count; i++)
+                {
+                    var surface = tokens.Surface(i);
+                    if (tokens[i].Kind == TokenKind.Word && !sentenceStart && surface.Length > 1 && char.IsUpper(surface[0])) names.Add(surface.ToString());
+                    sentenceStart = tokens[i].Kind == TokenKind.Punctuation && surface is "." or "!" or "?" or ":";
+                }
+            }
+        }
+        return names;
+    }
+
     /// <summary>The text with its non-initial capitalised words and its numbers replaced, deterministically per round.</summary>
-    public static string Rewrite(string text, int round)
+    public static string Rewrite(string text, int round) => Rewrite(text, round, names: null, otherWords: false);
+
+    private static string Rewrite(string text, int round, IReadOnlySet<string>? names, bool otherWords)
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokenizer.Tokenize(text);
@@ -45,13 +77,18 @@ public static class FreshVocabulary
             var token = tokens[i];
             var surface = tokens.Surface(i);
             string? replacement = null;
-            if (token.Kind == TokenKind.Word && !sentenceStart && surface.Length > 1 && char.IsUpper(surface[0]))
+            if (token.Kind == TokenKind.Word && surface.Length > 1 && char.IsUpper(surface[0])
+                && (!sentenceStart || (names is not null && names.Contains(surface.ToString()))))
             {
                 replacement = MadeUpName(surface, round);
             }
             else if (token.Kind == TokenKind.Number)
             {
                 replacement = OtherDigits(surface, round);
+            }
+            else if (otherWords && token.Kind == TokenKind.Word && surface.Length >= 6 && char.IsLower(surface[0]) && Hash(surface, 0) % 2 == 0)
+            {
+                replacement = MadeUpName(surface, round).ToLowerInvariant();
             }
             sentenceStart = token.Kind == TokenKind.Punctuation && surface is "." or "!" or "?" or ":";
             if (replacement is null) continue;

@@ -25,9 +25,11 @@ public sealed class StreamReplay
     public int Count => _ordered.Count;
 
     /// <summary>Round <paramref name="round"/> (0 = the set as is, with <c>-0</c> ids) in stream order.</summary>
-    public IEnumerable<Article> Round(int round)
+    public IEnumerable<Article> Round(int round) => Round(round, _span * round);
+
+    /// <summary>Round <paramref name="round"/>'s ids with the set's times moved by <paramref name="shift"/>, in stream order.</summary>
+    public IEnumerable<Article> Round(int round, TimeSpan shift)
     {
-        var shift = _span * round;
         var suffix = "-" + round.ToString(CultureInfo.InvariantCulture);
         foreach (var original in _ordered)
         {

@@ -5,17 +5,17 @@ using Warta.Hosting;
 
 namespace Warta.Web.Api;
 
-/// <summary><c>GET /health</c>: whether the store can be read, for load balancers and supervisors.</summary>
+/// <summary><c>GET /health</c>: whether the store can be read, for load balancers and supervisors, and whether writes are taken yet.</summary>
 internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/health", static (ReadStorePool stores) =>
+        routes.MapGet("/health", static (ReadStorePool stores, PlacementService placement) =>
         {
             try
             {
                 using var lease = stores.Rent();
-                return Results.Ok(new HealthJson("ok"));
+                return Results.Ok(new HealthJson("ok", placement.IsPlacing ? "ready" : placement.HasFailed ? "failed" : "opening"));
             }
             catch (StoreUnavailableException ex)
             {

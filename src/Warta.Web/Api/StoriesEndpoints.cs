@@ -75,9 +75,16 @@ internal static class StoriesEndpoints
         // The story's own version: the writes to other stories change neither its ETag nor its cached answer.
         var version = await StoreVersion.ReadForStoryAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (ApiResults.NotModified(http, version) is { } notModified) return notModified;
-        // The plain story (no ?since=) is the one asked again and again: made once per version of the story.
-        var key = "api:" + id;
-        if (since is null && cache.Get<byte[]>(version, key) is { } cached) return ApiResults.Body(http, cached);
+        // The plain story (no ?since=) is the one asked again and again: made once per version of the story, by one request
+        // while the others asking for it at the same version wait for it.
+        if (since is null && await cache.GetOrMakeAsync(version, "api:" + id, MakeAsync).ConfigureAwait(false) is { } made) return ApiResults.Body(http, made);
+        async Task<(byte[] Value, int Weight)?> MakeAsync()
+        {
+            if ((await FindAsync(store, id, cancellationToken).ConfigureAwait(false)).Story is null) return null;
+            var plain = (await new StoryQueries(store, store, store).GetAsync(id, cancellationToken).ConfigureAwait(false)).Value!;
+            var bytes = System.Text.Encoding.UTF8.GetBytes(ReadJson.Serialize(StoryJson.From(plain, plain.View, null)));
+            return (bytes, bytes.Length / 4096);
+        }
         var found = await FindAsync(store, id, cancellationToken).ConfigureAwait(false);
         if (found.Result is { } answer) return answer;
         var detail = (await new StoryQueries(store, store, store).GetAsync(id, cancellationToken).ConfigureAwait(false)).Value!;
@@ -88,9 +95,7 @@ internal static class StoriesEndpoints
             news = NewSince(view, since);
             if (news is null) return ApiResults.BadRequest($"since '{since}' is neither a time nor an article of story '{id}'");
         }
-        var body = System.Text.Encoding.UTF8.GetBytes(ReadJson.Serialize(StoryJson.From(detail, view, news)));
-        if (since is null) cache.Set(version, key, body, body.Length / 4096);
-        return ApiResults.Body(http, body);
+        return ApiResults.Body(http, System.Text.Encoding.UTF8.GetBytes(ReadJson.Serialize(StoryJson.From(detail, view, news))));
     }
 
     private static async Task<IResult> ArticlesAsync(HttpContext http, ReadStorePool stores, string id, CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ internal sealed class StoryReadCache
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Key, StoreVersion Version), Task<object?>> _making = [];
     private readonly LinkedList<Entry> _recent = new();
     private int _weight;
 
@@ -30,6 +31,52 @@ internal sealed class StoryReadCache
             _recent.Remove(node);
             _recent.AddFirst(node);
             return node.Value.Value as T;
+        }
+    }
+
+    /// <summary>The entry <paramref name="key"/> at <paramref name="version"/>: cached, being made by another request (awaited,
+    /// so fifty readers missing the same story at once make it once), or made now by <paramref name="make"/>, which gives the
+    /// value and its weight, or null for an answer not to share (a story not found, a redirect): a request waiting for it then
+    /// gets null too and makes its own answer.</summary>
+    public async Task<T?> GetOrMakeAsync<T>(StoreVersion version, string key, Func<Task<(T Value, int Weight)?>> make)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        if (Get<T>(version, key) is { } cached) return cached;
+        TaskCompletionSource<object?>? mine = null;
+        Task<object?> making;
+        lock (_gate)
+        {
+            if (!_making.TryGetValue((key, version), out making!))
+            {
+                mine = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                making = mine.Task;
+                _making[(key, version)] = making;
+            }
+        }
+        if (mine is null)
+        {
+            // The request making it may fail (its own cancellation, a store error): then this one makes its own.
+            await ((Task)making).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return making.IsCompletedSuccessfully ? making.Result as T : (await make().ConfigureAwait(false))?.Value;
+        }
+        try
+        {
+            var made = await make().ConfigureAwait(false);
+            if (made is { } entry) Set(version, key, entry.Value, entry.Weight);
+            mine.SetResult(made?.Value);
+            return made?.Value;
+        }
+        catch (Exception ex)
+        {
+            mine.SetException(ex);
+            // Observed here: the waiters (if any) make their own answer instead of reading this failure.
+            _ = mine.Task.Exception;
+            throw;
+        }
+        finally
+        {
+            lock (_gate) _making.Remove((key, version));
         }
     }
 

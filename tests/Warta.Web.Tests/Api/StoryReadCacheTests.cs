@@ -8,6 +8,54 @@ public sealed class StoryReadCacheTests
     private static readonly StoreVersion Seen = new(120, 118, 0);
 
     [Fact]
+    public async Task Should_make_a_story_once_for_readers_missing_it_at_the_same_time()
+    {
+        // Given a cache and fifty readers asking for the same story at one version while its answer is being made
+        var cache = new StoryReadCache();
+        var made = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<(string Value, int Weight)?> Make()
+        {
+            Interlocked.Increment(ref made);
+            await release.Task;
+            return ("the story", 1);
+        }
+
+        // When they all ask before the first has made it
+        var readers = Enumerable.Range(0, 50).Select(_ => Task.Run(() => cache.GetOrMakeAsync(Seen, "api:s1", Make))).ToList();
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        release.SetResult();
+        var answers = await Task.WhenAll(readers);
+
+        // Then it was made once, and every reader got it
+        Assert.Equal(1, made);
+        Assert.All(answers, static a => Assert.Equal("the story", a));
+        Assert.Equal("the story", cache.Get<string>(Seen, "api:s1"));
+    }
+
+    [Fact]
+    public async Task Should_let_a_waiting_reader_make_its_own_answer_when_the_maker_fails()
+    {
+        // Given a reader whose making fails while another waits for it
+        var cache = new StoryReadCache();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<(string Value, int Weight)?> Failing()
+        {
+            await release.Task;
+            throw new InvalidOperationException("store closed");
+        }
+        var first = cache.GetOrMakeAsync(Seen, "api:s1", Failing);
+        var second = cache.GetOrMakeAsync(Seen, "api:s1", static () => Task.FromResult<(string Value, int Weight)?>(("made again", 1)));
+
+        // When the first fails
+        release.SetResult();
+
+        // Then the first sees its failure and the second makes its own answer
+        await Assert.ThrowsAsync<InvalidOperationException>(() => first);
+        Assert.Equal("made again", await second);
+    }
+
+    [Fact]
     public void Should_give_back_an_answer_only_at_the_version_it_was_made_at()
     {
         var cache = new StoryReadCache();

@@ -130,31 +130,18 @@ internal sealed class StoryModel(ReadStorePool stores, StoryReadCache cache, ISt
         using var lease = stores.Rent();
         var store = lease.Store;
         var version = await StoreVersion.ReadForStoryAsync(store, id, cancellationToken).ConfigureAwait(false);
-        var shown = cache.Get<Shown>(version, "page:" + id);
+        // Made once per version of the story, by one request while the others asking for it at that version wait for it.
+        var shown = await cache.GetOrMakeAsync(version, "page:" + id, () => MakeAsync(store, id, cancellationToken)).ConfigureAwait(false);
         if (shown is null)
         {
-            var queries = new StoryQueries(store, store, store);
-            var resolved = await queries.ResolveAsync(id, cancellationToken).ConfigureAwait(false);
+            // Not a story of its own: no such story, or one merged into another, or a prefix (their own URLs).
+            var resolved = await new StoryQueries(store, store, store).ResolveAsync(id, cancellationToken).ConfigureAwait(false);
             if (resolved.Value is not { } story) return NotFound();
-            // A merged story lives on in the story it joined; a prefix names its story's own URL.
             var current = await JoinedAsync(store, story.Id, cancellationToken).ConfigureAwait(false);
             if (!string.Equals(current, id, StringComparison.Ordinal)) return Redirect("/stories/" + Uri.EscapeDataString(current));
-            var found = await queries.GetAsync(current, cancellationToken).ConfigureAwait(false);
-            if (found.Value is not { } detail) return NotFound();
-            shown = new Shown(
-                detail,
-                detail.Articles.FirstOrDefault(static a => a.Article.Published is not null)?.Article.Outlet,
-                ChartSeries.Of(detail.Articles
-                    .Where(static a => a.Article.Published is not null)
-                    .Select(static a => (PageText.DayOf(a.Article.Published!.Value.Value), a.Article.Outlet))),
-                Fold(detail.Articles),
-                [.. detail.Articles
-                    .SelectMany(static a => a.Article.Annotations.Quotes.Select(q => (a.Article, Quote: q)))
-                    .GroupBy(static p => p.Quote.Speaker ?? "")
-                    .OrderByDescending(static g => g.Count())
-                    .ThenBy(static g => g.Key, StringComparer.Ordinal)],
-                await store.ListCorrectionsAsync(current, cancellationToken).ConfigureAwait(false));
-            cache.Set(version, "page:" + id, shown, detail.Articles.Count);
+            // Written in between: made again, for this request alone.
+            shown = (await MakeAsync(store, id, cancellationToken).ConfigureAwait(false))?.Value;
+            if (shown is null) return NotFound();
         }
         Detail = shown.Detail;
         View = shown.Detail.View;
@@ -172,6 +159,31 @@ internal sealed class StoryModel(ReadStorePool stores, StoryReadCache cache, ISt
             SeenStories.Remember(HttpContext, storyId, view.ArticleIds[^1]);
         }
         return Page();
+    }
+
+    /// <summary>What the page shows of story <paramref name="id"/>, with its weight in the cache (its articles); null when the id
+    /// is not a current story's own (none, merged into another, a prefix).</summary>
+    private static async Task<(Shown Value, int Weight)?> MakeAsync(IWartaStore store, string id, CancellationToken cancellationToken)
+    {
+        var queries = new StoryQueries(store, store, store);
+        if (await store.GetStoryAsync(id, cancellationToken).ConfigureAwait(false) is null) return null;
+        if (!string.Equals(await JoinedAsync(store, id, cancellationToken).ConfigureAwait(false), id, StringComparison.Ordinal)) return null;
+        var found = await queries.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (found.Value is not { } detail) return null;
+        var shown = new Shown(
+            detail,
+            detail.Articles.FirstOrDefault(static a => a.Article.Published is not null)?.Article.Outlet,
+            ChartSeries.Of(detail.Articles
+                .Where(static a => a.Article.Published is not null)
+                .Select(static a => (PageText.DayOf(a.Article.Published!.Value.Value), a.Article.Outlet))),
+            Fold(detail.Articles),
+            [.. detail.Articles
+                .SelectMany(static a => a.Article.Annotations.Quotes.Select(q => (a.Article, Quote: q)))
+                .GroupBy(static p => p.Quote.Speaker ?? "")
+                .OrderByDescending(static g => g.Count())
+                .ThenBy(static g => g.Key, StringComparer.Ordinal)],
+            await store.ListCorrectionsAsync(id, cancellationToken).ConfigureAwait(false));
+        return (shown, detail.Articles.Count);
     }
 
     /// <summary>The story <paramref name="storyId"/> was merged into, following merges of merges; itself when it was not merged.</summary>
