@@ -110,15 +110,8 @@ public class StoryClustererSecondLookTests
     {
         var (clusterer, rampa, sembung) = TwoFloodsInOneStory(splitMinMembers: 8);
         var proposal = Assert.Single(clusterer.ProposeSplits());
-        var moved = Reports("banjir-sembung").Select((r, i) =>
-        {
-            var article = Make(sembung[i], r.Title, r.Text, January.AddHours(rampa.Count + i), "lain.id");
-            var title = Analyzers.Default.Analyze(Tokenizer.Tokenize(article.Title), article.Language);
-            var body = Analyzers.Default.Analyze(Tokenizer.Tokenize(article.Body), article.Language);
-            return (new AnalyzedArticle(article, title, body), (string?)null);
-        }).ToList();
 
-        clusterer.Split(proposal.StoryId, proposal.NewStoryId, moved, proposal.Headline);
+        ApplySplit(clusterer, proposal, rampa, sembung);
 
         Assert.All(rampa, id => Assert.Equal("s-" + rampa[0], clusterer.LiveStoryOf(id)));
         Assert.All(sembung, id => Assert.Equal(proposal.NewStoryId, clusterer.LiveStoryOf(id)));
