@@ -40,7 +40,7 @@ public sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(storyId);
         cancellationToken.ThrowIfCancellationRequested();
-        using var command = Command(
+        var command = Kept(
             "WITH RECURSIVE absorbed(id) AS (SELECT $story UNION SELECT m.from_story_id FROM story_merges m JOIN absorbed a ON m.into_story_id = a.id), " +
             "joined(id) AS (SELECT $story UNION SELECT m.into_story_id FROM story_merges m JOIN joined j ON m.from_story_id = j.id) " +
             "SELECT coalesce(max(latest), 0) FROM (" +

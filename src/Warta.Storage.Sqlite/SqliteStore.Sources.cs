@@ -243,7 +243,7 @@ public sealed partial class SqliteStore : ISourceStateStore
         return Task.FromResult(Guard(() =>
         {
             if (!HasSourceTables()) return 0;
-            using var command = Command("SELECT count(*) FROM article_retractions");
+            var command = Kept("SELECT count(*) FROM article_retractions");
             return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }));
     }
@@ -301,7 +301,7 @@ public sealed partial class SqliteStore : ISourceStateStore
 
     private bool HasSourceTables()
     {
-        using var command = Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'article_revisions'");
+        var command = Kept("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'article_revisions'");
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 

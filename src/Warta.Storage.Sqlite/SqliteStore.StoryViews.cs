@@ -18,7 +18,7 @@ public sealed partial class SqliteStore : IStoryViewStore
     public Task<long> StoryViewSequenceAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var command = Command("SELECT coalesce(max(seq), 0) FROM story_view_state");
+        var command = Kept("SELECT coalesce(max(seq), 0) FROM story_view_state");
         return Task.FromResult(Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture));
     }
 
@@ -26,7 +26,7 @@ public sealed partial class SqliteStore : IStoryViewStore
     {
         ArgumentNullException.ThrowIfNull(storyId);
         cancellationToken.ThrowIfCancellationRequested();
-        using var command = Command("SELECT coalesce((SELECT seq FROM story_views WHERE story_id = $id), 0)");
+        var command = Kept("SELECT coalesce((SELECT seq FROM story_views WHERE story_id = $id), 0)");
         command.Parameters.AddWithValue("$id", storyId);
         return Task.FromResult(Guard(() => Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture)));
     }
