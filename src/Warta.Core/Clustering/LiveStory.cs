@@ -15,6 +15,9 @@ internal sealed class LiveStory(string id, string headline)
     // The sorted outlets as last summarised: most articles add no new outlet, so summaries share one array until one does.
     private string[]? _outletList;
 
+    // Members per detected language: a story rarely holds more than two, so a list beats a dictionary.
+    private readonly List<(string Language, int Count)> _languages = [];
+
     public string Id { get; } = id;
     public string Headline { get; set; } = headline;
     public int ArticleCount { get; set; }
@@ -55,13 +58,44 @@ internal sealed class LiveStory(string id, string headline)
     {
         ArticleCount++;
         ArticleIds.Add(article.Id);
-        Count(article.Outlet, article.Published?.Value);
+        Count(article.Outlet, article.Published?.Value, article.Language);
     }
 
     public void AddOutletsOf(LiveStory other)
     {
         _outlets.UnionWith(other._outlets);
         _outletList = null;
+        foreach (var (language, count) in other._languages) CountLanguage(language, count);
+    }
+
+    /// <summary>The language most of its members are in (ties: ordinal order), or null when none of them has a detected language.</summary>
+    public string? Language
+    {
+        get
+        {
+            string? best = null;
+            var most = 0;
+            foreach (var (language, count) in _languages)
+            {
+                if (count > most || (count == most && string.CompareOrdinal(language, best) < 0)) (best, most) = (language, count);
+            }
+            return best;
+        }
+    }
+
+    /// <summary>Whether the language is one a detector named: <c>und</c> (undetermined) and empty are not.</summary>
+    public static bool IsKnownLanguage(string? language) => language is { Length: > 0 } && language != "und";
+
+    private void CountLanguage(string language, int count)
+    {
+        if (!IsKnownLanguage(language)) return;
+        for (var i = 0; i < _languages.Count; i++)
+        {
+            if (_languages[i].Language != language) continue;
+            _languages[i] = (language, _languages[i].Count + count);
+            return;
+        }
+        _languages.Add((language, count));
     }
 
     /// <summary>The outlets seen, in ordinal order (for a snapshot).</summary>
@@ -73,19 +107,21 @@ internal sealed class LiveStory(string id, string headline)
         if (_outlets.Add(outlet)) _outletList = null;
     }
 
-    /// <summary>Forgets the outlets, first and last publication, so that they can be summed again from the members that remain.</summary>
+    /// <summary>Forgets the outlets, languages, first and last publication, so that they can be summed again from the members that remain.</summary>
     public void ClearSummary()
     {
         _outlets.Clear();
         _outletList = null;
+        _languages.Clear();
         FirstPublished = null;
         LastPublished = null;
     }
 
-    /// <summary>Counts one more member's outlet and time, as <see cref="Touch"/> does, without adding it to the members.</summary>
-    public void Count(string outlet, DateTimeOffset? published)
+    /// <summary>Counts one more member's outlet, time and language, as <see cref="Touch"/> does, without adding it to the members.</summary>
+    public void Count(string outlet, DateTimeOffset? published, string language)
     {
         if (outlet.Length > 0 && _outlets.Add(outlet)) _outletList = null;
+        CountLanguage(language, 1);
         if (published is { } value)
         {
             if (FirstPublished is null || value < FirstPublished) FirstPublished = value;

@@ -247,7 +247,7 @@ public sealed partial class StoryClusterer
         return new ClustererChange(changed, dropped);
     }
 
-    /// <summary>The story's count, outlets and times from its members; a headline no member has any more becomes the earliest member's title.</summary>
+    /// <summary>The story's count, outlets, languages and times from its members; a headline no member has any more becomes the earliest member's title.</summary>
     private void Resummarise(LiveStory story)
     {
         story.ClearSummary();
@@ -257,7 +257,7 @@ public sealed partial class StoryClusterer
         foreach (var id in story.ArticleIds)
         {
             var member = _articles[id];
-            story.Count(member.Outlet, member.Published);
+            story.Count(member.Outlet, member.Published, member.Language);
             headlineKept |= string.Equals(member.Title, story.Headline, StringComparison.Ordinal);
             if (earliest is null || IsEarlier(member, earliest)) earliest = member;
         }

@@ -12,7 +12,7 @@ namespace Warta.Core.Clustering;
 /// A snapshot holds everything <see cref="Add"/> reads: the live stories (centroids bit for bit, members with their
 /// assignments, outlets, times), the term statistics with the id counter, the near-duplicate index with its sequence
 /// counter, the stream clock and last sweep day, the stories each story is kept apart from (editors' splits), and the second
-/// look's state (version 6 on). Stories already evicted are not in it, so it is as bounded as the
+/// look's state (version 6 on), each member's language (version 7 on). Stories already evicted are not in it, so it is as bounded as the
 /// working set. Layout (integers little-endian, counts and ids 7-bit encoded, doubles as their bits, text as its UTF-16
 /// code units each 7-bit encoded, so any string round-trips and ASCII takes a byte a character): magic <c>WSCS</c>,
 /// format version, options fingerprint, the state, then the SHA-256 of all bytes before it, so a damaged blob is
@@ -21,9 +21,10 @@ namespace Warta.Core.Clustering;
 public sealed partial class StoryClusterer
 {
     /// <summary>Version of the snapshot layout; bump it when the layout or the meaning of the state (features, weights) changes.</summary>
-    public const int SnapshotFormatVersion = 6;
+    public const int SnapshotFormatVersion = 7;
 
-    /// <summary>The oldest layout <see cref="Restore"/> still reads: version 5 is version 6 without the second look's state at the end.</summary>
+    /// <summary>The oldest layout <see cref="Restore"/> still reads: version 5 is version 6 without the second look's state at the end;
+    /// version 6 is version 7 without each member's language (read as undetermined, so its stories weigh no language until new members come).</summary>
     public const int OldestReadableSnapshotVersion = 5;
 
     /// <summary>Whether a snapshot of layout <paramref name="version"/> can be restored by this build.</summary>
@@ -61,15 +62,19 @@ public sealed partial class StoryClusterer
     }
 
     /// <summary>The clusterer's state as bytes; <see cref="Restore"/> gives a clusterer that continues exactly as this one would.</summary>
-    public byte[] CreateSnapshot()
+    public byte[] CreateSnapshot() => CreateSnapshotInLayout(SnapshotFormatVersion);
+
+    /// <summary>The state in an older layout (5 or 6), as a build before this one wrote it: for tests of <see cref="Restore"/>.</summary>
+    internal byte[] CreateSnapshotInLayout(int formatVersion)
     {
+        if (!CanRestoreVersion(formatVersion)) throw new ArgumentOutOfRangeException(nameof(formatVersion), formatVersion, "not a readable layout");
         // Sized as the last one was: a large working set's snapshot (85 MB after 100,000 load records) is otherwise copied
         // through every doubling of the buffer.
         using var buffer = new MemoryStream(_lastSnapshotBytes > 0 ? _lastSnapshotBytes + (_lastSnapshotBytes / 8) : 0);
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(SnapshotMagic);
-            w.Write(SnapshotFormatVersion);
+            w.Write(formatVersion);
             WriteText(w, OptionsFingerprint(_options));
             WriteTime(w, _streamTime);
             w.Write(_lastSweepDay);
@@ -89,7 +94,7 @@ public sealed partial class StoryClusterer
             var byId = TermsById(terms);
             var stories = _stories.Values.OrderBy(static s => s.Id, StringComparer.Ordinal).ToList();
             w.Write7BitEncodedInt(stories.Count);
-            foreach (var story in stories) WriteStory(w, story, byId);
+            foreach (var story in stories) WriteStory(w, story, byId, formatVersion);
 
             w.Write7BitEncodedInt64(_copies.NextSequence);
             var indexed = _copies.Indexed.ToList();
@@ -102,7 +107,7 @@ public sealed partial class StoryClusterer
                 w.Write7BitEncodedInt64(sequence);
             }
 
-            WriteLookState(w);
+            if (formatVersion >= 6) WriteLookState(w);
         }
         buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         _lastSnapshotBytes = (int)buffer.Length;
@@ -177,7 +182,7 @@ public sealed partial class StoryClusterer
         var storyCount = r.Read7BitEncodedInt();
         if (storyCount < 0 || storyCount > r.BaseStream.Length - r.BaseStream.Position) throw new InvalidDataException("snapshot story count out of range");
         var stories = new List<LiveStory>(storyCount);
-        for (var i = 0; i < storyCount; i++) stories.Add(ReadStory(r, byId));
+        for (var i = 0; i < storyCount; i++) stories.Add(ReadStory(r, byId, version));
         RestorePostings(stories);
 
         _copies.RestoreNextSequence(r.Read7BitEncodedInt64());
@@ -194,7 +199,7 @@ public sealed partial class StoryClusterer
         if (version >= 6) ReadLookState(r);
     }
 
-    private void WriteStory(BinaryWriter w, LiveStory story, Dictionary<int, TermEntry> byId)
+    private void WriteStory(BinaryWriter w, LiveStory story, Dictionary<int, TermEntry> byId, int version)
     {
         WriteText(w, story.Id);
         WriteText(w, story.Headline);
@@ -235,6 +240,7 @@ public sealed partial class StoryClusterer
             WriteText(w, live.Title);
             WriteText(w, live.Outlet);
             WriteOptionalTime(w, live.Published);
+            if (version >= 7) WriteText(w, live.Language);
         }
 
         w.Write7BitEncodedInt(story.Apart.Count);
@@ -283,7 +289,7 @@ public sealed partial class StoryClusterer
         }
     }
 
-    private LiveStory ReadStory(BinaryReader r, Dictionary<int, TermEntry> byId)
+    private LiveStory ReadStory(BinaryReader r, Dictionary<int, TermEntry> byId, int version)
     {
         var story = new LiveStory(ReadText(r), ReadText(r))
         {
@@ -320,7 +326,10 @@ public sealed partial class StoryClusterer
             if (copyOf is null) story.Originals++;
             story.ArticleIds.Add(articleId);
             var assignment = new StoryAssignment(articleId, storyId, copyOf, r.ReadDouble());
-            _articles.Add(articleId, new LiveArticle(assignment, story, ReadText(r), ReadText(r), ReadOptionalTime(r)));
+            var (title, outlet, published) = (ReadText(r), ReadText(r), ReadOptionalTime(r));
+            var language = version >= 7 ? ReadText(r) : "und";
+            story.Count("", null, language);
+            _articles.Add(articleId, new LiveArticle(assignment, story, title, outlet, published, language));
         }
 
         var apart = r.Read7BitEncodedInt();

@@ -81,7 +81,7 @@ public sealed partial class StoryClusterer
 
         var features = _extractor.Extract(article, title, body);
         var vector = Vectorize(features);
-        var scored = Score(vector, features, time);
+        var scored = Score(vector, features, time, article.Language);
         if (scored.Count > 0 && scored[0].Score >= _options.AssignThreshold
             && _copies.FindAmong(fingerprint, scored[0].Story.ArticleIds, scored[0].Story.Fingerprints) is { } rewrite
             && _articles.TryGetValue(rewrite.OriginalArticleId, out var rewritten))
@@ -189,7 +189,7 @@ public sealed partial class StoryClusterer
 
     /// <summary>Live stories sharing a query term, scored by decayed cosine, best first (ties by id).</summary>
     private List<(LiveStory Story, double Score)> Score(
-        ReadOnlySpan<(int Id, double Weight)> vector, ReadOnlySpan<(TermEntry Entry, double Count)> features, DateTimeOffset time)
+        ReadOnlySpan<(int Id, double Weight)> vector, ReadOnlySpan<(TermEntry Entry, double Count)> features, DateTimeOffset time, string language)
     {
         var partial = _partial;
         partial.Clear();
@@ -225,6 +225,7 @@ public sealed partial class StoryClusterer
             else if (TermStatistics.IsFact(id)) articleFact += weight * weight;
         }
         var averageLink = _options.MemberSample > 0 && WeighArticle(features);
+        var crossLanguage = _options.CrossLanguageThreshold > 0 && LiveStory.IsKnownLanguage(language);
         foreach (var (story, _) in candidates)
         {
             double dot = 0.0, specificDot = 0.0, placeDot = 0.0, personDot = 0.0, factDot = 0.0;
@@ -242,6 +243,11 @@ public sealed partial class StoryClusterer
                 else if (TermStatistics.IsFact(id)) factDot += weight * c;
             }
             var score = Similarity(story, dot, specificDot, articleSpecific);
+            if (crossLanguage && story.Language is { } storyLanguage && !string.Equals(storyLanguage, language, StringComparison.Ordinal))
+            {
+                scored.Add((story, CrossLanguageScore(story, score, personDot, articlePerson) * Decay(story, time)));
+                continue;
+            }
             if (averageLink && story.Members.Count > 0)
             {
                 var link = AverageLink(story);
@@ -287,6 +293,20 @@ public sealed partial class StoryClusterer
             }
         }
         if (best > 0) (scored[0], scored[best]) = (scored[best], scored[0]);
+    }
+
+    /// <summary>The score of a story most of whose members are in another language than the article's, on the scale of <see cref="StoryClustererOptions.AssignThreshold"/>.</summary>
+    /// <remarks>
+    /// Across languages the two sides can share only what does not translate: names (as entities and as the words they
+    /// are written with), numbers, acronyms. The score is the usual cosine, held to the lower <see cref="StoryClustererOptions.CrossLanguageThreshold"/>,
+    /// without the place check (a place is named in each language's words: <c>Mount Ambalang</c>, <c>Gunung Ambalang</c>),
+    /// and vetoed when both sides name people who hardly agree (<see cref="StoryClustererOptions.CrossLanguagePersonAgreement"/>):
+    /// a person's name is the one specific written alike in both.
+    /// </remarks>
+    private double CrossLanguageScore(LiveStory story, double score, double personDot, double articlePerson)
+    {
+        if (Conflict(0.0, _options.CrossLanguagePersonAgreement, personDot, articlePerson, story.PersonNormSquared, story.NormSquared)) return 0.0;
+        return score * _options.AssignThreshold / _options.CrossLanguageThreshold;
     }
 
     /// <summary>The cosine over all features, or the blend of the general and the specific cosines when both sides state specifics.</summary>
@@ -631,10 +651,10 @@ public sealed partial class StoryClusterer
     }
 
     /// <summary>A member of a live story, with what its story's summary is made of, so the summary can be made again when a member leaves.</summary>
-    private sealed record LiveArticle(StoryAssignment Assignment, LiveStory Story, string Title, string Outlet, DateTimeOffset? Published)
+    private sealed record LiveArticle(StoryAssignment Assignment, LiveStory Story, string Title, string Outlet, DateTimeOffset? Published, string Language)
     {
         public static LiveArticle Of(Article article, StoryAssignment assignment, LiveStory story) =>
-            new(assignment, story, article.Title, article.Outlet, article.Published?.Value);
+            new(assignment, story, article.Title, article.Outlet, article.Published?.Value, article.Language);
     }
 
     /// <summary>Heaviest first, ties by id: a struct comparer, so the sort calls it inline.</summary>

@@ -104,25 +104,43 @@ public sealed class StoryClustererSnapshotTests
     [Fact]
     public void Should_restore_a_version_5_snapshot_with_an_empty_look_state()
     {
-        // Version 5 is version 6 without the look's state at its end: written here as a build before this layout wrote it.
+        // Version 5 is version 6 without the look's state at its end (and version 7 without the members' languages).
         var stream = InStreamOrder(HardCases.Reports("banjir-rampa-hulu", "banjir-sembung"));
         var clusterer = new StoryClusterer(HardCases.JoinAllThenLook);
         foreach (var a in stream.Take(3)) Add(clusterer, a);
         Assert.Equal(1, clusterer.LiveStoryCount);
-        var current = clusterer.CreateSnapshot();
+        var current = clusterer.CreateSnapshotInLayout(6);
         // The look's state here: no placement counted, the one story changed since the last look (its id), none judged.
         var storyId = "s-" + stream[0].Article.Id;
         byte[] lookState = [0, 1, (byte)storyId.Length, .. System.Text.Encoding.ASCII.GetBytes(storyId), 0];
         Assert.Equal(lookState, current.AsSpan(current.Length - 32 - lookState.Length, lookState.Length).ToArray());
-        var body = current.AsSpan(0, current.Length - 32 - lookState.Length).ToArray();
-        body[4] = 5;
-        var old = body.Concat(System.Security.Cryptography.SHA256.HashData(body)).ToArray();
+        var old = clusterer.CreateSnapshotInLayout(5);
+        Assert.Equal(current.Length - lookState.Length, old.Length);
+        Assert.Equal(5, old[4]);
 
         var restored = StoryClusterer.Restore(old, HardCases.JoinAllThenLook);
 
         Assert.Equal(clusterer.LiveArticleCount, restored.LiveArticleCount);
         Assert.False(restored.LookDue);
-        Assert.Equal(current.Length - lookState.Length + 3, restored.CreateSnapshot().Length);
+        Assert.Equal(current.Length - lookState.Length + 3, restored.CreateSnapshotInLayout(6).Length);
+    }
+
+    [Fact]
+    public void Should_restore_a_version_6_snapshot_with_its_members_languages_undetermined()
+    {
+        // Version 6 is version 7 without each member's language: its stories weigh no language until new members come.
+        var stream = InStreamOrder(HardCases.Reports("banjir-rampa-hulu", "banjir-sembung"));
+        var clusterer = new StoryClusterer();
+        foreach (var a in stream.Take(3)) Add(clusterer, a);
+        var old = clusterer.CreateSnapshotInLayout(6);
+        Assert.Equal(6, old[4]);
+
+        var restored = StoryClusterer.Restore(old);
+
+        Assert.Equal(clusterer.LiveArticleCount, restored.LiveArticleCount);
+        Assert.Equal(old, restored.CreateSnapshotInLayout(6));
+        // Each of the three members' language is written as "und" (3 characters) where it was "id" (2).
+        Assert.Equal(clusterer.CreateSnapshot().Length + 3, restored.CreateSnapshot().Length);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using Xunit;
 
 namespace Warta.Web.Tests.Pages;
 
-/// <summary>The sample corpus plus a hostile article, with the English Ambalang wire report merged into its Indonesian story, served in-process by the app <c>warta serve</c> runs.</summary>
+/// <summary>The sample corpus plus a hostile article, with the stand-alone English coffee report merged by an editor into the Sayurloka story, served in-process by the app <c>warta serve</c> runs.</summary>
 public sealed class PagesCorpus : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
@@ -21,7 +21,7 @@ public sealed class PagesCorpus : IAsyncLifetime
 
     public TestServer Server { get; private set; } = null!;
 
-    /// <summary>The story the English wire report started, merged into <see cref="MergedInto"/>.</summary>
+    /// <summary>The story the English coffee report started, merged into <see cref="MergedInto"/>.</summary>
     public string MergedStory { get; private set; } = "";
 
     public string MergedInto { get; private set; } = "";
@@ -34,11 +34,13 @@ public sealed class PagesCorpus : IAsyncLifetime
         using (var store = new SqliteStore(Store))
         {
             var stories = (await store.ListStoriesAsync(PageRequest.All)).Items;
-            var wire = stories.Single(static s => s.Headline.Contains("Mount Ambalang", StringComparison.Ordinal));
-            var eruption = stories.Where(static s => s.Headline.Contains("Gunung Ambalang", StringComparison.Ordinal)).MaxBy(static s => s.ArticleCount)!;
-            var wireArticle = (await store.GetAssignmentsAsync(wire.Id))[0].ArticleId;
-            await store.CommitAsync(new PlacementBatch([], [], [], [new StoryMerge(wire.Id, eruption.Id, wireArticle, 0.5)]));
-            (MergedStory, MergedInto) = (wire.Id, eruption.Id);
+            // The clusterer joins the English Ambalang wire report to its Indonesian story itself; the stand-alone English
+            // report is the one story left to merge.
+            var coffee = stories.Single(static s => s.Headline.Contains("Coffee growers", StringComparison.Ordinal));
+            var sayurloka = stories.Where(static s => s.Headline.Contains("Sayurloka", StringComparison.Ordinal)).MaxBy(static s => s.ArticleCount)!;
+            var coffeeArticle = (await store.GetAssignmentsAsync(coffee.Id))[0].ArticleId;
+            await store.CommitAsync(new PlacementBatch([], [], [], [new StoryMerge(coffee.Id, sayurloka.Id, coffeeArticle, 0.5)]));
+            (MergedStory, MergedInto) = (coffee.Id, sayurloka.Id);
             HostileArticleId = (await store.ListArticlesAsync(PageRequest.All)).Items.Single(static a => a.Title == HostileArticle.Title).Id;
         }
         var builder = WartaWebApp.CreateBuilder(new ServeOptions(), [new(nameof(WartaOptions.Store), Store)], _folder.Path);
