@@ -43,6 +43,7 @@ public static class ClusteringEvaluator
             };
             placer.OnCorrected = correction =>
             {
+                if (correction.Kind == Warta.Core.Stories.Corrections.StoryCorrectionKind.Merge) mergedInto[correction.StoryId] = correction.TargetStoryId;
                 foreach (var id in correction.ArticleIds) movedTo[id] = correction.TargetStoryId;
             };
             await new IngestPipeline(static _ => [], placer, stages).IngestArticlesAsync(labeled.Select(static l => l.Article)).ConfigureAwait(false);

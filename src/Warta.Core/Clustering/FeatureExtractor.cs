@@ -126,7 +126,7 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
             if (token.IsStopword || token.Stem.Length < 2) continue;
             if (token.Kind == TokenKind.Word) Add(terms.Get(token.Stem), weight);
             else if (token.Kind == TokenKind.Number && IsYear(token.Stem) && options.FactWeight > 0) AddYear(token.Stem, options.FactWeight);
-            else if (token.Kind == TokenKind.Number && token.Stem.Length >= 3) Add(terms.Get(token.Stem, options.NumbersAreSpecific ? TermKind.Specific : TermKind.General), weight);
+            else if (token.Kind == TokenKind.Number && token.Stem.Length >= options.MinNumberLength) Add(terms.Get(token.Stem, options.NumbersAreSpecific ? TermKind.Specific : TermKind.General), weight);
         }
     }
 

@@ -17,6 +17,9 @@ public sealed partial class StoryClusterer
 {
     private readonly HashSet<string> _touchedSinceLook = new(StringComparer.Ordinal);
 
+    /// <summary>The stories the last look took from its window (live or not), for <see cref="ProposeMerges"/>; not in the snapshot, since a look's merges are proposed right after its splits.</summary>
+    private List<string> _lastLook = [];
+
     /// <summary>Placements counted (<see cref="CountForLook"/>) since the last look.</summary>
     private int _placedSinceLook;
 
@@ -68,10 +71,12 @@ public sealed partial class StoryClusterer
     private List<LiveStory> TakeLook()
     {
         _placedSinceLook = 0;
+        _lastLook = [];
         if (_options.SplitMinMembers <= 0 || _touchedSinceLook.Count == 0) return [];
         var ids = _touchedSinceLook.ToList();
         ids.Sort(StringComparer.Ordinal);
         _touchedSinceLook.Clear();
+        _lastLook = ids;
         var judged = new List<LiveStory>();
         foreach (var id in ids)
         {
@@ -193,6 +198,176 @@ public sealed partial class StoryClusterer
         var newId = "s-" + earliest;
         for (var k = 2; _stories.ContainsKey(newId) || string.Equals(newId, story.Id, StringComparison.Ordinal); k++) newId = "s-" + earliest + "-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new SplitProposal(story.Id, newId, moved, _articles[earliest].Title, bestRatio);
+    }
+
+    /// <summary>After the last look's splits are applied: pairs of live stories, one of them changed since the look before, whose members are as alike across the two as within each (the newer joins the older).</summary>
+    /// <remarks>
+    /// The undo of an over-split: reports of one event that differ (a nomination's early rumours and its hearing) start
+    /// stories of their own, and each grows. Candidates come from the inverted index over the story's heaviest centroid
+    /// terms; the test is the split's, the other way round: the mean cosine between the two stories' latest members over
+    /// the lower mean cosine within one, at least <see cref="StoryClustererOptions.MergeAbove"/>. Stories kept apart (by a
+    /// split) are not joined, and each story takes part in one merge per look. Pure: apply a proposal with
+    /// <see cref="MergeStories"/>.
+    /// </remarks>
+    public IReadOnlyList<MergeProposal> ProposeMerges()
+    {
+        var minMembers = _options.MergeMinMembers;
+        if (minMembers <= 0 || _lastLook.Count == 0) return [];
+        var vectors = new Dictionary<LiveStory, (int Id, double Weight)[][]>();
+        var cohesion = new Dictionary<LiveStory, double>();
+        var found = new List<(LiveStory From, LiveStory Into, double Ratio)>();
+        var seen = new HashSet<(LiveStory, LiveStory)>();
+        foreach (var id in _lastLook)
+        {
+            if (!_stories.TryGetValue(id, out var story) || !Mergeable(story, minMembers)) continue;
+            foreach (var other in MergeCandidates(story))
+            {
+                if (!Mergeable(other, minMembers) || story.Apart.Contains(other.Id)) continue;
+                var (a, b) = string.CompareOrdinal(story.Id, other.Id) < 0 ? (story, other) : (other, story);
+                if (!seen.Add((a, b))) continue;
+                var va = LatestVectors(a, vectors);
+                var vb = LatestVectors(b, vectors);
+                // A story of one member has no cohesion of its own: the other's stands for both.
+                double withinA = Within(a, va, cohesion), withinB = Within(b, vb, cohesion);
+                var within = double.IsNaN(withinA) ? withinB : double.IsNaN(withinB) ? withinA : Math.Min(withinA, withinB);
+                if (!(within > 0)) continue;
+                var between = 0.0;
+                foreach (var x in va)
+                {
+                    foreach (var y in vb) between += Dot(x, y);
+                }
+                var ratio = between / (va.Length * vb.Length) / within;
+                if (ratio < _options.MergeAbove) continue;
+                var (into, from) = IsOlder(a, b) ? (a, b) : (b, a);
+                found.Add((from, into, ratio));
+            }
+        }
+        if (found.Count == 0) return [];
+        found.Sort(static (x, y) => x.Ratio != y.Ratio ? y.Ratio.CompareTo(x.Ratio) : string.CompareOrdinal(x.From.Id, y.From.Id));
+        var taken = new HashSet<LiveStory>();
+        var proposals = new List<MergeProposal>();
+        foreach (var (from, into, ratio) in found)
+        {
+            if (taken.Contains(from) || taken.Contains(into)) continue;
+            taken.Add(from);
+            taken.Add(into);
+            proposals.Add(new MergeProposal(from.Id, into.Id, ratio));
+        }
+        return proposals;
+    }
+
+    /// <summary>After the last look's splits and merges: members of a story changed since the look before that are nearer on average to another story's members (average link) than to their own story's; each with the story it would join.</summary>
+    /// <remarks>
+    /// A report placed by its centroid score can sit in the wrong one of two same-kind stories (the first reports of a
+    /// second event, placed before that event had a story of its own): its story keeps it unless the look moves it. Each
+    /// member counts once per look; the other stories are those <see cref="MergeCandidates"/> finds, kept apart or not.
+    /// Pure: apply each with <see cref="Move"/> (originals and their copies).
+    /// </remarks>
+    public IReadOnlyList<(IReadOnlyList<string> ArticleIds, string FromStoryId, string ToStoryId)> ProposeMoves()
+    {
+        var minMembers = _options.MoveMinMembers;
+        if (minMembers <= 0 || _lastLook.Count == 0) return [];
+        var vectors = new Dictionary<LiveStory, (int Id, double Weight)[][]>();
+        var moves = new List<(IReadOnlyList<string>, string, string)>();
+        var moved = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in _lastLook)
+        {
+            if (!_stories.TryGetValue(id, out var story) || !Mergeable(story, minMembers)) continue;
+            var own = LatestVectors(story, vectors);
+            var others = MergeCandidates(story).Where(o => Mergeable(o, minMembers)).ToList();
+            if (others.Count == 0) continue;
+            var offset = story.Members.Count - own.Length;
+            for (var i = 0; i < own.Length; i++)
+            {
+                var toOwn = 0.0;
+                for (var j = 0; j < own.Length; j++)
+                {
+                    if (j != i) toOwn += Dot(own[i], own[j]);
+                }
+                toOwn /= own.Length - 1;
+                LiveStory? best = null;
+                var bestLink = toOwn * _options.MoveAbove;
+                foreach (var other in others)
+                {
+                    var link = 0.0;
+                    var theirs = LatestVectors(other, vectors);
+                    foreach (var y in theirs) link += Dot(own[i], y);
+                    link /= theirs.Length;
+                    if (link > bestLink)
+                    {
+                        bestLink = link;
+                        best = other;
+                    }
+                }
+                if (best is null) continue;
+                var original = story.Members[offset + i].ArticleId;
+                if (!moved.Add(original)) continue;
+                var articles = new List<string> { original };
+                foreach (var articleId in story.ArticleIds)
+                {
+                    if (string.Equals(_articles[articleId].Assignment.CopyOfArticleId, original, StringComparison.Ordinal)) articles.Add(articleId);
+                }
+                moves.Add((articles, story.Id, best.Id));
+            }
+        }
+        return moves;
+    }
+
+    private bool Mergeable(LiveStory story, int minMembers) => story.Members.Count >= minMembers && MeanTerms(story) >= _options.SplitMinTerms;
+
+    /// <summary>Live stories sharing the story's heaviest indexed centroid terms, by partial centroid cosine, best first, at most <see cref="StoryClustererOptions.MergeCandidates"/>.</summary>
+    private List<LiveStory> MergeCandidates(LiveStory story)
+    {
+        var terms = story.Centroid.ToList();
+        terms.Sort(static (x, y) => x.Value != y.Value ? y.Value.CompareTo(x.Value) : x.Key.CompareTo(y.Key));
+        var partial = new Dictionary<LiveStory, double>();
+        var queried = 0;
+        foreach (var (id, weight) in terms)
+        {
+            if (queried >= _options.QueryTerms) break;
+            if (!_postings.TryGetValue(id, out var stories) || stories.Count > MaxPostings) continue;
+            queried++;
+            foreach (var other in stories)
+            {
+                if (other == story || !(other.NormSquared > 0)) continue;
+                ref var score = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(partial, other, out _);
+                score += weight * other.Centroid[id] / Math.Sqrt(other.NormSquared);
+            }
+        }
+        var ranked = partial.ToList();
+        ranked.Sort(static (x, y) => x.Value != y.Value ? y.Value.CompareTo(x.Value) : string.CompareOrdinal(x.Key.Id, y.Key.Id));
+        return ranked.Take(Math.Max(1, _options.MergeCandidates)).Select(static p => p.Key).ToList();
+    }
+
+    /// <summary>The unit vectors of the story's latest <see cref="StoryClustererOptions.MergeMembers"/> members, made once per look.</summary>
+    private (int Id, double Weight)[][] LatestVectors(LiveStory story, Dictionary<LiveStory, (int Id, double Weight)[][]> made)
+    {
+        if (made.TryGetValue(story, out var vectors)) return vectors;
+        var members = story.Members;
+        var take = Math.Min(members.Count, Math.Max(1, _options.MergeMembers));
+        vectors = new (int Id, double Weight)[take][];
+        for (var i = 0; i < take; i++) vectors[i] = MemberVector(members[members.Count - take + i], null, 0);
+        made.Add(story, vectors);
+        return vectors;
+    }
+
+    /// <summary>The mean cosine between the vectors' pairs; NaN for one vector.</summary>
+    private static double Within(LiveStory story, (int Id, double Weight)[][] vectors, Dictionary<LiveStory, double> made)
+    {
+        if (made.TryGetValue(story, out var within)) return within;
+        var sum = 0.0;
+        var pairs = 0;
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            for (var j = i + 1; j < vectors.Length; j++)
+            {
+                sum += Dot(vectors[i], vectors[j]);
+                pairs++;
+            }
+        }
+        within = pairs > 0 ? sum / pairs : double.NaN;
+        made.Add(story, within);
+        return within;
     }
 
     /// <summary>Whether each side holds a name, place or number that at least half its members state and no member of the other side does.</summary>

@@ -52,6 +52,38 @@ public sealed partial class StoryPlacer
             _stats = _stats with { Splits = _stats.Splits + 1 };
             OnCorrected?.Invoke(recorded);
         }
+        _placing.Start();
+        var merges = _clusterer.ProposeMerges();
+        _placing.Stop();
+        foreach (var merge in merges)
+        {
+            if (!_clusterer.IsLive(merge.FromStoryId) || !_clusterer.IsLive(merge.IntoStoryId)) continue;
+            await CommitPlacedAsync(cancellationToken).ConfigureAwait(false);
+            var correction = new StoryCorrection(0, StoryCorrectionKind.Merge, merge.FromStoryId, merge.IntoStoryId, [], SecondLookAuthor, DateTimeOffset.UtcNow);
+            _placing.Start();
+            var change = await ApplyAsync(_clusterer, _analyzer, store, correction, cancellationToken).ConfigureAwait(false);
+            _placing.Stop();
+            var recorded = await store.ApplyCorrectionAsync(correction, change.ChangedStories, null, cancellationToken).ConfigureAwait(false);
+            OnCorrected?.Invoke(recorded);
+        }
+        _placing.Start();
+        var moves = _clusterer.ProposeMoves();
+        _placing.Stop();
+        foreach (var (articleIds, from, to) in moves)
+        {
+            if (!_clusterer.IsLive(from) || !_clusterer.IsLive(to)) continue;
+            foreach (var articleId in articleIds)
+            {
+                if (!string.Equals(_clusterer.LiveStoryOf(articleId), from, StringComparison.Ordinal)) continue;
+                await CommitPlacedAsync(cancellationToken).ConfigureAwait(false);
+                var correction = new StoryCorrection(0, StoryCorrectionKind.Move, from, to, [articleId], SecondLookAuthor, DateTimeOffset.UtcNow);
+                _placing.Start();
+                var change = await ApplyAsync(_clusterer, _analyzer, store, correction, cancellationToken).ConfigureAwait(false);
+                _placing.Stop();
+                var recorded = await store.ApplyCorrectionAsync(correction, change.ChangedStories, null, cancellationToken).ConfigureAwait(false);
+                OnCorrected?.Invoke(recorded);
+            }
+        }
     }
 
     /// <summary><paramref name="wanted"/>, or it with -2, -3… when a story (live, or stored under another name's merge) has it.</summary>

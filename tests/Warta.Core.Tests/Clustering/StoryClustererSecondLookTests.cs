@@ -116,4 +116,75 @@ public class StoryClustererSecondLookTests
         Assert.All(rampa, id => Assert.Equal("s-" + rampa[0], clusterer.LiveStoryOf(id)));
         Assert.All(sembung, id => Assert.Equal(proposal.NewStoryId, clusterer.LiveStoryOf(id)));
     }
+
+    /// <summary>Each report placed alone (no report joins another), then the groups joined by an editor's merges: one story per group, none kept apart.</summary>
+    private static (StoryClusterer Clusterer, List<string> Stories) Grouped(params (string Story, int From, int To)[] groups)
+    {
+        var clusterer = new StoryClusterer(new StoryClustererOptions { AssignThreshold = 2, SplitMinMembers = 8 });
+        var stories = new List<string>();
+        var n = 0;
+        foreach (var (story, from, to) in groups)
+        {
+            var reports = Reports(story);
+            string? first = null;
+            for (var i = from; i < to; i++)
+            {
+                var (title, text) = reports[i];
+                var id = story + "-" + i;
+                Place(clusterer, Make(id, title, text, January.AddHours(n++), i % 2 == 0 ? "kabar.id" : "lain.id"));
+                if (first is null) first = clusterer.LiveStoryOf(id)!;
+                else clusterer.MergeStories(clusterer.LiveStoryOf(id)!, first);
+            }
+            stories.Add(first!);
+        }
+        return (clusterer, stories);
+    }
+
+    [Fact]
+    public void Should_propose_joining_two_stories_of_one_flood()
+    {
+        var (clusterer, stories) = Grouped(("banjir-sembung", 0, 2), ("banjir-sembung", 2, Reports("banjir-sembung").Count));
+        Assert.Equal(2, clusterer.LiveStoryCount);
+        Assert.Empty(clusterer.ProposeSplits());
+
+        var merge = Assert.Single(clusterer.ProposeMerges());
+
+        Assert.Equal(stories[1], merge.FromStoryId);
+        Assert.Equal(stories[0], merge.IntoStoryId);
+        Assert.True(merge.Ratio >= 0.8);
+    }
+
+    [Fact]
+    public void Should_not_propose_joining_the_stories_of_two_floods()
+    {
+        var (clusterer, _) = Grouped(("banjir-rampa-hulu", 0, Reports("banjir-rampa-hulu").Count), ("banjir-sembung", 0, Reports("banjir-sembung").Count));
+        Assert.Equal(2, clusterer.LiveStoryCount);
+        Assert.Empty(clusterer.ProposeSplits());
+
+        Assert.Empty(clusterer.ProposeMerges());
+    }
+
+    [Fact]
+    public void Should_propose_nothing_before_a_look()
+    {
+        var (clusterer, _) = Grouped(("banjir-sembung", 0, 2), ("banjir-sembung", 2, Reports("banjir-sembung").Count));
+
+        Assert.Empty(clusterer.ProposeMerges());
+        Assert.Empty(clusterer.ProposeMoves());
+    }
+
+    [Fact]
+    public void Should_propose_moving_a_report_of_one_flood_out_of_the_other_floods_story()
+    {
+        var sembung = Reports("banjir-sembung").Count;
+        var (clusterer, stories) = Grouped(("banjir-rampa-hulu", 0, Reports("banjir-rampa-hulu").Count), ("banjir-sembung", 0, 1), ("banjir-sembung", 1, sembung));
+        clusterer.MergeStories(stories[1], stories[0]);
+        Assert.Empty(clusterer.ProposeSplits());
+
+        var move = Assert.Single(clusterer.ProposeMoves());
+
+        Assert.Equal(["banjir-sembung-0"], move.ArticleIds);
+        Assert.Equal(stories[0], move.FromStoryId);
+        Assert.Equal(stories[2], move.ToStoryId);
+    }
 }
