@@ -3,6 +3,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 using Warta.Core.Model;
+using Warta.Text;
 
 namespace Warta.Search.Lucene;
 
@@ -23,7 +24,9 @@ internal static class ArticleDocuments
     /// <param name="article">The article.</param>
     /// <param name="storyId">The story it is placed in; null: none.</param>
     /// <param name="forms">Whether the words as written are indexed beside the stems (not for the plain baseline, which stems nothing).</param>
-    public static Document Create(Article article, string? storyId, bool forms = true)
+    /// <param name="analyzer">The process's text analysis: title and body are analysed here, once each, and their stem and
+    /// form fields read the same terms (<see cref="AnalyzedTokenStream"/>). Null: the writer's analyzer analyses each field's text.</param>
+    public static Document Create(Article article, string? storyId, bool forms = true, ITextAnalyzer? analyzer = null)
     {
         var fields = _reused ??= new ReusedFields();
         var bucket = IndexFields.BucketOf(article.Language);
@@ -37,11 +40,31 @@ internal static class ArticleDocuments
         var document = new Document { fields.Id, fields.IdValues, fields.TitleValues };
         // The body is stored for snippets only. What a hit shows comes from doc values: reading a stored field
         // decompresses the whole block of documents it sits in (bodies included), which was most of a query's time.
-        document.Add(new TextField(IndexFields.Title(bucket), article.Title, Field.Store.NO));
-        // Each form field right after its stem field: the tokenizer reuses the analysis it just made of the same text.
-        if (forms) document.Add(new Field(IndexFields.TitleForms(bucket), article.Title, FormType));
-        document.Add(new TextField(IndexFields.Body(bucket), article.Body, Field.Store.YES));
-        if (forms) document.Add(new Field(IndexFields.BodyForms(bucket), article.Body, FormType));
+        if (analyzer is not null && forms)
+        {
+            // The same fields, terms and positions as below (AnalyzedTokenStream), from one analysis of each text.
+            var text = fields.TextFields(bucket);
+            var title = AnalyzedTerms.Of(analyzer, article.Title, bucket);
+            text.TitleStems.Set(title, article.Title.Length);
+            text.TitleForms.Set(title, article.Title.Length);
+            var body = AnalyzedTerms.Of(analyzer, article.Body, bucket);
+            text.BodyStems.Set(body, article.Body.Length);
+            text.BodyForms.Set(body, article.Body.Length);
+            text.StoredBody.SetStringValue(article.Body);
+            document.Add(text.Title);
+            document.Add(text.TitleFormsField);
+            document.Add(text.Body);
+            document.Add(text.StoredBody);
+            document.Add(text.BodyFormsField);
+        }
+        else
+        {
+            document.Add(new TextField(IndexFields.Title(bucket), article.Title, Field.Store.NO));
+            // Each form field right after its stem field: the tokenizer reuses the analysis it just made of the same text.
+            if (forms) document.Add(new Field(IndexFields.TitleForms(bucket), article.Title, FormType));
+            document.Add(new TextField(IndexFields.Body(bucket), article.Body, Field.Store.YES));
+            if (forms) document.Add(new Field(IndexFields.BodyForms(bucket), article.Body, FormType));
+        }
         document.Add(fields.Outlet);
         document.Add(fields.OutletValues);
         document.Add(fields.Language);
@@ -121,5 +144,37 @@ internal static class ArticleDocuments
         public StringField Story { get; } = new(IndexFields.Story, "", Field.Store.YES);
         public SortedDocValuesField StoryValues { get; } = new(IndexFields.StoryValues, new BytesRef());
         public List<StringField> Entities { get; } = [];
+
+        private readonly Dictionary<string, AnalyzedFields> _text = new(StringComparer.Ordinal);
+
+        /// <summary>The title and body fields of one analysis bucket (field names differ by bucket).</summary>
+        public AnalyzedFields TextFields(string bucket)
+        {
+            if (!_text.TryGetValue(bucket, out var fields)) _text.Add(bucket, fields = new AnalyzedFields(bucket));
+            return fields;
+        }
+    }
+
+    /// <summary>A bucket's title and body fields over pre-analysed terms, reused article after article by one thread.</summary>
+    private sealed class AnalyzedFields
+    {
+        public AnalyzedFields(string bucket)
+        {
+            Title = new Field(IndexFields.Title(bucket), TitleStems, TextField.TYPE_NOT_STORED);
+            TitleFormsField = new Field(IndexFields.TitleForms(bucket), TitleForms, FormType);
+            Body = new Field(IndexFields.Body(bucket), BodyStems, TextField.TYPE_NOT_STORED);
+            BodyFormsField = new Field(IndexFields.BodyForms(bucket), BodyForms, FormType);
+            StoredBody = new StoredField(IndexFields.Body(bucket), "");
+        }
+
+        public AnalyzedTokenStream TitleStems { get; } = new(forms: false);
+        public AnalyzedTokenStream TitleForms { get; } = new(forms: true);
+        public AnalyzedTokenStream BodyStems { get; } = new(forms: false);
+        public AnalyzedTokenStream BodyForms { get; } = new(forms: true);
+        public Field Title { get; }
+        public Field TitleFormsField { get; }
+        public Field Body { get; }
+        public Field BodyFormsField { get; }
+        public StoredField StoredBody { get; }
     }
 }

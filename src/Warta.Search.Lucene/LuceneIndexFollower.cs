@@ -247,9 +247,9 @@ public sealed class LuceneIndexFollower : IChangeFollower
             item => Index(writer, item));
     }
 
-    private static void Index(IndexWriter writer, (Article Article, string? Story, bool Replace) item)
+    private void Index(IndexWriter writer, (Article Article, string? Story, bool Replace) item)
     {
-        var document = ArticleDocuments.Create(item.Article, item.Story);
+        var document = ArticleDocuments.Create(item.Article, item.Story, analyzer: _analyzer.TextAnalyzer);
         if (item.Replace) writer.UpdateDocument(ArticleDocuments.IdTerm(item.Article.Id), document);
         else writer.AddDocument(document);
     }

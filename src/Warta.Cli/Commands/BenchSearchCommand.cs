@@ -11,7 +11,8 @@ internal static class BenchSearchCommand
     {
         var articles = new Option<int>("--articles") { Description = "Articles to generate and index", DefaultValueFactory = _ => 20_000 };
         var data = new Option<string>("--data") { Description = "The shared data folder with the Indonesian sentences (ner/, stemming/, timex/)", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
-        var command = new Command("search", "Build the Lucene index and an FTS5 table over generated Indonesian articles; time the same 240 queries on both") { articles, data };
+        var indexOnly = new Option<bool>("--index-only") { Description = "Build the Lucene index only (no FTS5 table, no queries): for measuring indexing" };
+        var command = new Command("search", "Build the Lucene index and an FTS5 table over generated Indonesian articles; time the same 240 queries on both") { articles, data, indexOnly };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -28,7 +29,7 @@ internal static class BenchSearchCommand
             Directory.CreateDirectory(folder);
             try
             {
-                var report = await SearchBenchmark.RunAsync(sentences, count, folder, host.Analyzer, cancellationToken).ConfigureAwait(false);
+                var report = await SearchBenchmark.RunAsync(sentences, count, folder, host.Analyzer, parseResult.GetValue(indexOnly), cancellationToken).ConfigureAwait(false);
                 Print(report, sentences.Count, output);
             }
             finally
@@ -44,6 +45,12 @@ internal static class BenchSearchCommand
     {
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"articles {report.Articles} (from {sentences} sentences), queries {report.Queries} (top 10, warm)"));
+        if (report.Queries == 0)
+        {
+            output.WriteLine(string.Create(c, $"indexing  lucene {report.LuceneArticlesPerSecond:0} articles/s ({report.LuceneCpuArticlesPerSecond:0} per CPU second)   fts5 and queries skipped (--index-only)"));
+            output.WriteLine(string.Create(c, $"size      lucene {report.LuceneBytes / 1048576.0:0.0} MiB   peak working set {report.PeakWorkingSetBytes / 1048576.0:0} MiB   lucene segments {report.LuceneSegments}"));
+            return;
+        }
         output.WriteLine(string.Create(c, $"indexing  lucene {report.LuceneArticlesPerSecond:0} articles/s ({report.LuceneCpuArticlesPerSecond:0} per CPU second)   fts5 {report.Fts5ArticlesPerSecond:0} articles/s ({report.Fts5CpuArticlesPerSecond:0} per CPU second)"));
         output.WriteLine(string.Create(c, $"generating the articles (inside both rates) {report.GeneratedArticlesPerCpuSecond:0} per CPU second"));
         output.WriteLine(string.Create(c, $"size      lucene {report.LuceneBytes / 1048576.0:0.0} MiB   fts5 {report.Fts5Bytes / 1048576.0:0.0} MiB   peak working set {report.PeakWorkingSetBytes / 1048576.0:0} MiB   lucene segments {report.LuceneSegments}"));

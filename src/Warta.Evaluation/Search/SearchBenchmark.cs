@@ -16,7 +16,8 @@ public static class SearchBenchmark
     private const int VocabularySample = 2000;
     private const int GenerationBatch = 1000;
 
-    public static async Task<SearchBenchmarkReport> RunAsync(IReadOnlyList<string> sentences, int count, string folder, ITextAnalyzer analyzer, CancellationToken cancellationToken = default)
+    // indexOnly: the Lucene index only, no FTS5 table and no queries (FTS5 figures 0, no classes), to measure indexing alone.
+    public static async Task<SearchBenchmarkReport> RunAsync(IReadOnlyList<string> sentences, int count, string folder, ITextAnalyzer analyzer, bool indexOnly = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -38,6 +39,16 @@ public static class SearchBenchmark
         }
         var luceneRate = count / clock.Elapsed.TotalSeconds;
         var luceneCpuRate = count / (CpuTime() - cpu).TotalSeconds;
+        if (indexOnly)
+        {
+            using var written = LuceneSearchIndex.TryOpen(indexFolder, analyzer) ?? throw new InvalidOperationException("the benchmark index was not written");
+            using var self = Process.GetCurrentProcess();
+            return new SearchBenchmarkReport(count, 0, luceneRate, 0, luceneCpuRate, 0, Directory.EnumerateFiles(indexFolder).Sum(static f => new FileInfo(f).Length), 0, self.PeakWorkingSet64, [])
+            {
+                GeneratedArticlesPerCpuSecond = generationRate,
+                LuceneSegments = written.Segments,
+            };
+        }
 
         var ftsPath = Path.Combine(folder, "bench-fts5.db");
         clock.Restart();

@@ -40,7 +40,7 @@ public sealed class SearchBenchmarkTests : IDisposable
     {
         var sentences = BenchSentences.Load(SharedDataRoot());
 
-        var report = await SearchBenchmark.RunAsync(sentences, 2000, _folder.Path, Analyzers.Default, TestContext.Current.CancellationToken);
+        var report = await SearchBenchmark.RunAsync(sentences, 2000, _folder.Path, Analyzers.Default, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(report.Queries >= 200);
         Assert.Equal(["rare", "medium", "common", "two-word", "phrase", "filtered"], report.Classes.Select(static c => c.Class));
