@@ -148,8 +148,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             TopDocs top;
             if (query.Sort == SearchSort.Relevance)
             {
-                var collector = new RelevanceCollector(wanted);
-                searcher.Search(text, filter, collector);
+                var rewritten = searcher.Rewrite(text);
+                var collector = new RelevanceCollector(wanted, RelevanceCollector.ScoresOutOfOrder(rewritten));
+                searcher.Search(rewritten, filter, collector);
                 top = collector.TopDocs();
             }
             else

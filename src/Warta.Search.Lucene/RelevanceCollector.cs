@@ -8,7 +8,9 @@ namespace Warta.Search.Lucene;
 /// <remarks>A common word matches hundreds of thousands of articles, every one of which is collected: the field sort's
 /// collector asks two comparators through virtual calls for each (and scores the competitive ones twice). Here a match
 /// costs one score and one comparison with the worst kept hit; the time is read only to break a tie or for a hit kept.
-/// Accepts documents out of order, so a disjunction is scored by Lucene's bucketed <c>BooleanScorer</c>.</remarks>
+/// Accepts documents out of order only for a query Lucene can score so (a disjunction, by its bucketed <c>BooleanScorer</c>):
+/// asked for out of order, a boolean query with a required clause builds every clause's scorer, drops them and builds
+/// them again in order (Lucene.Net 4.8's <c>BooleanWeight.GetBulkScorer</c>), which cost a rare word a third more CPU.</remarks>
 internal sealed class RelevanceCollector : ICollector
 {
     private readonly Entry[] _heap;
@@ -17,17 +19,26 @@ internal sealed class RelevanceCollector : ICollector
     private NumericDocValues? _times;
     private int _docBase;
 
+    private readonly bool _outOfOrder;
+
     /// <param name="size">Hits to keep (offset and page together).</param>
-    public RelevanceCollector(int size)
+    /// <param name="outOfOrder">Whether the query is scored out of order (<see cref="ScoresOutOfOrder"/>).</param>
+    public RelevanceCollector(int size, bool outOfOrder)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         _heap = new Entry[size];
+        _outOfOrder = outOfOrder;
     }
+
+    /// <summary>True for a rewritten query that Lucene scores out of order when allowed to: a boolean query without
+    /// required clauses (what <c>BooleanWeight.ScoresDocsOutOfOrder</c> says, known before its weight is built).</summary>
+    public static bool ScoresOutOfOrder(Query rewritten) =>
+        rewritten is BooleanQuery boolean && boolean.MinimumNumberShouldMatch <= 1 && !boolean.Clauses.Any(static c => c.IsRequired);
 
     /// <summary>Every document collected.</summary>
     public int TotalHits { get; private set; }
 
-    public bool AcceptsDocsOutOfOrder => true;
+    public bool AcceptsDocsOutOfOrder => _outOfOrder;
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 

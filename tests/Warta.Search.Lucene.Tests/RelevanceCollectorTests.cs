@@ -62,7 +62,8 @@ public sealed class RelevanceCollectorTests
 
         // When the top documents are collected both ways
         var expected = searcher.Search(query, null, size, sort, true, false);
-        var collector = new RelevanceCollector(size);
+        Assert.True(RelevanceCollector.ScoresOutOfOrder(searcher.Rewrite(query)));
+        var collector = new RelevanceCollector(size, outOfOrder: true);
         searcher.Search(query, collector);
         var actual = collector.TopDocs();
 
@@ -71,5 +72,24 @@ public sealed class RelevanceCollectorTests
         Assert.Equal(expected.ScoreDocs.Select(static d => d.Doc), actual.ScoreDocs.Select(static d => d.Doc));
         Assert.Equal(expected.ScoreDocs.Select(static d => d.Score), actual.ScoreDocs.Select(static d => d.Score));
         Assert.True(actual.ScoreDocs.Length == Math.Min(size, actual.TotalHits));
+    }
+
+    [Fact]
+    public void Should_ask_for_documents_in_order_when_a_clause_is_required()
+    {
+        var required = new BooleanQuery
+        {
+            { new TermQuery(new Term("body", "banjir")), Occur.MUST },
+            { new TermQuery(new Term("body", "warga")), Occur.SHOULD },
+        };
+        var disjunction = new BooleanQuery
+        {
+            { new TermQuery(new Term("title", "banjir")), Occur.SHOULD },
+            { new TermQuery(new Term("body", "banjir")), Occur.SHOULD },
+        };
+
+        Assert.False(RelevanceCollector.ScoresOutOfOrder(required));
+        Assert.False(RelevanceCollector.ScoresOutOfOrder(new TermQuery(new Term("body", "banjir"))));
+        Assert.True(RelevanceCollector.ScoresOutOfOrder(disjunction));
     }
 }
