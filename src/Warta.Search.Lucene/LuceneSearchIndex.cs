@@ -145,7 +145,18 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         try
         {
             var wanted = Math.Max(1, query.Offset + query.Limit);
-            var top = searcher.Search(text, filter, wanted, SortOf(query.Sort), true, false);
+            TopDocs top;
+            if (query.Sort == SearchSort.Relevance)
+            {
+                var rewritten = searcher.Rewrite(text);
+                var collector = new RelevanceCollector(wanted, RelevanceCollector.ScoresOutOfOrder(rewritten));
+                searcher.Search(rewritten, filter, collector);
+                top = collector.TopDocs();
+            }
+            else
+            {
+                top = searcher.Search(text, filter, wanted, SortOf(query.Sort), true, false);
+            }
             var values = new HitValues(searcher);
             var hits = top.ScoreDocs.Skip(query.Offset).Take(query.Limit).Select(d => HitOf(values, d, query.Snippets ? text : null)).ToList();
             return Task.FromResult(new SearchResults<SearchHit>(top.TotalHits, hits));

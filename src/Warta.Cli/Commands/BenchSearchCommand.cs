@@ -11,8 +11,10 @@ internal static class BenchSearchCommand
     {
         var articles = new Option<int>("--articles") { Description = "Articles to generate and index", DefaultValueFactory = _ => 20_000 };
         var data = new Option<string>("--data") { Description = "The shared data folder with the Indonesian sentences (ner/, stemming/, timex/)", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
+        var index = new Option<string?>("--index") { Description = "Keep both indexes in this folder (default: a temporary folder, deleted at the end)" };
+        var reuse = new Option<bool>("--reuse") { Description = "With --index: reuse the indexes a previous run left there for the same --articles and time only the queries" };
         var indexOnly = new Option<bool>("--index-only") { Description = "Build the Lucene index only (no FTS5 table, no queries): for measuring indexing" };
-        var command = new Command("search", "Build the Lucene index and an FTS5 table over generated Indonesian articles; time the same 240 queries on both") { articles, data, indexOnly };
+        var command = new Command("search", "Build the Lucene index and an FTS5 table over generated Indonesian articles; time the same 240 queries on both") { articles, data, index, reuse, indexOnly };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -25,16 +27,17 @@ internal static class BenchSearchCommand
                 return ExitCodes.Usage;
             }
             using var host = CliHost.Create(parseResult);
-            var folder = Path.Combine(Path.GetTempPath(), "warta-bench-search-" + Guid.NewGuid().ToString("N"));
+            var kept = parseResult.GetValue(index);
+            var folder = kept ?? Path.Combine(Path.GetTempPath(), "warta-bench-search-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             try
             {
-                var report = await SearchBenchmark.RunAsync(sentences, count, folder, host.Analyzer, parseResult.GetValue(indexOnly), cancellationToken).ConfigureAwait(false);
+                var report = await SearchBenchmark.RunAsync(sentences, count, folder, host.Analyzer, kept is not null && parseResult.GetValue(reuse), parseResult.GetValue(indexOnly), cancellationToken).ConfigureAwait(false);
                 Print(report, sentences.Count, output);
             }
             finally
             {
-                Directory.Delete(folder, recursive: true);
+                if (kept is null) Directory.Delete(folder, recursive: true);
             }
             return ExitCodes.Ok;
         });
@@ -59,5 +62,6 @@ internal static class BenchSearchCommand
         {
             output.WriteLine(string.Create(c, $"{q.Class,-9}  {q.Queries,7}  {q.LuceneP50Ms,7:0.00} ms  {q.LuceneP99Ms,7:0.00} ms  {q.Fts5P50Ms,5:0.00} ms  {q.Fts5P99Ms,5:0.00} ms  {q.LuceneCpuMs,9:0.00} ms  {q.Fts5CpuMs,7:0.00} ms  {q.SnippetP50Ms,10:0.00} ms  {q.SnippetP99Ms,10:0.00} ms  {q.LuceneMeanHits,16:0}"));
         }
+        output.WriteLine(string.Create(c, $"slowest lucene query per class: {string.Join(", ", report.Classes.Select(q => $"{q.Class} {q.SlowestQuery} ({q.SlowestHits} hits)"))}"));
     }
 }

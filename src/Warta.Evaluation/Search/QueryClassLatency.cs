@@ -12,4 +12,11 @@ namespace Warta.Evaluation.Search;
 /// <param name="SnippetP50Ms">Lucene median with the hits' highlighted snippets.</param>
 /// <param name="SnippetP99Ms">Lucene 99th percentile with snippets.</param>
 /// <param name="LuceneMeanHits">Mean total matches per query on Lucene (analysed: stems match more).</param>
-public sealed record QueryClassLatency(string Class, int Queries, double LuceneP50Ms, double LuceneP99Ms, double Fts5P50Ms, double Fts5P99Ms, double LuceneCpuMs, double Fts5CpuMs, double SnippetP50Ms, double SnippetP99Ms, double LuceneMeanHits);
+public sealed record QueryClassLatency(string Class, int Queries, double LuceneP50Ms, double LuceneP99Ms, double Fts5P50Ms, double Fts5P99Ms, double LuceneCpuMs, double Fts5CpuMs, double SnippetP50Ms, double SnippetP99Ms, double LuceneMeanHits)
+{
+    /// <summary>The class's slowest Lucene query (its p99 at 40 queries), as typed, with its matches: where the tail is.</summary>
+    public string SlowestQuery { get; init; } = "";
+
+    /// <summary>Matches of <see cref="SlowestQuery"/>.</summary>
+    public int SlowestHits { get; init; }
+}

@@ -49,6 +49,33 @@ public sealed class SearchBenchmarkTests : IDisposable
         Assert.True(report.LuceneBytes > 0 && report.Fts5Bytes > 0);
     }
 
+    [Fact]
+    public async Task Should_time_the_queries_on_the_indexes_a_previous_run_kept_without_indexing_again()
+    {
+        var sentences = BenchSentences.Load(SharedDataRoot());
+        var first = await SearchBenchmark.RunAsync(sentences, 500, _folder.Path, Analyzers.Default, reuse: true, cancellationToken: TestContext.Current.CancellationToken);
+        var written = File.GetLastWriteTimeUtc(Path.Combine(_folder.Path, "bench-fts5.db"));
+
+        var second = await SearchBenchmark.RunAsync(sentences, 500, _folder.Path, Analyzers.Default, reuse: true, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(first.LuceneArticlesPerSecond > 0, "the first run indexes");
+        Assert.Equal(0, second.LuceneArticlesPerSecond);
+        Assert.Equal(0, second.Fts5ArticlesPerSecond);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(_folder.Path, "bench-fts5.db")));
+        Assert.Equal(first.Classes.Select(static c => c.LuceneMeanHits), second.Classes.Select(static c => c.LuceneMeanHits));
+    }
+
+    [Fact]
+    public async Task Should_index_again_when_the_kept_indexes_hold_another_number_of_articles()
+    {
+        var sentences = BenchSentences.Load(SharedDataRoot());
+        await SearchBenchmark.RunAsync(sentences, 300, _folder.Path, Analyzers.Default, reuse: true, cancellationToken: TestContext.Current.CancellationToken);
+
+        var larger = await SearchBenchmark.RunAsync(sentences, 500, _folder.Path, Analyzers.Default, reuse: true, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(larger.LuceneArticlesPerSecond > 0);
+    }
+
     private static string SharedDataRoot() => Path.GetDirectoryName(SharedData.PathOf("stemming"))!;
 
     private static HashSet<string> Names(IEnumerable<Warta.Core.Model.Article> articles) =>
