@@ -35,20 +35,27 @@ public sealed partial class SqliteStore
 
     /// <remarks>Two recursive walks over the merges: the stories merged into this one, and the stories it joined (where its
     /// redirect leads). Then the latest change naming a story of the first at either end, and the latest merge or correction
-    /// from a story of the second: each one probe of the changes' story indexes (schema step 13).</remarks>
+    /// from a story of the second: each one probe of the changes' story indexes (schema step 13). The walks are two
+    /// statements: SQLite took 200–300 µs for one statement holding both recursive tables, against about 25 µs for the two
+    /// (on every web read of a story, its version).</remarks>
     public Task<long> LatestStorySequenceAsync(string storyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storyId);
         cancellationToken.ThrowIfCancellationRequested();
-        var command = Kept(
-            "WITH RECURSIVE absorbed(id) AS (SELECT $story UNION SELECT m.from_story_id FROM story_merges m JOIN absorbed a ON m.into_story_id = a.id), " +
-            "joined(id) AS (SELECT $story UNION SELECT m.into_story_id FROM story_merges m JOIN joined j ON m.from_story_id = j.id) " +
-            "SELECT coalesce(max(latest), 0) FROM (" +
-            "SELECT (SELECT max(c.seq) FROM changes c WHERE c.story_id = a.id) AS latest FROM absorbed a " +
-            "UNION ALL SELECT (SELECT max(c.seq) FROM changes c WHERE c.from_story_id = a.id) FROM absorbed a " +
-            "UNION ALL SELECT (SELECT max(c.seq) FROM changes c WHERE c.from_story_id = j.id) FROM joined j)");
-        command.Parameters.AddWithValue("$story", storyId);
-        return Task.FromResult(Guard(() => Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture)));
+        return Task.FromResult(Guard(() =>
+        {
+            var absorbed = Kept(
+                "WITH RECURSIVE absorbed(id) AS (SELECT $story UNION SELECT m.from_story_id FROM story_merges m JOIN absorbed a ON m.into_story_id = a.id) " +
+                "SELECT coalesce(max(max(coalesce((SELECT max(c.seq) FROM changes c WHERE c.story_id = a.id), 0), " +
+                "coalesce((SELECT max(c.seq) FROM changes c WHERE c.from_story_id = a.id), 0))), 0) FROM absorbed a");
+            absorbed.Parameters.AddWithValue("$story", storyId);
+            var latest = Convert.ToInt64(absorbed.ExecuteScalar(), CultureInfo.InvariantCulture);
+            var joined = Kept(
+                "WITH RECURSIVE joined(id) AS (SELECT $story UNION SELECT m.into_story_id FROM story_merges m JOIN joined j ON m.from_story_id = j.id) " +
+                "SELECT coalesce(max((SELECT max(c.seq) FROM changes c WHERE c.from_story_id = j.id)), 0) FROM joined j");
+            joined.Parameters.AddWithValue("$story", storyId);
+            return Math.Max(latest, Convert.ToInt64(joined.ExecuteScalar(), CultureInfo.InvariantCulture));
+        }));
     }
 
     private long LatestSequence(SqliteTransaction? transaction)
