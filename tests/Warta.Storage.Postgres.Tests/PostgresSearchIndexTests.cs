@@ -34,7 +34,8 @@ public sealed class PostgresSearchIndexTests(SearchParityCorpus corpus) : IClass
     {
         corpus.SkipUnlessAvailable();
         var stories = corpus.Sqlite!.ListStories().Select(static s => s.Id).Concat(corpus.Sqlite.ListMerges().Select(static m => m.FromStoryId)).ToList();
-        Assert.True(stories.Count >= 9);
+        // The sample corpus tells eight stories (the English wire report joins its eruption story).
+        Assert.True(stories.Count >= 8);
 
         foreach (var story in stories)
         {
