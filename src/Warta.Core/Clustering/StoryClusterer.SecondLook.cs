@@ -176,7 +176,7 @@ public sealed partial class StoryClusterer
         }
         var specificRatio = best is not null && _options.SplitSpecificBelow > 0 ? SpecificRatio(members, best) : double.NaN;
         if (best is null || !(bestRatio < _options.SplitBelow || (bestRatio < _options.SplitNamesBelow && EachSideHasOwnName(members, best)) || (bestRatio < _options.SplitSpecificBand && specificRatio < _options.SplitSpecificBelow)
-            || (bestRatio < _options.SplitWeekdaysBelow && WeekdaysDisagree(members, best)))) return null;
+            || (bestRatio < _options.SplitWeekdaysBelow && WithinAWeek(members) && WeekdaysDisagree(members, best)))) return null;
 
         // The side holding the oldest sampled member keeps the story; the newer side leaves with the copies of its members.
         var keepSide = best[0];
@@ -453,6 +453,19 @@ public sealed partial class StoryClusterer
             }
         }
         return newNamingOld * 4 <= newCount && oldNamingNew * 4 <= oldCount;
+    }
+
+    /// <summary>Whether the members' publication times (those known) lie within a week: a story reported over longer names many weekdays as a matter of course (the Kompas threads).</summary>
+    private bool WithinAWeek(List<StoryMember> members)
+    {
+        DateTimeOffset? first = null, last = null;
+        foreach (var member in members)
+        {
+            if (_articles[member.ArticleId].Published is not { } published) continue;
+            if (first is null || published < first) first = published;
+            if (last is null || published > last) last = published;
+        }
+        return first is null || last!.Value - first.Value <= TimeSpan.FromDays(7);
     }
 
     /// <summary>The weekday at least half of one side's members (without <paramref name="side"/>: of all) that name any weekday name (at least two of them), or -1.</summary>

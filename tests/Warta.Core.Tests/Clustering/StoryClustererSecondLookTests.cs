@@ -117,7 +117,7 @@ public class StoryClustererSecondLookTests
         Assert.All(sembung, id => Assert.Equal(proposal.NewStoryId, clusterer.LiveStoryOf(id)));
     }
 
-    /// <summary>Reports of two warehouse fires in one port, four weeks apart: the same words, other warehouses, each report stating its fire's weekday.</summary>
+    /// <summary>Reports of two warehouse fires in one port: the same words, other warehouses, each report stating its fire's weekday.</summary>
     private static readonly string[] PierFire =
     [
         "Fire crews in Harbourton fought a blaze at a timber warehouse on Pier 4 on Tuesday night. The fire service said the warehouse, owned by Lindqvist Timber, burned for six hours and no one was hurt. Smoke closed the harbour road until Wednesday morning.",
@@ -134,7 +134,7 @@ public class StoryClustererSecondLookTests
         "Okafor Grain counted its losses after the fire on Saturday destroyed its warehouse on Dock 9. Harbourton firefighters stayed at the dock to dampen the smouldering grain, and the fire service said the inquiry into the conveyor would take weeks.",
     ];
 
-    private static IReadOnlyList<SplitProposal> LookAtTwoFires(double weekdaysBelow, string dockFireDay)
+    private static IReadOnlyList<SplitProposal> LookAtTwoFires(double weekdaysBelow, string dockFireDay, int daysApart = 4)
     {
         // Threshold 0 and no conflict checks: all eight reports share one story, as a whole-topic join does; the vocabulary
         // rule is held so low that only the weekday rule can split.
@@ -150,7 +150,7 @@ public class StoryClustererSecondLookTests
         });
         var n = 0;
         foreach (var text in PierFire) Place(clusterer, Make("pier-" + n, "", text, January.AddHours(n++), "harbour.example", "en"));
-        foreach (var text in DockFire) Place(clusterer, Make("dock-" + n, "", text.Replace("Saturday", dockFireDay, StringComparison.Ordinal), January.AddDays(28).AddHours(n++), "port.example", "en"));
+        foreach (var text in DockFire) Place(clusterer, Make("dock-" + n, "", text.Replace("Saturday", dockFireDay, StringComparison.Ordinal), January.AddDays(daysApart).AddHours(n++), "port.example", "en"));
         Assert.Equal(1, clusterer.LiveStoryCount);
         return clusterer.ProposeSplits();
     }
@@ -167,6 +167,13 @@ public class StoryClustererSecondLookTests
     public void Should_not_split_two_fires_by_weekday_when_the_rule_is_off()
     {
         Assert.Empty(LookAtTwoFires(weekdaysBelow: 0, dockFireDay: "Saturday"));
+    }
+
+    [Fact]
+    public void Should_not_split_by_weekday_a_story_reported_over_more_than_a_week()
+    {
+        // A story that runs for weeks names many weekdays: the rule is for reports published within a week (or undated).
+        Assert.Empty(LookAtTwoFires(weekdaysBelow: 1.0, dockFireDay: "Saturday", daysApart: 28));
     }
 
     [Fact]
