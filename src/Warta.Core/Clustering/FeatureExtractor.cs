@@ -26,10 +26,14 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
     /// <summary>The stamp of the latest extraction: an entry whose <see cref="TermEntry.ExtractionStamp"/> equals it is one of the latest article's features, at <see cref="TermEntry.FeatureSlot"/>.</summary>
     public long Stamp => _stamp;
 
+    /// <summary>The weekdays the latest article names (bit 0 Monday to bit 6 Sunday), written with a capital: reports of one event state the day it happened.</summary>
+    public byte Weekdays { get; private set; }
+
     public Span<(TermEntry Entry, double Count)> Extract(Article article, AnalyzedText title, AnalyzedText body)
     {
         _features.Clear();
         _stamp++;
+        Weekdays = 0;
         AddStems(title, options.TitleWeight);
         AddStems(body, 1.0);
         AddProxyEntities(title, options.EntityWeight);
@@ -80,6 +84,20 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
         }
     }
 
+    /// <summary>The weekday a word names (0 Monday to 6 Sunday), in English or Indonesian, or -1.</summary>
+    /// <remarks>Indonesian <c>Minggu</c> is also the word for week; a capital (checked by the caller) mostly tells them apart.</remarks>
+    private static int WeekdayOf(string normal) => normal switch
+    {
+        "monday" or "senin" => 0,
+        "tuesday" or "selasa" => 1,
+        "wednesday" or "rabu" => 2,
+        "thursday" or "kamis" => 3,
+        "friday" or "jumat" => 4,
+        "saturday" or "sabtu" => 5,
+        "sunday" or "minggu" => 6,
+        _ => -1,
+    };
+
     /// <summary>A year written as a number (1900-2099) in any language is a fact of the event, keyed as the dates' years are.</summary>
     private static bool IsYear(string stem) => stem.Length == 4 && (stem.StartsWith("19", StringComparison.Ordinal) || stem.StartsWith("20", StringComparison.Ordinal)) && IsDigits(stem);
 
@@ -123,6 +141,7 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
         if (!(weight > 0)) return;
         foreach (ref readonly var token in AnalyzedTokens.Of(text))
         {
+            if (token.Kind == TokenKind.Word && WeekdayOf(token.Normal) is var day and >= 0 && IsCapitalised(text, token)) Weekdays |= (byte)(1 << day);
             if (token.IsStopword || token.Stem.Length < 2) continue;
             if (token.Kind == TokenKind.Word) Add(terms.Get(token.Stem), weight);
             else if (token.Kind == TokenKind.Number && IsYear(token.Stem) && options.FactWeight > 0) AddYear(token.Stem, options.FactWeight);

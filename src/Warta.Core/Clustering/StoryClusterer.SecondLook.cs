@@ -174,7 +174,9 @@ public sealed partial class StoryClusterer
                 best = (bool[])side.Clone();
             }
         }
-        if (best is null || !(bestRatio < _options.SplitBelow || (bestRatio < _options.SplitNamesBelow && EachSideHasOwnName(members, best)))) return null;
+        var specificRatio = best is not null && _options.SplitSpecificBelow > 0 ? SpecificRatio(members, best) : double.NaN;
+        if (best is null || !(bestRatio < _options.SplitBelow || (bestRatio < _options.SplitNamesBelow && EachSideHasOwnName(members, best)) || (bestRatio < _options.SplitSpecificBand && specificRatio < _options.SplitSpecificBelow)
+            || (bestRatio < _options.SplitWeekdaysBelow && WithinAWeek(members) && WeekdaysDisagree(members, best)))) return null;
 
         // The side holding the oldest sampled member keeps the story; the newer side leaves with the copies of its members.
         var keepSide = best[0];
@@ -393,6 +395,100 @@ public sealed partial class StoryClusterer
             if (held == 0 && 2 * heldOld >= oldCount) oldOwn = true;
         }
         return newOwn && oldOwn;
+    }
+
+    /// <summary>The split's between/within ratio over the members' specifics alone (names, places, facts), each member's unit vector of its specifics.</summary>
+    /// <remarks>Two events of one kind share their vocabulary; whether they share their participants is what tells them apart.</remarks>
+    private double SpecificRatio(List<StoryMember> members, bool[] side)
+    {
+        var n = members.Count;
+        var vectors = new (int Id, double Weight)[n][];
+        for (var i = 0; i < n; i++) vectors[i] = SpecificVector(members[i]);
+        var similarity = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            similarity[i, i] = 1.0;
+            for (var j = i + 1; j < n; j++) similarity[i, j] = similarity[j, i] = Dot(vectors[i], vectors[j]);
+        }
+        var (within, between) = Cohesion(similarity, side);
+        return within > 0 ? between / within : double.NaN;
+    }
+
+    private (int Id, double Weight)[] SpecificVector(StoryMember member)
+    {
+        var stamp = _extractor.Stamp;
+        var vector = new List<(int Id, double Weight)>();
+        var norm = 0.0;
+        for (var j = 0; j < member.Terms.Length; j++)
+        {
+            if (!TermStatistics.IsSpecific(member.Terms[j].Id)) continue;
+            var weight = member.Frequencies[j] * Idf(member.Terms[j], stamp);
+            vector.Add((member.Terms[j].Id, weight));
+            norm += weight * weight;
+        }
+        norm = Math.Sqrt(norm);
+        for (var j = 0; j < vector.Count; j++) vector[j] = (vector[j].Id, norm > 0 ? vector[j].Weight / norm : 0);
+        return [.. vector];
+    }
+
+    /// <summary>Whether the two sides state different days: each side's members that name a weekday (at least two) mostly name one, the two differ, and at most a quarter of either side names the other's.</summary>
+    /// <remarks>Reports of one event state the day it happened ("on Thursday"); two events of one kind, weeks or a year apart, rarely fall on the same weekday.</remarks>
+    private static bool WeekdaysDisagree(List<StoryMember> members, bool[] side)
+    {
+        var newDay = MainWeekday(members, side, true);
+        var oldDay = MainWeekday(members, side, false);
+        if (newDay < 0 || oldDay < 0 || newDay == oldDay) return false;
+        int newCount = 0, oldCount = 0, newNamingOld = 0, oldNamingNew = 0;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (side[i])
+            {
+                newCount++;
+                if ((members[i].Weekdays & (1 << oldDay)) != 0) newNamingOld++;
+            }
+            else
+            {
+                oldCount++;
+                if ((members[i].Weekdays & (1 << newDay)) != 0) oldNamingNew++;
+            }
+        }
+        return newNamingOld * 4 <= newCount && oldNamingNew * 4 <= oldCount;
+    }
+
+    /// <summary>Whether the members' publication times (those known) lie within a week: a story reported over longer names many weekdays as a matter of course (the Kompas threads).</summary>
+    private bool WithinAWeek(List<StoryMember> members)
+    {
+        DateTimeOffset? first = null, last = null;
+        foreach (var member in members)
+        {
+            if (_articles[member.ArticleId].Published is not { } published) continue;
+            if (first is null || published < first) first = published;
+            if (last is null || published > last) last = published;
+        }
+        return first is null || last!.Value - first.Value <= TimeSpan.FromDays(7);
+    }
+
+    /// <summary>The weekday at least half of one side's members (without <paramref name="side"/>: of all) that name any weekday name (at least two of them), or -1.</summary>
+    private static int MainWeekday(List<StoryMember> members, bool[]? side, bool newSide)
+    {
+        Span<int> counts = stackalloc int[7];
+        var naming = 0;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if ((side is not null && side[i] != newSide) || members[i].Weekdays == 0) continue;
+            naming++;
+            for (var d = 0; d < 7; d++)
+            {
+                if ((members[i].Weekdays & (1 << d)) != 0) counts[d]++;
+            }
+        }
+        if (naming < 2) return -1;
+        var best = 0;
+        for (var d = 1; d < 7; d++)
+        {
+            if (counts[d] > counts[best]) best = d;
+        }
+        return counts[best] * 2 >= naming ? best : -1;
     }
 
     /// <summary>The mean number of terms of the story's sampled members.</summary>

@@ -12,7 +12,7 @@ namespace Warta.Core.Clustering;
 /// A snapshot holds everything <see cref="Add"/> reads: the live stories (centroids bit for bit, members with their
 /// assignments, outlets, times), the term statistics with the id counter, the near-duplicate index with its sequence
 /// counter, the stream clock and last sweep day, the stories each story is kept apart from (editors' splits), and the second
-/// look's state (version 6 on), each member's language (version 7 on). Stories already evicted are not in it, so it is as bounded as the
+/// look's state (version 6 on), each member's language (version 7 on), the weekdays each sampled member names (version 8 on). Stories already evicted are not in it, so it is as bounded as the
 /// working set. Layout (integers little-endian, counts and ids 7-bit encoded, doubles as their bits, text as its UTF-16
 /// code units each 7-bit encoded, so any string round-trips and ASCII takes a byte a character): magic <c>WSCS</c>,
 /// format version, options fingerprint, the state, then the SHA-256 of all bytes before it, so a damaged blob is
@@ -21,10 +21,11 @@ namespace Warta.Core.Clustering;
 public sealed partial class StoryClusterer
 {
     /// <summary>Version of the snapshot layout; bump it when the layout or the meaning of the state (features, weights) changes.</summary>
-    public const int SnapshotFormatVersion = 7;
+    public const int SnapshotFormatVersion = 8;
 
     /// <summary>The oldest layout <see cref="Restore"/> still reads: version 5 is version 6 without the second look's state at the end;
-    /// version 6 is version 7 without each member's language (read as undetermined, so its stories weigh no language until new members come).</summary>
+    /// version 6 is version 7 without each member's language (read as undetermined, so its stories weigh no language until new members come);
+    /// version 7 is version 8 without the weekdays each sampled member names (read as none, so the look's weekday check stays quiet for them).</summary>
     public const int OldestReadableSnapshotVersion = 5;
 
     /// <summary>Whether a snapshot of layout <paramref name="version"/> can be restored by this build.</summary>
@@ -64,7 +65,7 @@ public sealed partial class StoryClusterer
     /// <summary>The clusterer's state as bytes; <see cref="Restore"/> gives a clusterer that continues exactly as this one would.</summary>
     public byte[] CreateSnapshot() => CreateSnapshotInLayout(SnapshotFormatVersion);
 
-    /// <summary>The state in an older layout (5 or 6), as a build before this one wrote it: for tests of <see cref="Restore"/>.</summary>
+    /// <summary>The state in an older layout (5, 6 or 7), as a build before this one wrote it: for tests of <see cref="Restore"/>.</summary>
     internal byte[] CreateSnapshotInLayout(int formatVersion)
     {
         if (!CanRestoreVersion(formatVersion)) throw new ArgumentOutOfRangeException(nameof(formatVersion), formatVersion, "not a readable layout");
@@ -266,6 +267,7 @@ public sealed partial class StoryClusterer
                 w.Write7BitEncodedInt64(entry.DocumentFrequency);
                 w.Write(entry.LastSeenDay);
             }
+            if (version >= 8) w.Write(member.Weekdays);
         }
     }
 
@@ -357,7 +359,7 @@ public sealed partial class StoryClusterer
                     memberTerms[j] = byId.TryGetValue(termId, out var entry) ? entry : throw new InvalidDataException("snapshot member names a term not in the table");
                 }
             }
-            story.Members.Add(new StoryMember(articleId, memberTerms, frequencies));
+            story.Members.Add(new StoryMember(articleId, memberTerms, frequencies, version >= 8 ? r.ReadByte() : (byte)0));
         }
         return story;
     }

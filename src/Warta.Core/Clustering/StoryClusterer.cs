@@ -263,6 +263,7 @@ public sealed partial class StoryClusterer
             if (Conflict(_options.PlaceConflictFactor, _options.PlaceConflictBelow, placeDot, articlePlace, story.PlaceNormSquared, story.NormSquared)) score *= _options.PlaceConflictFactor;
             if (Conflict(_options.PersonConflictFactor, _options.PlaceConflictBelow, personDot, articlePerson, story.PersonNormSquared, story.NormSquared)) score *= _options.PersonConflictFactor;
             if (Conflict(_options.FactConflictFactor, _options.PlaceConflictBelow, factDot, articleFact, story.FactNormSquared, story.NormSquared)) score *= _options.FactConflictFactor;
+            if (_options.WeekdayConflictFactor < 1 && WeekdayConflict(story, _extractor.Weekdays)) score *= _options.WeekdayConflictFactor;
             scored.Add((story, score * Decay(story, time)));
         }
         System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scored).Sort(default(ByScoreThenId));
@@ -438,11 +439,26 @@ public sealed partial class StoryClusterer
             terms[i] = span[i].Entry;
             frequencies[i] = (float)span[i].Frequency;
         }
-        story.Members.Add(new StoryMember(articleId, terms, frequencies));
+        story.Members.Add(new StoryMember(articleId, terms, frequencies, _extractor.Weekdays));
         if (story.Members.Count > sample) story.Members.RemoveRange(0, story.Members.Count - sample);
     }
 
     /// <summary>Both sides name places (or people), with enough weight to count, and they hardly overlap: two events in two places, of two people.</summary>
+    /// <summary>The article names weekdays, the story's sampled members mostly name another one, and at most a quarter of them name any of the article's.</summary>
+    private static bool WeekdayConflict(LiveStory story, byte weekdays)
+    {
+        if (weekdays == 0) return false;
+        var members = story.Members;
+        var main = MainWeekday(members, null, false);
+        if (main < 0 || (weekdays & (1 << main)) != 0) return false;
+        var naming = 0;
+        foreach (var member in members)
+        {
+            if ((member.Weekdays & weekdays) != 0) naming++;
+        }
+        return naming * 4 <= members.Count;
+    }
+
     private static bool Conflict(double factor, double below, double dot, double articleSquared, double storySquared, double storyNormSquared)
     {
         if (!(factor < 1.0) || articleSquared < MinPlaceShare || storySquared < MinPlaceShare * storyNormSquared) return false;

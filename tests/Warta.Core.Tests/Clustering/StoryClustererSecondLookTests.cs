@@ -117,6 +117,71 @@ public class StoryClustererSecondLookTests
         Assert.All(sembung, id => Assert.Equal(proposal.NewStoryId, clusterer.LiveStoryOf(id)));
     }
 
+    /// <summary>Reports of two warehouse fires in one port: the same words, other warehouses, each report stating its fire's weekday.</summary>
+    private static readonly string[] PierFire =
+    [
+        "Fire crews in Harbourton fought a blaze at a timber warehouse on Pier 4 on Tuesday night. The fire service said the warehouse, owned by Lindqvist Timber, burned for six hours and no one was hurt. Smoke closed the harbour road until Wednesday morning.",
+        "A warehouse fire on Pier 4 in Harbourton destroyed stocks of timber on Tuesday, the fire service said. Lindqvist Timber said its night guard raised the alarm and firefighters kept the fire from spreading to the neighbouring sheds.",
+        "Investigators are examining the cause of Tuesday's fire at the Lindqvist Timber warehouse on Pier 4. The Harbourton fire service said sparks from welding work on the roof may have set the timber alight; the harbour police are also investigating.",
+        "Lindqvist Timber will rebuild its warehouse on Pier 4, the company said after the fire on Tuesday. Harbourton's port authority said the pier reopened to ships while firefighters dampened the smouldering timber and the fire service finished its inquiry.",
+    ];
+
+    private static readonly string[] DockFire =
+    [
+        "Firefighters in Harbourton battled a fire at a grain warehouse on Dock 9 on Saturday. The fire service said the warehouse, run by Okafor Grain, burned through the night; two workers were treated for smoke. The harbour road was closed.",
+        "A fire on Dock 9 in Harbourton gutted a grain warehouse on Saturday, the fire service said. Okafor Grain said the fire started in a conveyor and spread to the silos before firefighters stopped it at the harbour wall.",
+        "The Harbourton fire service blamed an overheated conveyor for Saturday's fire at the Okafor Grain warehouse on Dock 9. Investigators said grain dust fed the blaze; the harbour police found nothing suspicious and the port authority reopened the dock.",
+        "Okafor Grain counted its losses after the fire on Saturday destroyed its warehouse on Dock 9. Harbourton firefighters stayed at the dock to dampen the smouldering grain, and the fire service said the inquiry into the conveyor would take weeks.",
+    ];
+
+    private static IReadOnlyList<SplitProposal> LookAtTwoFires(double weekdaysBelow, string dockFireDay, int daysApart = 4)
+    {
+        // Threshold 0 and no conflict checks: all eight reports share one story, as a whole-topic join does; the vocabulary
+        // rule is held so low that only the weekday rule can split.
+        var clusterer = new StoryClusterer(new StoryClustererOptions
+        {
+            AssignThreshold = 0,
+            PlaceConflictFactor = 1,
+            PersonConflictFactor = 1,
+            SplitMinMembers = 8,
+            SplitMinTerms = 10,
+            SplitBelow = 0.01,
+            SplitWeekdaysBelow = weekdaysBelow,
+        });
+        var n = 0;
+        foreach (var text in PierFire) Place(clusterer, Make("pier-" + n, "", text, January.AddHours(n++), "harbour.example", "en"));
+        foreach (var text in DockFire) Place(clusterer, Make("dock-" + n, "", text.Replace("Saturday", dockFireDay, StringComparison.Ordinal), January.AddDays(daysApart).AddHours(n++), "port.example", "en"));
+        Assert.Equal(1, clusterer.LiveStoryCount);
+        return clusterer.ProposeSplits();
+    }
+
+    [Fact]
+    public void Should_split_two_fires_whose_reports_state_different_weekdays()
+    {
+        var proposal = Assert.Single(LookAtTwoFires(weekdaysBelow: 1.0, dockFireDay: "Saturday"));
+
+        Assert.Equal(["dock-4", "dock-5", "dock-6", "dock-7"], proposal.ArticleIds);
+    }
+
+    [Fact]
+    public void Should_not_split_two_fires_by_weekday_when_the_rule_is_off()
+    {
+        Assert.Empty(LookAtTwoFires(weekdaysBelow: 0, dockFireDay: "Saturday"));
+    }
+
+    [Fact]
+    public void Should_not_split_by_weekday_a_story_reported_over_more_than_a_week()
+    {
+        // A story that runs for weeks names many weekdays: the rule is for reports published within a week (or undated).
+        Assert.Empty(LookAtTwoFires(weekdaysBelow: 1.0, dockFireDay: "Saturday", daysApart: 28));
+    }
+
+    [Fact]
+    public void Should_not_split_two_fires_whose_reports_state_the_same_weekday()
+    {
+        Assert.Empty(LookAtTwoFires(weekdaysBelow: 1.0, dockFireDay: "Tuesday"));
+    }
+
     /// <summary>Each report placed alone (no report joins another), then the groups joined by an editor's merges: one story per group, none kept apart.</summary>
     private static (StoryClusterer Clusterer, List<string> Stories) Grouped(params (string Story, int From, int To)[] groups)
     {

@@ -144,6 +144,24 @@ public sealed class StoryClustererSnapshotTests
     }
 
     [Fact]
+    public void Should_restore_a_version_7_snapshot_with_its_members_weekdays_unknown()
+    {
+        // Version 7 is version 8 without the weekdays each sampled member names: one byte a member, read as none.
+        var stream = InStreamOrder(HardCases.Reports("banjir-rampa-hulu", "banjir-sembung"));
+        var clusterer = new StoryClusterer(HardCases.JoinAllThenLook);
+        foreach (var a in stream.Take(3)) Add(clusterer, a);
+        var old = clusterer.CreateSnapshotInLayout(7);
+        Assert.Equal(7, old[4]);
+        Assert.Equal(old.Length + 3, clusterer.CreateSnapshot().Length);
+
+        var restored = StoryClusterer.Restore(old, HardCases.JoinAllThenLook);
+
+        Assert.Equal(clusterer.LiveArticleCount, restored.LiveArticleCount);
+        Assert.Equal(old, restored.CreateSnapshotInLayout(7));
+        Assert.Equal(StoryClusterer.Restore(clusterer.CreateSnapshot(), HardCases.JoinAllThenLook).CreateSnapshot(), clusterer.CreateSnapshot());
+    }
+
+    [Fact]
     public void Should_continue_after_a_restore_exactly_as_an_uninterrupted_run_at_every_cut_of_the_sample_corpus()
     {
         var stream = InStreamOrder(SampleCorpus.Articles());
