@@ -8,7 +8,8 @@
 #   WARTA_BIN: a built `warta` (an apphost or warta.dll); default: the Debug build the tests made, else a Release build
 #   LOAD_STORE: a store built already (with its .search folder, if any), copied into WORKDIR for this run instead of
 #     building one; the original is never written. LOAD_STORIES (200): how many recent stories the readers cycle through.
-#   LOAD_START_SECONDS (60): how long the server may take to answer /health. LOAD_WARMUP (0): reads made before the measured run (no POSTs; its figures are not the run's). LOAD_MAX_REQUESTS: stop
+#   LOAD_START_SECONDS (60): how long the server may take to answer /health. LOAD_WARMUP (0): reads made before the measured run (no POSTs; its figures are not the run's).
+#   LOAD_WARMUP_POSTS (0): seconds of reads and POSTs before the measured run (its figures are printed as warm-up). LOAD_MAX_REQUESTS: stop
 #     the measured run after this many requests (with LOAD_POSTS=0: the server's CPU per read is its CPU / this number).
 # CI runs it as is (10,000 articles, 20 s); the README's figures at 100,000 articles:
 #   LOAD_ARTICLES=100000 WARTA_BIN=... bench/serve-load.sh /var/tmp/warta-load
@@ -84,12 +85,23 @@ if [ "${LOAD_WARMUP:-0}" -gt 0 ]; then
   warta bench serve --url "$url" --key "$key" --seconds "$seconds" --readers "$readers" --posts-per-second 0 \
     --stories "${LOAD_STORIES:-200}" --max-requests "$LOAD_WARMUP" >"$work/warmup.log" || { cat "$work/warmup.log"; exit 1; }
 fi
+# POSTs before the measured run (LOAD_WARMUP_POSTS seconds at LOAD_POSTS a second, with the readers), so that it starts
+# from a server already taking a stream: a store just built by `warta ingest` leaves its search index at a tier's edge,
+# and the first commits after it merge most of the index once (tens of CPU seconds at 100,000 articles).
+first=$articles
+if [ "${LOAD_WARMUP_POSTS:-0}" -gt 0 ]; then
+  warta bench serve --url "$url" --key "$key" --seconds "$LOAD_WARMUP_POSTS" --readers "$readers" --posts-per-second "$posts" \
+    --stories "${LOAD_STORIES:-200}" --after-records "$articles" >"$work/warmup-posts.log" || { cat "$work/warmup-posts.log"; exit 1; }
+  tail -n 5 "$work/warmup-posts.log" | sed 's/^/warm-up: /'
+  # The measured run POSTs records the warm-up did not.
+  first=$(( articles + posts * LOAD_WARMUP_POSTS + 1000 ))
+fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 status=0
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f s user + %.1f s system", $14 / hz, $15 / hz }' "/proc/$server/stat"; }
 echo "server CPU before: $(cpu)"
 warta bench serve --url "$url" --key "$key" --seconds "$seconds" --readers "$readers" --posts-per-second "$posts" \
-  --stories "${LOAD_STORIES:-200}" --after-records "$articles" ${LOAD_MAX_REQUESTS:+--max-requests "$LOAD_MAX_REQUESTS"} || status=$?
+  --stories "${LOAD_STORIES:-200}" --after-records "$first" ${LOAD_MAX_REQUESTS:+--max-requests "$LOAD_MAX_REQUESTS"} || status=$?
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # CPU time is the figure a shared machine does not distort much: the run's share is after minus before.
 echo "server CPU after: $(cpu)"

@@ -21,7 +21,11 @@ internal static class WartaCommandLine
         var parsed = Root.Parse(args);
         // Exceptions are handled here, not by System.CommandLine, so a store failure is one line with exit code 2.
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-        if (!handleTermination) configuration.ProcessTerminationTimeout = null;
+        // The process waits this long for a cancelled command to finish: System.CommandLine's default of 2 s ended `warta serve`
+        // (exit code 143) in the middle of its graceful stop, before the placer's last commit and checkpoint, so the next
+        // start ran every placement since the checkpoint before again (minutes on a large store). The host gives its
+        // services 30 s (HostOptions.ShutdownTimeout); what they have taken is committed even after that.
+        configuration.ProcessTerminationTimeout = handleTermination ? TimeSpan.FromSeconds(120) : null;
         int exitCode;
         try
         {

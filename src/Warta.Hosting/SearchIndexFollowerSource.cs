@@ -14,7 +14,7 @@ public sealed class SearchIndexFollowerSource(TextAnalysisServices textAnalysis)
         ArgumentNullException.ThrowIfNull(store);
         return store switch
         {
-            SqliteStore sqlite => new LuceneIndexFollower(SearchIndexLocation.For(sqlite.Path), store, store, textAnalysis.LoadingAnalyzer()),
+            SqliteStore sqlite => new LuceneIndexFollower(SearchIndexLocation.For(sqlite.Path), store, store, textAnalysis.LoadingAnalyzer(), sqlite, sqlite),
             PostgresStore postgres => new PostgresSearchFollower(postgres, textAnalysis.LoadingAnalyzer()),
             _ => null,
         };

@@ -14,6 +14,11 @@ namespace Warta.Search.Lucene;
 /// <para>The last change applied is kept in the Lucene commit's user data, so the index and its position commit together:
 /// after a crash between the store's commit and the index's, the next <see cref="CatchUpAsync"/> resumes from the index's
 /// own commit and nothing is missing or applied twice (re-indexing an article replaces it by id).</para>
+/// <para>While changes keep coming (a server taking POSTs, a feed watcher), the index commits at most every
+/// <see cref="CommitInterval"/>: each commit flushes what was applied into a new segment and syncs it, and under a steady
+/// stream those small segments were merged again and again (half of a server's allocations at 50 POSTs a second). What
+/// was applied and not committed is committed by a timer once the interval has passed, and when the follower is disposed;
+/// a crash loses only that tail, which the next catch-up applies again from the store.</para>
 /// <para>Changes: an added or placed article is (re)indexed with its story; a merge moves the absorbed story's articles to
 /// the story that absorbed it; a deletion, or an article superseded by a later revision of its page, deletes. The <see cref="IndexWriter"/> (and Lucene's <c>write.lock</c>) is taken
 /// on the first catch-up, under the store's write lock.</para>
@@ -33,6 +38,13 @@ public sealed class LuceneIndexFollower : IChangeFollower
     private readonly IChangeLog _changes;
     private readonly IArticleReader _articles;
     private readonly WartaLuceneAnalyzer _analyzer;
+    private readonly IStoryReader? _stories;
+    private readonly ISourceStateStore? _standing;
+    // Taken by a catch-up and by the timed commit, so that a commit never records a position half applied.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Timer _commitTimer;
+    private readonly System.Diagnostics.Stopwatch _sinceCommit = new();
+    private bool _uncommitted;
     private FSDirectory? _directory;
     private IndexWriter? _writer;
     private long _sequence;
@@ -47,7 +59,11 @@ public sealed class LuceneIndexFollower : IChangeFollower
     /// <param name="changes">The store's change sequence.</param>
     /// <param name="articles">The store's articles, read when a change names them.</param>
     /// <param name="analyzer">The process's text analysis.</param>
-    public LuceneIndexFollower(string folder, IChangeLog changes, IArticleReader articles, ITextAnalyzer analyzer)
+    /// <param name="stories">The store's stories: a merge then moves the absorbed story's articles as the store lists them.
+    /// Without it they are looked up in the index, which takes a near-real-time reader, and so a flushed segment, per merge.</param>
+    /// <param name="standing">The store's record of superseded revisions, which the index does not hold (with <paramref name="stories"/>).</param>
+    public LuceneIndexFollower(string folder, IChangeLog changes, IArticleReader articles, ITextAnalyzer analyzer,
+        IStoryReader? stories = null, ISourceStateStore? standing = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(changes);
@@ -57,7 +73,15 @@ public sealed class LuceneIndexFollower : IChangeFollower
         _changes = changes;
         _articles = articles;
         _analyzer = new WartaLuceneAnalyzer(analyzer);
+        _stories = standing is null ? null : stories;
+        _standing = stories is null ? null : standing;
+        _commitTimer = new Timer(static state => ((LuceneIndexFollower)state!).CommitDue(), this, Timeout.Infinite, Timeout.Infinite);
     }
+
+    /// <summary>The least time between two commits of a catch-up that applied changes (the first always commits); zero commits after every catch-up.</summary>
+    /// <remarks>Searches in this process through <see cref="OpenSearch"/> see what was applied at once; a reader of the index
+    /// folder (another process, <c>warta serve</c>'s search) sees it at the next commit, so within this interval.</remarks>
+    public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     public string Name => "search index";
 
@@ -71,6 +95,19 @@ public sealed class LuceneIndexFollower : IChangeFollower
     public int Count => Writer().NumDocs;
 
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await CatchUpHeldAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task CatchUpHeldAsync(CancellationToken cancellationToken)
     {
         var writer = Writer();
         _addedToEmpty = writer.MaxDoc == 0 ? [] : null;
@@ -99,17 +136,49 @@ public sealed class LuceneIndexFollower : IChangeFollower
         await IndexUnplacedAsync(writer, unplaced, cancellationToken).ConfigureAwait(false);
         _sequence = read;
         _addedToEmpty = null;
-        if (applied > 0) Commit(writer);
+        if (applied == 0) return;
+        _uncommitted = true;
+        var wait = CommitInterval - _sinceCommit.Elapsed;
+        if (!_sinceCommit.IsRunning || wait <= TimeSpan.Zero) Commit(writer);
+        else _commitTimer.Change(wait, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The timer's commit of what the last catch-ups applied; a failure leaves it for the next catch-up or the disposal.</summary>
+    private void CommitDue()
+    {
+        _gate.Wait();
+        try
+        {
+            if (_uncommitted && _writer is { } writer) Commit(writer);
+        }
+#pragma warning disable CA1031 // A timer thread has no caller to tell; the store still holds every change and the next commit takes them.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>Empties the index and indexes the whole store again from its first change; run under the store's write lock.</summary>
     public async Task RebuildAsync(CancellationToken cancellationToken = default)
     {
-        var writer = Writer();
-        writer.DeleteAll();
-        _sequence = 0;
-        Commit(writer);
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var writer = Writer();
+            writer.DeleteAll();
+            _sequence = 0;
+            Commit(writer);
+            await CatchUpHeldAsync(cancellationToken).ConfigureAwait(false);
+            if (_uncommitted) Commit(writer);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>A near-real-time search over this writer: sees every catch-up as soon as it is applied.</summary>
@@ -118,9 +187,16 @@ public sealed class LuceneIndexFollower : IChangeFollower
 
     public void Dispose()
     {
-        // Disposing the writer commits what was applied with the position it was applied from (IndexWriter.Dispose waits for merges).
+        // No timed commit runs after this (a running one is waited for).
+        using (var stopped = new ManualResetEvent(false))
+        {
+            if (_commitTimer.Dispose(stopped)) stopped.WaitOne();
+        }
+        // What was applied is committed with the position it was applied from (IndexWriter.Dispose waits for merges).
+        if (_writer is not null && _uncommitted) Commit(_writer);
         _writer?.Dispose();
         _writer = null;
+        _gate.Dispose();
         _directory?.Dispose();
         _directory = null;
         _analyzer.Dispose();
@@ -166,6 +242,8 @@ public sealed class LuceneIndexFollower : IChangeFollower
             [IndexFields.FormatKey] = IndexFields.Format,
         });
         writer.Commit();
+        _uncommitted = false;
+        _sinceCommit.Restart();
     }
 
     /// <summary>Applies one read of changes; an article added without its placement in this read is left in <paramref name="unplaced"/>.</summary>
@@ -271,6 +349,34 @@ public sealed class LuceneIndexFollower : IChangeFollower
 
     private async Task MoveStoryAsync(IndexWriter writer, string from, string to, CancellationToken cancellationToken)
     {
+        var ids = _stories is null ? MembersInIndex(writer, from) : await MembersInStoreAsync(from, cancellationToken).ConfigureAwait(false);
+        if (ids.Count == 0) return;
+        var moved = ids.ToDictionary(static id => id, _ => (string?)to, StringComparer.Ordinal);
+        await IndexAsync(writer, moved, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The articles the store has in <paramref name="story"/> and the stories merged into it before, less superseded
+    /// revisions: those the index holds with that story (a deleted article has no placement left).</summary>
+    private async Task<List<string>> MembersInStoreAsync(string story, CancellationToken cancellationToken)
+    {
+        var merges = await _stories!.ListMergesOfAsync(story, cancellationToken).ConfigureAwait(false);
+        var stories = new List<string> { story };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { story };
+        for (var i = 0; i < stories.Count; i++)
+        {
+            foreach (var merge in merges)
+            {
+                if (string.Equals(merge.IntoStoryId, stories[i], StringComparison.Ordinal) && seen.Add(merge.FromStoryId)) stories.Add(merge.FromStoryId);
+            }
+        }
+        var members = (await _stories.ListStoryMembersAsync(stories, cancellationToken).ConfigureAwait(false)).Select(static m => m.ArticleId).ToList();
+        if (members.Count == 0) return members;
+        var standing = await _standing!.StandingOfAsync(members, cancellationToken).ConfigureAwait(false);
+        return [.. members.Where(id => standing.GetValueOrDefault(id)?.SupersededBy is null)];
+    }
+
+    private List<string> MembersInIndex(IndexWriter writer, string from)
+    {
         List<string> ids;
         using (var reader = DirectoryReader.Open(writer, true))
         {
@@ -279,8 +385,6 @@ public sealed class LuceneIndexFollower : IChangeFollower
             var top = searcher.Search(new TermQuery(new Term(IndexFields.Story, from)), Math.Max(1, reader.MaxDoc));
             ids = [.. top.ScoreDocs.Select(d => searcher.Doc(d.Doc).Get(IndexFields.Id, CultureInfo.InvariantCulture))];
         }
-        if (ids.Count == 0) return;
-        var moved = ids.ToDictionary(static id => id, _ => (string?)to, StringComparer.Ordinal);
-        await IndexAsync(writer, moved, cancellationToken).ConfigureAwait(false);
+        return ids;
     }
 }

@@ -1,4 +1,7 @@
+using Warta.Core.Pipeline;
 using Warta.Core.Search;
+using Warta.Core.Storage;
+using Warta.Core.Stories.Corrections;
 using Warta.Storage.Sqlite;
 using Warta.Testing;
 using Xunit;
@@ -29,6 +32,59 @@ public sealed class LuceneIndexFollowerTests : IDisposable
         Assert.Equal(["a", "b", "c"], await StoryIdsAsync(search, "s-1"));
         Assert.Empty(await StoryIdsAsync(search, "s-2"));
         Assert.Equal(7, follower.Sequence);
+    }
+
+    [Fact]
+    public async Task Should_move_a_merged_story_s_articles_as_the_store_lists_them_without_opening_a_reader()
+    {
+        using var store = new SqliteStore(_folder.File("m.db"));
+        var index = SearchIndexLocation.For(store.Path);
+        await IndexedSampleCorpus.PlaceAsync(store, indexFolder: null, SampleCorpus.Articles());
+        using var follower = new LuceneIndexFollower(index, store, store, Analyzers.Default, store, store);
+        var options = new StoryPlacerOptions { Followers = [follower] };
+        await using var placer = await StoryPlacer.OpenAsync(store, Analyzers.Default, options, cancellationToken: Ct);
+        var stories = (await store.ListStoriesAsync(PageRequest.All, Ct)).Items.OrderByDescending(static s => s.ArticleCount).ToList();
+        var (from, into) = (stories[0].Id, stories[1].Id);
+        var moving = (await store.ListStoryMembersAsync([from], Ct)).Select(static m => m.ArticleId).Order(StringComparer.Ordinal).ToList();
+        var staying = (await store.ListStoryMembersAsync([into], Ct)).Select(static m => m.ArticleId).ToList();
+        Assert.True(moving.Count > 1);
+
+        var merge = await new StoryCorrectionPlanner(store, store).MergeAsync(from, into, "editor", DateTimeOffset.UnixEpoch, Ct);
+        await placer.CorrectAsync(merge, Ct);
+        await placer.CompleteAsync(Ct);
+
+        Assert.Equal(0, follower.ReadersOpened);
+        using var search = follower.OpenSearch();
+        Assert.Empty(await StoryIdsAsync(search, from));
+        Assert.Equal([.. moving.Concat(staying).Order(StringComparer.Ordinal)], await StoryIdsAsync(search, into));
+        Assert.Equal(await store.LatestSequenceAsync(Ct), follower.Sequence);
+    }
+
+    [Fact]
+    public async Task Should_commit_a_catch_up_within_the_interval_later_by_itself_and_show_it_to_a_reader_of_the_folder()
+    {
+        var log = new ScriptedChangeLog();
+        log.Place(SampleArticles.Make("a", "2025-03-01T08:00"), "s-1");
+        var folder = _folder.File("index");
+        using var follower = new LuceneIndexFollower(folder, log, log, Analyzers.Default) { CommitInterval = TimeSpan.FromSeconds(1) };
+        await follower.CatchUpAsync(Ct);
+        using var reader = LuceneSearchIndex.TryOpen(folder, Analyzers.Default)!;
+        Assert.Equal(["a"], await StoryIdsAsync(reader, "s-1"));
+
+        log.Place(SampleArticles.Make("b", "2025-03-02T08:00"), "s-1");
+        await follower.CatchUpAsync(Ct);
+        // Applied (a search through the writer sees it) but not committed yet: the first commit was less than the interval ago.
+        using (var live = follower.OpenSearch()) Assert.Equal(["a", "b"], await StoryIdsAsync(live, "s-1"));
+
+        // The timer commits it once the interval has passed, with nothing else happening.
+        var committed = false;
+        for (var wait = 0; wait < 200 && !committed; wait++)
+        {
+            committed = (await StoryIdsAsync(reader, "s-1")).Count == 2;
+            if (!committed) await Task.Delay(50, Ct);
+        }
+        Assert.True(committed, "the catch-up was never committed");
+        Assert.Equal(4, reader.Sequence);
     }
 
     [Fact]

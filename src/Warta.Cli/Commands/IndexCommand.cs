@@ -60,7 +60,7 @@ internal static class IndexCommand
                 else
                 {
                     place = IndexFolder(store);
-                    using var follower = new LuceneIndexFollower(place, store, store, host.Analyzer);
+                    using var follower = new LuceneIndexFollower(place, store, store, host.Analyzer, store, store as ISourceStateStore);
                     await follower.RebuildAsync(cancellationToken).ConfigureAwait(false);
                     (count, sequence) = (follower.Count, follower.Sequence);
                 }
