@@ -43,20 +43,27 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
     /// when unknown): a term is analysed and looked up only in those.</param>
     /// <param name="reader">The searched index, to tell common words (<see cref="CommonWordArticles"/>); null: every word
     /// is searched as stems and as written.</param>
-    public (Query Text, Filter? Filter) Build(SearchQuery query, IReadOnlyList<string>? buckets = null, IndexReader? reader = null)
+    /// <returns>The scoring query, the filter, and whether the query is broad: a word or phrase of it is common
+    /// (<see cref="CommonWordArticles"/>), so scoring it reads long postings (known only when <paramref name="reader"/> is given).</returns>
+    public (Query Text, Filter? Filter, bool Broad) Build(SearchQuery query, IReadOnlyList<string>? buckets = null, IndexReader? reader = null)
     {
         buckets ??= IndexFields.Buckets;
         ArgumentNullException.ThrowIfNull(query);
+        // What was typed is searched as typed; only the aliases added to it may be left out as redundant (SingleTerms).
+        var typed = query.Required.SelectMany(static g => g.Terms).Concat(query.Excluded).ToHashSet();
         // The plain baseline knows no aliases: it searches for what was typed.
         if (analysis == SearchAnalysis.Warta) query = EntityAliasExpansion.Expand(query);
         var text = new BooleanQuery();
         var anyRequired = false;
+        var broad = false;
         foreach (var group in query.Required)
         {
             var alternatives = new BooleanQuery();
+            var singles = SingleTerms(group.Terms, buckets);
             foreach (var term in group.Terms)
             {
-                if (TermQuery(term, buckets, reader) is not { } clause) continue;
+                if (TermQuery(term, buckets, reader, typed.Contains(term) ? null : singles, out var common) is not { } clause) continue;
+                broad |= common;
                 if (analysis == SearchAnalysis.Warta && IsName(term, ReferenceEquals(term, query.Required[0].Terms[0]))) clause.Boost = NameBoost;
                 alternatives.Add(clause, Occur.SHOULD);
             }
@@ -68,14 +75,15 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
         if (!anyRequired)
         {
             // Only filters (and exclusions) were given: every article they let through. Terms that were all stopwords: nothing.
-            if (!query.HasNoTerms) return (new BooleanQuery(), null);
+            if (!query.HasNoTerms) return (new BooleanQuery(), null, false);
             text.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
+        var excludedSingles = SingleTerms(query.Excluded, buckets);
         foreach (var term in query.Excluded)
         {
-            if (TermQuery(term, buckets) is { } clause) text.Add(clause, Occur.MUST_NOT);
+            if (TermQuery(term, buckets, null, typed.Contains(term) ? null : excludedSingles, out _) is { } clause) text.Add(clause, Occur.MUST_NOT);
         }
-        return (text, CachedFilter(BuildFilter(query)));
+        return (text, CachedFilter(BuildFilter(query)), broad);
     }
 
     /// <summary>A word with a capital letter that does not open the query: a name, which says more about what is searched for
@@ -90,13 +98,21 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
     /// <c>disubsidi</c>), and a rare form weighs as rare as it is. The forms are looked at only in articles the stems
     /// matched (required stems, optional forms: BM25's coordination factor is 1, so the score is the same sum), and a
     /// phrase's forms are its words in any order: those fields keep no positions, the stems' phrase already placed them.</remarks>
-    public Query? TermQuery(SearchTerm term, IReadOnlyList<string> buckets, IndexReader? reader = null)
+    /// <param name="term">The word or phrase.</param>
+    /// <param name="buckets">The analysis buckets searched.</param>
+    /// <param name="reader">The searched index, to tell common words; null: none is.</param>
+    /// <param name="covered">Per bucket, the one-term alternatives beside this term (<see cref="SingleTerms"/>): a phrase
+    /// holding one of them finds nothing that alternative does not, and is left out of that bucket.</param>
+    /// <param name="common">Set when the word is common in a bucket's bodies (<see cref="IsCommon"/>).</param>
+    public Query? TermQuery(SearchTerm term, IReadOnlyList<string> buckets, IndexReader? reader, IReadOnlyDictionary<string, HashSet<string>>? covered, out bool common)
     {
+        common = false;
         var any = new BooleanQuery();
         foreach (var bucket in buckets)
         {
             var terms = analysis == SearchAnalysis.Warta ? AnalyzedTerms.Of(analyzer, term.Text, bucket) : AnalyzedTerms.Plain(term.Text);
             if (terms.Count == 0) continue;
+            if (terms.Count > 1 && covered is not null && covered.TryGetValue(bucket, out var singles) && terms.Exists(t => singles.Contains(t.Text))) continue;
             // A one-term word's body postings are looked up once, in every segment, for both the common-word test and the query.
             var body = reader is not null && terms.Count == 1 ? TermContext.Build(reader.Context, new Term(IndexFields.Body(bucket), terms[0].Text)) : null;
             var stems = new BooleanQuery
@@ -105,7 +121,13 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
                 { FieldQuery(IndexFields.Body(bucket), terms, 1.0f, context: body), Occur.SHOULD },
             };
             // The plain baseline has no stems: its one field already holds the words as written.
-            if (analysis != SearchAnalysis.Warta || IsCommon(reader, IndexFields.Body(bucket), terms, body))
+            if (IsCommon(reader, IndexFields.Body(bucket), terms, body))
+            {
+                common = true;
+                any.Add(stems, Occur.SHOULD);
+                continue;
+            }
+            if (analysis != SearchAnalysis.Warta)
             {
                 any.Add(stems, Occur.SHOULD);
                 continue;
@@ -120,6 +142,27 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
             any.Add(new BooleanQuery { { stems, Occur.MUST }, { written, Occur.SHOULD } }, Occur.SHOULD);
         }
         return any.Clauses.Count == 0 ? null : any;
+    }
+
+    /// <summary>Per bucket, the terms of the alternatives that analyse to one term: an alias phrase that holds one
+    /// (<c>Amerika Serikat</c> beside <c>Amerika</c>, <c>DKI Jakarta</c> beside <c>Jakarta</c>) matches a subset of what
+    /// that term matches, so searching it too adds only the cost of a phrase of two common words, the slowest thing a
+    /// query of one word could ask for. Null when there is at most one alternative or the analysis is the plain baseline's.</summary>
+    private Dictionary<string, HashSet<string>>? SingleTerms(IReadOnlyList<SearchTerm> alternatives, IReadOnlyList<string> buckets)
+    {
+        if (alternatives.Count < 2 || analysis != SearchAnalysis.Warta) return null;
+        var singles = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var bucket in buckets)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var term in alternatives)
+            {
+                var terms = AnalyzedTerms.Of(analyzer, term.Text, bucket);
+                if (terms.Count == 1) set.Add(terms[0].Text);
+            }
+            if (set.Count > 0) singles.Add(bucket, set);
+        }
+        return singles;
     }
 
     /// <summary>True when every stem of the word is in at least <see cref="CommonWordArticles"/> articles' <paramref name="field"/>.</summary>

@@ -27,6 +27,15 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     private const int ExportPage = 1000;
 
+    /// <summary>Articles an index must hold before a broad query is scored on more than one core.</summary>
+    /// <remarks>A common word's postings in a million articles are a few hundred thousand documents to score: tens of
+    /// milliseconds on one core, about half on two (`warta bench search`, README). Below this size a query is a few
+    /// milliseconds and handing half of it to another thread would cost more than it saves.</remarks>
+    public const int ParallelFromArticles = 100_000;
+
+    /// <summary>Cores a broad query is scored on at most.</summary>
+    private static readonly int MaxSlices = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     private readonly SearcherManager _searchers;
     private readonly global::Lucene.Net.Store.Directory? _ownedDirectory;
     private readonly Analyzer _analyzer;
@@ -141,7 +150,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         var searcher = Acquire();
-        var (text, filter) = _builder.Build(query, BucketsOf(searcher), searcher.IndexReader);
+        var (text, filter, broad) = _builder.Build(query, BucketsOf(searcher), searcher.IndexReader);
         try
         {
             var wanted = Math.Max(1, query.Offset + query.Limit);
@@ -149,9 +158,17 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             if (query.Sort == SearchSort.Relevance)
             {
                 var rewritten = searcher.Rewrite(text);
-                var collector = new RelevanceCollector(wanted, RelevanceCollector.ScoresOutOfOrder(rewritten));
-                searcher.Search(rewritten, filter, collector);
-                top = collector.TopDocs();
+                var slices = broad ? SlicesFor(searcher.IndexReader) : 1;
+                if (slices > 1)
+                {
+                    top = RelevanceCollector.Search(searcher, rewritten, filter, wanted, slices);
+                }
+                else
+                {
+                    var collector = new RelevanceCollector(wanted);
+                    searcher.Search(rewritten, filter, collector);
+                    top = collector.TopDocs();
+                }
             }
             else
             {
@@ -171,7 +188,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         var searcher = Acquire();
-        var (text, filter) = _builder.Build(query, BucketsOf(searcher), searcher.IndexReader);
+        var (text, filter, _) = _builder.Build(query, BucketsOf(searcher), searcher.IndexReader);
         List<(string Story, StoryCollector.StoryTally Tally, float Score)> ranked;
         try
         {
@@ -206,7 +223,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         var searcher = Acquire();
-        var (text, filter) = _builder.Build(query, BucketsOf(searcher), searcher.IndexReader);
+        var (text, filter, _) = _builder.Build(query, BucketsOf(searcher), searcher.IndexReader);
         try
         {
             var collector = new PeriodCollector(byOutlet);
@@ -227,7 +244,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public async IAsyncEnumerable<SearchHit> ExportAsync(SearchQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (text, filter) = _builder.Build(query);
+        var (text, filter, _) = _builder.Build(query);
         var sort = SortOf(query.Sort);
         ScoreDoc? after = null;
         while (true)
@@ -275,6 +292,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var ageDays = (newest - tally.LatestTime) / 86_400_000.0;
         return (float)(relevance * Math.Pow(0.5, ageDays / FreshnessHalfDays));
     }
+
+    /// <summary>How many parts a broad query's documents are scored in, each on its own thread.</summary>
+    private static int SlicesFor(IndexReader reader) => reader.MaxDoc < ParallelFromArticles ? 1 : MaxSlices;
 
     private static DateOnly PeriodStart(DateOnly day, SearchPeriod period) =>
         period == SearchPeriod.Week ? day.AddDays(-(((int)day.DayOfWeek + 6) % 7)) : day;

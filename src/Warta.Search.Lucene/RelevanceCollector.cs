@@ -8,9 +8,11 @@ namespace Warta.Search.Lucene;
 /// <remarks>A common word matches hundreds of thousands of articles, every one of which is collected: the field sort's
 /// collector asks two comparators through virtual calls for each (and scores the competitive ones twice). Here a match
 /// costs one score and one comparison with the worst kept hit; the time is read only to break a tie or for a hit kept.
-/// Accepts documents out of order only for a query Lucene can score so (a disjunction, by its bucketed <c>BooleanScorer</c>):
-/// asked for out of order, a boolean query with a required clause builds every clause's scorer, drops them and builds
-/// them again in order (Lucene.Net 4.8's <c>BooleanWeight.GetBulkScorer</c>), which cost a rare word a third more CPU.</remarks>
+/// Documents come in order, from every query: a disjunction allowed out of order is scored by Lucene's bucketed
+/// <c>BooleanScorer</c>, which allocates a table of 2,048 buckets per segment per query, a quarter of the bytes a
+/// <c>warta bench search</c> query allocated; at a million articles the collections they caused lengthened the slowest
+/// common words by several milliseconds (README, search). A boolean query with a required clause asked for out of order
+/// also builds every clause's scorer twice (Lucene.Net 4.8's <c>BooleanWeight.GetBulkScorer</c>).</remarks>
 internal sealed class RelevanceCollector : ICollector
 {
     private readonly Entry[] _heap;
@@ -19,26 +21,17 @@ internal sealed class RelevanceCollector : ICollector
     private NumericDocValues? _times;
     private int _docBase;
 
-    private readonly bool _outOfOrder;
-
     /// <param name="size">Hits to keep (offset and page together).</param>
-    /// <param name="outOfOrder">Whether the query is scored out of order (<see cref="ScoresOutOfOrder"/>).</param>
-    public RelevanceCollector(int size, bool outOfOrder)
+    public RelevanceCollector(int size)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         _heap = new Entry[size];
-        _outOfOrder = outOfOrder;
     }
-
-    /// <summary>True for a rewritten query that Lucene scores out of order when allowed to: a boolean query without
-    /// required clauses (what <c>BooleanWeight.ScoresDocsOutOfOrder</c> says, known before its weight is built).</summary>
-    public static bool ScoresOutOfOrder(Query rewritten) =>
-        rewritten is BooleanQuery boolean && boolean.MinimumNumberShouldMatch <= 1 && !boolean.Clauses.Any(static c => c.IsRequired);
 
     /// <summary>Every document collected.</summary>
     public int TotalHits { get; private set; }
 
-    public bool AcceptsDocsOutOfOrder => _outOfOrder;
+    public bool AcceptsDocsOutOfOrder => false;
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 
@@ -66,6 +59,73 @@ internal sealed class RelevanceCollector : ICollector
         if (score == worst.Score && (time < worst.Time || (time == worst.Time && global > worst.Doc))) return;
         worst = new Entry(score, time, global);
         SiftDown(0);
+    }
+
+    /// <summary>The top <paramref name="size"/> hits of <paramref name="query"/> (rewritten), its documents cut into
+    /// <paramref name="slices"/> ranges of document numbers of even size, scored side by side, each with its own collector:
+    /// the same hits, in the same order, with the same scores, as one collector over the whole index.</summary>
+    /// <remarks>The segment a cut falls in is scored from the cut on by the scorer Lucene would drive over the whole
+    /// segment, so the ranges stay even however the merges have sized the segments. The weight is shared: a Lucene weight
+    /// is built once and only read by the threads scoring it.</remarks>
+    public static TopDocs Search(IndexSearcher searcher, Query query, Filter? filter, int size, int slices)
+    {
+        var weight = searcher.CreateNormalizedWeight(filter is null ? query : new FilteredQuery(query, filter));
+        var pieces = ByRange(searcher.IndexReader.Leaves, searcher.IndexReader.MaxDoc, slices);
+        var collectors = new RelevanceCollector[pieces.Count];
+        Parallel.For(0, pieces.Count, new ParallelOptions { MaxDegreeOfParallelism = pieces.Count }, i =>
+        {
+            var collector = new RelevanceCollector(size);
+            foreach (var (leaf, from, to) in pieces[i]) collector.Score(weight, leaf, from, to);
+            collectors[i] = collector;
+        });
+        var kept = collectors.SelectMany(static c => c._heap.Take(c._count)).ToArray();
+        Array.Sort(kept, static (a, b) => Worse(a, b) ? 1 : Worse(b, a) ? -1 : 0);
+        var docs = kept.Take(size).Select(static e => new ScoreDoc(e.Doc, e.Score)).ToArray();
+        return new TopDocs(collectors.Sum(static c => c.TotalHits), docs, docs.Length == 0 ? float.NaN : docs[0].Score);
+    }
+
+    /// <summary>The index's documents in <paramref name="slices"/> ranges of about equal size, as pieces of segments.</summary>
+    private static List<List<(AtomicReaderContext Leaf, int From, int To)>> ByRange(IList<AtomicReaderContext> leaves, int maxDoc, int slices)
+    {
+        var pieces = new List<List<(AtomicReaderContext, int, int)>>();
+        var per = Math.Max(1, (maxDoc + slices - 1) / slices);
+        var current = new List<(AtomicReaderContext, int, int)>();
+        var room = per;
+        foreach (var leaf in leaves)
+        {
+            var from = 0;
+            var docs = leaf.AtomicReader.MaxDoc;
+            while (from < docs)
+            {
+                var to = Math.Min(docs, from + room);
+                current.Add((leaf, from, to));
+                room -= to - from;
+                from = to;
+                if (room == 0)
+                {
+                    pieces.Add(current);
+                    current = [];
+                    room = per;
+                }
+            }
+        }
+        if (current.Count > 0) pieces.Add(current);
+        return pieces;
+    }
+
+    /// <summary>Collects the documents <paramref name="from"/> (inclusive) to <paramref name="to"/> of one segment.</summary>
+    private void Score(Weight weight, AtomicReaderContext leaf, int from, int to)
+    {
+        SetNextReader(leaf);
+        var live = leaf.AtomicReader.LiveDocs;
+        if (from == 0 && to == leaf.AtomicReader.MaxDoc)
+        {
+            weight.GetBulkScorer(leaf, scoreDocsInOrder: true, live)?.Score(this);
+            return;
+        }
+        if (weight.GetScorer(leaf, live) is not { } scorer) return;
+        SetScorer(scorer);
+        for (var doc = scorer.Advance(from); doc < to; doc = scorer.NextDoc()) Collect(doc);
     }
 
     /// <summary>The kept hits, best first.</summary>

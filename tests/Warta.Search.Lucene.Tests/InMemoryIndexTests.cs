@@ -115,13 +115,46 @@ public sealed class InMemoryIndexTests
         var builder = new LuceneQueryBuilder(Analyzers.Default);
 
         // When each word's query is built against it
-        var common = builder.TermQuery(new SearchTerm("banjir", false), ["id"], reader)!.ToString();
-        var rare = builder.TermQuery(new SearchTerm("lamaru", false), ["id"], reader)!.ToString();
+        var common = builder.TermQuery(new SearchTerm("banjir", false), ["id"], reader, null, out var isCommon)!.ToString();
+        var rare = builder.TermQuery(new SearchTerm("lamaru", false), ["id"], reader, null, out var isRare)!.ToString();
+        var (_, _, broad) = builder.Build(SearchQueryParser.Parse("banjir lamaru"), ["id"], reader);
+        var (_, _, narrow) = builder.Build(SearchQueryParser.Parse("lamaru"), ["id"], reader);
 
         // Then the common word leaves out the words-as-written fields, the rare one keeps them
         Assert.DoesNotContain(IndexFields.BodyForms("id"), common, StringComparison.Ordinal);
         Assert.Contains(IndexFields.Body("id") + ":banjir", common, StringComparison.Ordinal);
         Assert.Contains(IndexFields.BodyForms("id") + ":lamaru", rare, StringComparison.Ordinal);
+        // And a query holding the common word is broad (scored on several cores in a large index), one of the rare word alone is not
+        Assert.True(isCommon);
+        Assert.False(isRare);
+        Assert.True(broad);
+        Assert.False(narrow);
+    }
+
+    [Fact]
+    public async Task Should_leave_out_an_alias_phrase_holding_the_word_searched_for_and_find_the_same_articles()
+    {
+        // Given reports naming the United States as "Amerika Serikat", "AS" and "Amerika"
+        using var warta = LuceneSearchIndex.BuildInMemory(
+        [
+            (Report("us1", "Kunjungan ke Amerika Serikat", "Presiden berangkat ke Amerika Serikat pekan depan."), "as"),
+            (Report("us2", "Tarif impor AS", "AS menaikkan tarif impor baja."), "as"),
+            (Report("us3", "Pelajar ke Amerika", "Ratusan pelajar berangkat ke Amerika untuk kuliah."), "as"),
+            (Report("x", "Harga cabai naik", "Harga cabai rawit naik di pasar."), "cabai"),
+        ], Analyzers.Default);
+        var builder = new LuceneQueryBuilder(Analyzers.Default);
+
+        // When "Amerika" is searched, and the alias phrase "Amerika Serikat" as typed
+        var (word, _, _) = builder.Build(SearchQueryParser.Parse("Amerika"), ["id"]);
+        var (phrase, _, _) = builder.Build(SearchQueryParser.Parse("\"Amerika Serikat\""), ["id"]);
+        var found = await warta.SearchArticlesAsync(SearchQueryParser.Parse("Amerika"), Ct);
+
+        // Then the word's query holds no phrase of "amerika serikat" (its matches are the word's own), the typed phrase keeps it,
+        // and every report naming the country is found
+        Assert.DoesNotContain("\"amerika serikat\"", word.ToString(), StringComparison.Ordinal);
+        Assert.Contains(IndexFields.Body("id") + ":amerika", word.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"amerika serikat\"", phrase.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["us1", "us2", "us3"], found.Hits.Select(static h => h.ArticleId).Order(StringComparer.Ordinal));
     }
 
     private static Article Report(string id, string title, string body) => SampleArticles.Make(id, title: title) with { Paragraphs = [body] };

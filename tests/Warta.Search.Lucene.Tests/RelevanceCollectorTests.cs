@@ -62,8 +62,7 @@ public sealed class RelevanceCollectorTests
 
         // When the top documents are collected both ways
         var expected = searcher.Search(query, null, size, sort, true, false);
-        Assert.True(RelevanceCollector.ScoresOutOfOrder(searcher.Rewrite(query)));
-        var collector = new RelevanceCollector(size, outOfOrder: true);
+        var collector = new RelevanceCollector(size);
         searcher.Search(query, collector);
         var actual = collector.TopDocs();
 
@@ -74,22 +73,55 @@ public sealed class RelevanceCollectorTests
         Assert.True(actual.ScoreDocs.Length == Math.Min(size, actual.TotalHits));
     }
 
-    [Fact]
-    public void Should_ask_for_documents_in_order_when_a_clause_is_required()
+    [Theory]
+    [InlineData(2, false, false)]
+    [InlineData(3, false, true)]
+    [InlineData(2, true, false)]
+    [InlineData(5, true, true)]
+    public void Should_find_the_same_hits_when_the_documents_are_scored_in_parts_side_by_side(int slices, bool conjunction, bool filtered)
     {
-        var required = new BooleanQuery
+        // Given an index of several segments of unequal size, some documents deleted
+        using var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new global::Lucene.Net.Analysis.Core.WhitespaceAnalyzer(LuceneVersion.LUCENE_48))
         {
-            { new TermQuery(new Term("body", "banjir")), Occur.MUST },
-            { new TermQuery(new Term("body", "warga")), Occur.SHOULD },
-        };
-        var disjunction = new BooleanQuery
+            Similarity = IndexScoring.Similarity,
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
+        }))
         {
-            { new TermQuery(new Term("title", "banjir")), Occur.SHOULD },
-            { new TermQuery(new Term("body", "banjir")), Occur.SHOULD },
-        };
+            var random = new Random(11);
+            for (var i = 0; i < 900; i++)
+            {
+                writer.AddDocument(new Document
+                {
+                    new StringField("key", "d" + i, Field.Store.NO),
+                    new StringField("outlet", i % 3 == 0 ? "kompas.com" : "detik.com", Field.Store.NO),
+                    new TextField("title", Sentences[random.Next(Sentences.Length)], Field.Store.NO),
+                    new TextField("body", Sentences[random.Next(Sentences.Length)] + " " + Sentences[random.Next(Sentences.Length)], Field.Store.NO),
+                    new NumericDocValuesField(IndexFields.TimeValues, random.Next(3) * 86_400_000L),
+                });
+                if (i is 40 or 500 or 610) writer.Commit();
+            }
+            for (var i = 0; i < 900; i += 7) writer.DeleteDocuments(new Term("key", "d" + i));
+            writer.Commit();
+        }
+        using var reader = DirectoryReader.Open(directory);
+        Assert.True(reader.Leaves.Count >= 4);
+        var searcher = new IndexSearcher(reader) { Similarity = IndexScoring.Similarity };
+        Query query = conjunction
+            ? new BooleanQuery { { new TermQuery(new Term("body", "banjir")), Occur.MUST }, { new TermQuery(new Term("title", "warga")), Occur.SHOULD } }
+            : new BooleanQuery { { new TermQuery(new Term("title", "banjir")) { Boost = 2 }, Occur.SHOULD }, { new TermQuery(new Term("body", "banjir")), Occur.SHOULD } };
+        var filter = filtered ? new QueryWrapperFilter(new TermQuery(new Term("outlet", "kompas.com"))) : null;
 
-        Assert.False(RelevanceCollector.ScoresOutOfOrder(required));
-        Assert.False(RelevanceCollector.ScoresOutOfOrder(new TermQuery(new Term("body", "banjir"))));
-        Assert.True(RelevanceCollector.ScoresOutOfOrder(disjunction));
+        // When the top hits are collected by one collector and in parts
+        var one = new RelevanceCollector(20);
+        searcher.Search(query, filter, one);
+        var expected = one.TopDocs();
+        var actual = RelevanceCollector.Search(searcher, query, filter, 20, slices);
+
+        // Then both find the same documents, in the same order, with the same scores and total
+        Assert.True(expected.TotalHits > 20);
+        Assert.Equal(expected.TotalHits, actual.TotalHits);
+        Assert.Equal(expected.ScoreDocs.Select(static d => d.Doc), actual.ScoreDocs.Select(static d => d.Doc));
+        Assert.Equal(expected.ScoreDocs.Select(static d => d.Score), actual.ScoreDocs.Select(static d => d.Score));
     }
 }
