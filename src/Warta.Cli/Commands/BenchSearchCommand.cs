@@ -62,6 +62,6 @@ internal static class BenchSearchCommand
         {
             output.WriteLine(string.Create(c, $"{q.Class,-9}  {q.Queries,7}  {q.LuceneP50Ms,7:0.00} ms  {q.LuceneP99Ms,7:0.00} ms  {q.Fts5P50Ms,5:0.00} ms  {q.Fts5P99Ms,5:0.00} ms  {q.LuceneCpuMs,9:0.00} ms  {q.Fts5CpuMs,7:0.00} ms  {q.SnippetP50Ms,10:0.00} ms  {q.SnippetP99Ms,10:0.00} ms  {q.LuceneMeanHits,16:0}"));
         }
-        output.WriteLine(string.Create(c, $"slowest lucene query per class: {string.Join(", ", report.Classes.Select(q => $"{q.Class} {q.SlowestQuery} ({q.SlowestHits} hits)"))}"));
+        output.WriteLine(string.Create(c, $"slowest lucene query per class: {string.Join(", ", report.Classes.Select(q => $"{q.Class} {q.SlowestQuery} ({q.SlowestHits} hits, {q.SlowestGcPauseMs:0.0} ms collecting; class {q.LuceneGcPauseMs:0.0} ms)"))}"));
     }
 }

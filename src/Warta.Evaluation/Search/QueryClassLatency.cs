@@ -19,4 +19,11 @@ public sealed record QueryClassLatency(string Class, int Queries, double LuceneP
 
     /// <summary>Matches of <see cref="SlowestQuery"/>.</summary>
     public int SlowestHits { get; init; }
+
+    /// <summary>Milliseconds the garbage collector paused the process during <see cref="SlowestQuery"/>'s timed run: a tail
+    /// made of a collection rather than of the query's own work.</summary>
+    public double SlowestGcPauseMs { get; init; }
+
+    /// <summary>Milliseconds of collector pauses during all of the class's timed Lucene runs.</summary>
+    public double LuceneGcPauseMs { get; init; }
 }

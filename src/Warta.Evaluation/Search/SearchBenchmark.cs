@@ -112,7 +112,8 @@ public static class SearchBenchmark
             var sqlite = new List<double>();
             var snippets = new List<double>();
             double hits = 0;
-            (double Ms, string Query, int Hits) slowest = (-1, "", 0);
+            (double Ms, string Query, int Hits, double Pause) slowest = (-1, "", 0, 0);
+            var pauses = TimeSpan.Zero;
             TimeSpan luceneCpu = default, ftsCpu = default;
             foreach (var query in group)
             {
@@ -120,11 +121,14 @@ public static class SearchBenchmark
                 await index.SearchArticlesAsync(query.Lucene, cancellationToken).ConfigureAwait(false);
                 var snippetMs = clock.Elapsed.TotalMilliseconds;
                 var before = CpuTime();
+                var paused = GC.GetTotalPauseDuration();
                 clock.Restart();
                 // Ranked ids and titles, as FTS5 gives ranked rowids; the run above adds the highlighted snippets.
                 var found = await index.SearchArticlesAsync(query.Lucene with { Snippets = false }, cancellationToken).ConfigureAwait(false);
                 var luceneMs = clock.Elapsed.TotalMilliseconds;
                 var between = CpuTime();
+                var pause = GC.GetTotalPauseDuration() - paused;
+                pauses += pause;
                 match.Value = query.Fts;
                 outlet.Value = query.Lucene.Outlets.Count == 0 ? "" : query.Lucene.Outlets[0];
                 clock.Restart();
@@ -142,13 +146,15 @@ public static class SearchBenchmark
                 snippets.Add(snippetMs);
                 sqlite.Add(ftsMs);
                 hits += found.Total;
-                if (luceneMs > slowest.Ms) slowest = (luceneMs, query.Fts, found.Total);
+                if (luceneMs > slowest.Ms) slowest = (luceneMs, query.Fts, found.Total, pause.TotalMilliseconds);
             }
             classes.Add(new QueryClassLatency(group.Key, lucene.Count, Percentile(lucene, 0.5), Percentile(lucene, 0.99), Percentile(sqlite, 0.5), Percentile(sqlite, 0.99),
                 luceneCpu.TotalMilliseconds / lucene.Count, ftsCpu.TotalMilliseconds / lucene.Count, Percentile(snippets, 0.5), Percentile(snippets, 0.99), hits / lucene.Count)
             {
                 SlowestQuery = slowest.Query,
                 SlowestHits = slowest.Hits,
+                SlowestGcPauseMs = slowest.Pause,
+                LuceneGcPauseMs = pauses.TotalMilliseconds,
             });
         }
         var luceneBytes = Directory.EnumerateFiles(indexFolder).Sum(static f => new FileInfo(f).Length);
