@@ -439,7 +439,7 @@ public sealed partial class StoryClusterer
             terms[i] = span[i].Entry;
             frequencies[i] = (float)span[i].Frequency;
         }
-        story.Members.Add(new StoryMember(articleId, terms, frequencies, _extractor.Weekdays));
+        story.Members.Add(new StoryMember(articleId, terms, frequencies, _extractor.Weekdays, (short)_extractor.LatestYear));
         if (story.Members.Count > sample) story.Members.RemoveRange(0, story.Members.Count - sample);
     }
 
