@@ -479,14 +479,14 @@ public sealed partial class StoryClusterer
         return newHavingOld * 4 <= newCount && oldHavingNew * 4 <= oldCount;
     }
 
-    /// <summary>The latest year at least half of one side's members that state a year (at least two of them) have, or 0.</summary>
-    private static short MainYear(List<StoryMember> members, bool[] side, bool newSide)
+    /// <summary>The latest year at least half of one side's members (without <paramref name="side"/>: of all) that state a year (at least two of them) have, or 0.</summary>
+    private static short MainYear(List<StoryMember> members, bool[]? side, bool newSide)
     {
         var counts = new Dictionary<short, int>();
         var stating = 0;
         for (var i = 0; i < members.Count; i++)
         {
-            if (side[i] != newSide || members[i].LatestYear == 0) continue;
+            if ((side is not null && side[i] != newSide) || members[i].LatestYear == 0) continue;
             stating++;
             ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, members[i].LatestYear, out _);
             count++;
