@@ -456,7 +456,8 @@ public sealed partial class StoryClusterer
         return newNamingOld * 4 <= newCount && oldNamingNew * 4 <= oldCount;
     }
 
-    /// <summary>Whether the two sides state different latest years: each side's members that state a year (at least two) mostly have one as their latest, the two differ, and at most a quarter of either side has the other's.</summary>
+    /// <summary>Whether the two sides state different latest years: each side's members that state a year (at least two) mostly have one as their latest, the two differ, and no member of either side has the other's.</summary>
+    /// <remarks>Stricter than the weekday rule (a quarter): a report's latest year is when it was written or later, so one member of a side having the other side's year is a report of either event written in that year.</remarks>
     private static bool YearsDisagree(List<StoryMember> members, bool[] side)
     {
         var newYear = MainYear(members, side, true);
@@ -476,7 +477,7 @@ public sealed partial class StoryClusterer
                 if (members[i].LatestYear == newYear) oldHavingNew++;
             }
         }
-        return newHavingOld * 4 <= newCount && oldHavingNew * 4 <= oldCount;
+        return newHavingOld == 0 && oldHavingNew == 0;
     }
 
     /// <summary>The latest year at least half of one side's members (without <paramref name="side"/>: of all) that state a year (at least two of them) have, or 0.</summary>
