@@ -29,11 +29,15 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
     /// <summary>The weekdays the latest article names (bit 0 Monday to bit 6 Sunday), written with a capital: reports of one event state the day it happened.</summary>
     public byte Weekdays { get; private set; }
 
+    /// <summary>The latest year the latest article states (a year written as a number, or the year of a date the temporal annotation resolved), or 0: reports cite earlier years as background, so the latest is the nearest to when the event happened.</summary>
+    public int LatestYear { get; private set; }
+
     public Span<(TermEntry Entry, double Count)> Extract(Article article, AnalyzedText title, AnalyzedText body)
     {
         _features.Clear();
         _stamp++;
         Weekdays = 0;
+        LatestYear = StatedYear(article);
         AddStems(title, options.TitleWeight);
         AddStems(body, 1.0);
         AddProxyEntities(title, options.EntityWeight);
@@ -82,6 +86,19 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
             AppendKey(counts);
             Add(terms.Get(_key.AsSpan(0, _keyLength), TermKind.Fact), weight);
         }
+    }
+
+    /// <summary>The latest year of the dates the temporal annotation resolved to one (an undated article's relative dates resolve to none), or 0.</summary>
+    private static int StatedYear(Article article)
+    {
+        var latest = 0;
+        foreach (var time in article.Annotations.Times)
+        {
+            if (time.Type != TimexType.Date || time.Value is not { Length: >= 4 } value || !IsDigits(value.AsSpan(0, 4))) continue;
+            var year = int.Parse(value.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture);
+            if (year is >= 1900 and <= 2099) latest = Math.Max(latest, year);
+        }
+        return latest;
     }
 
     /// <summary>The weekday a word names (0 Monday to 6 Sunday), in English or Indonesian, or -1.</summary>
@@ -142,6 +159,7 @@ internal sealed class FeatureExtractor(TermStatistics terms, StoryClustererOptio
         foreach (ref readonly var token in AnalyzedTokens.Of(text))
         {
             if (token.Kind == TokenKind.Word && WeekdayOf(token.Normal) is var day and >= 0 && IsCapitalised(text, token)) Weekdays |= (byte)(1 << day);
+            if (token.Kind == TokenKind.Number && IsYear(token.Stem)) LatestYear = Math.Max(LatestYear, int.Parse(token.Stem, System.Globalization.CultureInfo.InvariantCulture));
             if (token.IsStopword || token.Stem.Length < 2) continue;
             if (token.Kind == TokenKind.Word) Add(terms.Get(token.Stem), weight);
             else if (token.Kind == TokenKind.Number && IsYear(token.Stem) && options.FactWeight > 0) AddYear(token.Stem, options.FactWeight);

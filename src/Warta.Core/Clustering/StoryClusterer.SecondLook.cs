@@ -176,7 +176,8 @@ public sealed partial class StoryClusterer
         }
         var specificRatio = best is not null && _options.SplitSpecificBelow > 0 ? SpecificRatio(members, best) : double.NaN;
         if (best is null || !(bestRatio < _options.SplitBelow || (bestRatio < _options.SplitNamesBelow && EachSideHasOwnName(members, best)) || (bestRatio < _options.SplitSpecificBand && specificRatio < _options.SplitSpecificBelow)
-            || (bestRatio < _options.SplitWeekdaysBelow && WithinAWeek(members) && WeekdaysDisagree(members, best)))) return null;
+            || (bestRatio < _options.SplitWeekdaysBelow && WithinAWeek(members) && WeekdaysDisagree(members, best))
+            || (bestRatio < _options.SplitYearsBelow && WithinAWeek(members) && YearsDisagree(members, best)))) return null;
 
         // The side holding the oldest sampled member keeps the story; the newer side leaves with the copies of its members.
         var keepSide = best[0];
@@ -453,6 +454,56 @@ public sealed partial class StoryClusterer
             }
         }
         return newNamingOld * 4 <= newCount && oldNamingNew * 4 <= oldCount;
+    }
+
+    /// <summary>Whether the two sides state different latest years: each side's members that state a year (at least two) mostly have one as their latest, the two differ, and no member of either side has the other's.</summary>
+    /// <remarks>Stricter than the weekday rule (a quarter): a report's latest year is when it was written or later, so one member of a side having the other side's year is a report of either event written in that year.</remarks>
+    private static bool YearsDisagree(List<StoryMember> members, bool[] side)
+    {
+        var newYear = MainYear(members, side, true);
+        var oldYear = MainYear(members, side, false);
+        if (newYear == 0 || oldYear == 0 || newYear == oldYear) return false;
+        int newCount = 0, oldCount = 0, newHavingOld = 0, oldHavingNew = 0;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (side[i])
+            {
+                newCount++;
+                if (members[i].LatestYear == oldYear) newHavingOld++;
+            }
+            else
+            {
+                oldCount++;
+                if (members[i].LatestYear == newYear) oldHavingNew++;
+            }
+        }
+        return newHavingOld == 0 && oldHavingNew == 0;
+    }
+
+    /// <summary>The latest year at least half of one side's members (without <paramref name="side"/>: of all) that state a year (at least two of them) have, or 0.</summary>
+    private static short MainYear(List<StoryMember> members, bool[]? side, bool newSide)
+    {
+        var counts = new Dictionary<short, int>();
+        var stating = 0;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if ((side is not null && side[i] != newSide) || members[i].LatestYear == 0) continue;
+            stating++;
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, members[i].LatestYear, out _);
+            count++;
+        }
+        if (stating < 2) return 0;
+        short best = 0;
+        var bestCount = 0;
+        foreach (var (year, count) in counts)
+        {
+            if (count > bestCount || (count == bestCount && year > best))
+            {
+                best = year;
+                bestCount = count;
+            }
+        }
+        return bestCount * 2 >= stating ? best : (short)0;
     }
 
     /// <summary>Whether the members' publication times (those known) lie within a week: a story reported over longer names many weekdays as a matter of course (the Kompas threads).</summary>

@@ -12,7 +12,7 @@ namespace Warta.Core.Clustering;
 /// A snapshot holds everything <see cref="Add"/> reads: the live stories (centroids bit for bit, members with their
 /// assignments, outlets, times), the term statistics with the id counter, the near-duplicate index with its sequence
 /// counter, the stream clock and last sweep day, the stories each story is kept apart from (editors' splits), and the second
-/// look's state (version 6 on), each member's language (version 7 on), the weekdays each sampled member names (version 8 on). Stories already evicted are not in it, so it is as bounded as the
+/// look's state (version 6 on), each member's language (version 7 on), the weekdays each sampled member names (version 8 on), the latest year each states (version 9 on). Stories already evicted are not in it, so it is as bounded as the
 /// working set. Layout (integers little-endian, counts and ids 7-bit encoded, doubles as their bits, text as its UTF-16
 /// code units each 7-bit encoded, so any string round-trips and ASCII takes a byte a character): magic <c>WSCS</c>,
 /// format version, options fingerprint, the state, then the SHA-256 of all bytes before it, so a damaged blob is
@@ -21,11 +21,12 @@ namespace Warta.Core.Clustering;
 public sealed partial class StoryClusterer
 {
     /// <summary>Version of the snapshot layout; bump it when the layout or the meaning of the state (features, weights) changes.</summary>
-    public const int SnapshotFormatVersion = 8;
+    public const int SnapshotFormatVersion = 9;
 
     /// <summary>The oldest layout <see cref="Restore"/> still reads: version 5 is version 6 without the second look's state at the end;
     /// version 6 is version 7 without each member's language (read as undetermined, so its stories weigh no language until new members come);
-    /// version 7 is version 8 without the weekdays each sampled member names (read as none, so the look's weekday check stays quiet for them).</summary>
+    /// version 7 is version 8 without the weekdays each sampled member names (read as none, so the look's weekday check stays quiet for them);
+    /// version 8 is version 9 without the latest year each sampled member states (read as none, so the look's year check stays quiet for them).</summary>
     public const int OldestReadableSnapshotVersion = 5;
 
     /// <summary>Whether a snapshot of layout <paramref name="version"/> can be restored by this build.</summary>
@@ -268,6 +269,7 @@ public sealed partial class StoryClusterer
                 w.Write(entry.LastSeenDay);
             }
             if (version >= 8) w.Write(member.Weekdays);
+            if (version >= 9) w.Write(member.LatestYear);
         }
     }
 
@@ -359,7 +361,8 @@ public sealed partial class StoryClusterer
                     memberTerms[j] = byId.TryGetValue(termId, out var entry) ? entry : throw new InvalidDataException("snapshot member names a term not in the table");
                 }
             }
-            story.Members.Add(new StoryMember(articleId, memberTerms, frequencies, version >= 8 ? r.ReadByte() : (byte)0));
+            var weekdays = version >= 8 ? r.ReadByte() : (byte)0;
+            story.Members.Add(new StoryMember(articleId, memberTerms, frequencies, weekdays, version >= 9 ? r.ReadInt16() : (short)0));
         }
         return story;
     }

@@ -264,6 +264,7 @@ public sealed partial class StoryClusterer
             if (Conflict(_options.PersonConflictFactor, _options.PlaceConflictBelow, personDot, articlePerson, story.PersonNormSquared, story.NormSquared)) score *= _options.PersonConflictFactor;
             if (Conflict(_options.FactConflictFactor, _options.PlaceConflictBelow, factDot, articleFact, story.FactNormSquared, story.NormSquared)) score *= _options.FactConflictFactor;
             if (_options.WeekdayConflictFactor < 1 && WeekdayConflict(story, _extractor.Weekdays)) score *= _options.WeekdayConflictFactor;
+            if (_options.YearConflictFactor < 1 && YearConflict(story, _extractor.LatestYear)) score *= _options.YearConflictFactor;
             scored.Add((story, score * Decay(story, time)));
         }
         System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scored).Sort(default(ByScoreThenId));
@@ -439,7 +440,7 @@ public sealed partial class StoryClusterer
             terms[i] = span[i].Entry;
             frequencies[i] = (float)span[i].Frequency;
         }
-        story.Members.Add(new StoryMember(articleId, terms, frequencies, _extractor.Weekdays));
+        story.Members.Add(new StoryMember(articleId, terms, frequencies, _extractor.Weekdays, (short)_extractor.LatestYear));
         if (story.Members.Count > sample) story.Members.RemoveRange(0, story.Members.Count - sample);
     }
 
@@ -457,6 +458,21 @@ public sealed partial class StoryClusterer
             if ((member.Weekdays & weekdays) != 0) naming++;
         }
         return naming * 4 <= members.Count;
+    }
+
+    /// <summary>The article states a latest year, the story's sampled members (dated within a week, or undated) mostly state another one, and at most a quarter of them the article's.</summary>
+    private bool YearConflict(LiveStory story, int year)
+    {
+        if (year == 0) return false;
+        var members = story.Members;
+        var main = MainYear(members, null, false);
+        if (main == 0 || main == year) return false;
+        var having = 0;
+        foreach (var member in members)
+        {
+            if (member.LatestYear == year) having++;
+        }
+        return having * 4 <= members.Count && WithinAWeek(members);
     }
 
     private static bool Conflict(double factor, double below, double dot, double articleSquared, double storySquared, double storyNormSquared)

@@ -6,8 +6,11 @@ namespace Warta.Core.Clustering;
 /// judged by the few documents the stream had when it arrived. The entries are shared with the term table (their document
 /// counts are the live ones); an entry the table has since forgotten keeps its last count.
 /// </remarks>
-internal sealed class StoryMember(string articleId, TermEntry[] terms, float[] frequencies, byte weekdays = 0)
+internal sealed class StoryMember(string articleId, TermEntry[] terms, float[] frequencies, byte weekdays = 0, short latestYear = 0)
 {
+    /// <summary>The latest year the member's text states, or 0 (see <see cref="FeatureExtractor.LatestYear"/>).</summary>
+    public short LatestYear { get; } = latestYear;
+
     /// <summary>The weekdays the member's text names (see <see cref="FeatureExtractor.Weekdays"/>).</summary>
     public byte Weekdays { get; } = weekdays;
 

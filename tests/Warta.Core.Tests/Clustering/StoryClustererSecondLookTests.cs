@@ -182,6 +182,74 @@ public class StoryClustererSecondLookTests
         Assert.Empty(LookAtTwoFires(weekdaysBelow: 1.0, dockFireDay: "Tuesday"));
     }
 
+    /// <summary>A sentence per fire report stating the year, one of them citing an earlier one as background.</summary>
+    private static readonly string[] PierYears =
+    [
+        " It was the port's third warehouse fire of 2024.",
+        " The pier's sheds were last rebuilt in 2019, and the fire service had inspected them in March 2024.",
+        " Harbourton recorded four harbour fires in 2024, the port authority said.",
+        " Lindqvist Timber has leased the warehouse since 2011; its insurers said claims for 2024 would be settled within weeks.",
+    ];
+
+    private static readonly string[] DockYears =
+    [
+        " It was the port's first warehouse fire of {0}.",
+        " The dock was extended in 2016, and the fire service had inspected it in February {0}.",
+        " Harbourton recorded its last big harbour fire on Pier 4 in 2024; this was the first of {0}, the port authority said.",
+        " Okafor Grain opened the warehouse in 2018; its insurers said claims for {0} would be settled within weeks.",
+    ];
+
+    private static IReadOnlyList<SplitProposal> LookAtTwoFiresOfTwoYears(double yearsBelow, string dockFireYear, int daysApart = 4)
+    {
+        // As LookAtTwoFires, both fires on a Tuesday: only the years the reports state can tell them apart.
+        var clusterer = new StoryClusterer(new StoryClustererOptions
+        {
+            AssignThreshold = 0,
+            PlaceConflictFactor = 1,
+            PersonConflictFactor = 1,
+            SplitMinMembers = 8,
+            SplitMinTerms = 10,
+            SplitBelow = 0.01,
+            SplitWeekdaysBelow = 1.0,
+            SplitYearsBelow = yearsBelow,
+        });
+        var n = 0;
+        for (var i = 0; i < PierFire.Length; i++) Place(clusterer, Make("pier-" + n, "", PierFire[i] + PierYears[i], January.AddHours(n++), "harbour.example", "en"));
+        for (var i = 0; i < DockFire.Length; i++)
+        {
+            var text = DockFire[i].Replace("Saturday", "Tuesday", StringComparison.Ordinal) + string.Format(System.Globalization.CultureInfo.InvariantCulture, DockYears[i], dockFireYear);
+            Place(clusterer, Make("dock-" + n, "", text, January.AddDays(daysApart).AddHours(n++), "port.example", "en"));
+        }
+        Assert.Equal(1, clusterer.LiveStoryCount);
+        return clusterer.ProposeSplits();
+    }
+
+    [Fact]
+    public void Should_split_two_fires_whose_reports_state_different_years()
+    {
+        var proposal = Assert.Single(LookAtTwoFiresOfTwoYears(yearsBelow: 1.0, dockFireYear: "2025"));
+
+        Assert.Equal(["dock-4", "dock-5", "dock-6", "dock-7"], proposal.ArticleIds);
+    }
+
+    [Fact]
+    public void Should_not_split_two_fires_by_year_when_the_rule_is_off()
+    {
+        Assert.Empty(LookAtTwoFiresOfTwoYears(yearsBelow: 0, dockFireYear: "2025"));
+    }
+
+    [Fact]
+    public void Should_not_split_two_fires_whose_reports_state_the_same_year()
+    {
+        Assert.Empty(LookAtTwoFiresOfTwoYears(yearsBelow: 1.0, dockFireYear: "2024"));
+    }
+
+    [Fact]
+    public void Should_not_split_by_year_a_story_reported_over_more_than_a_week()
+    {
+        Assert.Empty(LookAtTwoFiresOfTwoYears(yearsBelow: 1.0, dockFireYear: "2025", daysApart: 28));
+    }
+
     /// <summary>Each report placed alone (no report joins another), then the groups joined by an editor's merges: one story per group, none kept apart.</summary>
     private static (StoryClusterer Clusterer, List<string> Stories) Grouped(params (string Story, int From, int To)[] groups)
     {

@@ -152,12 +152,30 @@ public sealed class StoryClustererSnapshotTests
         foreach (var a in stream.Take(3)) Add(clusterer, a);
         var old = clusterer.CreateSnapshotInLayout(7);
         Assert.Equal(7, old[4]);
-        Assert.Equal(old.Length + 3, clusterer.CreateSnapshot().Length);
+        Assert.Equal(old.Length + 3, clusterer.CreateSnapshotInLayout(8).Length);
 
         var restored = StoryClusterer.Restore(old, HardCases.JoinAllThenLook);
 
         Assert.Equal(clusterer.LiveArticleCount, restored.LiveArticleCount);
         Assert.Equal(old, restored.CreateSnapshotInLayout(7));
+        Assert.Equal(StoryClusterer.Restore(clusterer.CreateSnapshot(), HardCases.JoinAllThenLook).CreateSnapshot(), clusterer.CreateSnapshot());
+    }
+
+    [Fact]
+    public void Should_restore_a_version_8_snapshot_with_its_members_years_unknown()
+    {
+        // Version 8 is version 9 without the latest year each sampled member states: two bytes a member, read as none.
+        var stream = InStreamOrder(HardCases.Reports("banjir-rampa-hulu", "banjir-sembung"));
+        var clusterer = new StoryClusterer(HardCases.JoinAllThenLook);
+        foreach (var a in stream.Take(3)) Add(clusterer, a);
+        var old = clusterer.CreateSnapshotInLayout(8);
+        Assert.Equal(8, old[4]);
+        Assert.Equal(old.Length + 3 * 2, clusterer.CreateSnapshot().Length);
+
+        var restored = StoryClusterer.Restore(old, HardCases.JoinAllThenLook);
+
+        Assert.Equal(clusterer.LiveArticleCount, restored.LiveArticleCount);
+        Assert.Equal(old, restored.CreateSnapshotInLayout(8));
         Assert.Equal(StoryClusterer.Restore(clusterer.CreateSnapshot(), HardCases.JoinAllThenLook).CreateSnapshot(), clusterer.CreateSnapshot());
     }
 
