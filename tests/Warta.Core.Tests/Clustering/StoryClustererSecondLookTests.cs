@@ -134,11 +134,16 @@ public class StoryClustererSecondLookTests
         "Okafor Grain counted its losses after the fire on Saturday destroyed its warehouse on Dock 9. Harbourton firefighters stayed at the dock to dampen the smouldering grain, and the fire service said the inquiry into the conveyor would take weeks.",
     ];
 
-    private static IReadOnlyList<SplitProposal> LookAtTwoFires(double weekdaysBelow, string dockFireDay, int daysApart = 4)
+    /// <param name="weekdaysBelow"></param>
+
+    /// <param name="dockFireDay"></param>
+    /// <param name="daysApart"></param>
+    /// <param name="yearsBelow"></param>    /// <param name="dockFireYear">With <paramref name="yearsBelow"/>: each report also states its fire's year (<see cref="PierYears"/>, <see cref="DockYears"/>).</param>
+    private static IReadOnlyList<SplitProposal> LookAtTwoFires(double weekdaysBelow, string dockFireDay, int daysApart = 4, double? yearsBelow = null, string? dockFireYear = null)
     {
         // Threshold 0 and no conflict checks: all eight reports share one story, as a whole-topic join does; the vocabulary
-        // rule is held so low that only the weekday rule can split.
-        var clusterer = new StoryClusterer(new StoryClustererOptions
+        // rule is held so low that only the weekday (or year) rule can split.
+        var options = new StoryClustererOptions
         {
             AssignThreshold = 0,
             PlaceConflictFactor = 1,
@@ -147,10 +152,20 @@ public class StoryClustererSecondLookTests
             SplitMinTerms = 10,
             SplitBelow = 0.01,
             SplitWeekdaysBelow = weekdaysBelow,
-        });
+        };
+        var clusterer = new StoryClusterer(yearsBelow is { } below ? options with { SplitYearsBelow = below } : options);
         var n = 0;
-        foreach (var text in PierFire) Place(clusterer, Make("pier-" + n, "", text, January.AddHours(n++), "harbour.example", "en"));
-        foreach (var text in DockFire) Place(clusterer, Make("dock-" + n, "", text.Replace("Saturday", dockFireDay, StringComparison.Ordinal), January.AddDays(daysApart).AddHours(n++), "port.example", "en"));
+        for (var i = 0; i < PierFire.Length; i++)
+        {
+            var text = dockFireYear is null ? PierFire[i] : PierFire[i] + PierYears[i];
+            Place(clusterer, Make("pier-" + n, "", text, January.AddHours(n++), "harbour.example", "en"));
+        }
+        for (var i = 0; i < DockFire.Length; i++)
+        {
+            var text = DockFire[i].Replace("Saturday", dockFireDay, StringComparison.Ordinal);
+            if (dockFireYear is not null) text += string.Format(System.Globalization.CultureInfo.InvariantCulture, DockYears[i], dockFireYear);
+            Place(clusterer, Make("dock-" + n, "", text, January.AddDays(daysApart).AddHours(n++), "port.example", "en"));
+        }
         Assert.Equal(1, clusterer.LiveStoryCount);
         return clusterer.ProposeSplits();
     }
@@ -199,30 +214,9 @@ public class StoryClustererSecondLookTests
         " Okafor Grain opened the warehouse in 2018; its insurers said claims for {0} would be settled within weeks.",
     ];
 
-    private static IReadOnlyList<SplitProposal> LookAtTwoFiresOfTwoYears(double yearsBelow, string dockFireYear, int daysApart = 4)
-    {
-        // As LookAtTwoFires, both fires on a Tuesday: only the years the reports state can tell them apart.
-        var clusterer = new StoryClusterer(new StoryClustererOptions
-        {
-            AssignThreshold = 0,
-            PlaceConflictFactor = 1,
-            PersonConflictFactor = 1,
-            SplitMinMembers = 8,
-            SplitMinTerms = 10,
-            SplitBelow = 0.01,
-            SplitWeekdaysBelow = 1.0,
-            SplitYearsBelow = yearsBelow,
-        });
-        var n = 0;
-        for (var i = 0; i < PierFire.Length; i++) Place(clusterer, Make("pier-" + n, "", PierFire[i] + PierYears[i], January.AddHours(n++), "harbour.example", "en"));
-        for (var i = 0; i < DockFire.Length; i++)
-        {
-            var text = DockFire[i].Replace("Saturday", "Tuesday", StringComparison.Ordinal) + string.Format(System.Globalization.CultureInfo.InvariantCulture, DockYears[i], dockFireYear);
-            Place(clusterer, Make("dock-" + n, "", text, January.AddDays(daysApart).AddHours(n++), "port.example", "en"));
-        }
-        Assert.Equal(1, clusterer.LiveStoryCount);
-        return clusterer.ProposeSplits();
-    }
+    /// <summary>As <see cref="LookAtTwoFires"/>, both fires on a Tuesday: only the years the reports state can tell them apart.</summary>
+    private static IReadOnlyList<SplitProposal> LookAtTwoFiresOfTwoYears(double yearsBelow, string dockFireYear, int daysApart = 4) =>
+        LookAtTwoFires(weekdaysBelow: 1.0, dockFireDay: "Tuesday", daysApart, yearsBelow, dockFireYear);
 
     [Fact]
     public void Should_split_two_fires_whose_reports_state_different_years()
