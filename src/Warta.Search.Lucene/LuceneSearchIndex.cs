@@ -158,10 +158,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             if (query.Sort == SearchSort.Relevance)
             {
                 var rewritten = searcher.Rewrite(text);
-                var slices = broad ? SlicesFor(searcher.IndexReader) : 1;
-                if (slices > 1)
+                if (broad)
                 {
-                    top = RelevanceCollector.Search(searcher, rewritten, filter, wanted, slices);
+                    top = RelevanceCollector.Search(searcher, rewritten, filter, wanted, SlicesFor(searcher.IndexReader));
                 }
                 else
                 {

@@ -31,6 +31,9 @@ internal sealed class RelevanceCollector : ICollector
     /// <summary>Every document collected.</summary>
     public int TotalHits { get; private set; }
 
+    /// <summary>Documents scored and offered (the others were counted only, <see cref="AddHits"/>).</summary>
+    internal int Scored { get; private set; }
+
     public bool AcceptsDocsOutOfOrder => false;
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
@@ -41,10 +44,17 @@ internal sealed class RelevanceCollector : ICollector
         _docBase = context.DocBase;
     }
 
-    public void Collect(int doc)
+    public void Collect(int doc) => Collect(doc, _scorer!.GetScore());
+
+    /// <summary>The score a document must beat to be kept (ties broken by time, then document): negative infinity until
+    /// the hits to keep are found.</summary>
+    internal float Threshold => _count < _heap.Length ? float.NegativeInfinity : _heap[0].Score;
+
+    /// <summary>Collects document <paramref name="doc"/> of the current segment with its score, computed by the caller.</summary>
+    internal void Collect(int doc, float score)
     {
         TotalHits++;
-        var score = _scorer!.GetScore();
+        Scored++;
         var global = _docBase + doc;
         if (_count < _heap.Length)
         {
@@ -61,6 +71,9 @@ internal sealed class RelevanceCollector : ICollector
         SiftDown(0);
     }
 
+    /// <summary>Counts <paramref name="count"/> matches known not to be kept, without collecting them.</summary>
+    internal void AddHits(int count) => TotalHits += count;
+
     /// <summary>The top <paramref name="size"/> hits of <paramref name="query"/> (rewritten), its documents cut into
     /// <paramref name="slices"/> ranges of document numbers of even size, scored side by side, each with its own collector:
     /// the same hits, in the same order, with the same scores, as one collector over the whole index.</summary>
@@ -70,12 +83,25 @@ internal sealed class RelevanceCollector : ICollector
     public static TopDocs Search(IndexSearcher searcher, Query query, Filter? filter, int size, int slices)
     {
         var weight = searcher.CreateNormalizedWeight(filter is null ? query : new FilteredQuery(query, filter));
-        var pieces = ByRange(searcher.IndexReader.Leaves, searcher.IndexReader.MaxDoc, slices);
+        // One word in title and body: whole segments per thread, each scored only where its hits can be (TwoTermTop).
+        var plan = filter is null ? TwoTermTop.For(searcher, query) : null;
+        var pieces = plan is null ? ByRange(searcher.IndexReader.Leaves, searcher.IndexReader.MaxDoc, slices) : BySegment(searcher.IndexReader.Leaves, slices);
         var collectors = new RelevanceCollector[pieces.Count];
         Parallel.For(0, pieces.Count, new ParallelOptions { MaxDegreeOfParallelism = pieces.Count }, i =>
         {
             var collector = new RelevanceCollector(size);
-            foreach (var (leaf, from, to) in pieces[i]) collector.Score(weight, leaf, from, to);
+            foreach (var (leaf, from, to) in pieces[i])
+            {
+                if (plan is not null && TwoTermTop.Scores(leaf))
+                {
+                    collector.SetNextReader(leaf);
+                    plan.Collect(leaf, collector);
+                }
+                else
+                {
+                    collector.Score(weight, leaf, from, to);
+                }
+            }
             collectors[i] = collector;
         });
         var kept = collectors.SelectMany(static c => c._heap.Take(c._count)).ToArray();
@@ -111,6 +137,21 @@ internal sealed class RelevanceCollector : ICollector
         }
         if (current.Count > 0) pieces.Add(current);
         return pieces;
+    }
+
+    /// <summary>Whole segments in <paramref name="slices"/> groups of about equal size (largest first, each to the group
+    /// holding the fewest documents so far).</summary>
+    private static List<List<(AtomicReaderContext Leaf, int From, int To)>> BySegment(IList<AtomicReaderContext> leaves, int slices)
+    {
+        var groups = Enumerable.Range(0, Math.Max(1, Math.Min(slices, leaves.Count))).Select(static _ => new List<(AtomicReaderContext, int, int)>()).ToList();
+        var sizes = new long[groups.Count];
+        foreach (var leaf in leaves.OrderByDescending(static l => l.AtomicReader.MaxDoc))
+        {
+            var smallest = Array.IndexOf(sizes, sizes.Min());
+            groups[smallest].Add((leaf, 0, leaf.AtomicReader.MaxDoc));
+            sizes[smallest] += leaf.AtomicReader.MaxDoc;
+        }
+        return groups;
     }
 
     /// <summary>Collects the documents <paramref name="from"/> (inclusive) to <paramref name="to"/> of one segment.</summary>

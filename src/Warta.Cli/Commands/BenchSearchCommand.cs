@@ -14,7 +14,8 @@ internal static class BenchSearchCommand
         var index = new Option<string?>("--index") { Description = "Keep both indexes in this folder (default: a temporary folder, deleted at the end)" };
         var reuse = new Option<bool>("--reuse") { Description = "With --index: reuse the indexes a previous run left there for the same --articles and time only the queries" };
         var indexOnly = new Option<bool>("--index-only") { Description = "Build the Lucene index only (no FTS5 table, no queries): for measuring indexing" };
-        var command = new Command("search", "Build the Lucene index and an FTS5 table over generated Indonesian articles; time the same 240 queries on both") { articles, data, index, reuse, indexOnly };
+        var timings = new Option<string?>("--timings") { Description = "Write every timed query (class, query, Lucene ms, FTS5 ms, hits, collector pause ms) to this file, tab-separated" };
+        var command = new Command("search", "Build the Lucene index and an FTS5 table over generated Indonesian articles; time the same 240 queries on both") { articles, data, index, reuse, indexOnly, timings };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -34,6 +35,7 @@ internal static class BenchSearchCommand
             {
                 var report = await SearchBenchmark.RunAsync(sentences, count, folder, host.Analyzer, kept is not null && parseResult.GetValue(reuse), parseResult.GetValue(indexOnly), cancellationToken).ConfigureAwait(false);
                 Print(report, sentences.Count, output);
+                if (parseResult.GetValue(timings) is { } timingsPath) WriteTimings(report, timingsPath);
             }
             finally
             {
@@ -42,6 +44,16 @@ internal static class BenchSearchCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static void WriteTimings(SearchBenchmarkReport report, string path)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("class\tquery\tlucene_ms\tfts5_ms\thits\tgc_pause_ms");
+        foreach (var t in report.Timings)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t.Class}\t{t.Query}\t{t.LuceneMs:0.000}\t{t.Fts5Ms:0.000}\t{t.Hits}\t{t.GcPauseMs:0.000}"));
+        }
     }
 
     private static void Print(SearchBenchmarkReport report, int sentences, TextWriter output)

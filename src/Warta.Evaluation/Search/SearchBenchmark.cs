@@ -106,6 +106,7 @@ public static class SearchBenchmark
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var classes = new List<QueryClassLatency>();
+        var timings = new List<QueryTiming>();
         foreach (var group in queries.GroupBy(static q => q.Class))
         {
             var lucene = new List<double>();
@@ -146,6 +147,7 @@ public static class SearchBenchmark
                 snippets.Add(snippetMs);
                 sqlite.Add(ftsMs);
                 hits += found.Total;
+                timings.Add(new QueryTiming(group.Key, query.Fts, luceneMs, ftsMs, found.Total, pause.TotalMilliseconds));
                 if (luceneMs > slowest.Ms) slowest = (luceneMs, query.Fts, found.Total, pause.TotalMilliseconds);
             }
             classes.Add(new QueryClassLatency(group.Key, lucene.Count, Percentile(lucene, 0.5), Percentile(lucene, 0.99), Percentile(sqlite, 0.5), Percentile(sqlite, 0.99),
@@ -165,6 +167,7 @@ public static class SearchBenchmark
         {
             GeneratedArticlesPerCpuSecond = generationRate,
             LuceneSegments = index.Segments,
+            Timings = timings,
         };
     }
 

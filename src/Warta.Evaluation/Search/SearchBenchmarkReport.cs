@@ -29,4 +29,16 @@ public sealed record SearchBenchmarkReport(
 
     /// <summary>Segments of the Lucene index when the queries ran (each query looks every term up in each).</summary>
     public int LuceneSegments { get; init; }
+
+    /// <summary>Every timed query in the order run: what a class's percentiles are made of.</summary>
+    public IReadOnlyList<QueryTiming> Timings { get; init; } = [];
 }
+
+/// <summary>One timed query of the search benchmark.</summary>
+/// <param name="Class">Its class.</param>
+/// <param name="Query">The query as FTS5 is given it.</param>
+/// <param name="LuceneMs">Lucene, ranked ids and titles (no snippets).</param>
+/// <param name="Fts5Ms">FTS5, bm25 top 10.</param>
+/// <param name="Hits">Lucene's total matches.</param>
+/// <param name="GcPauseMs">Collector pauses during the Lucene run.</param>
+public sealed record QueryTiming(string Class, string Query, double LuceneMs, double Fts5Ms, int Hits, double GcPauseMs);
