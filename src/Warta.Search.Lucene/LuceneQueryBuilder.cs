@@ -208,7 +208,7 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
         Query query;
         if (terms.Count == 1)
         {
-            query = context is null ? new TermQuery(new Term(field, terms[0].Text)) : new TermQuery(new Term(field, terms[0].Text), context);
+            query = context is null ? new TermQuery(new Term(field, terms[0].Text)) : new KnownTermQuery(new Term(field, terms[0].Text), context);
         }
         else if (!positions)
         {
@@ -252,5 +252,12 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
         var any = new BooleanQuery();
         foreach (var value in values) any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
         filter.Add(any, Occur.MUST);
+    }
+
+    /// <summary>A term query whose term was already looked up in every segment, kept where the scoring can read it again
+    /// (<see cref="TwoTermTop"/>) instead of looking the term up once more.</summary>
+    internal sealed class KnownTermQuery(Term term, TermContext context) : TermQuery(term, context)
+    {
+        public TermContext Context { get; } = context;
     }
 }

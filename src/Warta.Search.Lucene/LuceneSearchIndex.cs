@@ -337,20 +337,32 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             // Only a snippet reads the stored body.
             var bucket = IndexFields.BucketOf(hit.Language);
             var body = values.Body(scored.Doc, bucket);
-            snippet = Snippet(text, IndexFields.Body(bucket), body) ?? Snippet(text, IndexFields.Title(bucket), hit.Title) ?? Lead(body.Length > 0 ? body : hit.Title);
+            snippet = Snippet(text, IndexFields.Body(bucket), body, bucket) ?? Snippet(text, IndexFields.Title(bucket), hit.Title, bucket) ?? Lead(body.Length > 0 ? body : hit.Title);
         }
         return new SearchHit(hit.Id, hit.Title, hit.Outlet, hit.Language, hit.Published, hit.Story, float.IsNaN(scored.Score) ? 0 : scored.Score, snippet);
     }
 
-    private string? Snippet(Query query, string field, string text)
+    private string? Snippet(Query query, string field, string text, string bucket)
     {
         if (text.Length == 0) return null;
         // Term scoring, not span scoring: QueryScorer builds an in-memory index of each body to check phrase positions,
         // which cost several milliseconds per query in `warta bench search`; a snippet only needs the words marked.
-        var scorer = new QueryTermScorer(query, field);
+        var searched = QueryTermExtractor.GetTerms(query, false, field);
+        var scorer = new QueryTermScorer(searched);
         // Fixed-size fragments: the span fragmenter lets a phrase match stretch a fragment over the whole body.
         var highlighter = new Highlighter(new SimpleHTMLFormatter("[", "]"), scorer) { TextFragmenter = new SimpleFragmenter(SnippetChars) };
-        var fragment = highlighter.GetBestFragment(_analyzer, field, text);
+        string? fragment;
+        if (_analyzer is WartaLuceneAnalyzer warta)
+        {
+            // Only the words that can match are analysed (SnippetTerms); the snippet is the one full analysis would give.
+            using var terms = new AnalyzedTokenStream(forms: false);
+            terms.Set(SnippetTerms.Of(warta.TextAnalyzer, text, bucket, [.. searched.Select(static t => t.Term)]), text.Length);
+            fragment = highlighter.GetBestFragment(terms, text);
+        }
+        else
+        {
+            fragment = highlighter.GetBestFragment(_analyzer, field, text);
+        }
         return fragment is null ? null : OneLine(fragment);
     }
 

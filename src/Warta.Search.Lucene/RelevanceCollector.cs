@@ -82,9 +82,10 @@ internal sealed class RelevanceCollector : ICollector
     /// is built once and only read by the threads scoring it.</remarks>
     public static TopDocs Search(IndexSearcher searcher, Query query, Filter? filter, int size, int slices)
     {
-        var weight = searcher.CreateNormalizedWeight(filter is null ? query : new FilteredQuery(query, filter));
         // One word in title and body: whole segments per thread, each scored only where its hits can be (TwoTermTop).
         var plan = filter is null ? TwoTermTop.For(searcher, query) : null;
+        // Lucene's weight looks every term up in every segment again: only made when a segment needs Lucene's scorer.
+        var weight = new Lazy<Weight>(() => searcher.CreateNormalizedWeight(filter is null ? query : new FilteredQuery(query, filter)), LazyThreadSafetyMode.ExecutionAndPublication);
         var pieces = plan is null ? ByRange(searcher.IndexReader.Leaves, searcher.IndexReader.MaxDoc, slices) : BySegment(searcher.IndexReader.Leaves, slices);
         var collectors = new RelevanceCollector[pieces.Count];
         Parallel.For(0, pieces.Count, new ParallelOptions { MaxDegreeOfParallelism = pieces.Count }, i =>
@@ -99,7 +100,7 @@ internal sealed class RelevanceCollector : ICollector
                 }
                 else
                 {
-                    collector.Score(weight, leaf, from, to);
+                    collector.Score(weight.Value, leaf, from, to);
                 }
             }
             collectors[i] = collector;

@@ -55,7 +55,10 @@ internal sealed class TwoTermTop
         {
             // As Lucene's TermWeight inside a BooleanWeight: statistics from the whole index, the clause's boost as the query
             // boost, the boolean query's as the top-level boost (BM25 ignores the query norm).
-            contexts[i] = TermContext.Build(searcher.TopReaderContext, terms[i]);
+            var clause = (TermQuery)boolean.Clauses[i].Query;
+            contexts[i] = clause is LuceneQueryBuilder.KnownTermQuery known && ReferenceEquals(known.Context.TopReaderContext, searcher.TopReaderContext)
+                ? known.Context
+                : TermContext.Build(searcher.TopReaderContext, terms[i]);
             var collection = searcher.CollectionStatistics(terms[i].Field);
             var statistics = searcher.TermStatistics(terms[i], contexts[i]);
             weights[i] = bm25.ComputeWeight(boosts[i], collection, statistics);

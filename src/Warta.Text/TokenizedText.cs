@@ -67,6 +67,21 @@ public sealed class TokenizedText
         return lower[index] = result;
     }
 
+    /// <summary>The same text with only the tokens <paramref name="keep"/> marks, for analysing a few tokens of a long text
+    /// (a snippet's highlighter needs the stems of the words that can match a query, not of every word).</summary>
+    /// <param name="keep">One flag per token.</param>
+    public TokenizedText Only(ReadOnlySpan<bool> keep)
+    {
+        if (keep.Length != Count) throw new ArgumentException($"one flag per token: {Count} tokens, {keep.Length} flags", nameof(keep));
+        var kept = new TokenSpan[Count];
+        var count = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (keep[i]) kept[count++] = _tokens[i];
+        }
+        return new TokenizedText(Text, kept, count);
+    }
+
     /// <summary>Drops the strings <see cref="Word"/> and <see cref="Lower"/> kept; they are made again when asked.</summary>
     /// <remarks>For a layer that outlives its annotators: the kept strings cost several times the token spans (about
     /// 14 KB of an article of 150 tokens against 2.4 KB), and a layer waiting in the placer's reorder window needs none
