@@ -255,7 +255,7 @@ internal sealed class LuceneQueryBuilder(ITextAnalyzer analyzer, SearchAnalysis 
     }
 
     /// <summary>A term query whose term was already looked up in every segment, kept where the scoring can read it again
-    /// (<see cref="TwoTermTop"/>) instead of looking the term up once more.</summary>
+    /// (<see cref="DisjunctionTop"/>) instead of looking the term up once more.</summary>
     internal sealed class KnownTermQuery(Term term, TermContext context) : TermQuery(term, context)
     {
         public TermContext Context { get; } = context;

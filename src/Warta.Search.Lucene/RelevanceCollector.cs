@@ -82,8 +82,8 @@ internal sealed class RelevanceCollector : ICollector
     /// is built once and only read by the threads scoring it.</remarks>
     public static TopDocs Search(IndexSearcher searcher, Query query, Filter? filter, int size, int slices)
     {
-        // One word in title and body: whole segments per thread, each scored only where its hits can be (TwoTermTop).
-        var plan = filter is null ? TwoTermTop.For(searcher, query) : null;
+        // One word in title and body: whole segments per thread, each scored only where its hits can be (DisjunctionTop).
+        var plan = filter is null ? DisjunctionTop.For(searcher, query) : null;
         // Lucene's weight looks every term up in every segment again: only made when a segment needs Lucene's scorer.
         var weight = new Lazy<Weight>(() => searcher.CreateNormalizedWeight(filter is null ? query : new FilteredQuery(query, filter)), LazyThreadSafetyMode.ExecutionAndPublication);
         var pieces = plan is null ? ByRange(searcher.IndexReader.Leaves, searcher.IndexReader.MaxDoc, slices) : BySegment(searcher.IndexReader.Leaves, slices);
@@ -93,7 +93,7 @@ internal sealed class RelevanceCollector : ICollector
             var collector = new RelevanceCollector(size);
             foreach (var (leaf, from, to) in pieces[i])
             {
-                if (plan is not null && TwoTermTop.Scores(leaf))
+                if (plan is not null && DisjunctionTop.Scores(leaf))
                 {
                     collector.SetNextReader(leaf);
                     plan.Collect(leaf, collector);

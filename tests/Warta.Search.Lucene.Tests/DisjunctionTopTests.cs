@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Warta.Search.Lucene.Tests;
 
-public sealed class TwoTermTopTests
+public sealed class DisjunctionTopTests
 {
     private static readonly string[] Words = ["banjir", "warga", "desa", "sungai", "hujan", "pengungsi", "posko", "tanggul", "air", "jalan"];
 
@@ -38,7 +38,7 @@ public sealed class TwoTermTopTests
         var one = new RelevanceCollector(size);
         searcher.Search(query, one);
         var expected = one.TopDocs();
-        Assert.NotNull(TwoTermTop.For(searcher, query));
+        Assert.NotNull(DisjunctionTop.For(searcher, query));
         var actual = RelevanceCollector.Search(searcher, query, null, size, slices);
 
         // Then the same documents come in the same order with the same scores and the same total
@@ -61,7 +61,7 @@ public sealed class TwoTermTopTests
             { new TermQuery(new Term("title", "banjir")) { Boost = 2 }, Occur.SHOULD },
             { new TermQuery(new Term("body", "banjir")), Occur.SHOULD },
         };
-        var plan = TwoTermTop.For(searcher, query)!;
+        var plan = DisjunctionTop.For(searcher, query)!;
 
         // When the plan collects its top 10
         var collector = new RelevanceCollector(10);
@@ -78,32 +78,112 @@ public sealed class TwoTermTopTests
         Assert.True(collector.Scored < actual.TotalHits / 2, $"{collector.Scored} of {actual.TotalHits} scored");
     }
 
+    [Theory]
+    [InlineData(1, 1, false)]
+    [InlineData(10, 1, false)]
+    [InlineData(10, 2, true)]
+    [InlineData(50, 3, false)]
+    [InlineData(100, 2, true)]
+    public void Should_find_what_lucene_finds_for_a_word_with_its_aliases_and_phrases(int size, int slices, bool deletions)
+    {
+        // Given a query shaped as a common word's with aliases: its title and body terms, an alias's two terms under a name
+        // boost, an alias required in title or body with a word optional beside it, a phrase, and a lone term
+        using var directory = BuildIndex(deletions);
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader) { Similarity = IndexScoring.Similarity };
+        var alias = new BooleanQuery
+        {
+            { new TermQuery(new Term("title", "warga")) { Boost = 2 }, Occur.SHOULD },
+            { new TermQuery(new Term("body", "warga")), Occur.SHOULD },
+        };
+        alias.Boost = 1.5f;
+        var required = new BooleanQuery
+        {
+            { new BooleanQuery { { new TermQuery(new Term("title", "posko")) { Boost = 2 }, Occur.SHOULD }, { new TermQuery(new Term("body", "posko")), Occur.SHOULD } }, Occur.MUST },
+            { new TermQuery(new Term("body", "desa")), Occur.SHOULD },
+        };
+        required.Boost = 1.5f;
+        var query = new BooleanQuery
+        {
+            { new BooleanQuery { { new TermQuery(new Term("title", "banjir")) { Boost = 2 }, Occur.SHOULD }, { new TermQuery(new Term("body", "banjir")), Occur.SHOULD } }, Occur.SHOULD },
+            { alias, Occur.SHOULD },
+            { required, Occur.SHOULD },
+            { new PhraseQuery { new Term("body", "hujan"), new Term("body", "air") }, Occur.SHOULD },
+            { new TermQuery(new Term("title", "sungai")) { Boost = 3 }, Occur.SHOULD },
+        };
+
+        // When the top hits are collected by Lucene and by the plan
+        var one = new RelevanceCollector(size);
+        searcher.Search(query, one);
+        var expected = one.TopDocs();
+        Assert.NotNull(DisjunctionTop.For(searcher, query));
+        var actual = RelevanceCollector.Search(searcher, query, null, size, slices);
+
+        // Then the same documents come in the same order with the same scores and the same total
+        Assert.True(expected.TotalHits > 2000);
+        Assert.Equal(expected.TotalHits, actual.TotalHits);
+        Assert.Equal(expected.ScoreDocs.Select(static d => d.Doc), actual.ScoreDocs.Select(static d => d.Doc));
+        Assert.Equal(expected.ScoreDocs.Select(static d => d.Score), actual.ScoreDocs.Select(static d => d.Score));
+    }
+
+    [Theory]
+    [InlineData(10, false)]
+    [InlineData(40, true)]
+    public void Should_find_what_lucene_finds_for_a_common_word_in_two_languages(int size, bool deletions)
+    {
+        // Given one word's title and body terms in two analysis buckets' fields (an index of Indonesian and English articles)
+        using var directory = BuildIndex(deletions);
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader) { Similarity = IndexScoring.Similarity };
+        var query = new BooleanQuery
+        {
+            { new BooleanQuery { { new TermQuery(new Term("title", "banjir")) { Boost = 2 }, Occur.SHOULD }, { new TermQuery(new Term("body", "banjir")), Occur.SHOULD } }, Occur.SHOULD },
+            { new BooleanQuery { { new TermQuery(new Term("title", "air")) { Boost = 2 }, Occur.SHOULD }, { new TermQuery(new Term("body", "air")), Occur.SHOULD } }, Occur.SHOULD },
+        };
+
+        // When the top hits are collected by Lucene and by the plan, Then they are the same
+        var one = new RelevanceCollector(size);
+        searcher.Search(query, one);
+        var expected = one.TopDocs();
+        var actual = RelevanceCollector.Search(searcher, query, null, size, 2);
+        Assert.Equal(expected.TotalHits, actual.TotalHits);
+        Assert.Equal(expected.ScoreDocs.Select(static d => d.Doc), actual.ScoreDocs.Select(static d => d.Doc));
+        Assert.Equal(expected.ScoreDocs.Select(static d => d.Score), actual.ScoreDocs.Select(static d => d.Score));
+    }
+
     [Fact]
     public void Should_leave_other_queries_to_lucene()
     {
         using var directory = BuildIndex(deletions: false, segments: false);
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader) { Similarity = IndexScoring.Similarity };
-        var three = new BooleanQuery
+        var two = new BooleanQuery
         {
             { new TermQuery(new Term("title", "banjir")), Occur.SHOULD },
             { new TermQuery(new Term("body", "banjir")), Occur.SHOULD },
-            { new TermQuery(new Term("body", "warga")), Occur.SHOULD },
         };
         var required = new BooleanQuery
         {
             { new TermQuery(new Term("title", "banjir")), Occur.MUST },
             { new TermQuery(new Term("body", "banjir")), Occur.SHOULD },
         };
-        var phrase = new BooleanQuery
+        var oneTerm = new BooleanQuery
         {
             { new PhraseQuery { new Term("body", "banjir"), new Term("body", "warga") }, Occur.SHOULD },
             { new TermQuery(new Term("title", "banjir")), Occur.SHOULD },
         };
-        Assert.Null(TwoTermTop.For(searcher, three));
-        Assert.Null(TwoTermTop.For(searcher, required));
-        Assert.Null(TwoTermTop.For(searcher, phrase));
-        Assert.Null(TwoTermTop.For(new IndexSearcher(reader), three));
+        var boosted = new BooleanQuery
+        {
+            { new PhraseQuery { new Term("body", "banjir"), new Term("body", "warga") }, Occur.SHOULD },
+            { new TermQuery(new Term("title", "banjir")), Occur.SHOULD },
+            { new TermQuery(new Term("body", "banjir")), Occur.SHOULD },
+        };
+        boosted.Boost = 2;
+        Assert.NotNull(DisjunctionTop.For(searcher, two));
+        Assert.Null(DisjunctionTop.For(searcher, required));
+        Assert.Null(DisjunctionTop.For(searcher, oneTerm));
+        Assert.Null(DisjunctionTop.For(searcher, boosted));
+        Assert.Null(DisjunctionTop.For(new IndexSearcher(reader), two));
     }
 
     private static RAMDirectory BuildIndex(bool deletions, bool segments = true, double titles = 0.08)
