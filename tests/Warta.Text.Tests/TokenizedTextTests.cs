@@ -94,4 +94,20 @@ public class TokenizedTextTests
         Assert.NotSame(word, tokens.Word(1));
         Assert.NotSame(lower, tokens.Lower(1));
     }
+
+    [Fact]
+    public void Should_keep_only_the_marked_tokens_at_their_offsets_in_the_same_text()
+    {
+        // Given a text of five tokens
+        var tokens = Tokenizer.Tokenize("Banjir merendam 120 rumah warga");
+
+        // When two of them are kept
+        var kept = tokens.Only([false, true, false, true, false]);
+
+        // Then the same text holds just those two, at their own offsets, and a wrong number of flags is refused
+        Assert.Same(tokens.Text, kept.Text);
+        Assert.Equal(["merendam", "rumah"], [kept.Word(0), kept.Word(1)]);
+        Assert.Equal([tokens[1].Start, tokens[3].Start], [kept[0].Start, kept[1].Start]);
+        Assert.Throws<ArgumentException>(() => tokens.Only([true, false]));
+    }
 }
