@@ -104,22 +104,11 @@ internal sealed class DisjunctionTop
             if (skipped > 0) break;
             var doc = Min(at, 0, otherAt);
             if (doc == DocIdSetIterator.NO_MORE_DOCS) return;
-            double score = 0;
             for (var i = 0; i < n; i++)
             {
-                if (at[i] != doc) continue;
-                Add(groupSums, groupHit, i, scorers[i]!.Score(doc, docs[i]!.Freq));
-                seen[i]++;
-                at[i] = docs[i]!.NextDoc();
+                if (at[i] == doc) seen[i]++;
             }
-            score = Sum(groupSums, groupHit, score);
-            for (var j = 0; j < others.Length; j++)
-            {
-                if (otherAt[j] != doc) continue;
-                score += others[j]!.GetScore();
-                otherAt[j] = others[j]!.NextDoc();
-            }
-            collector.Collect(doc, (float)score);
+            collector.Collect(doc, (float)Lead(doc, 0, docs, scorers, at, groupSums, groupHit, others, otherAt));
             last = doc;
         }
 
@@ -131,7 +120,6 @@ internal sealed class DisjunctionTop
         {
             var doc = Min(at, skipped, otherAt);
             if (doc == DocIdSetIterator.NO_MORE_DOCS) break;
-            double score = 0;
             var anySkipped = false;
             for (var i = 0; i < skipped; i++)
             {
@@ -140,23 +128,30 @@ internal sealed class DisjunctionTop
                 anySkipped = true;
                 Add(groupSums, groupHit, i, scorers[i]!.Score(doc, docs[i]!.Freq));
             }
-            for (var i = skipped; i < n; i++)
-            {
-                if (at[i] != doc) continue;
-                Add(groupSums, groupHit, i, scorers[i]!.Score(doc, docs[i]!.Freq));
-                at[i] = docs[i]!.NextDoc();
-            }
-            score = Sum(groupSums, groupHit, score);
-            for (var j = 0; j < others.Length; j++)
-            {
-                if (otherAt[j] != doc) continue;
-                score += others[j]!.GetScore();
-                otherAt[j] = others[j]!.NextDoc();
-            }
             if (anySkipped) shared++;
-            collector.Collect(doc, (float)score);
+            collector.Collect(doc, (float)Lead(doc, skipped, docs, scorers, at, groupSums, groupHit, others, otherAt));
         }
         collector.AddHits(skippedDocs - shared);
+    }
+
+    /// <summary>Scores <paramref name="doc"/> by the leading terms from <paramref name="from"/> on and the other clauses,
+    /// with the group sums already added to (by the skippable terms), and moves each past it.</summary>
+    private double Lead(int doc, int from, DocsEnum?[] docs, Similarity.SimScorer?[] scorers, int[] at, double[] groupSums, bool[] groupHit, Scorer?[] others, int[] otherAt)
+    {
+        for (var i = from; i < at.Length; i++)
+        {
+            if (at[i] != doc) continue;
+            Add(groupSums, groupHit, i, scorers[i]!.Score(doc, docs[i]!.Freq));
+            at[i] = docs[i]!.NextDoc();
+        }
+        var score = Sum(groupSums, groupHit, 0);
+        for (var j = 0; j < others.Length; j++)
+        {
+            if (otherAt[j] != doc) continue;
+            score += others[j]!.GetScore();
+            otherAt[j] = others[j]!.NextDoc();
+        }
+        return score;
     }
 
     /// <summary>How many of the lowest-bounded terms a document can match alone and still not beat <paramref name="threshold"/>.</summary>

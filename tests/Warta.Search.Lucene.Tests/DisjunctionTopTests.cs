@@ -35,17 +35,11 @@ public sealed class DisjunctionTopTests
         query.Boost = 1.5f;
 
         // When the top hits are collected by Lucene's disjunction and by the plan
-        var one = new RelevanceCollector(size);
-        searcher.Search(query, one);
-        var expected = one.TopDocs();
-        Assert.NotNull(DisjunctionTop.For(searcher, query));
-        var actual = RelevanceCollector.Search(searcher, query, null, size, slices);
+        var (expected, actual) = BothWays(searcher, query, size, slices);
 
         // Then the same documents come in the same order with the same scores and the same total
         Assert.True(expected.TotalHits > 1000);
-        Assert.Equal(expected.TotalHits, actual.TotalHits);
-        Assert.Equal(expected.ScoreDocs.Select(static d => d.Doc), actual.ScoreDocs.Select(static d => d.Doc));
-        Assert.Equal(expected.ScoreDocs.Select(static d => d.Score), actual.ScoreDocs.Select(static d => d.Score));
+        AssertSame(expected, actual);
     }
 
     [Fact]
@@ -113,17 +107,11 @@ public sealed class DisjunctionTopTests
         };
 
         // When the top hits are collected by Lucene and by the plan
-        var one = new RelevanceCollector(size);
-        searcher.Search(query, one);
-        var expected = one.TopDocs();
-        Assert.NotNull(DisjunctionTop.For(searcher, query));
-        var actual = RelevanceCollector.Search(searcher, query, null, size, slices);
+        var (expected, actual) = BothWays(searcher, query, size, slices);
 
         // Then the same documents come in the same order with the same scores and the same total
         Assert.True(expected.TotalHits > 2000);
-        Assert.Equal(expected.TotalHits, actual.TotalHits);
-        Assert.Equal(expected.ScoreDocs.Select(static d => d.Doc), actual.ScoreDocs.Select(static d => d.Doc));
-        Assert.Equal(expected.ScoreDocs.Select(static d => d.Score), actual.ScoreDocs.Select(static d => d.Score));
+        AssertSame(expected, actual);
     }
 
     [Theory]
@@ -142,13 +130,8 @@ public sealed class DisjunctionTopTests
         };
 
         // When the top hits are collected by Lucene and by the plan, Then they are the same
-        var one = new RelevanceCollector(size);
-        searcher.Search(query, one);
-        var expected = one.TopDocs();
-        var actual = RelevanceCollector.Search(searcher, query, null, size, 2);
-        Assert.Equal(expected.TotalHits, actual.TotalHits);
-        Assert.Equal(expected.ScoreDocs.Select(static d => d.Doc), actual.ScoreDocs.Select(static d => d.Doc));
-        Assert.Equal(expected.ScoreDocs.Select(static d => d.Score), actual.ScoreDocs.Select(static d => d.Score));
+        var (expected, actual) = BothWays(searcher, query, size, 2);
+        AssertSame(expected, actual);
     }
 
     [Fact]
@@ -184,6 +167,22 @@ public sealed class DisjunctionTopTests
         Assert.Null(DisjunctionTop.For(searcher, oneTerm));
         Assert.Null(DisjunctionTop.For(searcher, boosted));
         Assert.Null(DisjunctionTop.For(new IndexSearcher(reader), two));
+    }
+
+    /// <summary>The top hits by Lucene's own scorers and by the plan (which must take the query).</summary>
+    private static (TopDocs Expected, TopDocs Actual) BothWays(IndexSearcher searcher, Query query, int size, int slices)
+    {
+        var one = new RelevanceCollector(size);
+        searcher.Search(query, one);
+        Assert.NotNull(DisjunctionTop.For(searcher, query));
+        return (one.TopDocs(), RelevanceCollector.Search(searcher, query, null, size, slices));
+    }
+
+    private static void AssertSame(TopDocs expected, TopDocs actual)
+    {
+        Assert.Equal(expected.TotalHits, actual.TotalHits);
+        Assert.Equal(expected.ScoreDocs.Select(static d => d.Doc), actual.ScoreDocs.Select(static d => d.Doc));
+        Assert.Equal(expected.ScoreDocs.Select(static d => d.Score), actual.ScoreDocs.Select(static d => d.Score));
     }
 
     private static RAMDirectory BuildIndex(bool deletions, bool segments = true, double titles = 0.08)
