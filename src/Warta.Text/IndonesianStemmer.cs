@@ -16,21 +16,28 @@ public sealed partial class IndonesianStemmer
 {
     /// <summary>Stems cached in each of the cache's two generations; it sits behind <see cref="TextAnalyzer"/>'s word cache, so it sees only that cache's misses.</summary>
     private const int CacheLimit = 25_000;
+    /// <summary>Hunspell's answers kept in each generation of their own cache (<see cref="_hunspellCache"/>).</summary>
+    private const int HunspellCacheLimit = 25_000;
     private static readonly string[] Particles = ["lah", "kah", "pun", "tah"];
     private static readonly string[] Possessives = ["nya", "ku", "mu"];
     private static readonly string[] DerivationalSuffixes = ["kan", "an", "i"];
 
     private readonly HashSet<string>? _roots;
     private readonly Dictionary? _dictionary;
-    // The non-empty texts the dictionary's prefix and suffix rules add to a root: hunspell can give a stem shorter than a
-    // word only by stripping one of them from its start or end, so a word with none is not handed to it (most new names).
-    private readonly string[] _prefixAppends = [];
-    private readonly string[] _suffixAppends = [];
+    // The affix steps of the dictionary's rules, for a pre-check that hands hunspell only a word it can stem (see
+    // MayHaveHunspellStem): most new names (`Karimona`, `Kesutawi`) never reach it.
+    private readonly AffixSteps? _steps;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _rootLookup;
     // Lucene's token filter keeps per-use state, so each thread has its own (a shared pool was a tenth of the CPU time of
     // indexing on two threads, `warta bench search`); it is made again when the thread meets another dictionary.
     [ThreadStatic]
     private static HunspellStemming? _hunspell;
     private readonly RecentWordCache<string> _cache = new(CacheLimit);
+    // Hunspell's answers (null: no stem) for the words the pre-check hands it, kept apart from _cache: that one sees every
+    // new name and number and turns over every few thousand articles of `warta bench search`, and the vocabulary's affixed
+    // words then went through hunspell again each time they came round (nine in ten of its calls at 20,000 articles). Few
+    // new names pass the pre-check, so this one holds the affixed vocabulary.
+    private readonly RecentWordCache<string?> _hunspellCache = new(HunspellCacheLimit);
 
     /// <summary>A stemmer using the rules only (no dictionary); <see cref="Warning"/> says so.</summary>
     public IndonesianStemmer(string warning)
@@ -61,7 +68,8 @@ public sealed partial class IndonesianStemmer
         }
         _dictionary = loaded;
         _roots = ReadRoots(encoding.GetString(dictionaryBytes));
-        (_prefixAppends, _suffixAppends) = ReadAffixAppends(encoding.GetString(cleanAffix));
+        _rootLookup = _roots.GetAlternateLookup<ReadOnlySpan<char>>();
+        _steps = AffixSteps.Read(encoding.GetString(cleanAffix));
     }
 
     /// <summary>Why the stemmer runs on rules only, or null when a dictionary is loaded.</summary>
@@ -146,11 +154,17 @@ public sealed partial class IndonesianStemmer
     /// <summary>Hunspell's stem; when the affix flags allow several, the one confix search also reaches, else the shortest.</summary>
     private string? HunspellRoot(string word)
     {
-        // Each of Lucene's affix steps strips a rule's added text from the word's start (prefix) or end (suffix) and adds
-        // back the rule's stripped letters on the same side; a step whose added text is empty only lengthens. A stem shorter
-        // than the word therefore needs a first step that removes a non-empty added text, which must begin or end the word.
-        // Skipping the others gives the same stems and spares most new names (`Karimona`) the stemmer.
+        // Hunspell allocates heavily and walks its affix FSTs for every word; the pre-check is exact in one direction (it
+        // never skips a word hunspell has a shorter stem for), so skipping gives the same stems.
         if (!MayHaveHunspellStem(word)) return null;
+        if (_hunspellCache.TryGet(word, out var known)) return known;
+        var root = HunspellRootOf(word);
+        _hunspellCache.Add(word, root);
+        return root;
+    }
+
+    private string? HunspellRootOf(string word)
+    {
         var hunspell = _hunspell;
         if (hunspell is null || !ReferenceEquals(hunspell.Dictionary, _dictionary))
         {
@@ -313,8 +327,105 @@ public sealed partial class IndonesianStemmer
         return roots;
     }
 
-    /// <summary>False when no prefix or suffix rule of the dictionary can take anything off <paramref name="word"/>, so hunspell has no stem shorter than it.</summary>
-    internal bool MayHaveHunspellStem(string word) => StartsWithAny(word, _prefixAppends) || EndsWithAny(word, _suffixAppends);
+    /// <summary>
+    /// False when hunspell has no stem of <paramref name="word"/> shorter than it: no dictionary root is reached from the
+    /// word by up to <see cref="AffixSteps.MaxSteps"/> of the .aff's affix steps.
+    /// </summary>
+    /// <remarks>
+    /// Lucene.Net's hunspell <c>Stemmer</c> (Lucene 4.10.4 level) returns only a dictionary entry that it reaches by
+    /// removing a rule's added text from the start (prefix) or end (suffix) and adding the rule's strip text on that side,
+    /// recursing at most to depth 2 (three steps: prefix, suffix, suffix; or three suffixes). Here every rule may follow
+    /// any other, conditions, flags, cross products and circumfixes are ignored and roots are matched lower-cased: a
+    /// superset of hunspell's candidates, so a word that reaches no root has no hunspell stem.
+    /// </remarks>
+    internal bool MayHaveHunspellStem(string word)
+    {
+        if (_steps is null) return false;
+        // A very long word would need large stack buffers; hand it to hunspell (rare, and the answer is the same).
+        if (word.Length > 64) return true;
+        return Reaches(word, 0, word.Length);
+    }
+
+    private bool Reaches(ReadOnlySpan<char> candidate, int step, int wordLength)
+    {
+        var steps = _steps!;
+        Span<char> buffer = stackalloc char[candidate.Length + steps.MaxStripLength];
+        if (candidate.Length > 0)
+        {
+            foreach (var rule in steps.PrefixesStartingWith(candidate[0]))
+            {
+                if (!candidate.StartsWith(rule.Added, StringComparison.Ordinal)) continue;
+                var rest = candidate[rule.Added.Length..];
+                scoped ReadOnlySpan<char> next;
+                if (rule.Stripped.Length == 0)
+                {
+                    next = rest;
+                }
+                else
+                {
+                    rule.Stripped.CopyTo(buffer);
+                    rest.CopyTo(buffer[rule.Stripped.Length..]);
+                    next = buffer[..(rule.Stripped.Length + rest.Length)];
+                }
+                if (Found(next, step, wordLength)) return true;
+            }
+            foreach (var rule in steps.SuffixesEndingWith(candidate[^1]))
+            {
+                if (!candidate.EndsWith(rule.Added, StringComparison.Ordinal)) continue;
+                var rest = candidate[..^rule.Added.Length];
+                scoped ReadOnlySpan<char> next;
+                if (rule.Stripped.Length == 0)
+                {
+                    next = rest;
+                }
+                else
+                {
+                    rest.CopyTo(buffer);
+                    rule.Stripped.CopyTo(buffer[rest.Length..]);
+                    next = buffer[..(rest.Length + rule.Stripped.Length)];
+                }
+                if (Found(next, step, wordLength)) return true;
+            }
+        }
+        // Rules that add nothing apply to any candidate: they only add their strip text.
+        foreach (var rule in steps.EmptyPrefixes)
+        {
+            rule.Stripped.CopyTo(buffer);
+            candidate.CopyTo(buffer[rule.Stripped.Length..]);
+            if (Found(buffer[..(rule.Stripped.Length + candidate.Length)], step, wordLength)) return true;
+        }
+        foreach (var rule in steps.EmptySuffixes)
+        {
+            candidate.CopyTo(buffer);
+            rule.Stripped.CopyTo(buffer[candidate.Length..]);
+            if (Found(buffer[..(candidate.Length + rule.Stripped.Length)], step, wordLength)) return true;
+        }
+        return false;
+    }
+
+    private bool Found(ReadOnlySpan<char> next, int step, int wordLength)
+    {
+        if (next.Length < wordLength && next.Length > 0 && ContainsRoot(next)) return true;
+        return step + 1 < AffixSteps.MaxSteps && Reaches(next, step + 1, wordLength);
+    }
+
+    private bool ContainsRoot(ReadOnlySpan<char> candidate)
+    {
+        if (!HasUpper(candidate)) return _rootLookup.Contains(candidate);
+        // Roots are kept lower-cased; hunspell's own lookup is by exact case, so lower-casing only adds candidates.
+        Span<char> lower = stackalloc char[candidate.Length];
+        candidate.ToLowerInvariant(lower);
+        return _rootLookup.Contains(lower);
+    }
+
+    private static bool HasUpper(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c)) return true;
+        }
+        return false;
+    }
 
     /// <summary>Hunspell's stems of <paramref name="word"/> shorter than it, with no check first (for tests of <see cref="MayHaveHunspellStem"/>).</summary>
     internal List<string> HunspellStemsShorterThan(string word)
@@ -322,43 +433,6 @@ public sealed partial class IndonesianStemmer
         var stems = new HunspellStemming(_dictionary!).Stems(word);
         stems.RemoveAll(stem => stem.Length == 0 || stem.Length >= word.Length);
         return stems;
-    }
-
-    /// <summary>The non-empty texts the .aff file's PFX and SFX rules add (<c>PFX flag strip add[/flags] condition</c>; <c>0</c> is empty).</summary>
-    private static (string[] Prefixes, string[] Suffixes) ReadAffixAppends(string affixText)
-    {
-        var prefixes = new HashSet<string>(StringComparer.Ordinal);
-        var suffixes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in affixText.AsSpan().EnumerateLines())
-        {
-            var fields = line.ToString().Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            // The header of a rule set is PFX flag Y|N count; a rule has four fields or more (its condition may be left out).
-            if (fields.Length < 4 || fields[0] is not ("PFX" or "SFX")) continue;
-            if (fields[2] is "Y" or "N" && int.TryParse(fields[3], out _)) continue;
-            var slash = fields[3].IndexOf('/', StringComparison.Ordinal);
-            var added = slash >= 0 ? fields[3][..slash] : fields[3];
-            if (added.Length == 0 || added == "0") continue;
-            (fields[0] == "PFX" ? prefixes : suffixes).Add(added);
-        }
-        return ([.. prefixes], [.. suffixes]);
-    }
-
-    private static bool StartsWithAny(string word, string[] texts)
-    {
-        foreach (var text in texts)
-        {
-            if (word.StartsWith(text, StringComparison.Ordinal)) return true;
-        }
-        return false;
-    }
-
-    private static bool EndsWithAny(string word, string[] texts)
-    {
-        foreach (var text in texts)
-        {
-            if (word.EndsWith(text, StringComparison.Ordinal)) return true;
-        }
-        return false;
     }
 
     private static byte[] ReadAll(Stream stream)
