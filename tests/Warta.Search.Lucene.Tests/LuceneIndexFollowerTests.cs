@@ -1,3 +1,5 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
 using Warta.Core.Pipeline;
 using Warta.Core.Search;
 using Warta.Core.Storage;
@@ -105,6 +107,53 @@ public sealed class LuceneIndexFollowerTests : IDisposable
         var odd = await StoryIdsAsync(search, "s-odd", limit: count);
         Assert.Equal(count / 2, odd.Count);
         Assert.Contains("a0001", odd);
+    }
+
+    [Fact]
+    public async Task Should_record_in_each_commit_of_a_long_catch_up_only_changes_it_holds_while_indexing_goes_on()
+    {
+        // Each article is added, then placed: article i is indexed once change 2i + 2 is read.
+        var log = new ScriptedChangeLog();
+        const int count = 3_000;
+        for (var i = 0; i < count; i++) log.Place(SampleArticles.Make($"a{i:D4}", "2025-03-01T08:00", title: $"Banjir nomor {i}"), "s-" + (i / 5));
+        var folder = _folder.File("index");
+        var positions = new List<long>();
+        // Before every read, the folder's last commit (a commit runs beside the indexing) must hold each article its
+        // recorded position covers.
+        log.Reading = _ =>
+        {
+            if (!System.IO.Directory.Exists(folder)) return;
+            using var directory = FSDirectory.Open(folder);
+            if (!DirectoryReader.IndexExists(directory)) return;
+            DirectoryReader reader;
+            try
+            {
+                reader = DirectoryReader.Open(directory);
+            }
+            catch (IOException)
+            {
+                // The first commit's segments file being written (Lucene 4.8 writes it in place): looked at on a later read.
+                return;
+            }
+            using var opened = reader;
+            var position = LuceneSearchIndex.SequenceOf(reader.IndexCommit.UserData);
+            var held = new HashSet<string>(StringComparer.Ordinal);
+            for (var doc = 0; doc < reader.MaxDoc; doc++) held.Add(reader.Document(doc).Get(IndexFields.Id, System.Globalization.CultureInfo.InvariantCulture));
+            for (var i = 0; 2L * i + 2 <= position; i++) Assert.Contains($"a{i:D4}", held);
+            positions.Add(position);
+        };
+        using var follower = new LuceneIndexFollower(folder, log, log, Analyzers.Default) { FillCommitEvery = 1_000 };
+
+        await follower.CatchUpAsync(Ct);
+
+        Assert.Equal(count, follower.Count);
+        Assert.Equal(2 * count, follower.Sequence);
+        // Commits made during the catch-up were seen by later reads (positions after the first, empty commit).
+        Assert.True(positions.Distinct().Count(p => p > 0) >= 3, $"positions seen: {string.Join(", ", positions.Distinct())}");
+        follower.Dispose();
+        using var committed = LuceneSearchIndex.TryOpen(folder, Analyzers.Default)!;
+        Assert.Equal(count, committed.Count);
+        Assert.Equal(2 * count, committed.Sequence);
     }
 
     [Fact]

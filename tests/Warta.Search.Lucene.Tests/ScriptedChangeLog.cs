@@ -42,8 +42,14 @@ internal sealed class ScriptedChangeLog : IChangeLog, IArticleReader
         Append(StoreChangeKind.ArticleDeleted, articleId, story, null);
     }
 
-    public Task<IReadOnlyList<StoreChange>> ChangesSinceAsync(long sequence, int limit, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<StoreChange>>([.. _changes.Where(c => c.Sequence > sequence).Take(limit)]);
+    /// <summary>Called with the position of every read of the changes, before it is answered.</summary>
+    public Action<long>? Reading { get; set; }
+
+    public Task<IReadOnlyList<StoreChange>> ChangesSinceAsync(long sequence, int limit, CancellationToken cancellationToken = default)
+    {
+        Reading?.Invoke(sequence);
+        return Task.FromResult<IReadOnlyList<StoreChange>>([.. _changes.Where(c => c.Sequence > sequence).Take(limit)]);
+    }
 
     public Task<long> LatestSequenceAsync(CancellationToken cancellationToken = default) => Task.FromResult((long)_changes.Count);
 
