@@ -57,6 +57,8 @@ public sealed partial class TextAnalysisServices(IOptions<WartaOptions> options,
         private TextAnalyzer? _loaded;
 
         public AnalyzedText Analyze(TokenizedText tokens, string language) => (_loaded ??= services.Analyzer).Analyze(tokens, language);
+
+        public void AnalyzeInto(TokenizedText tokens, string language, Span<Token> into) => (_loaded ??= services.Analyzer).AnalyzeInto(tokens, language, into);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]

@@ -22,6 +22,10 @@ internal static class AnalyzedTerms
     public static List<IndexedTerm> Of(ITextAnalyzer analyzer, string text, string bucket) =>
         IndexTerms.Of(analyzer, text, IndexFields.AnalysisLanguage(bucket));
 
+    /// <summary>The same, into <paramref name="terms"/> (emptied first).</summary>
+    public static List<IndexedTerm> Of(ITextAnalyzer analyzer, string text, string bucket, List<IndexedTerm> terms) =>
+        IndexTerms.Of(analyzer, text, IndexFields.AnalysisLanguage(bucket), terms);
+
     /// <summary>The terms <see cref="PlainAnalyzer"/> gives a query term (the same in every bucket).</summary>
     public static List<IndexedTerm> Plain(string text)
     {

@@ -3,6 +3,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 using Warta.Core.Model;
+using Warta.Core.Search;
 using Warta.Text;
 
 namespace Warta.Search.Lucene;
@@ -38,19 +39,21 @@ internal static class ArticleDocuments
         fields.Language.SetStringValue(article.Language);
         fields.LanguageValues.SetBytesValue(new BytesRef(article.Language));
         var document = new Document { fields.Id, fields.IdValues, fields.TitleValues };
+        // Joined from the paragraphs at every read: read once.
+        var bodyText = article.Body;
         // The body is stored for snippets only. What a hit shows comes from doc values: reading a stored field
         // decompresses the whole block of documents it sits in (bodies included), which was most of a query's time.
         if (analyzer is not null && forms)
         {
             // The same fields, terms and positions as below (AnalyzedTokenStream), from one analysis of each text.
             var text = fields.TextFields(bucket);
-            var title = AnalyzedTerms.Of(analyzer, article.Title, bucket);
+            var title = AnalyzedTerms.Of(analyzer, article.Title, bucket, text.TitleTerms);
             text.TitleStems.Set(title, article.Title.Length);
             text.TitleForms.Set(title, article.Title.Length);
-            var body = AnalyzedTerms.Of(analyzer, article.Body, bucket);
-            text.BodyStems.Set(body, article.Body.Length);
-            text.BodyForms.Set(body, article.Body.Length);
-            text.StoredBody.SetStringValue(article.Body);
+            var body = AnalyzedTerms.Of(analyzer, bodyText, bucket, text.BodyTerms);
+            text.BodyStems.Set(body, bodyText.Length);
+            text.BodyForms.Set(body, bodyText.Length);
+            text.StoredBody.SetStringValue(bodyText);
             document.Add(text.Title);
             document.Add(text.TitleFormsField);
             document.Add(text.Body);
@@ -62,8 +65,8 @@ internal static class ArticleDocuments
             document.Add(new TextField(IndexFields.Title(bucket), article.Title, Field.Store.NO));
             // Each form field right after its stem field: the tokenizer reuses the analysis it just made of the same text.
             if (forms) document.Add(new Field(IndexFields.TitleForms(bucket), article.Title, FormType));
-            document.Add(new TextField(IndexFields.Body(bucket), article.Body, Field.Store.YES));
-            if (forms) document.Add(new Field(IndexFields.BodyForms(bucket), article.Body, FormType));
+            document.Add(new TextField(IndexFields.Body(bucket), bodyText, Field.Store.YES));
+            if (forms) document.Add(new Field(IndexFields.BodyForms(bucket), bodyText, FormType));
         }
         document.Add(fields.Outlet);
         document.Add(fields.OutletValues);
@@ -166,6 +169,11 @@ internal static class ArticleDocuments
             BodyFormsField = new Field(IndexFields.BodyForms(bucket), BodyForms, FormType);
             StoredBody = new StoredField(IndexFields.Body(bucket), "");
         }
+
+        /// <summary>The title's and body's terms, refilled for every article (its fields' streams read them).</summary>
+        public List<IndexedTerm> TitleTerms { get; } = [];
+
+        public List<IndexedTerm> BodyTerms { get; } = [];
 
         public AnalyzedTokenStream TitleStems { get; } = new(forms: false);
         public AnalyzedTokenStream TitleForms { get; } = new(forms: true);

@@ -3,7 +3,7 @@ using Warta.Text;
 
 namespace Warta.Search.Lucene;
 
-/// <summary>The terms a hit's snippet is marked from: those <see cref="AnalyzedTerms.Of"/> gives its text, except that a word
+/// <summary>The terms a hit's snippet is marked from: those <see cref="AnalyzedTerms.Of(Warta.Text.ITextAnalyzer, string, string)"/> gives its text, except that a word
 /// which cannot stem to any searched term keeps its place under a term nothing is searched for, unanalysed.</summary>
 /// <remarks>
 /// The highlighter only asks of each term whether it is searched for, and cuts fragments by the offsets of the terms it is

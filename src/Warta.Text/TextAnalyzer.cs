@@ -34,16 +34,23 @@ public sealed class TextAnalyzer : ITextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(language);
+        var analyzed = new Token[tokens.Count];
+        AnalyzeInto(tokens, language, analyzed);
+        return new AnalyzedText(tokens.Text, language, analyzed);
+    }
+
+    public void AnalyzeInto(TokenizedText tokens, string language, Span<Token> into)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(language);
         var cache = _caches.GetOrAdd(language, static (code, self) => new WordCache(code, self), this);
         var text = tokens.Text;
-        var analyzed = new Token[tokens.Count];
         var i = 0;
         foreach (var span in tokens.Tokens)
         {
             var entry = cache.Get(text.AsSpan(span.Start, span.Length), span.Kind);
-            analyzed[i++] = new Token(span.Start, span.Length, entry.Normal, entry.Stem, span.Kind, entry.IsStopword);
+            into[i++] = new Token(span.Start, span.Length, entry.Normal, entry.Stem, span.Kind, entry.IsStopword);
         }
-        return new AnalyzedText(text, language, analyzed);
     }
 
     private string StemOf(string language, string normal, TokenKind kind)

@@ -43,6 +43,34 @@ public class AnalyzerPropertyTests
     }
 
     [Fact]
+    public void Should_write_the_tokens_it_gives_into_a_caller_s_buffer_of_any_language()
+    {
+        Texts.Sample(text =>
+        {
+            var tokens = Tokenizer.Tokenize(text);
+            foreach (var language in (string[])["id", "en", "fr"])
+            {
+                var given = Analyzers.Default.Analyze(tokens, language).Tokens;
+                // A used buffer, longer than needed: every token is overwritten.
+                var buffer = Enumerable.Repeat(new Token(0, 1, "x", "x", TokenKind.Word, true), tokens.Count + 3).ToArray();
+                Analyzers.Default.AnalyzeInto(tokens, language, buffer);
+                Assert.Equal(given, buffer.Take(tokens.Count));
+            }
+        });
+    }
+
+    [Fact]
+    public void Should_write_an_analyzer_s_tokens_into_a_buffer_when_it_only_analyses_into_new_ones()
+    {
+        ITextAnalyzer wrapped = new Wrapped(Analyzers.Shared);
+        var tokens = Tokenizer.Tokenize("Korea Utara menemui 3 pejabat, kata Kim.");
+        var buffer = new Token[tokens.Count];
+        wrapped.AnalyzeInto(tokens, "id", buffer);
+        Assert.Equal(Analyzers.Default.Analyze(tokens, "id").Tokens, buffer);
+        Assert.Contains(buffer, t => t.Normal == "menemui" && t.Stem == "temu");
+    }
+
+    [Fact]
     public void Should_change_nothing_when_normalising_twice()
     {
         Texts.Sample(text =>
@@ -63,5 +91,10 @@ public class AnalyzerPropertyTests
             Assert.True(IndonesianRuleStemmer.Stem(word).Length <= word.Length);
             Assert.True(EnglishStemmer.Stem(word).Length <= word.Length);
         });
+    }
+
+    private sealed class Wrapped(TextAnalyzer inner) : ITextAnalyzer
+    {
+        public AnalyzedText Analyze(TokenizedText tokens, string language) => inner.Analyze(tokens, language);
     }
 }

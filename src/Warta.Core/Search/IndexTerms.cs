@@ -1,3 +1,4 @@
+using System.Buffers;
 using Warta.Text;
 
 namespace Warta.Core.Search;
@@ -18,14 +19,23 @@ public static class IndexTerms
     /// <param name="analyzer">The process's text analysis (the one the placer clusters with).</param>
     /// <param name="text">A title, body or query term.</param>
     /// <param name="bucket">One of <see cref="Buckets"/>.</param>
-    public static List<IndexedTerm> Of(ITextAnalyzer analyzer, string text, string bucket)
+    public static List<IndexedTerm> Of(ITextAnalyzer analyzer, string text, string bucket) => Of(analyzer, text, bucket, []);
+
+    /// <summary>The same terms, into <paramref name="terms"/> (emptied first): an indexer reuses one list per field and thread.</summary>
+    public static List<IndexedTerm> Of(ITextAnalyzer analyzer, string text, string bucket, List<IndexedTerm> terms)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(text);
-        var analyzed = analyzer.Analyze(Tokenizer.Tokenize(text), bucket);
-        var terms = new List<IndexedTerm>(analyzed.Tokens.Count);
+        ArgumentNullException.ThrowIfNull(terms);
+        var tokens = Tokenizer.Tokenize(text);
+        // The analysed tokens are read once, here: into a pooled array (a new one per text was 7 % of the bytes `warta bench
+        // search` allocated while indexing).
+        var analyzed = ArrayPool<Token>.Shared.Rent(tokens.Count);
+        analyzer.AnalyzeInto(tokens, bucket, analyzed);
+        terms.Clear();
+        terms.EnsureCapacity(tokens.Count);
         var increment = 1;
-        foreach (var token in analyzed.Tokens)
+        foreach (var token in analyzed.AsSpan(0, tokens.Count))
         {
             if (token.Kind is TokenKind.Punctuation or TokenKind.Symbol) continue;
             if (token.IsStopword)
@@ -37,6 +47,7 @@ public static class IndexTerms
             terms.Add(new IndexedTerm(token.Stem, token.Start, token.End, increment, token.Normal));
             increment = 1;
         }
+        ArrayPool<Token>.Shared.Return(analyzed);
         return terms;
     }
 }
