@@ -63,9 +63,11 @@ public sealed class RecentWordCacheTests
         var secondSight = Stream(new RecentWordCache<string>(generationLimit: 100, admitOnSecondSight: true), vocabulary);
 
         // Kept from every sight, the names turn the generations over and the vocabulary is gone; kept from the second, most
-        // of it stays (a word whose first sight shared its slot with another's is only admitted at its third)
+        // of it stays. Words whose first sights share a slot of the 512 keep each other out, and the slots follow the
+        // process's randomised string hashes: in a simulation of 200,000 runs 68 were kept in the median, fewer than 60 in
+        // 2 % of runs (a CI run kept 55) and never fewer than 47; the bound is half the vocabulary.
         Assert.Equal(0, everyWord.Kept);
-        Assert.True(secondSight.Kept >= 60, $"{secondSight.Kept} of 80 kept");
+        Assert.True(secondSight.Kept >= 40, $"{secondSight.Kept} of 80 kept");
         Assert.False(secondSight.NameKept);
     }
 }
