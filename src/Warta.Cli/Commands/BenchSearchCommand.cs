@@ -56,6 +56,14 @@ internal static class BenchSearchCommand
         }
     }
 
+    private static void PrintCollector(SearchBenchmarkReport report, TextWriter output)
+    {
+        var work = report.LuceneIndexingCollector;
+        if (report.LuceneArticlesPerSecond == 0) return;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"collector while lucene indexed: paused {work.Paused.TotalSeconds:0.0} s ({work.Paused.TotalSeconds * report.LuceneArticlesPerSecond / report.Articles:0.0%} of the time), collections gen0 {work.Gen0} gen1 {work.Gen1} gen2 {work.Gen2}, {work.AllocatedBytes / 1073741824.0:0.0} GiB allocated ({work.AllocatedBytes / (double)report.Articles / 1024:0.0} KiB per article)"));
+    }
+
     private static void Print(SearchBenchmarkReport report, int sentences, TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
@@ -64,11 +72,13 @@ internal static class BenchSearchCommand
         {
             output.WriteLine(string.Create(c, $"indexing  lucene {report.LuceneArticlesPerSecond:0} articles/s ({report.LuceneCpuArticlesPerSecond:0} per CPU second)   fts5 and queries skipped (--index-only)"));
             output.WriteLine(string.Create(c, $"size      lucene {report.LuceneBytes / 1048576.0:0.0} MiB   peak working set {report.PeakWorkingSetBytes / 1048576.0:0} MiB   lucene segments {report.LuceneSegments}"));
+            PrintCollector(report, output);
             return;
         }
         output.WriteLine(string.Create(c, $"indexing  lucene {report.LuceneArticlesPerSecond:0} articles/s ({report.LuceneCpuArticlesPerSecond:0} per CPU second)   fts5 {report.Fts5ArticlesPerSecond:0} articles/s ({report.Fts5CpuArticlesPerSecond:0} per CPU second)"));
         output.WriteLine(string.Create(c, $"generating the articles (inside both rates) {report.GeneratedArticlesPerCpuSecond:0} per CPU second"));
         output.WriteLine(string.Create(c, $"size      lucene {report.LuceneBytes / 1048576.0:0.0} MiB   fts5 {report.Fts5Bytes / 1048576.0:0.0} MiB   peak working set {report.PeakWorkingSetBytes / 1048576.0:0} MiB   lucene segments {report.LuceneSegments}"));
+        PrintCollector(report, output);
         output.WriteLine("class      queries  lucene p50  lucene p99  fts5 p50  fts5 p99  lucene cpu/q  fts5 cpu/q  +snippets p50  +snippets p99  lucene mean hits");
         foreach (var q in report.Classes)
         {

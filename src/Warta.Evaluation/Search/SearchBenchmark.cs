@@ -44,6 +44,7 @@ public static class SearchBenchmark
         var builtPath = Path.Combine(folder, "bench-articles.txt");
         var built = reuse && File.Exists(builtPath) && File.ReadAllText(builtPath).Trim() == count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         double luceneRate = 0, luceneCpuRate = 0, ftsRate = 0, ftsCpuRate = 0;
+        var collector = new CollectorWork(TimeSpan.Zero, 0, 0, 0, 0);
         var clock = Stopwatch.StartNew();
         if (!built)
         {
@@ -53,12 +54,14 @@ public static class SearchBenchmark
             File.Delete(ftsPath);
             var log = new GeneratedChangeLog(generator, count);
             var cpu = CpuTime();
+            var collected = CollectorWork.Now();
             using (var follower = new LuceneIndexFollower(indexFolder, log, log, analyzer))
             {
                 await follower.CatchUpAsync(cancellationToken).ConfigureAwait(false);
             }
             luceneRate = count / clock.Elapsed.TotalSeconds;
             luceneCpuRate = count / (CpuTime() - cpu).TotalSeconds;
+            collector = CollectorWork.Now().Since(collected);
             if (indexOnly)
             {
                 using var written = LuceneSearchIndex.TryOpen(indexFolder, analyzer) ?? throw new InvalidOperationException("the benchmark index was not written");
@@ -67,6 +70,7 @@ public static class SearchBenchmark
                 {
                     GeneratedArticlesPerCpuSecond = generationRate,
                     LuceneSegments = written.Segments,
+                    LuceneIndexingCollector = collector,
                 };
             }
 
@@ -167,6 +171,7 @@ public static class SearchBenchmark
         {
             GeneratedArticlesPerCpuSecond = generationRate,
             LuceneSegments = index.Segments,
+            LuceneIndexingCollector = collector,
             Timings = timings,
         };
     }

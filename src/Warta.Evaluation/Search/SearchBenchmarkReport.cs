@@ -30,6 +30,10 @@ public sealed record SearchBenchmarkReport(
     /// <summary>Segments of the Lucene index when the queries ran (each query looks every term up in each).</summary>
     public int LuceneSegments { get; init; }
 
+    /// <summary>What the collector did while Lucene indexed: the time it paused the process (every indexing thread waits
+    /// through a pause, so it is lost on every core), its collections by generation and the bytes allocated.</summary>
+    public CollectorWork LuceneIndexingCollector { get; init; } = new(TimeSpan.Zero, 0, 0, 0, 0);
+
     /// <summary>Every timed query in the order run: what a class's percentiles are made of.</summary>
     public IReadOnlyList<QueryTiming> Timings { get; init; } = [];
 }
@@ -42,3 +46,25 @@ public sealed record SearchBenchmarkReport(
 /// <param name="Hits">Lucene's total matches.</param>
 /// <param name="GcPauseMs">Collector pauses during the Lucene run.</param>
 public sealed record QueryTiming(string Class, string Query, double LuceneMs, double Fts5Ms, int Hits, double GcPauseMs);
+
+/// <summary>The collector's work over one stretch of a run (differences of the process's counters).</summary>
+/// <param name="Paused">Time the process was paused for collections.</param>
+/// <param name="Gen0">Collections of generation 0 only.</param>
+/// <param name="Gen1">Collections up to generation 1.</param>
+/// <param name="Gen2">Full collections.</param>
+/// <param name="AllocatedBytes">Bytes allocated, all threads.</param>
+public sealed record CollectorWork(TimeSpan Paused, int Gen0, int Gen1, int Gen2, long AllocatedBytes)
+{
+    /// <summary>The counters now, to subtract a later reading from.</summary>
+    public static CollectorWork Now() =>
+        new(GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
+
+    /// <summary>The work done since <paramref name="start"/> (a count of gen-n collections includes the higher ones: each is told apart).</summary>
+    public CollectorWork Since(CollectorWork start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        var gen2 = Gen2 - start.Gen2;
+        var gen1 = Gen1 - start.Gen1 - gen2;
+        return new(Paused - start.Paused, Gen0 - start.Gen0 - gen1 - gen2, gen1, gen2, AllocatedBytes - start.AllocatedBytes);
+    }
+}

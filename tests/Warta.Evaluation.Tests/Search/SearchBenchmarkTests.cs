@@ -47,6 +47,22 @@ public sealed class SearchBenchmarkTests : IDisposable
         Assert.All(report.Classes, static c => Assert.True(c.LuceneMeanHits > 0, $"{c.Class} queries find nothing"));
         Assert.True(report.LuceneArticlesPerSecond > 0 && report.Fts5ArticlesPerSecond > 0);
         Assert.True(report.LuceneBytes > 0 && report.Fts5Bytes > 0);
+        // 2,000 articles allocate tens of megabytes while Lucene indexes them: the collector ran and is reported.
+        var collector = report.LuceneIndexingCollector;
+        Assert.True(collector.AllocatedBytes > 10_000_000, $"{collector.AllocatedBytes} bytes allocated");
+        Assert.True(collector.Gen0 + collector.Gen1 + collector.Gen2 > 0);
+    }
+
+    [Fact]
+    public void Should_tell_the_collections_of_each_generation_apart()
+    {
+        // The runtime counts a gen-2 collection in generations 0 and 1 too.
+        var start = new CollectorWork(TimeSpan.FromSeconds(1), Gen0: 100, Gen1: 20, Gen2: 3, AllocatedBytes: 1_000);
+        var end = new CollectorWork(TimeSpan.FromSeconds(4), Gen0: 160, Gen1: 30, Gen2: 5, AllocatedBytes: 9_000);
+
+        var work = end.Since(start);
+
+        Assert.Equal(new CollectorWork(TimeSpan.FromSeconds(3), Gen0: 50, Gen1: 8, Gen2: 2, AllocatedBytes: 8_000), work);
     }
 
     [Fact]
