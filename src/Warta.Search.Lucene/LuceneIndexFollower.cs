@@ -47,7 +47,16 @@ public sealed class LuceneIndexFollower : IChangeFollower
     /// <summary>The same while a catch-up fills an empty index: fewer, larger segments to merge, for ~60 MB more at peak.</summary>
     private const double FillRamBufferMB = 256;
 
-    /// <summary>Articles of one read from which they are indexed on several threads (fewer are not worth the hand-off).</summary>
+    /// <summary>Changes before the store's last at which a long catch-up shrinks the writer's buffer to <see cref="TailRamBufferMB"/>.</summary>
+    /// <remarks>The in-memory segments are then flushed by the worker threads, each its own, while they index the last
+    /// articles, instead of by the last commit on one thread while the other cores wait (the last eleven seconds of
+    /// `warta bench search --articles 1000000`).</remarks>
+    private const int TailChanges = 4 * ChangesPerRead;
+
+    /// <summary>The writer's buffer for the last <see cref="TailChanges"/> of a catch-up whose buffer holds more than it.</summary>
+    private const double TailRamBufferMB = 16;
+
+    /// <summary>Articles of one read from which they are indexed on the worker threads (fewer are not worth the hand-off).</summary>
     private const int ParallelFrom = 8;
 
     private readonly string _folder;
@@ -71,6 +80,11 @@ public sealed class LuceneIndexFollower : IChangeFollower
     // costs the delete back. Null when the catch-up started on a non-empty index.
     private HashSet<int>? _addedToEmpty;
 
+    // One thread per core indexing what a catch-up reads (Warta's analysis is about half the CPU time of indexing an article,
+    // and the writer indexes on several threads at once, one in-memory segment each). Drained before anything that needs
+    // every queued article in the index, and at the end of every catch-up.
+    private readonly IndexingWorkers<(Article Article, string? Story, bool Replace)> _workers;
+
     /// <param name="folder">The index folder (<see cref="SearchIndexLocation.For"/>); created when missing.</param>
     /// <param name="changes">The store's change sequence.</param>
     /// <param name="articles">The store's articles, read when a change names them.</param>
@@ -92,6 +106,7 @@ public sealed class LuceneIndexFollower : IChangeFollower
         _stories = standing is null ? null : stories;
         _standing = stories is null ? null : standing;
         _commitTimer = new Timer(static state => ((LuceneIndexFollower)state!).CommitDue(), this, Timeout.Infinite, Timeout.Infinite);
+        _workers = new(item => Index(_writer!, item), static item => item.Article.Id, Math.Max(1, Environment.ProcessorCount));
     }
 
     /// <summary>The least time between two commits of a catch-up that applied changes (the first always commits); zero commits after every catch-up.</summary>
@@ -137,6 +152,7 @@ public sealed class LuceneIndexFollower : IChangeFollower
         var unplaced = new Dictionary<string, string?>(StringComparer.Ordinal);
         var read = _sequence;
         var applied = 0;
+        var last = await _changes.LatestSequenceAsync(cancellationToken).ConfigureAwait(false);
         // A long catch-up's commit runs beside the indexing of the next changes: a commit flushes every in-memory segment
         // on the one thread that commits, and the other cores waited for it (a sixth of the CPU time of filling an index).
         // Documents indexed while it runs are not in it; the position it records covers only what was applied before.
@@ -147,12 +163,18 @@ public sealed class LuceneIndexFollower : IChangeFollower
             {
                 var changes = await _changes.ChangesSinceAsync(read, ChangesPerRead, cancellationToken).ConfigureAwait(false);
                 if (changes.Count == 0) break;
+                if (last - changes[^1].Sequence <= TailChanges && writer.RamSizeInBytes() > TailRamBufferMB * 1024 * 1024 && writer.Config.RAMBufferSizeMB > TailRamBufferMB)
+                {
+                    writer.Config.RAMBufferSizeMB = TailRamBufferMB;
+                }
                 await ApplyAsync(writer, changes, unplaced, cancellationToken).ConfigureAwait(false);
                 read = changes[^1].Sequence;
                 applied += changes.Count;
                 if (applied >= perCommit)
                 {
                     await IndexUnplacedAsync(writer, unplaced, cancellationToken).ConfigureAwait(false);
+                    // The commit records `read`: everything read so far must be in the writer before it starts.
+                    await _workers.DrainAsync().ConfigureAwait(false);
                     if (committing is not null) _sequence = await committing.ConfigureAwait(false);
                     var position = read;
                     // A thread of its own: the pool's threads are busy indexing, and a commit takes seconds.
@@ -163,10 +185,18 @@ public sealed class LuceneIndexFollower : IChangeFollower
         }
         finally
         {
-            if (committing is not null) _sequence = await committing.ConfigureAwait(false);
-            writer.Config.RAMBufferSizeMB = RamBufferMB;
+            try
+            {
+                await _workers.DrainAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                if (committing is not null) _sequence = await committing.ConfigureAwait(false);
+                writer.Config.RAMBufferSizeMB = RamBufferMB;
+            }
         }
         await IndexUnplacedAsync(writer, unplaced, cancellationToken).ConfigureAwait(false);
+        await _workers.DrainAsync().ConfigureAwait(false);
         _sequence = read;
         _addedToEmpty = null;
         if (applied == 0) return;
@@ -302,6 +332,8 @@ public sealed class LuceneIndexFollower : IChangeFollower
                 case StoreChangeKind.ArticleSuperseded:
                     // A superseded revision stays stored, folded under the latest, but search finds the page's current text only.
                     pending.Remove(change.ArticleId);
+                    // A delete reaches only the documents added before it: one still queued must be in first.
+                    if (_workers.Holds(change.ArticleId)) await _workers.DrainAsync().ConfigureAwait(false);
                     writer.DeleteDocuments(ArticleDocuments.IdTerm(change.ArticleId));
                     break;
                 case StoreChangeKind.StoriesMerged when change.FromStoryId is not null && change.StoryId is not null:
@@ -333,6 +365,8 @@ public sealed class LuceneIndexFollower : IChangeFollower
     private async Task IndexUnplacedAsync(IndexWriter writer, Dictionary<string, string?> unplaced, CancellationToken cancellationToken)
     {
         if (unplaced.Count == 0) return;
+        // The reader below must see every article queued so far.
+        await _workers.DrainAsync().ConfigureAwait(false);
         var stories = StoriesInIndex(writer, unplaced.Keys);
         foreach (var id in stories.Keys) unplaced[id] = stories[id];
         await IndexAsync(writer, unplaced, cancellationToken).ConfigureAwait(false);
@@ -351,15 +385,12 @@ public sealed class LuceneIndexFollower : IChangeFollower
             var replace = _addedToEmpty is null || !_addedToEmpty.Add(StringComparer.Ordinal.GetHashCode(article.Id));
             work[i] = (article, pending[article.Id], replace);
         }
-        if (work.Length < ParallelFrom)
+        if (work.Length < ParallelFrom && !_workers.Running)
         {
             foreach (var item in work) Index(writer, item);
             return;
         }
-        // Warta's analysis is about half the CPU time of indexing an article (a profile of `warta bench search`), and the
-        // writer indexes documents on several threads at once (one in-memory segment per thread): one thread per core.
-        Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            item => Index(writer, item));
+        foreach (var item in work) await _workers.AddAsync(item, cancellationToken).ConfigureAwait(false);
     }
 
     private void Index(IndexWriter writer, (Article Article, string? Story, bool Replace) item)
@@ -386,6 +417,8 @@ public sealed class LuceneIndexFollower : IChangeFollower
 
     private async Task MoveStoryAsync(IndexWriter writer, string from, string to, CancellationToken cancellationToken)
     {
+        // The absorbed story's articles are read from the index (or moved by id): every one queued must be in it.
+        await _workers.DrainAsync().ConfigureAwait(false);
         var ids = _stories is null ? MembersInIndex(writer, from) : await MembersInStoreAsync(from, cancellationToken).ConfigureAwait(false);
         if (ids.Count == 0) return;
         var moved = ids.ToDictionary(static id => id, _ => (string?)to, StringComparer.Ordinal);

@@ -110,6 +110,25 @@ public sealed class LuceneIndexFollowerTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_keep_an_article_s_last_placement_when_the_next_read_places_it_again_while_it_is_queued()
+    {
+        var log = new ScriptedChangeLog();
+        // 300 articles (600 changes, more than a read), then each placed again elsewhere: the second placement of most of
+        // them is read while the first may still wait in the indexing threads' queue.
+        var articles = Enumerable.Range(0, 300).Select(static i => SampleArticles.Make("p" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture), "2025-03-01T08:00")).ToList();
+        foreach (var article in articles) log.Place(article, "first");
+        foreach (var article in articles) log.Place(article, "second");
+        using var follower = new LuceneIndexFollower(_folder.File("index"), log, log, Analyzers.Default);
+
+        await follower.CatchUpAsync(Ct);
+
+        using var search = follower.OpenSearch();
+        Assert.Empty(await StoryIdsAsync(search, "first"));
+        Assert.Equal(articles.Select(static a => a.Id), await StoryIdsAsync(search, "second", limit: 1_000));
+        Assert.Equal(300, follower.Count);
+    }
+
+    [Fact]
     public async Task Should_record_in_each_commit_of_a_long_catch_up_only_changes_it_holds_while_indexing_goes_on()
     {
         // Each article is added, then placed: article i is indexed once change 2i + 2 is read.
