@@ -44,7 +44,7 @@ public static class SearchBenchmark
         var builtPath = Path.Combine(folder, "bench-articles.txt");
         var built = reuse && File.Exists(builtPath) && File.ReadAllText(builtPath).Trim() == count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         double luceneRate = 0, luceneCpuRate = 0, ftsRate = 0, ftsCpuRate = 0;
-        var collector = new CollectorWork(TimeSpan.Zero, 0, 0, 0, 0);
+        var collector = CollectorWork.None;
         var clock = Stopwatch.StartNew();
         if (!built)
         {

@@ -32,7 +32,7 @@ public sealed record SearchBenchmarkReport(
 
     /// <summary>What the collector did while Lucene indexed: the time it paused the process (every indexing thread waits
     /// through a pause, so it is lost on every core), its collections by generation and the bytes allocated.</summary>
-    public CollectorWork LuceneIndexingCollector { get; init; } = new(TimeSpan.Zero, 0, 0, 0, 0);
+    public CollectorWork LuceneIndexingCollector { get; init; } = CollectorWork.None;
 
     /// <summary>Every timed query in the order run: what a class's percentiles are made of.</summary>
     public IReadOnlyList<QueryTiming> Timings { get; init; } = [];
@@ -55,6 +55,9 @@ public sealed record QueryTiming(string Class, string Query, double LuceneMs, do
 /// <param name="AllocatedBytes">Bytes allocated, all threads.</param>
 public sealed record CollectorWork(TimeSpan Paused, int Gen0, int Gen1, int Gen2, long AllocatedBytes)
 {
+    /// <summary>No work: a run that did not index.</summary>
+    public static CollectorWork None { get; } = new(TimeSpan.Zero, 0, 0, 0, 0);
+
     /// <summary>The counters now, to subtract a later reading from.</summary>
     public static CollectorWork Now() =>
         new(GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
