@@ -1,3 +1,3 @@
 using Warta.Cli;
 
-return WartaCommandLine.Run(args, Console.Out, Console.Error, handleTermination: true);
+return BatchCollector.TryRunInChild(args) ?? WartaCommandLine.Run(args, Console.Out, Console.Error, handleTermination: true);

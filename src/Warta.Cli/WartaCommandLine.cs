@@ -47,6 +47,17 @@ internal static class WartaCommandLine
         return parsed.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
     }
 
+    /// <summary>Whether <paramref name="args"/> name a command that fills a search index from the store (<c>index
+    /// rebuild</c>, <c>bench search</c>), which the process runs under the batch collector (<see cref="BatchCollector"/>).</summary>
+    public static bool FillsIndex(string[] args)
+    {
+        var parsed = Root.Parse(args);
+        if (parsed.Errors.Count > 0) return false;
+        var command = parsed.CommandResult;
+        var parent = (command.Parent as System.CommandLine.Parsing.CommandResult)?.Command.Name;
+        return (command.Command.Name, parent) is ("rebuild", "index") or ("search", "bench");
+    }
+
     /// <summary>The one-line message of a store that cannot be used, found anywhere in the exception's chain (a placer failure wraps it); null for anything else.</summary>
     private static string? StoreProblem(Exception exception)
     {

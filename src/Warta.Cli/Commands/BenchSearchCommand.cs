@@ -62,6 +62,7 @@ internal static class BenchSearchCommand
         if (report.LuceneArticlesPerSecond == 0) return;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"collector while lucene indexed: paused {work.Paused.TotalSeconds:0.0} s ({work.Paused.TotalSeconds * report.LuceneArticlesPerSecond / report.Articles:0.0%} of the time), collections gen0 {work.Gen0} gen1 {work.Gen1} gen2 {work.Gen2}, {work.AllocatedBytes / 1073741824.0:0.0} GiB allocated ({work.AllocatedBytes / (double)report.Articles / 1024:0.0} KiB per article)"));
+        output.WriteLine($"collector settings: {BatchCollector.Describe()}");
     }
 
     private static void Print(SearchBenchmarkReport report, int sentences, TextWriter output)
