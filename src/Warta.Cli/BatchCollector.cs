@@ -49,8 +49,18 @@ internal static class BatchCollector
         if (!WartaCommandLine.FillsIndex(args)) return null;
         var start = StartInfo(args);
         if (start is null) return null;
-        using var child = Process.Start(start);
-        if (child is null) return null;
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // The program cannot start itself (a host that forbids it): the command runs here, under the defaults.
+            return null;
+        }
+        if (started is null) return null;
+        using var child = started;
         // Ctrl+C in a terminal reaches both processes; a signal sent to this one alone is passed on. Either way the child
         // decides when the command ends (a rebuild commits what it indexed), and this process waits for it.
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Forward(context, child, 2));
