@@ -4,8 +4,8 @@ using Warta.Core.Search;
 
 namespace Warta.Search.Lucene;
 
-/// <summary>A token stream over terms already analysed (<see cref="AnalyzedTerms"/>): their stems, or their words as written,
-/// with the positions and offsets <see cref="WartaTokenizer"/> gives the same text.</summary>
+/// <summary>A token stream over terms already analysed (<see cref="AnalyzedTerms"/>): their stems, or those of their words as
+/// written that differ from their stem, with the offsets <see cref="WartaTokenizer"/> gives the same text.</summary>
 /// <remarks>The indexer hands a title's or body's terms to its stem field and its form field from one analysis, without the
 /// analyzer reading the text out again (a copy of it per field) and comparing it with the last one to reuse that analysis.
 /// Reusable: <see cref="Set"/> points it at the next text's terms.</remarks>
@@ -48,7 +48,16 @@ internal sealed class AnalyzedTokenStream : TokenStream
         if (_next >= _terms.Count) return false;
         ClearAttributes();
         var term = _terms[_next++];
-        _term.SetEmpty().Append(_forms ? term.Form ?? term.Text : term.Text);
+        if (_forms)
+        {
+            // The form field holds only the words that differ from their stem (IndexFields.HasOwnForm).
+            while (!IndexFields.HasOwnForm(term))
+            {
+                if (_next >= _terms.Count) return false;
+                term = _terms[_next++];
+            }
+        }
+        _term.SetEmpty().Append(_forms ? term.Form! : term.Text);
         _offset.SetOffset(term.Start, term.End);
         _position.PositionIncrement = term.PositionIncrement;
         return true;

@@ -5,8 +5,9 @@ using Warta.Text;
 namespace Warta.Search.Lucene;
 
 /// <summary>A Lucene tokenizer that emits <see cref="AnalyzedTerms"/>: Warta's one token layer and analysis, not Lucene's.</summary>
-/// <remarks>A field of words as written (<see cref="IndexFields.IsFormField"/>) gets the forms of the same terms, at the same
-/// positions. It follows its stem field in the document, so the analysis of the text just before is reused, not repeated.</remarks>
+/// <remarks>A field of words as written (<see cref="IndexFields.IsFormField"/>) gets the forms of the same terms that differ
+/// from their stems (<see cref="IndexFields.HasOwnForm"/>). It follows its stem field in the document, so the analysis of
+/// the text just before is reused, not repeated.</remarks>
 internal sealed class WartaTokenizer : global::Lucene.Net.Analysis.Tokenizer
 {
     // The last text each indexing thread analysed, its bucket and its terms: the stem field and the form field of a title or
@@ -61,7 +62,16 @@ internal sealed class WartaTokenizer : global::Lucene.Net.Analysis.Tokenizer
         if (_next >= _terms.Count) return false;
         ClearAttributes();
         var term = _terms[_next++];
-        _term.SetEmpty().Append(_forms ? term.Form ?? term.Text : term.Text);
+        if (_forms)
+        {
+            // The form field holds only the words that differ from their stem (IndexFields.HasOwnForm).
+            while (!IndexFields.HasOwnForm(term))
+            {
+                if (_next >= _terms.Count) return false;
+                term = _terms[_next++];
+            }
+        }
+        _term.SetEmpty().Append(_forms ? term.Form! : term.Text);
         _offset.SetOffset(CorrectOffset(term.Start), CorrectOffset(term.End));
         _position.PositionIncrement = term.PositionIncrement;
         return true;

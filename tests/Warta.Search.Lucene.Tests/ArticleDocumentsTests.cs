@@ -78,6 +78,33 @@ public sealed class ArticleDocumentsTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Should_index_as_written_only_the_words_that_differ_from_their_stem(bool analyzeFirst)
+    {
+        // Given an Indonesian article of affixed words and words that are their own stem (a name, "banjir")
+        var article = SampleArticles.Make("a", title: "Warga mengungsi") with { Paragraphs = ["Warga Sembung mengungsi karena banjir, pengungsi bertambah."] };
+
+        // When it is indexed
+        using var directory = Index([article], analyzeFirst);
+        using var reader = DirectoryReader.Open(directory);
+
+        // Then the stem fields hold every word, the form fields only the affixed ones, as written
+        Assert.Equal(["banjir", "sembung", "tambah", "ungsi", "warga"], Terms(reader, IndexFields.Body("id")));
+        Assert.Equal(["bertambah", "mengungsi", "pengungsi"], Terms(reader, IndexFields.BodyForms("id")));
+        Assert.Equal(["ungsi", "warga"], Terms(reader, IndexFields.Title("id")));
+        Assert.Equal(["mengungsi"], Terms(reader, IndexFields.TitleForms("id")));
+    }
+
+    private static List<string> Terms(IndexReader reader, string field)
+    {
+        var terms = new List<string>();
+        var each = MultiFields.GetTerms(reader, field)?.GetEnumerator();
+        while (each?.MoveNext() == true) terms.Add(each.Term.Utf8ToString());
+        return terms;
+    }
+
     private static RAMDirectory Index(IEnumerable<Article> articles, bool analyzeFirst)
     {
         var directory = new RAMDirectory();

@@ -99,15 +99,15 @@ public sealed class InMemoryIndexTests
     }
 
     [Fact]
-    public void Should_search_a_word_in_many_articles_by_its_stems_only_and_a_rarer_word_as_written_too()
+    public void Should_search_a_common_word_by_its_stems_only_an_affixed_rarer_word_as_written_too_and_a_word_that_is_its_stem_by_boosted_stems()
     {
-        // Given an index whose body field holds "banjir" in enough articles to be common and "lamaru" in one
+        // Given an index whose body field holds "banjir" in enough articles to be common, and "lamaru" and "pengungsian" in one
         using var directory = new global::Lucene.Net.Store.RAMDirectory();
         using (var writer = new global::Lucene.Net.Index.IndexWriter(directory, new global::Lucene.Net.Index.IndexWriterConfig(global::Lucene.Net.Util.LuceneVersion.LUCENE_48, AnalyzedTerms.PlainAnalyzer)))
         {
             for (var i = 0; i < LuceneQueryBuilder.CommonWordArticles; i++)
             {
-                var body = i == 0 ? "banjir lamaru" : "banjir";
+                var body = i == 0 ? "banjir lamaru pengungsian" : "banjir";
                 writer.AddDocument(new global::Lucene.Net.Documents.Document { new global::Lucene.Net.Documents.TextField(IndexFields.Body("id"), body, global::Lucene.Net.Documents.Field.Store.NO) });
             }
         }
@@ -115,21 +115,33 @@ public sealed class InMemoryIndexTests
         var builder = new LuceneQueryBuilder(Analyzers.Default);
 
         // When each word's query is built against it
-        var common = builder.TermQuery(new SearchTerm("banjir", false), ["id"], reader, null, out var isCommon)!.ToString();
-        var rare = builder.TermQuery(new SearchTerm("lamaru", false), ["id"], reader, null, out var isRare)!.ToString();
+        var common = builder.TermQuery(new SearchTerm("banjir", false), ["id"], reader, null, out var isCommon)!;
+        var affixed = builder.TermQuery(new SearchTerm("pengungsian", false), ["id"], reader, null, out var isRare)!;
+        var ownStem = builder.TermQuery(new SearchTerm("lamaru", false), ["id"], reader, null, out _)!;
         var (_, _, broad) = builder.Build(SearchQueryParser.Parse("banjir lamaru"), ["id"], reader);
         var (_, _, narrow) = builder.Build(SearchQueryParser.Parse("lamaru"), ["id"], reader);
 
-        // Then the common word leaves out the words-as-written fields, the rare one keeps them
-        Assert.DoesNotContain(IndexFields.BodyForms("id"), common, StringComparison.Ordinal);
-        Assert.Contains(IndexFields.Body("id") + ":banjir", common, StringComparison.Ordinal);
-        Assert.Contains(IndexFields.BodyForms("id") + ":lamaru", rare, StringComparison.Ordinal);
+        // Then the common word leaves out the words-as-written fields, at the stems' own weight
+        Assert.DoesNotContain(IndexFields.BodyForms("id"), common.ToString(), StringComparison.Ordinal);
+        Assert.Contains(IndexFields.Body("id") + ":banjir", common.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1f, StemsOf(common).Boost);
+        // And the rare affixed word keeps them beside its stem
+        Assert.Contains(IndexFields.BodyForms("id") + ":pengungsian", affixed.ToString(), StringComparison.Ordinal);
+        Assert.Contains(IndexFields.Body("id") + ":ungsi", affixed.ToString(), StringComparison.Ordinal);
+        // And the rare word that is its own stem, which the form fields do not hold, weighs its stems as stems and form together
+        Assert.DoesNotContain(IndexFields.BodyForms("id"), ownStem.ToString(), StringComparison.Ordinal);
+        Assert.Contains(IndexFields.Body("id") + ":lamaru", ownStem.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1 + LuceneQueryBuilder.FormBoost, StemsOf(ownStem).Boost);
         // And a query holding the common word is broad (scored on several cores in a large index), one of the rare word alone is not
         Assert.True(isCommon);
         Assert.False(isRare);
         Assert.True(broad);
         Assert.False(narrow);
     }
+
+    /// <summary>The one bucket's stems clause of a word's query (title and body).</summary>
+    private static global::Lucene.Net.Search.Query StemsOf(global::Lucene.Net.Search.Query word) =>
+        Assert.Single(((global::Lucene.Net.Search.BooleanQuery)word).Clauses).Query;
 
     [Fact]
     public async Task Should_leave_out_an_alias_phrase_holding_a_common_word_searched_for_and_find_the_same_articles()
