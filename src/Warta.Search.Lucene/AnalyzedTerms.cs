@@ -26,6 +26,33 @@ internal static class AnalyzedTerms
     public static List<IndexedTerm> Of(ITextAnalyzer analyzer, string text, string bucket, List<IndexedTerm> terms) =>
         IndexTerms.Of(analyzer, text, IndexFields.AnalysisLanguage(bucket), terms);
 
+    /// <summary>The next term a stem field or a form field indexes from <paramref name="terms"/>, from <paramref name="next"/> on.</summary>
+    /// <param name="terms">A text's terms.</param>
+    /// <param name="next">The index of the next term to look at; moved past the one returned.</param>
+    /// <param name="forms">The form field: only the words that differ from their stem (<see cref="IndexFields.HasOwnForm"/>), as written.</param>
+    /// <param name="term">The term.</param>
+    /// <param name="text">What the field indexes of it: its stem, or its word as written.</param>
+    /// <returns>False when no term is left.</returns>
+    public static bool TryNext(List<IndexedTerm> terms, ref int next, bool forms, out IndexedTerm term, out string text)
+    {
+        while (next < terms.Count)
+        {
+            term = terms[next++];
+            if (!forms)
+            {
+                text = term.Text;
+                return true;
+            }
+            if (IndexFields.HasOwnForm(term))
+            {
+                text = term.Form!;
+                return true;
+            }
+        }
+        (term, text) = (default, "");
+        return false;
+    }
+
     /// <summary>The terms <see cref="PlainAnalyzer"/> gives a query term (the same in every bucket).</summary>
     public static List<IndexedTerm> Plain(string text)
     {

@@ -59,19 +59,9 @@ internal sealed class WartaTokenizer : global::Lucene.Net.Analysis.Tokenizer
 
     public override bool IncrementToken()
     {
-        if (_next >= _terms.Count) return false;
+        if (!AnalyzedTerms.TryNext(_terms, ref _next, _forms, out var term, out var text)) return false;
         ClearAttributes();
-        var term = _terms[_next++];
-        if (_forms)
-        {
-            // The form field holds only the words that differ from their stem (IndexFields.HasOwnForm).
-            while (!IndexFields.HasOwnForm(term))
-            {
-                if (_next >= _terms.Count) return false;
-                term = _terms[_next++];
-            }
-        }
-        _term.SetEmpty().Append(_forms ? term.Form! : term.Text);
+        _term.SetEmpty().Append(text);
         _offset.SetOffset(CorrectOffset(term.Start), CorrectOffset(term.End));
         _position.PositionIncrement = term.PositionIncrement;
         return true;
