@@ -55,8 +55,8 @@ public sealed class BatchCollectorTests : IDisposable
         var defaults = WartaProcess.RunIn(AppContext.BaseDirectory, new Dictionary<string, string?> { ["WARTA_BATCH_COLLECTOR"] = "0" }, args("defaults"));
 
         Assert.Equal(0, batch.ExitCode);
-        Assert.Contains("collector settings: batch settings, in a process of its own (64 MB gen-0 budget, blocking gen-2 collections)", batch.OutputLines);
+        Assert.Contains("collector settings: batch settings, in a process of its own (server collector, 64 MB gen-0 budget, blocking gen-2 collections)", batch.OutputLines);
         Assert.Equal(0, defaults.ExitCode);
-        Assert.Contains("collector settings: the process's defaults", defaults.OutputLines);
+        Assert.Contains("collector settings: the process's defaults (workstation collector)", defaults.OutputLines);
     }
 }
