@@ -15,9 +15,9 @@ namespace Warta.Cli;
 /// each copying what Lucene holds until it flushes a segment and the articles between their read and their indexing.
 /// With a 64 MB gen-0 budget and blocking gen-2 collections, 409 gen-0 and 77 gen-1 (README, "Indexing under the batch
 /// collector"). The server collector (one heap per core, with its dynamic adaptation, the default) then collects on every
-/// core at once instead of one while the indexing threads wait: paused 30 s → 15-22 s, 1.8 → 1.9 cores busy, the same peak
-/// (README, "The server collector for index fills"). The child inherits the console, so its output and exit code are the command's; Ctrl+C and SIGTERM reach
-/// it and this process waits for it to finish.</para>
+/// core at once instead of one while the indexing threads wait: paused 30 s → 13-22 s, 1.8 → 1.9 cores busy, the same
+/// peak (README, "The server collector for index fills"). The child inherits the console, so its output and exit code are
+/// the command's; Ctrl+C and SIGTERM reach it and this process waits for it to finish.</para>
 /// <para><c>WARTA_BATCH_COLLECTOR=0</c> runs such a command in one process with the defaults; a setting already in the
 /// environment is kept.</para>
 /// </remarks>
