@@ -204,9 +204,12 @@ public sealed class PostgresStoreTests : IClassFixture<PostgresTestDatabase>, ID
         var held = await first.AcquireWriteLockAsync(TimeSpan.Zero, null, token);
         await Assert.ThrowsAsync<StoreBusyException>(() => second.AcquireWriteLockAsync(TimeSpan.FromMilliseconds(100), null, token));
 
-        // As a killed process's connection ends: the server ends the session that holds the advisory lock.
-        var killed = Sql<long>(_database.ConnectionString!,
-            $"SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND classid = {PostgresSchema.LockClass} AND granted");
+        // As a killed process's connection ends: the server ends the session that holds the advisory lock. Only this
+        // store's lock (its schema's key, in its database): the server is shared with the tests running beside this one,
+        // whose write locks are of the same class.
+        var killed = Sql<long>(name,
+            $"SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND classid = {PostgresSchema.LockClass} " +
+            "AND objid = hashtext(current_schema())::oid AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND granted");
 
         Assert.Equal(1L, killed);
         await using (await second.AcquireWriteLockAsync(TimeSpan.FromSeconds(10), null, token))
