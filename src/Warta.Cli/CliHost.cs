@@ -177,7 +177,7 @@ internal sealed class CliHost : IDisposable
         ArgumentNullException.ThrowIfNull(store);
         return store switch
         {
-            SqliteStore sqlite => LuceneSearchIndex.TryOpen(SearchIndexLocation.For(sqlite.Path), Analyzer, stories),
+            SqliteStore sqlite => LuceneSearchIndex.TryOpen(SearchIndexLocation.For(sqlite.Path), Analyzer, stories, sqlite),
             PostgresStore postgres => PostgresSearchIndex.TryOpen(postgres, Analyzer),
             _ => null,
         };

@@ -41,8 +41,9 @@ internal static class ArticleDocuments
         var document = new Document { fields.Id, fields.IdValues, fields.TitleValues };
         // Joined from the paragraphs at every read: read once.
         var bodyText = article.Body;
-        // The body is stored for snippets only. What a hit shows comes from doc values: reading a stored field
-        // decompresses the whole block of documents it sits in (bodies included), which was most of a query's time.
+        // What a hit shows comes from doc values: reading a stored field decompresses the whole block of documents it sits
+        // in, which was most of a query's time. The store's index does not store the body either: a snippet reads it from
+        // the store (LuceneSearchIndex), so a fill does not compress and write every text a second time.
         if (analyzer is not null && forms)
         {
             // The same fields, terms and positions as below (AnalyzedTokenStream), from one analysis of each text.
@@ -53,15 +54,14 @@ internal static class ArticleDocuments
             var body = AnalyzedTerms.Of(analyzer, bodyText, bucket, text.BodyTerms);
             text.BodyStems.Set(body, bodyText.Length);
             text.BodyForms.Set(body, bodyText.Length);
-            text.StoredBody.SetStringValue(bodyText);
             document.Add(text.Title);
             document.Add(text.TitleFormsField);
             document.Add(text.Body);
-            document.Add(text.StoredBody);
             document.Add(text.BodyFormsField);
         }
         else
         {
+            // An index in memory (evaluation) has no store to read a snippet's body from: it stores the body.
             document.Add(new TextField(IndexFields.Title(bucket), article.Title, Field.Store.NO));
             // Each form field right after its stem field: the tokenizer reuses the analysis it just made of the same text.
             if (forms) document.Add(new Field(IndexFields.TitleForms(bucket), article.Title, FormType));
@@ -167,7 +167,6 @@ internal static class ArticleDocuments
             TitleFormsField = new Field(IndexFields.TitleForms(bucket), TitleForms, FormType);
             Body = new Field(IndexFields.Body(bucket), BodyStems, TextField.TYPE_NOT_STORED);
             BodyFormsField = new Field(IndexFields.BodyForms(bucket), BodyForms, FormType);
-            StoredBody = new StoredField(IndexFields.Body(bucket), "");
         }
 
         /// <summary>The title's and body's terms, refilled for every article (its fields' streams read them).</summary>
@@ -183,6 +182,5 @@ internal static class ArticleDocuments
         public Field TitleFormsField { get; }
         public Field Body { get; }
         public Field BodyFormsField { get; }
-        public StoredField StoredBody { get; }
     }
 }

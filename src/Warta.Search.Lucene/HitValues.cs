@@ -37,7 +37,8 @@ internal sealed class HitValues(IndexSearcher searcher)
         return new Hit(id, title, outlet, language, published, story);
     }
 
-    /// <summary>The stored body of a hit in the field of its bucket, for its snippet.</summary>
+    /// <summary>The stored body of a hit in the field of its bucket, for its snippet: an index in memory stores it (the store's
+    /// index does not, and reads it from the store).</summary>
     public string Body(int doc, string bucket)
     {
         var field = IndexFields.Body(bucket);

@@ -245,8 +245,10 @@ public sealed class LuceneIndexFollower : IChangeFollower
     }
 
     /// <summary>A near-real-time search over this writer: sees every catch-up as soon as it is applied.</summary>
-    public LuceneSearchIndex OpenSearch(IStoryReader? stories = null) =>
-        new(new SearcherManager(Writer(), true, IndexScoring.Searchers), null, _analyzer.TextAnalyzer, stories);
+    /// <param name="stories">As <see cref="LuceneSearchIndex.TryOpen"/>'s.</param>
+    /// <param name="articles">As <see cref="LuceneSearchIndex.TryOpen"/>'s: the store snippets read article texts from.</param>
+    public LuceneSearchIndex OpenSearch(IStoryReader? stories = null, IArticleReader? articles = null) =>
+        new(new SearcherManager(Writer(), true, IndexScoring.Searchers), null, _analyzer.TextAnalyzer, stories, articles);
 
     public void Dispose()
     {

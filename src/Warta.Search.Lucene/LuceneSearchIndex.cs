@@ -42,12 +42,13 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly bool _ownsAnalyzer;
     private readonly LuceneQueryBuilder _builder;
     private readonly IStoryReader? _stories;
+    private readonly IArticleReader? _articles;
     private readonly bool _nearRealTime;
     private long _lastRefresh;
     private ReaderBuckets? _bucketsOf;
 
     internal LuceneSearchIndex(SearcherManager searchers, global::Lucene.Net.Store.Directory? ownedDirectory, ITextAnalyzer analyzer, IStoryReader? stories,
-        SearchAnalysis analysis = SearchAnalysis.Warta)
+        IArticleReader? articles, SearchAnalysis analysis = SearchAnalysis.Warta)
     {
         // Opened on a writer (no directory of its own): every call must see what the writer just applied.
         _nearRealTime = ownedDirectory is null;
@@ -56,6 +57,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         (_analyzer, _ownsAnalyzer) = analysis == SearchAnalysis.Warta ? (new WartaLuceneAnalyzer(analyzer), true) : (AnalyzedTerms.PlainAnalyzer, false);
         _builder = new LuceneQueryBuilder(analyzer, analysis);
         _stories = stories;
+        _articles = articles;
         _lastRefresh = Environment.TickCount64;
     }
 
@@ -63,7 +65,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// <param name="folder">The index folder (<see cref="SearchIndexLocation.For"/>).</param>
     /// <param name="analyzer">The text analysis the index was built with.</param>
     /// <param name="stories">When given, story hits carry the store's headline rather than their best article's title.</param>
-    public static LuceneSearchIndex? TryOpen(string folder, ITextAnalyzer analyzer, IStoryReader? stories = null)
+    /// <param name="articles">The store the index follows, whose article texts hits' snippets are made from (the index does not
+    /// store them). Without it a snippet is made from the title, or from the body an older index stored.</param>
+    public static LuceneSearchIndex? TryOpen(string folder, ITextAnalyzer analyzer, IStoryReader? stories = null, IArticleReader? articles = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         if (!System.IO.Directory.Exists(folder)) return null;
@@ -73,7 +77,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             directory.Dispose();
             return null;
         }
-        return new LuceneSearchIndex(new SearcherManager(directory, IndexScoring.Searchers), directory, analyzer, stories);
+        return new LuceneSearchIndex(new SearcherManager(directory, IndexScoring.Searchers), directory, analyzer, stories, articles);
     }
 
     /// <summary>An index in memory over <paramref name="articles"/>, built as the store's index builds its documents: for
@@ -93,7 +97,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             foreach (var (article, story) in articles) writer.AddDocument(ArticleDocuments.Create(article, story, analysis == SearchAnalysis.Warta));
             writer.Commit();
         }
-        return new LuceneSearchIndex(new SearcherManager(directory, IndexScoring.Searchers), directory, analyzer, null, analysis);
+        return new LuceneSearchIndex(new SearcherManager(directory, IndexScoring.Searchers), directory, analyzer, null, null, analysis);
     }
 
     public long Sequence
@@ -146,11 +150,13 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    public Task<SearchResults<SearchHit>> SearchArticlesAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    public async Task<SearchResults<SearchHit>> SearchArticlesAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var searcher = Acquire();
         var (text, filter, broad) = _builder.Build(query, BucketsOf(searcher), searcher.IndexReader);
+        int total;
+        List<Found> page;
         try
         {
             var wanted = Math.Max(1, query.Offset + query.Limit);
@@ -173,14 +179,14 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             {
                 top = searcher.Search(text, filter, wanted, SortOf(query.Sort), true, false);
             }
-            var values = new HitValues(searcher);
-            var hits = top.ScoreDocs.Skip(query.Offset).Take(query.Limit).Select(d => HitOf(values, d, query.Snippets ? text : null)).ToList();
-            return Task.FromResult(new SearchResults<SearchHit>(top.TotalHits, hits));
+            total = top.TotalHits;
+            page = Found.Of(new HitValues(searcher), top.ScoreDocs.Skip(query.Offset).Take(query.Limit), StoredBodies(query));
         }
         finally
         {
             _searchers.Release(searcher);
         }
+        return new SearchResults<SearchHit>(total, await HitsAsync(page, query.Snippets ? text : null, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<SearchResults<StorySearchHit>> SearchStoriesAsync(SearchQuery query, CancellationToken cancellationToken = default)
@@ -249,7 +255,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            List<SearchHit> page;
+            List<Found> page;
             var searcher = Acquire();
             try
             {
@@ -258,14 +264,13 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                     : searcher.SearchAfter(after, text, filter, ExportPage, sort, true, false);
                 if (top.ScoreDocs.Length == 0) yield break;
                 after = top.ScoreDocs[^1];
-                var values = new HitValues(searcher);
-                page = [.. top.ScoreDocs.Select(d => HitOf(values, d, query.Snippets ? text : null))];
+                page = Found.Of(new HitValues(searcher), top.ScoreDocs, StoredBodies(query));
             }
             finally
             {
                 _searchers.Release(searcher);
             }
-            foreach (var hit in page) yield return hit;
+            foreach (var hit in await HitsAsync(page, query.Snippets ? text : null, cancellationToken).ConfigureAwait(false)) yield return hit;
             if (page.Count < ExportPage) yield break;
             await Task.Yield();
         }
@@ -328,18 +333,46 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         return _searchers.Acquire();
     }
 
-    private SearchHit HitOf(HitValues values, ScoreDoc scored, Query? text)
+    /// <summary>Whether a page of hits reads its snippets' bodies from the index: only when snippets are wanted and there is
+    /// no store to read them from (an index in memory, or one opened without its store).</summary>
+    private bool StoredBodies(SearchQuery query) => query.Snippets && _articles is null;
+
+    /// <summary>A hit as read from the searcher, before its snippet is made.</summary>
+    private readonly record struct Found(HitValues.Hit Hit, float Score, string? StoredBody)
     {
-        var hit = values.Get(scored.Doc);
-        var snippet = "";
-        if (text is not null)
+        public static List<Found> Of(HitValues values, IEnumerable<ScoreDoc> scored, bool storedBodies) =>
+            [.. scored.Select(d =>
+            {
+                var hit = values.Get(d.Doc);
+                var body = storedBodies ? values.Body(d.Doc, IndexFields.BucketOf(hit.Language)) : null;
+                return new Found(hit, float.IsNaN(d.Score) ? 0 : d.Score, body);
+            })];
+    }
+
+    /// <summary>The page's hits, each with its snippet when <paramref name="text"/> is given: the bodies come from the store,
+    /// a page's in one read, after the searcher is released.</summary>
+    private async Task<List<SearchHit>> HitsAsync(List<Found> page, Query? text, CancellationToken cancellationToken)
+    {
+        Dictionary<string, string>? bodies = null;
+        if (text is not null && _articles is not null && page.Count > 0)
         {
-            // Only a snippet reads the stored body.
-            var bucket = IndexFields.BucketOf(hit.Language);
-            var body = values.Body(scored.Doc, bucket);
-            snippet = Snippet(text, IndexFields.Body(bucket), body, bucket) ?? Snippet(text, IndexFields.Title(bucket), hit.Title, bucket) ?? Lead(body.Length > 0 ? body : hit.Title);
+            var articles = await _articles.GetArticlesAsync([.. page.Select(static f => f.Hit.Id)], cancellationToken).ConfigureAwait(false);
+            bodies = articles.ToDictionary(static a => a.Id, static a => a.Body, StringComparer.Ordinal);
         }
-        return new SearchHit(hit.Id, hit.Title, hit.Outlet, hit.Language, hit.Published, hit.Story, float.IsNaN(scored.Score) ? 0 : scored.Score, snippet);
+        var hits = new List<SearchHit>(page.Count);
+        foreach (var (hit, score, storedBody) in page)
+        {
+            var snippet = "";
+            if (text is not null)
+            {
+                // An article the store no longer has (the index not yet caught up with a deletion) gets its title's snippet.
+                var body = (bodies is null ? storedBody : bodies.GetValueOrDefault(hit.Id)) ?? "";
+                var bucket = IndexFields.BucketOf(hit.Language);
+                snippet = Snippet(text, IndexFields.Body(bucket), body, bucket) ?? Snippet(text, IndexFields.Title(bucket), hit.Title, bucket) ?? Lead(body.Length > 0 ? body : hit.Title);
+            }
+            hits.Add(new SearchHit(hit.Id, hit.Title, hit.Outlet, hit.Language, hit.Published, hit.Story, score, snippet));
+        }
+        return hits;
     }
 
     private string? Snippet(Query query, string field, string text, string bucket)

@@ -367,7 +367,7 @@ public sealed class FeedWatcherTests : IClassFixture<OutletServer>, IDisposable
 
     private static async Task<List<string>> SearchAsync(SqliteStore store, string query)
     {
-        using var index = Search.Lucene.LuceneSearchIndex.TryOpen(Search.Lucene.SearchIndexLocation.For(store.Path), Analyzers.Default, store);
+        using var index = Search.Lucene.LuceneSearchIndex.TryOpen(Search.Lucene.SearchIndexLocation.For(store.Path), Analyzers.Default, store, store);
         Assert.NotNull(index);
         var ids = new List<string>();
         await foreach (var hit in index.ExportAsync(Core.Search.SearchQueryParser.Parse(query), TestContext.Current.CancellationToken)) ids.Add(hit.ArticleId);

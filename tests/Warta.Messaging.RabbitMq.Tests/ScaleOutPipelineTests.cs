@@ -64,7 +64,7 @@ public sealed class ScaleOutPipelineTests(PostgresTestDatabase database) : IClas
         // The same hits, order aside, for every query of the search tests and every story, from the embedded Lucene
         // index and from the search index the placer kept (PostgreSQL's own in this mode).
         using var embeddedStore = SqliteStore.OpenForReading(embeddedPath);
-        using var lucene = LuceneSearchIndex.TryOpen(SearchIndexLocation.For(embeddedPath), Analyzers.Default, embeddedStore)
+        using var lucene = LuceneSearchIndex.TryOpen(SearchIndexLocation.For(embeddedPath), Analyzers.Default, embeddedStore, embeddedStore)
             ?? throw new InvalidOperationException("the embedded run wrote no Lucene index");
         var search = OpenSearch(scaled);
         var queries = SampleCorpusQueries.All.Concat(embeddedStore.ListStories().Select(static s => $"story:{s.Id}")).ToList();
@@ -87,7 +87,7 @@ public sealed class ScaleOutPipelineTests(PostgresTestDatabase database) : IClas
     private static ISearchIndex OpenSearch(Core.Storage.IWartaStore store) => store switch
     {
         PostgresStore postgres => (ISearchIndex?)PostgresSearchIndex.TryOpen(postgres, Analyzers.Default),
-        SqliteStore sqlite => LuceneSearchIndex.TryOpen(SearchIndexLocation.For(sqlite.Path), Analyzers.Default, sqlite),
+        SqliteStore sqlite => LuceneSearchIndex.TryOpen(SearchIndexLocation.For(sqlite.Path), Analyzers.Default, sqlite, sqlite),
         _ => null,
     } ?? throw new InvalidOperationException("the placer kept no search index");
 

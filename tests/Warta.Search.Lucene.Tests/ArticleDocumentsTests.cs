@@ -62,7 +62,8 @@ public sealed class ArticleDocumentsTests
         }
         Assert.True(postings > 1000, $"only {postings} postings compared");
 
-        // And the same field lengths (BM25's norms) and stored bodies
+        // And the same field lengths (BM25's norms) and stored fields, but for the body: an index in memory stores it, the
+        // store's index reads it from the store
         foreach (var field in fields)
         {
             var expectedNorms = MultiDocValues.GetNormValues(expected, field);
@@ -74,7 +75,9 @@ public sealed class ArticleDocumentsTests
         {
             var expectedStored = expected.Document(doc);
             var actualStored = actual.Document(doc);
-            Assert.Equal(expectedStored.Fields.Select(static f => (f.Name, f.GetStringValue(System.Globalization.CultureInfo.InvariantCulture))), actualStored.Fields.Select(static f => (f.Name, f.GetStringValue(System.Globalization.CultureInfo.InvariantCulture))));
+            Assert.Equal(
+                expectedStored.Fields.Where(static f => !f.Name.StartsWith("body.", StringComparison.Ordinal)).Select(static f => (f.Name, f.GetStringValue(System.Globalization.CultureInfo.InvariantCulture))),
+                actualStored.Fields.Select(static f => (f.Name, f.GetStringValue(System.Globalization.CultureInfo.InvariantCulture))));
         }
     }
 

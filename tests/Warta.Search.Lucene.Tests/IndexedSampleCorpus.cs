@@ -15,7 +15,7 @@ public sealed class IndexedSampleCorpus : IDisposable
         Store = new SqliteStore(_folder.File("corpus.db"));
         IndexFolder = SearchIndexLocation.For(Store.Path);
         PlaceAsync(Store, IndexFolder, SampleCorpus.Articles()).GetAwaiter().GetResult();
-        Index = LuceneSearchIndex.TryOpen(IndexFolder, Analyzers.Default, Store) ?? throw new InvalidOperationException("no index was written");
+        Index = LuceneSearchIndex.TryOpen(IndexFolder, Analyzers.Default, Store, Store) ?? throw new InvalidOperationException("no index was written");
     }
 
     public SqliteStore Store { get; }

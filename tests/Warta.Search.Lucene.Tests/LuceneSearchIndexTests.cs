@@ -99,6 +99,29 @@ public sealed class LuceneSearchIndexTests(IndexedSampleCorpus corpus) : IClassF
     }
 
     [Fact]
+    public async Task Should_make_snippets_from_the_stored_article_text_which_the_index_does_not_keep()
+    {
+        var query = SearchQueryParser.Parse("Lamaru");
+        using var withoutStore = LuceneSearchIndex.TryOpen(corpus.IndexFolder, Analyzers.Default)!;
+
+        var fromStore = (await corpus.Index.SearchArticlesAsync(query, Ct)).Hits;
+        var fromIndex = (await withoutStore.SearchArticlesAsync(query, Ct)).Hits;
+
+        using (var directory = global::Lucene.Net.Store.FSDirectory.Open(corpus.IndexFolder))
+        using (var reader = global::Lucene.Net.Index.DirectoryReader.Open(directory))
+        {
+            Assert.True(reader.MaxDoc > 0);
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+                Assert.DoesNotContain(reader.Document(doc).Fields, static f => f.Name.StartsWith("body", StringComparison.Ordinal));
+        }
+        Assert.Equal(fromStore.Select(static h => h.ArticleId), fromIndex.Select(static h => h.ArticleId));
+        // With the store, some snippet shows body text; without it, every snippet is made from the hit's title.
+        Assert.Contains(fromStore, static h => !h.Title.Contains(Unmarked(h.Snippet), StringComparison.Ordinal));
+        Assert.All(fromStore, h => Assert.Contains(Unmarked(h.Snippet), OneLine(Articles.Single(a => a.Id == h.ArticleId)), StringComparison.Ordinal));
+        Assert.All(fromIndex, static h => Assert.Contains(Unmarked(h.Snippet), h.Title, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Should_rank_the_story_the_query_names_first()
     {
         var lamaru = await corpus.Index.SearchStoriesAsync(SearchQueryParser.Parse("banjir Lamaru"), Ct);
@@ -160,6 +183,10 @@ public sealed class LuceneSearchIndexTests(IndexedSampleCorpus corpus) : IClassF
         Assert.Equal(Articles.Count, corpus.Index.Count);
         Assert.Equal(await corpus.Store.LatestSequenceAsync(Ct), corpus.Index.Sequence);
     }
+
+    private static string Unmarked(string snippet) => snippet.Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
+
+    private static string OneLine(Article article) => (article.Title + " " + article.Body).ReplaceLineEndings(" ");
 
     private async Task<List<SearchHit>> HitsAsync(string text) =>
         [.. (await corpus.Index.SearchArticlesAsync(SearchQueryParser.Parse(text) with { Limit = 1000 }, Ct)).Hits];

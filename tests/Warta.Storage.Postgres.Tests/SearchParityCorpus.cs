@@ -36,7 +36,7 @@ public sealed class SearchParityCorpus : IAsyncLifetime
         Sqlite = new SqliteStore(_folder.File("corpus.db"));
         var folder = SearchIndexLocation.For(Sqlite.Path);
         using (var follower = new LuceneIndexFollower(folder, Sqlite, Sqlite, Analyzers.Default)) await PlaceAsync(Sqlite, follower, articles);
-        Lucene = LuceneSearchIndex.TryOpen(folder, Analyzers.Default, Sqlite) ?? throw new InvalidOperationException("no Lucene index was written");
+        Lucene = LuceneSearchIndex.TryOpen(folder, Analyzers.Default, Sqlite, Sqlite) ?? throw new InvalidOperationException("no Lucene index was written");
         Postgres = new PostgresStore(_database.StoreConnectionString("parity", "corpus"));
         using (var follower = new PostgresSearchFollower(Postgres, Analyzers.Default)) await PlaceAsync(Postgres, follower, articles);
         Search = PostgresSearchIndex.TryOpen(Postgres, Analyzers.Default) ?? throw new InvalidOperationException("the store has no search tables");

@@ -8,7 +8,7 @@ using Warta.Storage.Sqlite;
 namespace Warta.Web.Api;
 
 /// <summary>The store's search index (<c>&lt;db&gt;.search/</c>) for the API and the pages, opened once per process and shared by every request; its searcher picks up the writer's commits by itself.</summary>
-/// <remarks>Story headlines come from the store through <see cref="PooledStoryReader"/>, so the index holds no request's store.</remarks>
+/// <remarks>Story headlines and snippets' article texts come from the store through <see cref="PooledStoreReader"/>, so the index holds no request's store.</remarks>
 internal sealed class SearchIndexReader(TextAnalysisServices textAnalysis, ReadStorePool stores) : IDisposable
 {
     private readonly Lock _lock = new();
@@ -23,7 +23,9 @@ internal sealed class SearchIndexReader(TextAnalysisServices textAnalysis, ReadS
         if (store is not SqliteStore sqlite) return null;
         lock (_lock)
         {
-            return _index ??= LuceneSearchIndex.TryOpen(SearchIndexLocation.For(sqlite.Path), textAnalysis.Analyzer, new PooledStoryReader(stores));
+            if (_index is not null) return _index;
+            var reader = new PooledStoreReader(stores);
+            return _index = LuceneSearchIndex.TryOpen(SearchIndexLocation.For(sqlite.Path), textAnalysis.Analyzer, reader, reader);
         }
     }
 

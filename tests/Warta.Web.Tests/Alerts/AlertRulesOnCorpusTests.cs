@@ -21,7 +21,7 @@ public sealed class AlertRulesOnCorpusTests(AlertCorpus corpus) : IClassFixture<
     private async Task<List<string>> SearchAsync(string query)
     {
         using var store = SqliteStore.OpenForReading(corpus.Store);
-        using var index = LuceneSearchIndex.TryOpen(SearchIndexLocation.For(store.Path), Analyzers.Default, store);
+        using var index = LuceneSearchIndex.TryOpen(SearchIndexLocation.For(store.Path), Analyzers.Default, store, store);
         Assert.NotNull(index);
         var ids = new List<string>();
         await foreach (var hit in index.ExportAsync(SearchQueryParser.Parse(query), Ct)) ids.Add(hit.ArticleId);

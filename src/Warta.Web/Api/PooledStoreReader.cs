@@ -3,9 +3,46 @@ using Warta.Core.Storage;
 
 namespace Warta.Web.Api;
 
-/// <summary>Story reads on a store lent by the <see cref="ReadStorePool"/> for each call: what a process-wide search index looks story headlines up in.</summary>
-internal sealed class PooledStoryReader(ReadStorePool stores) : IStoryReader
+/// <summary>Story and article reads on a store lent by the <see cref="ReadStorePool"/> for each call: what a process-wide search
+/// index looks story headlines and snippets' article texts up in.</summary>
+internal sealed class PooledStoreReader(ReadStorePool stores) : IStoryReader, IArticleReader
 {
+    public async Task<Article?> GetArticleAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.GetArticleAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Article>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.GetArticlesAsync(ids, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Article>> GetArticleHeadsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.GetArticleHeadsAsync(ids, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> FindArticleIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.FindArticleIdsAsync(prefix, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Page<Article>> ListArticlesAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.ListArticlesAsync(page, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> CountArticlesAsync(CancellationToken cancellationToken = default)
+    {
+        using var lease = stores.Rent();
+        return await lease.Store.CountArticlesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<Story?> GetStoryAsync(string id, CancellationToken cancellationToken = default)
     {
         using var lease = stores.Rent();
