@@ -46,13 +46,14 @@ public static class SearchBenchmark
         double luceneRate = 0, luceneCpuRate = 0, ftsRate = 0, ftsCpuRate = 0;
         var collector = CollectorWork.None;
         var clock = Stopwatch.StartNew();
+        // The store the index follows, which the snippets read their article texts from: here the generator.
+        var log = new GeneratedChangeLog(generator, count);
         if (!built)
         {
             // A half-written pair from an interrupted run is not reused.
             File.Delete(builtPath);
             if (System.IO.Directory.Exists(indexFolder)) System.IO.Directory.Delete(indexFolder, recursive: true);
             File.Delete(ftsPath);
-            var log = new GeneratedChangeLog(generator, count);
             var cpu = CpuTime();
             var collected = CollectorWork.Now();
             using (var follower = new LuceneIndexFollower(indexFolder, log, log, analyzer))
@@ -89,7 +90,7 @@ public static class SearchBenchmark
         fts.Open();
 
         var queries = ChooseQueries(sample, analyzer);
-        using var index = LuceneSearchIndex.TryOpen(indexFolder, analyzer) ?? throw new InvalidOperationException("the benchmark index was not written");
+        using var index = LuceneSearchIndex.TryOpen(indexFolder, analyzer, articles: log) ?? throw new InvalidOperationException("the benchmark index was not written");
         using var ftsCommand = fts.CreateCommand();
         ftsCommand.CommandText = "SELECT rowid FROM docs WHERE docs MATCH $q AND ($o = '' OR outlet = $o) ORDER BY bm25(docs, 2.0, 1.0, 0.0) LIMIT 10";
         var match = ftsCommand.Parameters.Add("$q", SqliteType.Text);
@@ -298,7 +299,15 @@ public static class SearchBenchmark
         {
             var wanted = ids.ToArray();
             var articles = new Article[wanted.Length];
-            Parallel.For(0, wanted.Length, i => articles[i] = generator.Generate(BenchArticleGenerator.IndexOf(wanted[i])));
+            // A page of hits' snippets (ten) on the calling thread, as a store reads them in one query; a fill's batches on every core.
+            if (wanted.Length <= 64)
+            {
+                for (var i = 0; i < wanted.Length; i++) articles[i] = generator.Generate(BenchArticleGenerator.IndexOf(wanted[i]));
+            }
+            else
+            {
+                Parallel.For(0, wanted.Length, i => articles[i] = generator.Generate(BenchArticleGenerator.IndexOf(wanted[i])));
+            }
             return Task.FromResult<IReadOnlyList<Article>>(articles);
         }
 
