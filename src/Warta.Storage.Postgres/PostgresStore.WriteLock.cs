@@ -75,7 +75,9 @@ public sealed partial class PostgresStore
     {
         var command = new NpgsqlCommand(
             "SELECT a.pid, coalesce(a.client_addr::text, 'local'), coalesce(a.application_name, '') FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid " +
-            $"WHERE l.locktype = 'advisory' AND l.classid = {PostgresSchema.LockClass} AND l.objid = hashtext(current_schema())::oid AND l.granted LIMIT 1",
+            $"WHERE l.locktype = 'advisory' AND l.classid = {PostgresSchema.LockClass} AND l.objid = hashtext(current_schema())::oid AND l.granted " +
+            // A store of the same schema name in another database of the server has a lock of the same class and key.
+            "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1",
             connection);
         await using (command.ConfigureAwait(false))
         {

@@ -220,6 +220,33 @@ public sealed class PostgresStoreTests : IClassFixture<PostgresTestDatabase>, ID
     }
 
     [Fact]
+    public async Task Should_name_the_writer_holding_its_own_store_not_one_of_the_same_schema_in_another_database()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using var other = new PostgresTestDatabase();
+        await other.InitializeAsync();
+        var here = Store("samename");
+        var there = other.StoreConnectionString(_scope, "samename");
+        using var thereWriter = new PostgresStore(there);
+        using var hereWriter = new PostgresStore(here);
+        using var waiting = new PostgresStore(here);
+        // Both locks have the same class and key (the schema's name); only the database tells them apart.
+        var heldThere = await thereWriter.AcquireWriteLockAsync(TimeSpan.Zero, null, token);
+        var heldHere = await hereWriter.AcquireWriteLockAsync(TimeSpan.Zero, null, token);
+        const string Holder = "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = hashtext(current_schema())::oid " +
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND granted";
+        var hereHolder = Sql<int>(here, Holder);
+        var thereHolder = Sql<int>(there, Holder);
+
+        var busy = await Assert.ThrowsAsync<StoreBusyException>(() => waiting.AcquireWriteLockAsync(TimeSpan.FromMilliseconds(100), null, token));
+
+        Assert.NotEqual(hereHolder, thereHolder);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"held by server process {hereHolder} "), busy.Message, StringComparison.Ordinal);
+        await heldHere.DisposeAsync();
+        await heldThere.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Should_place_the_sample_corpus_into_the_same_stories_assignments_and_merges_as_the_embedded_store()
     {
         _database.SkipUnlessAvailable();
