@@ -7,93 +7,55 @@ namespace Warta.Web.Api;
 /// index looks story headlines and snippets' article texts up in.</summary>
 internal sealed class PooledStoreReader(ReadStorePool stores) : IStoryReader, IArticleReader
 {
-    public async Task<Article?> GetArticleAsync(string id, CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.GetArticleAsync(id, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<Article?> GetArticleAsync(string id, CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.GetArticleAsync(id, cancellationToken));
 
-    public async Task<IReadOnlyList<Article>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.GetArticlesAsync(ids, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<Article>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.GetArticlesAsync(ids, cancellationToken));
 
-    public async Task<IReadOnlyList<Article>> GetArticleHeadsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.GetArticleHeadsAsync(ids, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<Article>> GetArticleHeadsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.GetArticleHeadsAsync(ids, cancellationToken));
 
-    public async Task<IReadOnlyList<string>> FindArticleIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.FindArticleIdsAsync(prefix, limit, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<string>> FindArticleIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.FindArticleIdsAsync(prefix, limit, cancellationToken));
 
-    public async Task<Page<Article>> ListArticlesAsync(PageRequest page, CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.ListArticlesAsync(page, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<Page<Article>> ListArticlesAsync(PageRequest page, CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.ListArticlesAsync(page, cancellationToken));
 
-    public async Task<int> CountArticlesAsync(CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.CountArticlesAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task<int> CountArticlesAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.CountArticlesAsync(cancellationToken));
 
-    public async Task<Story?> GetStoryAsync(string id, CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.GetStoryAsync(id, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<Story?> GetStoryAsync(string id, CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.GetStoryAsync(id, cancellationToken));
 
-    public async Task<Page<Story>> ListStoriesAsync(PageRequest page, CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.ListStoriesAsync(page, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<Page<Story>> ListStoriesAsync(PageRequest page, CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.ListStoriesAsync(page, cancellationToken));
 
-    public async Task<Page<Story>> ListCurrentStoriesAsync(PageRequest page, StoryListOrder order, CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.ListCurrentStoriesAsync(page, order, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<Page<Story>> ListCurrentStoriesAsync(PageRequest page, StoryListOrder order, CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.ListCurrentStoriesAsync(page, order, cancellationToken));
 
-    public async Task<IReadOnlyList<StoryAssignment>> GetAssignmentsAsync(string storyId, CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.GetAssignmentsAsync(storyId, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<StoryAssignment>> GetAssignmentsAsync(string storyId, CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.GetAssignmentsAsync(storyId, cancellationToken));
 
-    public async Task<IReadOnlyList<StoryMember>> ListStoryMembersAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.ListStoryMembersAsync(storyIds, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<StoryMember>> ListStoryMembersAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.ListStoryMembersAsync(storyIds, cancellationToken));
 
-    public async Task<StoryAssignment?> GetAssignmentAsync(string articleId, CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.GetAssignmentAsync(articleId, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<StoryAssignment?> GetAssignmentAsync(string articleId, CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.GetAssignmentAsync(articleId, cancellationToken));
 
-    public async Task<IReadOnlyList<StoryMerge>> ListMergesAsync(CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.ListMergesAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<StoryMerge>> ListMergesAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.ListMergesAsync(cancellationToken));
 
-    public async Task<IReadOnlyList<StoryMerge>> ListMergesOfAsync(string storyId, CancellationToken cancellationToken = default)
-    {
-        using var lease = stores.Rent();
-        return await lease.Store.ListMergesOfAsync(storyId, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<StoryMerge>> ListMergesOfAsync(string storyId, CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.ListMergesOfAsync(storyId, cancellationToken));
 
-    public async Task<IReadOnlyList<string>> FindCurrentStoryIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> FindCurrentStoryIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
+        ReadAsync(store => store.FindCurrentStoryIdsAsync(prefix, limit, cancellationToken));
+
+    /// <summary>One read on a rented store, given back when the read is done.</summary>
+    private async Task<T> ReadAsync<T>(Func<IWartaStore, Task<T>> read)
     {
         using var lease = stores.Rent();
-        return await lease.Store.FindCurrentStoryIdsAsync(prefix, limit, cancellationToken).ConfigureAwait(false);
+        return await read(lease.Store).ConfigureAwait(false);
     }
 }
