@@ -53,6 +53,13 @@ public sealed class ApiReadTests(ServedApi served) : IClassFixture<ServedApi>
         Assert.Equal(Cli("--db", served.Store, "article", first, "--json"), await GetAsync($"/api/v1/articles/{first}"));
         Assert.Equal(Cli("--db", served.Store, "entities", "--json"), await GetAsync("/api/v1/entities?limit=1000"));
         Assert.Equal(Cli("--db", served.Store, "search", "banjir", "--json"), await GetAsync("/api/v1/search?q=banjir"));
+        // The snippets come from the articles' texts in the store (the index keeps none): some show body text, not the title.
+        using (var search = JsonDocument.Parse(await GetAsync("/api/v1/search?q=banjir")))
+        {
+            Assert.Contains(search.RootElement.GetProperty("hits").EnumerateArray(), static h =>
+                h.GetProperty("snippet").GetString() is { Length: > 0 } snippet
+                && !h.GetProperty("title").GetString()!.Contains(snippet.Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal), StringComparison.Ordinal));
+        }
         Assert.Equal(Cli("--db", served.Store, "search", "banjir", "--stories", "--json"), await GetAsync("/api/v1/search?q=banjir&stories=true"));
         Assert.Equal(Cli("--db", served.Store, "search", "banjir", "--per-week", "--by-outlet", "--json"), await GetAsync("/api/v1/search/counts?q=banjir&per=week&by=outlet"));
     }
