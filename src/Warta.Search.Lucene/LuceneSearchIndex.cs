@@ -356,8 +356,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         Dictionary<string, string>? bodies = null;
         if (text is not null && _articles is not null && page.Count > 0)
         {
-            var articles = await _articles.GetArticlesAsync([.. page.Select(static f => f.Hit.Id)], cancellationToken).ConfigureAwait(false);
-            bodies = articles.ToDictionary(static a => a.Id, static a => a.Body, StringComparer.Ordinal);
+            var ids = page.Select(static f => f.Hit.Id).ToHashSet(StringComparer.Ordinal);
+            var articles = await _articles.GetArticlesAsync(ids, cancellationToken).ConfigureAwait(false);
+            bodies = new Dictionary<string, string>(articles.Count, StringComparer.Ordinal);
+            foreach (var article in articles) bodies.TryAdd(article.Id, article.Body);
         }
         var hits = new List<SearchHit>(page.Count);
         foreach (var (hit, score, storedBody) in page)
